@@ -1,0 +1,178 @@
+package dev.resumescreening.local;
+
+import dev.resumescreening.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/** The bench command: figures for the issue notes, measured through the real handlers over HTTP. */
+final class Bench {
+    private static final String DEFAULT_JOB = """
+            Senior Software Engineer. We build cloud services in Java on AWS: Lambda, DynamoDB, S3, API Gateway.
+            You design REST APIs, write tested code, work with SQL and NoSQL databases, CI/CD and Docker, and mentor
+            others. Experience with Python, Spring, microservices and machine learning systems is a plus.""";
+    private static final int WARM_UP = 20;
+
+    private Bench() {
+    }
+
+    static void run(Options options) throws Exception {
+        Path resumes = Path.of(options.value("resumes")
+                .orElseThrow(() -> new IllegalArgumentException("--resumes DIR is required")));
+        List<Path> files = resumeFiles(resumes);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no .pdf or .txt files under " + resumes);
+        }
+        String jobText = options.value("job").map(Bench::read).orElse(DEFAULT_JOB);
+        Path dataDir = Files.createTempDirectory("resume-screening-bench");
+        try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
+             LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            String jobId = createJob(http, base, jobText);
+
+            for (int i = 0; i < Math.min(WARM_UP, files.size()); i++) {
+                upload(http, base, jobId, files.get(i));
+            }
+            List<Double> latencies = new ArrayList<>();
+            for (Path file : files) {
+                long start = System.nanoTime();
+                upload(http, base, jobId, file);
+                latencies.add((System.nanoTime() - start) / 1e6);
+            }
+            double throughput = throughput(http, base, jobId, files);
+            long coldStartMs = coldStart(environment, jobId);
+
+            Collections.sort(latencies);
+            System.out.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
+            System.out.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
+            System.out.printf(Locale.ROOT, "cold start (fresh JVM to first handled upload): %d ms%n", coldStartMs);
+            System.out.printf(Locale.ROOT, "throughput (2 clients): %.1f resumes/s%n", throughput);
+            System.out.printf(Locale.ROOT, "warm upload-to-decision latency: p50 %.1f ms, p99 %.1f ms%n",
+                    percentile(latencies, 50), percentile(latencies, 99));
+        }
+    }
+
+    private static List<Path> resumeFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return name.endsWith(".pdf") || name.endsWith(".txt");
+                    })
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String createJob(HttpClient http, String base, String description) throws Exception {
+        String body = Json.write(Map.of("title", "Benchmark job", "description", description));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating the bench job failed: " + response.body());
+        }
+        return Json.read(response.body()).get("job_id").asText();
+    }
+
+    static HttpResponse<String> upload(HttpClient http, String base, String jobId, Path file) throws Exception {
+        String boundary = "bench-" + UUID.randomUUID();
+        byte[] body = Multipart.body(boundary, Map.of("job_id", jobId, "candidate_name", "Bench Candidate"),
+                file.getFileName().toString(), Files.readAllBytes(file));
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screening/upload-resume"))
+                .header("content-type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double throughput(HttpClient http, String base, String jobId, List<Path> files) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> uploads = new ArrayList<>();
+            for (Path file : files) {
+                uploads.add(clients.submit(() -> upload(http, base, jobId, file)));
+            }
+            for (Future<?> upload : uploads) {
+                upload.get();
+            }
+            return files.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** A fresh JVM, with the flags Lambda's Java runtime uses, from process start to its first handled upload. */
+    private static long coldStart(LocalEnvironment environment, String jobId) throws Exception {
+        String classpath = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+                    ColdStartProbe.class.getName(), jobId);
+            Map<String, String> env = process.environment();
+            env.putAll(environment.endpointVariables());
+            env.putAll(tableVariables(environment));
+            env.put("AWS_ACCESS_KEY_ID", "local");
+            env.put("AWS_SECRET_ACCESS_KEY", "local");
+            process.redirectErrorStream(true);
+            long start = System.nanoTime();
+            Process child = process.start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            child.waitFor();
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            if (!output.contains("handled 201")) {
+                throw new IllegalStateException("the cold start probe failed:\n" + output);
+            }
+            runs.add(elapsed);
+        }
+        Collections.sort(runs);
+        return runs.get(runs.size() / 2);
+    }
+
+    private static Map<String, String> tableVariables(LocalEnvironment environment) {
+        Map<String, String> variables = new HashMap<>();
+        dev.resumescreening.config.Contract.get().tables().values().forEach(t ->
+                variables.put(t.env(), environment.settings().tableName(t.logicalName())));
+        variables.put(dev.resumescreening.config.Contract.get().bucketEnv(), environment.settings().bucket());
+        return variables;
+    }
+
+    private static String zipSize(Path zip) {
+        try {
+            return Files.exists(zip) ? String.format(Locale.ROOT, "%.1f MB", Files.size(zip) / 1e6) : "not built";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static double percentile(List<Double> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.resumescreening.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.resumescreening.config.Settings;
+import dev.resumescreening.di.AppComponent;
+import dev.resumescreening.emulators.dynamodb.DynamoDbEmulator;
+import dev.resumescreening.emulators.s3.S3Emulator;
+import dev.resumescreening.functions.jobs.JobsHandler;
+import dev.resumescreening.functions.results.ResultsHandler;
+import dev.resumescreening.functions.upload.UploadHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole stack on one machine: the real handlers wired by the real Dagger graph, against the embedded DynamoDB
+ * and S3 emulators (data kept under a directory), or against any AWS-compatible endpoint (LocalStack, moto).
+ */
+final class LocalEnvironment implements AutoCloseable {
+    private final DynamoDbEmulator dynamoEmulator;
+    private final S3Emulator s3Emulator;
+    private final Settings settings;
+    private final AppComponent app;
+    private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
+
+    private LocalEnvironment(DynamoDbEmulator dynamoEmulator, S3Emulator s3Emulator, Settings settings) {
+        this.dynamoEmulator = dynamoEmulator;
+        this.s3Emulator = s3Emulator;
+        this.settings = settings;
+        this.app = AppComponent.create(settings);
+        ResourceProvisioner.ensure(app.dynamoDb(), app.s3(), settings);
+        this.functions = Map.of(
+                JobsHandler.FUNCTION, new JobsHandler(app),
+                UploadHandler.FUNCTION, new UploadHandler(app),
+                ResultsHandler.FUNCTION, new ResultsHandler(app));
+    }
+
+    /** Starts the emulators under {@code dataDir}, or uses {@code awsEndpoint} when it is given. */
+    static LocalEnvironment start(Path dataDir, String awsEndpoint) {
+        useLocalCredentialsUnlessConfigured();
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        if (awsEndpoint != null) {
+            variables.put(Settings.ENDPOINT, awsEndpoint);
+            return new LocalEnvironment(null, null, Settings.of(variables));
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        DynamoDbEmulator dynamo = DynamoDbEmulator.start(0, dataDir.resolve("dynamodb"));
+        S3Emulator s3 = S3Emulator.start(0, dataDir.resolve("s3"));
+        variables.put(Settings.ENDPOINT + "_DYNAMODB", dynamo.endpoint().toString());
+        variables.put(Settings.ENDPOINT + "_S3", s3.endpoint().toString());
+        return new LocalEnvironment(dynamo, s3, Settings.of(variables));
+    }
+
+    /** Emulators accept any credentials; a real endpoint gets whatever the default chain finds. */
+    private static void useLocalCredentialsUnlessConfigured() {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null
+                && System.getProperty("aws.accessKeyId") == null) {
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
+        }
+    }
+
+    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function(String name) {
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = functions.get(name);
+        if (handler == null) {
+            throw new IllegalStateException("the local stack has no function '" + name + "'");
+        }
+        return handler;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    AppComponent app() {
+        return app;
+    }
+
+    /** The endpoint variables a child JVM needs to reach the same storage. */
+    Map<String, String> endpointVariables() {
+        Map<String, String> variables = new HashMap<>();
+        for (String service : new String[] {"dynamodb", "s3"}) {
+            settings.endpoint(service).ifPresent(uri ->
+                    variables.put(Settings.ENDPOINT + "_" + service.toUpperCase(java.util.Locale.ROOT), uri.toString()));
+        }
+        return variables;
+    }
+
+    @Override
+    public void close() {
+        if (s3Emulator != null) {
+            s3Emulator.close();
+        }
+        if (dynamoEmulator != null) {
+            dynamoEmulator.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.resumescreening.local;
+
+import dev.resumescreening.config.Contract.RouteSpec;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar resume-screening-local.jar <command>}: the local stack and its tools. */
+public final class LocalMain {
+    private static final String USAGE = """
+            usage: java -jar functions/local/target/resume-screening-local.jar <command> [options]
+
+            commands:
+              serve   [--port 8080] [--data-dir .local-data] [--aws-endpoint URL]
+                      start the API on embedded DynamoDB and S3 emulators (or on LocalStack/moto with --aws-endpoint)
+              bench   --resumes DIR [--job FILE]
+                      screen every PDF/text file under DIR through the handlers and print latency, throughput and
+                      the upload function's cold start
+            """;
+
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || Set.of("-h", "--help", "help").contains(args[0])) {
+            System.out.print(USAGE);
+            return;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "serve" -> serve(Options.parse(rest, Set.of("port", "data-dir", "aws-endpoint"), Set.of()));
+                case "bench" -> Bench.run(Options.parse(rest, Set.of("resumes", "job"), Set.of()));
+                default -> {
+                    System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static void serve(Options options) throws Exception {
+        int port = options.intValue("port", 8080);
+        Path dataDir = Path.of(options.value("data-dir", ".local-data"));
+        String endpoint = options.value("aws-endpoint").orElse(null);
+        LocalEnvironment environment = LocalEnvironment.start(dataDir, endpoint);
+        LocalHttpServer server = LocalHttpServer.start(environment, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            environment.close();
+            stopped.countDown();
+        }));
+        String url = "http://127.0.0.1:" + server.port();
+        System.out.println("resume-screening local stack ready at " + url);
+        System.out.println(endpoint == null
+                ? "storage: embedded DynamoDB and S3 emulators, data in " + dataDir.toAbsolutePath()
+                : "storage: " + endpoint);
+        for (RouteSpec route : server.routes().routes()) {
+            System.out.printf("  %-6s %s%s  (%s)%n", route.method(), url, route.path(), route.function());
+        }
+        System.out.println("press Ctrl+C to stop");
+        stopped.await();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.resumescreening.adapters.dynamodb;
+
+import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
+import static dev.resumescreening.adapters.dynamodb.Attributes.bytes;
+import static dev.resumescreening.adapters.dynamodb.Attributes.flag;
+import static dev.resumescreening.adapters.dynamodb.Attributes.longNumber;
+import static dev.resumescreening.adapters.dynamodb.Attributes.n;
+import static dev.resumescreening.adapters.dynamodb.Attributes.number;
+import static dev.resumescreening.adapters.dynamodb.Attributes.s;
+import static dev.resumescreening.adapters.dynamodb.Attributes.string;
+
+import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.domain.ScreeningResult.Document;
+import dev.resumescreening.domain.ScreeningResult.Review;
+import dev.resumescreening.embedding.Vectors;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The screening_results item layout. Unreviewed scored results carry the sparse review-queue keys; reviewed ones
+ * carry the sparse reviewed-time key instead, so each index holds exactly the items it is for.
+ */
+public final class ResultItems {
+    public static final String PENDING = "PENDING";
+    public static final String REVIEWED = "REVIEWED";
+
+    private ResultItems() {
+    }
+
+    public static Map<String, AttributeValue> toItem(ScreeningResult result, double threshold, float[] resumeEmbedding) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("result_id", s(result.resultId()));
+        item.put("job_id", s(result.jobId()));
+        item.put("candidate_name", s(result.candidateName()));
+        item.put("decision", s(result.decision().name()));
+        item.put("model_version", s(result.modelVersion()));
+        item.put("created_at", s(result.createdAt()));
+        item.put("threshold", n(threshold));
+        item.put("human_reviewed", bool(false));
+        Document document = result.document();
+        item.put("file_name", s(document.fileName()));
+        item.put("content_type", s(document.contentType()));
+        item.put("original_key", s(document.originalKey()));
+        item.put("text_key", s(document.textKey()));
+        item.put("text_extracted", bool(document.textExtracted()));
+        item.put("pages", n(document.pages()));
+        item.put("pages_read", n(document.pagesRead()));
+        item.put("size_bytes", n(document.sizeBytes()));
+        if (result.score() != null) {
+            item.put("score", n(result.score()));
+            item.put("confidence", n(result.confidence()));
+            item.put("queue_partition", s(PENDING));
+            item.put("queue_job_id", s(result.jobId()));
+            item.put("uncertainty_key", s(uncertaintyKey(result.score(), threshold, result.resultId())));
+        }
+        if (resumeEmbedding != null) {
+            item.put("resume_embedding", bytes(Vectors.toBytes(resumeEmbedding)));
+        }
+        return item;
+    }
+
+    /** Sorts by distance from the decision threshold, closest (most uncertain) first. */
+    public static String uncertaintyKey(double score, double threshold, String resultId) {
+        return String.format(Locale.ROOT, "%09.4f#%s", Math.abs(score - threshold), resultId);
+    }
+
+    public static ScreeningResult fromItem(Map<String, AttributeValue> item) {
+        Document document = new Document(string(item, "file_name"), string(item, "content_type"),
+                string(item, "original_key"), string(item, "text_key"), flag(item, "text_extracted"),
+                (int) longNumber(item, "pages"), (int) longNumber(item, "pages_read"), longNumber(item, "size_bytes"));
+        Review review = null;
+        if (flag(item, "human_reviewed")) {
+            review = new Review(Decision.valueOf(string(item, "human_decision")), string(item, "reviewer"),
+                    string(item, "reviewed_at"), string(item, "notes"), flag(item, "needs_retraining"));
+        }
+        return new ScreeningResult(string(item, "result_id"), string(item, "job_id"), string(item, "candidate_name"),
+                number(item, "score"), Decision.valueOf(string(item, "decision")), number(item, "confidence"),
+                string(item, "model_version"), string(item, "created_at"), document, review);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.resumescreening.api;
+
+import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.ScreeningResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The API's JSON shapes, snake_case as in the guide. */
+public final class Views {
+    private Views() {
+    }
+
+    public static Map<String, Object> job(Job job) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("job_id", job.jobId());
+        view.put("title", job.title());
+        view.put("description", job.description());
+        view.put("threshold", job.threshold());
+        view.put("created_at", job.createdAt());
+        return view;
+    }
+
+    public static Map<String, Object> result(ScreeningResult result) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("screening_result_id", result.resultId());
+        view.put("id", result.resultId());
+        view.put("job_id", result.jobId());
+        view.put("candidate_name", result.candidateName());
+        view.put("score", result.score());
+        view.put("decision", result.decision().name());
+        view.put("confidence", result.confidence());
+        view.put("model_version", result.modelVersion());
+        view.put("human_reviewed", result.humanReviewed());
+        view.put("created_at", result.createdAt());
+        ScreeningResult.Document document = result.document();
+        view.put("file_name", document.fileName());
+        view.put("text_extracted", document.textExtracted());
+        view.put("pages", document.pages());
+        view.put("pages_read", document.pagesRead());
+        ScreeningResult.Review review = result.review();
+        view.put("human_decision", review == null ? null : review.humanDecision().apiName());
+        view.put("reviewed_by", review == null ? null : review.reviewer());
+        view.put("reviewed_at", review == null ? null : review.reviewedAt());
+        view.put("notes", review == null ? null : review.notes());
+        view.put("needs_retraining", review != null && review.needsRetraining());
+        return view;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.resumescreening.di;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.resumescreening.api.JobsApi;
+import dev.resumescreening.api.ResultsApi;
+import dev.resumescreening.api.UploadApi;
+import dev.resumescreening.config.Settings;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The compile-time object graph. Each function asks only for its own API, and Dagger builds only what that API
+ * needs, so a function never pays at start-up for clients it does not use.
+ */
+@Singleton
+@Component(modules = {AwsModule.class, CoreModule.class})
+public interface AppComponent {
+    JobsApi jobsApi();
+
+    UploadApi uploadApi();
+
+    ResultsApi resultsApi();
+
+    DynamoDbClient dynamoDb();
+
+    S3Client s3();
+
+    @Component.Factory
+    interface Factory {
+        AppComponent create(@BindsInstance Settings settings);
+    }
+
+    static AppComponent create(Settings settings) {
+        return DaggerAppComponent.factory().create(settings);
+    }
+
+    /** The container's one graph, built from the environment on first use. */
+    static AppComponent fromEnvironment() {
+        return EnvironmentHolder.COMPONENT;
+    }
+
+    final class EnvironmentHolder {
+        static final AppComponent COMPONENT = create(Settings.fromEnvironment());
+
+        private EnvironmentHolder() {
+        }
+    }
+}

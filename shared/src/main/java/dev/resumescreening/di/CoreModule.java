@@ -1,0 +1,88 @@
+package dev.resumescreening.di;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
+import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
+import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
+import dev.resumescreening.adapters.s3.S3DocumentStore;
+import dev.resumescreening.api.UploadApi;
+import dev.resumescreening.config.Settings;
+import dev.resumescreening.embedding.HashingEmbedder;
+import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.ports.Embedder;
+import dev.resumescreening.ports.JobRepository;
+import dev.resumescreening.ports.ModelSelector;
+import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.screening.SimilarityModel;
+import dev.resumescreening.text.DocumentTextExtractor;
+import java.time.Clock;
+import javax.inject.Named;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Binds the ports to their AWS adapters and reads the settings each service needs. */
+@Module
+public final class CoreModule {
+    static final String EMBEDDER = "EMBEDDER";
+
+    private CoreModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static JobRepository jobs(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoJobRepository(dynamo, settings.tableName("jobs"));
+    }
+
+    @Provides
+    @Singleton
+    static ResultRepository results(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"));
+    }
+
+    @Provides
+    @Singleton
+    static DocumentStore documents(S3Client s3, Settings settings) {
+        return new S3DocumentStore(s3, settings.bucket());
+    }
+
+    @Provides
+    @Singleton
+    static DocumentTextExtractor extractor(Settings settings) {
+        return new DocumentTextExtractor(settings.intValue("MAX_PDF_PAGES"));
+    }
+
+    @Provides
+    @Singleton
+    static Embedder embedder(Settings settings, Provider<BedrockRuntimeClient> bedrock) {
+        String kind = settings.get(EMBEDDER);
+        return switch (kind) {
+            case "bedrock" -> new BedrockTitanEmbedder(bedrock.get(), settings.get("EMBEDDING_MODEL_ID"));
+            case "local" -> new HashingEmbedder();
+            default -> throw new IllegalStateException("EMBEDDER must be 'bedrock' or 'local', got '" + kind + "'");
+        };
+    }
+
+    @Provides
+    @Singleton
+    static ModelSelector models(Embedder embedder) {
+        SimilarityModel similarity = SimilarityModel.forEmbedder(embedder.name());
+        return resultId -> similarity;
+    }
+
+    @Provides
+    @Named(UploadApi.MAX_UPLOAD_BYTES)
+    static long maxUploadBytes(Settings settings) {
+        return settings.longValue("MAX_UPLOAD_BYTES");
+    }
+}

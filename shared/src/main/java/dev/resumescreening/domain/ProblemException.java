@@ -1,0 +1,35 @@
+package dev.resumescreening.domain;
+
+/** A failure the caller can act on: a stable machine-readable code and a message safe to show. */
+public class ProblemException extends RuntimeException {
+    private final ProblemKind kind;
+    private final String code;
+
+    public ProblemException(ProblemKind kind, String code, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public ProblemException(ProblemKind kind, String code, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public static ProblemException invalid(String code, String message) {
+        return new ProblemException(ProblemKind.INVALID_INPUT, code, message);
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(ProblemKind.NOT_FOUND, what + "_not_found", what.replace('_', ' ') + " '" + id + "' does not exist");
+    }
+
+    public ProblemKind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.resumescreening.domain;
+
+/**
+ * One screened resume. {@code score} and {@code confidence} are null when the document had no text to score;
+ * the review fields stay null until a human reviews it.
+ */
+public record ScreeningResult(
+        String resultId,
+        String jobId,
+        String candidateName,
+        Double score,
+        Decision decision,
+        Double confidence,
+        String modelVersion,
+        String createdAt,
+        Document document,
+        Review review) {
+
+    public boolean humanReviewed() {
+        return review != null;
+    }
+
+    public ScreeningResult withReview(Review newReview) {
+        return new ScreeningResult(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt,
+                document, newReview);
+    }
+
+    /** Where the uploaded file and its text are kept, and what was read from it. */
+    public record Document(String fileName, String contentType, String originalKey, String textKey,
+                           boolean textExtracted, int pages, int pagesRead, long sizeBytes) {
+    }
+
+    /** The latest human review of the result. */
+    public record Review(Decision humanDecision, String reviewer, String reviewedAt, String notes, boolean needsRetraining) {
+    }
+}

@@ -1,0 +1,87 @@
+package dev.resumescreening.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
+import dev.resumescreening.json.Json;
+import java.io.IOException;
+import java.util.Locale;
+
+/** Reading request bodies and parameters at the edge, with the errors a caller can act on. */
+public final class RequestBodies {
+    private RequestBodies() {
+    }
+
+    /** The body as a JSON object; refuses other content types, empty bodies and malformed JSON. */
+    public static JsonNode jsonObject(ApiRequest request) {
+        String contentType = request.header("content-type").orElse("application/json").toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/json")) {
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_content_type",
+                    "send the body as application/json");
+        }
+        if (request.body().length == 0) {
+            throw ProblemException.invalid("empty_body", "the request body is empty; send a JSON object");
+        }
+        try {
+            JsonNode node = Json.read(request.body());
+            if (node == null || !node.isObject()) {
+                throw ProblemException.invalid("malformed_json", "the request body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw ProblemException.invalid("malformed_json", "the request body is not valid JSON");
+        }
+    }
+
+    /** A string field, or null when absent; refuses non-string values. */
+    public static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.invalid("invalid_" + field, field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    /** A numeric field, or null when absent. */
+    public static Double number(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw ProblemException.invalid("invalid_" + field, field + " must be a number");
+        }
+        return value.asDouble();
+    }
+
+    public static int intQuery(ApiRequest request, String name, int defaultValue, int min, int max) {
+        String raw = request.query(name).orElse(null);
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("invalid_" + name, name + " must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    public static Boolean booleanQuery(ApiRequest request, String name) {
+        String raw = request.query(name).orElse(null);
+        if (raw == null) {
+            return null;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid("invalid_" + name, name + " must be true or false");
+        };
+    }
+}

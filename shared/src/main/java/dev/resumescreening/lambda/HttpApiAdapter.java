@@ -1,0 +1,106 @@
+package dev.resumescreening.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.resumescreening.config.Contract;
+import dev.resumescreening.config.Contract.RouteSpec;
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.http.ApiRequest;
+import dev.resumescreening.http.ApiResponse;
+import dev.resumescreening.http.Endpoint;
+import dev.resumescreening.http.Problems;
+import dev.resumescreening.logging.JsonLog;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns API Gateway HTTP API (payload 2.0) events into {@link ApiRequest}s for one function's endpoints, and their
+ * answers back into responses. Admin-only routes (marked in the contract) need the caller in the "admin" group.
+ */
+public final class HttpApiAdapter {
+    static final String ADMIN_GROUP = "admin";
+
+    private final Map<String, Endpoint> endpoints;
+    private final Set<String> adminRoutes;
+
+    public HttpApiAdapter(String function, Map<String, Endpoint> endpoints) {
+        this.endpoints = Map.copyOf(endpoints);
+        this.adminRoutes = Contract.get().routesOf(function).stream().filter(RouteSpec::admin)
+                .map(RouteSpec::routeKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        ApiResponse response = dispatch(event);
+        JsonLog.info("http.request", Map.of("route", String.valueOf(event.getRouteKey()),
+                "status", response.statusCode(), "request_id", requestId(event),
+                "duration_ms", (System.nanoTime() - started) / 1_000_000));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.statusCode())
+                .withHeaders(ApiResponse.HEADERS)
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {
+        Endpoint endpoint = endpoints.get(event.getRouteKey());
+        if (endpoint == null) {
+            return Problems.error(404, "route_not_found", "no route " + event.getRouteKey());
+        }
+        try {
+            ApiRequest request = toRequest(event);
+            if (adminRoutes.contains(event.getRouteKey()) && !request.groups().contains(ADMIN_GROUP)) {
+                return Problems.error(403, "forbidden", "only members of the admin group may call this route");
+            }
+            return endpoint.handle(request);
+        } catch (ProblemException problem) {
+            return Problems.of(problem);
+        } catch (RuntimeException unexpected) {
+            JsonLog.error("http.unexpected_error", Map.of("route", event.getRouteKey(), "request_id", requestId(event),
+                    "error", unexpected.getClass().getName()));
+            return Problems.error(500, "internal_error", "the request failed unexpectedly; it is safe to retry");
+        }
+    }
+
+    static ApiRequest toRequest(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        Optional.ofNullable(event.getHeaders()).orElse(Map.of())
+                .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        byte[] body;
+        if (event.getBody() == null) {
+            body = new byte[0];
+        } else if (event.getIsBase64Encoded()) {
+            try {
+                body = Base64.getDecoder().decode(event.getBody());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("malformed_body", "the request body is not valid base64");
+            }
+        } else {
+            body = event.getBody().getBytes(StandardCharsets.UTF_8);
+        }
+        return new ApiRequest(event.getRouteKey(),
+                Optional.ofNullable(event.getPathParameters()).orElse(Map.of()),
+                Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
+                headers, body, claims(event));
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .orElse(Map.of());
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId).orElse("");
+    }
+}

@@ -1,0 +1,9 @@
+package dev.resumescreening.ports;
+
+/** Turns text into an L2-normalised vector; resumes and jobs go through the same embedder. */
+public interface Embedder {
+    float[] embed(String text);
+
+    /** A stable name stored with models, so a model is never served with vectors of another embedder. */
+    String name();
+}

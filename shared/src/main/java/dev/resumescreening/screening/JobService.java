@@ -1,0 +1,71 @@
+package dev.resumescreening.screening;
+
+import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.ports.Embedder;
+import dev.resumescreening.ports.JobRepository;
+import dev.resumescreening.ports.JobRepository.StoredJob;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Creates jobs, embedding each description once; reads them through a per-container cache (jobs never change). */
+@Singleton
+public final class JobService {
+    static final int MAX_TITLE_CHARS = 200;
+    static final int MAX_DESCRIPTION_CHARS = 50_000;
+    private static final int CACHE_LIMIT = 512;
+
+    private final JobRepository jobs;
+    private final Embedder embedder;
+    private final Clock clock;
+    private final Map<String, StoredJob> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    public JobService(JobRepository jobs, Embedder embedder, Clock clock) {
+        this.jobs = jobs;
+        this.embedder = embedder;
+        this.clock = clock;
+    }
+
+    public Job create(String title, String description, Double threshold) {
+        String cleanTitle = required("title", title, MAX_TITLE_CHARS);
+        String cleanDescription = required("description", description, MAX_DESCRIPTION_CHARS);
+        double cutOff = threshold == null ? Job.DEFAULT_THRESHOLD : threshold;
+        if (!(cutOff >= 0 && cutOff <= 100)) {
+            throw ProblemException.invalid("invalid_threshold", "threshold must be a number from 0 to 100");
+        }
+        Job job = new Job("job-" + UUID.randomUUID(), cleanTitle, cleanDescription, cutOff,
+                Timestamps.format(clock.instant()));
+        StoredJob stored = new StoredJob(job, embedder.embed(job.title() + "\n" + job.description()));
+        jobs.create(stored);
+        return job;
+    }
+
+    public StoredJob find(String jobId) {
+        StoredJob cached = cache.get(jobId);
+        if (cached != null) {
+            return cached;
+        }
+        StoredJob stored = jobs.find(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(jobId, stored);
+        return stored;
+    }
+
+    private static String required(String field, String value, int maxChars) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid("missing_" + field, field + " is required");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxChars) {
+            throw ProblemException.invalid(field + "_too_long", field + " must be at most " + maxChars + " characters");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.resumescreening.screening;
+
+import dev.resumescreening.config.Contract;
+import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.domain.ScreeningResult.Document;
+import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.ports.Embedder;
+import dev.resumescreening.ports.JobRepository.StoredJob;
+import dev.resumescreening.ports.ModelSelector;
+import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.ports.ScoringModel;
+import dev.resumescreening.text.DocumentTextExtractor;
+import dev.resumescreening.text.ExtractedText;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Screens one uploaded resume: read its text, score it against the job with the selected model, keep the file and
+ * its text, and record the result. Everything that can fail on bad input happens before the first write; the
+ * record is written last, so a failure never leaves a result pointing at missing files.
+ */
+@Singleton
+public final class ScreeningService {
+    private static final int MAX_CANDIDATE_NAME_CHARS = 200;
+
+    private final JobService jobs;
+    private final ResultRepository results;
+    private final DocumentStore documents;
+    private final DocumentTextExtractor extractor;
+    private final Embedder embedder;
+    private final ModelSelector models;
+    private final Clock clock;
+
+    @Inject
+    public ScreeningService(JobService jobs, ResultRepository results, DocumentStore documents,
+                            DocumentTextExtractor extractor, Embedder embedder, ModelSelector models, Clock clock) {
+        this.jobs = jobs;
+        this.results = results;
+        this.documents = documents;
+        this.extractor = extractor;
+        this.embedder = embedder;
+        this.models = models;
+        this.clock = clock;
+    }
+
+    public ScreeningResult screen(ResumeUpload upload) {
+        String candidateName = candidateName(upload.candidateName());
+        StoredJob stored = jobs.find(upload.jobId());
+        Job job = stored.job();
+        ExtractedText text = extractor.extract(upload.content(), upload.fileName(), upload.contentType());
+        String resultId = UUID.randomUUID().toString();
+
+        Double score = null;
+        Double confidence = null;
+        Decision decision = Decision.MANUAL_REVIEW;
+        String modelVersion = null;
+        float[] resumeEmbedding = null;
+        if (text.hasText()) {
+            resumeEmbedding = embedder.embed(text.text());
+            ScoringModel model = models.forResult(resultId);
+            score = Math.round(model.probability(resumeEmbedding, stored.embedding()) * 10_000) / 100.0;
+            decision = Decision.forScore(score, job.threshold());
+            confidence = confidence(score, job.threshold());
+            modelVersion = model.version();
+        }
+
+        String originalKey = Contract.get().prefix("resumes") + job.jobId() + "/" + resultId + extension(text);
+        String textKey = Contract.get().prefix("text") + job.jobId() + "/" + resultId + ".txt";
+        Document document = new Document(safeFileName(upload.fileName()), text.contentType(), originalKey, textKey,
+                text.hasText(), text.pages(), text.pagesRead(), upload.content().length);
+        ScreeningResult result = new ScreeningResult(resultId, job.jobId(), candidateName, score, decision, confidence,
+                modelVersion, Timestamps.format(clock.instant()), document, null);
+
+        documents.put(originalKey, upload.content(), text.contentType());
+        try {
+            documents.put(textKey, text.text().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+            results.create(result, job.threshold(), resumeEmbedding);
+        } catch (RuntimeException e) {
+            removeQuietly(originalKey, textKey);
+            throw e;
+        }
+        JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
+                "decision", decision.name(), "model_version", String.valueOf(modelVersion),
+                "pages", text.pages(), "pages_read", text.pagesRead()));
+        return result;
+    }
+
+    /** How sure the decision is: 0.5 at the threshold, 1.0 at the far end of the scale. */
+    static double confidence(double score, double threshold) {
+        double room = score >= threshold ? 100 - threshold : threshold;
+        double certainty = room == 0 ? 1.0 : Math.abs(score - threshold) / room;
+        return Math.round((0.5 + 0.5 * certainty) * 10_000) / 10_000.0;
+    }
+
+    private void removeQuietly(String... keys) {
+        for (String key : keys) {
+            try {
+                documents.delete(key);
+            } catch (RuntimeException cleanupFailure) {
+                JsonLog.warn("upload.cleanup_failed", Map.of("key", key, "error", cleanupFailure.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    private static String candidateName(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_CANDIDATE_NAME_CHARS) {
+            throw ProblemException.invalid("candidate_name_too_long",
+                    "candidate_name must be at most " + MAX_CANDIDATE_NAME_CHARS + " characters");
+        }
+        return trimmed;
+    }
+
+    private static String extension(ExtractedText text) {
+        return DocumentTextExtractor.PDF.equals(text.contentType()) ? ".pdf" : ".txt";
+    }
+
+    private static String safeFileName(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        String base = fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        return base.length() > 255 ? base.substring(0, 255) : base;
+    }
+}

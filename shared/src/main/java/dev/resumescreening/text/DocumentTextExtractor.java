@@ -1,0 +1,128 @@
+package dev.resumescreening.text;
+
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Reads the text of an uploaded resume: PDF through PDFBox, plain text as UTF-8. The kind of document is decided by
+ * its bytes, not its name; a name or declared type that claims PDF for something else is refused.
+ */
+public final class DocumentTextExtractor {
+    public static final String PDF = "application/pdf";
+    public static final String TEXT = "text/plain";
+    /** Extracted text beyond this is dropped: no resume needs more, and it bounds memory and embedding cost. */
+    static final int MAX_TEXT_CHARS = 100_000;
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final long PDF_MAIN_MEMORY_BYTES = 32L * 1024 * 1024;
+    private static final long PDF_SCRATCH_BYTES = 128L * 1024 * 1024;
+
+    private final int maxPages;
+
+    public DocumentTextExtractor(int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    public ExtractedText extract(byte[] content, String fileName, String declaredType) {
+        if (content.length == 0) {
+            throw ProblemException.invalid("empty_file", "the uploaded file is empty");
+        }
+        if (startsWithPdfMagic(content)) {
+            return extractPdf(content);
+        }
+        if (claimsPdf(fileName, declaredType)) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "not_a_pdf",
+                    "the file is named or declared as a PDF but its content is not a PDF");
+        }
+        if (claimsText(fileName, declaredType)) {
+            return new ExtractedText(decodeText(content), TEXT, 1, 1);
+        }
+        throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type",
+                "only PDF and plain text resumes are accepted");
+    }
+
+    private ExtractedText extractPdf(byte[] content) {
+        try (PDDocument document = Loader.loadPDF(content, "", null, null,
+                MemoryUsageSetting.setupMixed(PDF_MAIN_MEMORY_BYTES, PDF_SCRATCH_BYTES).streamCache)) {
+            int pages = document.getNumberOfPages();
+            int pagesRead = Math.min(pages, maxPages);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(1);
+            stripper.setEndPage(pagesRead);
+            String text = cap(stripper.getText(document));
+            return new ExtractedText(text, PDF, pages, pagesRead);
+        } catch (InvalidPasswordException e) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "encrypted_pdf",
+                    "the PDF is password-protected; upload an unprotected copy");
+        } catch (IOException | RuntimeException e) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "corrupt_pdf",
+                    "the PDF is damaged or truncated and cannot be read", e);
+        }
+    }
+
+    private static String decodeText(byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            if (text.indexOf('\0') >= 0) {
+                throw new CharacterCodingException();
+            }
+            return cap(text);
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "invalid_text",
+                    "the text file is not valid UTF-8 text");
+        }
+    }
+
+    private static String cap(String text) {
+        return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+    }
+
+    private static boolean startsWithPdfMagic(byte[] content) {
+        int searchLimit = Math.min(content.length - PDF_MAGIC.length, 1024);
+        for (int start = 0; start <= searchLimit; start++) {
+            if (regionMatches(content, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionMatches(byte[] content, int start) {
+        for (int i = 0; i < PDF_MAGIC.length; i++) {
+            if (content[start + i] != PDF_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean claimsPdf(String fileName, String declaredType) {
+        return lower(fileName).endsWith(".pdf") || lower(declaredType).startsWith(PDF);
+    }
+
+    private static boolean claimsText(String fileName, String declaredType) {
+        String name = lower(fileName);
+        return name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md")
+                || lower(declaredType).startsWith("text/plain")
+                || (name.isEmpty() && lower(declaredType).isEmpty());
+    }
+
+    private static String lower(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.resumescreening.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** PDFs made on the fly for tests: real documents written by PDFBox, and broken ones. */
+public final class PdfFixtures {
+    private PdfFixtures() {
+    }
+
+    /** One page per argument, each line of it written as text. */
+    public static byte[] textPdf(String... pages) {
+        try (PDDocument document = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (String page : pages) {
+                PDPage pdPage = new PDPage();
+                document.addPage(pdPage);
+                try (PDPageContentStream content = new PDPageContentStream(document, pdPage)) {
+                    content.beginText();
+                    content.setFont(font, 11);
+                    content.setLeading(14);
+                    content.newLineAtOffset(50, 740);
+                    for (String line : page.split("\n")) {
+                        content.showText(line);
+                        content.newLine();
+                    }
+                    content.endText();
+                }
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PDF that opens only with a user password. */
+    public static byte[] encryptedPdf(String text) {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(textPdf(text))) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
+                    new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Like a scanned page: drawing, no text. */
+    public static byte[] imageOnlyPdf() {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.addRect(100, 100, 300, 400);
+                content.fill();
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] manyPages(int count, String text) {
+        String[] pages = new String[count];
+        Arrays.fill(pages, text);
+        return textPdf(pages);
+    }
+
+    public static byte[] truncated(byte[] pdf) {
+        return Arrays.copyOf(pdf, pdf.length / 3);
+    }
+
+    private static byte[] save(PDDocument document) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+    }
+}
