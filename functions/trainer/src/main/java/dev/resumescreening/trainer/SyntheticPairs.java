@@ -1,0 +1,81 @@
+package dev.resumescreening.trainer;
+
+import dev.resumescreening.model.TrainingSample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Labelled pairs with L2-normalised embeddings for tests and the benchmark: each resume is
+ * {@code normalise(a * job + sqrt(1 - a^2) * noise)}, so its cosine with the job is about {@code a}; shortlisted pairs
+ * draw {@code a} from {@code [matchLow, matchHigh]}, rejected ones from {@code [0, mismatchHigh]}.
+ */
+public final class SyntheticPairs {
+
+    private SyntheticPairs() {
+    }
+
+    /** Separable by cosine: shortlisted a in [0.45, 0.85], rejected a in [0, 0.35]. */
+    public static List<TrainingSample> separable(int count, int dimension, double positiveRate, long seed) {
+        return generate(count, dimension, positiveRate, 0.45, 0.85, 0.35, seed);
+    }
+
+    public static List<TrainingSample> generate(int count, int dimension, double positiveRate, double matchLow,
+            double matchHigh, double mismatchHigh, long seed) {
+        Random random = new Random(seed);
+        List<TrainingSample> out = new ArrayList<>(count);
+        int jobs = Math.max(1, count / 10);
+        float[][] jobVectors = new float[jobs][];
+        for (int j = 0; j < jobs; j++) {
+            jobVectors[j] = randomUnit(dimension, random);
+        }
+        int positives = (int) Math.round(count * positiveRate);
+        for (int i = 0; i < count; i++) {
+            int label = i < positives ? 1 : 0;
+            float[] job = jobVectors[random.nextInt(jobs)];
+            double a = label == 1
+                    ? matchLow + (matchHigh - matchLow) * random.nextDouble()
+                    : mismatchHigh * random.nextDouble();
+            float[] noise = randomUnit(dimension, random);
+            // make the noise orthogonal to the job so the cosine is exactly a
+            double dot = 0;
+            for (int k = 0; k < dimension; k++) {
+                dot += noise[k] * job[k];
+            }
+            float[] resume = new float[dimension];
+            for (int k = 0; k < dimension; k++) {
+                resume[k] = (float) (noise[k] - dot * job[k]);
+            }
+            normalise(resume);
+            double b = Math.sqrt(1 - a * a);
+            for (int k = 0; k < dimension; k++) {
+                resume[k] = (float) (a * job[k] + b * resume[k]);
+            }
+            normalise(resume);
+            out.add(new TrainingSample("s" + i, resume, job, label));
+        }
+        // interleave labels deterministically so order carries no signal
+        java.util.Collections.shuffle(out, random);
+        return out;
+    }
+
+    static float[] randomUnit(int dimension, Random random) {
+        float[] v = new float[dimension];
+        for (int k = 0; k < dimension; k++) {
+            v[k] = (float) random.nextGaussian();
+        }
+        normalise(v);
+        return v;
+    }
+
+    static void normalise(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        norm = Math.sqrt(norm);
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (float) (v[k] / norm);
+        }
+    }
+}

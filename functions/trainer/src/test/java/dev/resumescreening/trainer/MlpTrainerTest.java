@@ -1,0 +1,124 @@
+package dev.resumescreening.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.resumescreening.model.ClassificationMetrics;
+import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.model.MlpClassifier;
+import dev.resumescreening.model.ModelArtifact;
+import dev.resumescreening.model.TrainingSample;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class MlpTrainerTest {
+
+    private static final Hyperparameters SMALL = Hyperparameters.defaults().withEpochs(12).withHiddenSize(16)
+            .withLearningRate(1e-3);
+
+    @Test
+    void djlForwardPassAndPlainJavaClassifierAgree() {
+        List<TrainingSample> samples = SyntheticPairs.generate(160, 48, 0.4, 0.3, 0.8, 0.5, 11);
+        float[][] probe = new float[samples.size()][];
+        for (int i = 0; i < probe.length; i++) {
+            probe[i] = samples.get(i).features();
+        }
+        AtomicReference<double[]> djl = new AtomicReference<>();
+        TrainingOutcome outcome = new MlpTrainer().train(samples, SMALL, p -> djl.set(p.probabilities(probe)));
+        assertNotNull(djl.get());
+        MlpClassifier java = new MlpClassifier(outcome.weights());
+        double maxDiff = 0;
+        double spread = 0;
+        for (int i = 0; i < probe.length; i++) {
+            double pj = java.probability(probe[i]);
+            maxDiff = Math.max(maxDiff, Math.abs(pj - djl.get()[i]));
+            spread = Math.max(spread, Math.abs(pj - 0.5));
+        }
+        assertTrue(maxDiff <= 1e-4, "max |djl - java| = " + maxDiff);
+        assertTrue(spread > 0.05, "model output is trivially constant");
+    }
+
+    @Test
+    void learnsSeparablePairsWithDefaultHyperparameters() {
+        List<TrainingSample> samples = SyntheticPairs.separable(300, 64, 0.3, 5);
+        TrainingOutcome outcome = new MlpTrainer(System.out::println).train(samples, Hyperparameters.defaults());
+        ClassificationMetrics test = outcome.testMetrics();
+        assertTrue(test.rocAuc() > 0.9, "test auc " + test.rocAuc());
+        assertEquals(outcome.testIndices().length, test.total());
+        assertEquals(300, outcome.sampleCounts().total());
+        assertEquals(90, outcome.sampleCounts().positive());
+        assertEquals(outcome.sampleCounts().test(), outcome.testSampleIds().size());
+        assertEquals(samples.get(outcome.testIndices()[0]).id(), outcome.testSampleIds().get(0));
+        assertTrue(outcome.bestEpoch() >= 1 && outcome.bestEpoch() <= outcome.epochsRun());
+        assertEquals(outcome.epochsRun(), outcome.epochs().size());
+        assertTrue(outcome.logLines().get(0).contains("val_auc="), outcome.logLines().get(0));
+        // the test metrics are those of the served classifier on the test rows
+        MlpClassifier c = new MlpClassifier(outcome.weights());
+        int[] rows = outcome.testIndices();
+        double[] p = new double[rows.length];
+        int[] y = new int[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            p[k] = c.probability(samples.get(rows[k]).features());
+            y[k] = samples.get(rows[k]).label();
+        }
+        assertEquals(test, ClassificationMetrics.compute(p, y));
+        ModelArtifact artifact = outcome.toArtifact("t1", Instant.parse("2025-01-01T00:00:00Z")).verify();
+        assertEquals(64, artifact.metadata().embeddingDimension());
+        assertEquals(test, artifact.metadata().metrics().get("test"));
+    }
+
+    @Test
+    void sameSeedGivesIdenticalWeights() {
+        List<TrainingSample> samples = SyntheticPairs.generate(120, 32, 0.5, 0.3, 0.8, 0.5, 3);
+        String a = new MlpTrainer().train(samples, SMALL).weights().sha256Hex();
+        String b = new MlpTrainer().train(samples, SMALL).weights().sha256Hex();
+        assertEquals(a, b);
+        String c = new MlpTrainer().train(samples, SMALL.withSeed(43)).weights().sha256Hex();
+        assertNotEquals(a, c);
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestEpoch() {
+        List<TrainingSample> samples = SyntheticPairs.generate(120, 32, 0.5, 0.2, 0.6, 0.5, 9);
+        Hyperparameters hp = Hyperparameters.defaults().withEpochs(200).withPatience(3).withLearningRate(1e-2)
+                .withHiddenSize(32);
+        TrainingOutcome outcome = new MlpTrainer().train(samples, hp);
+        assertTrue(outcome.epochsRun() < 200, "expected early stop, ran " + outcome.epochsRun());
+        assertEquals(outcome.bestEpoch() + 3, outcome.epochsRun());
+        double best = outcome.epochs().get(outcome.bestEpoch() - 1).validationLoss();
+        for (TrainingOutcome.EpochStats e : outcome.epochs()) {
+            assertTrue(e.validationLoss() >= best);
+        }
+    }
+
+    @Test
+    void balancedClassesWeightPositives() {
+        List<TrainingSample> samples = SyntheticPairs.generate(100, 16, 0.2, 0.3, 0.8, 0.5, 4);
+        TrainingOutcome outcome = new MlpTrainer().train(samples, SMALL.withBalanceClasses(true).withEpochs(3));
+        assertEquals(4.0, outcome.positiveWeight(), 0.01);
+    }
+
+    @Test
+    void refusesTooFewSamplesOrOneClass() {
+        MlpTrainer trainer = new MlpTrainer();
+        List<TrainingSample> nine = SyntheticPairs.generate(9, 8, 0.5, 0.3, 0.8, 0.5, 1);
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(nine, Hyperparameters.defaults()));
+        assertTrue(few.getMessage().contains("at least 10 labelled pairs"), few.getMessage());
+
+        List<TrainingSample> allRejected = SyntheticPairs.generate(40, 8, 0.0, 0.3, 0.8, 0.5, 1);
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(allRejected, Hyperparameters.defaults()));
+        assertTrue(one.getMessage().contains("all 40 labelled pairs are rejected"), one.getMessage());
+
+        List<TrainingSample> twoPositives = SyntheticPairs.generate(40, 8, 0.05, 0.3, 0.8, 0.5, 1);
+        IllegalArgumentException rare = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(twoPositives, Hyperparameters.defaults()));
+        assertTrue(rare.getMessage().contains("got 2 shortlisted"), rare.getMessage());
+    }
+}
