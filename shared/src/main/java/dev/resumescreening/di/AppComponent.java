@@ -2,10 +2,14 @@ package dev.resumescreening.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.resumescreening.api.FeedbackApi;
 import dev.resumescreening.api.JobsApi;
 import dev.resumescreening.api.ResultsApi;
+import dev.resumescreening.api.StatusApi;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
+import dev.resumescreening.export.TrainingDataExporter;
+import dev.resumescreening.review.TrainingStatusService;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,6 +26,14 @@ public interface AppComponent {
     UploadApi uploadApi();
 
     ResultsApi resultsApi();
+
+    FeedbackApi feedbackApi();
+
+    StatusApi statusApi();
+
+    TrainingStatusService trainingStatus();
+
+    TrainingDataExporter exporter();
 
     DynamoDbClient dynamoDb();
 

@@ -3,17 +3,22 @@ package dev.resumescreening.di;
 import dagger.Module;
 import dagger.Provides;
 import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
+import dev.resumescreening.adapters.dynamodb.DynamoActiveModels;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
+import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.embedding.HashingEmbedder;
+import dev.resumescreening.ports.ActiveModels;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.ModelSelector;
 import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.review.ReviewStore;
+import dev.resumescreening.review.TrainingStatusService;
 import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import java.time.Clock;
@@ -78,6 +83,25 @@ public final class CoreModule {
     static ModelSelector models(Embedder embedder) {
         SimilarityModel similarity = SimilarityModel.forEmbedder(embedder.name());
         return resultId -> similarity;
+    }
+
+    @Provides
+    @Singleton
+    static ReviewStore reviewStore(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoReviewStore(dynamo, settings.tableName("screening_results"),
+                settings.tableName("training_counters"), settings.tableName("review_history"));
+    }
+
+    @Provides
+    @Singleton
+    static ActiveModels activeModels(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoActiveModels(dynamo, settings.tableName("models"));
+    }
+
+    @Provides
+    @Named(TrainingStatusService.THRESHOLD)
+    static long trainingThreshold(Settings settings) {
+        return settings.longValue("TRAINING_THRESHOLD");
     }
 
     @Provides

@@ -3,6 +3,7 @@ package dev.resumescreening.ports;
 import dev.resumescreening.domain.ScreeningResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 public interface ResultRepository {
     /**
@@ -15,6 +16,23 @@ public interface ResultRepository {
 
     /** Results of one job, newest first. {@code reviewed} null means both. */
     Page listByJob(String jobId, Boolean reviewed, int limit, String pageToken);
+
+    /** Unreviewed scored results, closest to their job's threshold first; all jobs when {@code jobId} is null. */
+    List<QueuedResult> reviewQueue(String jobId, int limit);
+
+    /**
+     * Streams every reviewed result reviewed at or after {@code reviewedSince} (ISO timestamp; null for all), oldest
+     * review first, a page at a time: memory stays bounded whatever the table size.
+     */
+    void forEachReviewed(String reviewedSince, Consumer<ReviewedSample> consumer);
+
+    /** A reviewed result with the resume embedding it was scored with (null when it had no text). */
+    record ReviewedSample(ScreeningResult result, float[] resumeEmbedding) {
+    }
+
+    /** A result waiting for review and how far its score is from the decision threshold. */
+    record QueuedResult(ScreeningResult result, double distanceFromThreshold) {
+    }
 
     record Page(List<ScreeningResult> results, String nextToken) {
     }

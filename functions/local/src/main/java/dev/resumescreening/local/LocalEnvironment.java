@@ -7,14 +7,17 @@ import dev.resumescreening.config.Settings;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.emulators.dynamodb.DynamoDbEmulator;
 import dev.resumescreening.emulators.s3.S3Emulator;
+import dev.resumescreening.functions.feedback.FeedbackHandler;
 import dev.resumescreening.functions.jobs.JobsHandler;
 import dev.resumescreening.functions.results.ResultsHandler;
+import dev.resumescreening.functions.status.StatusHandler;
 import dev.resumescreening.functions.upload.UploadHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +25,12 @@ import java.util.Map;
  * and S3 emulators (data kept under a directory), or against any AWS-compatible endpoint (LocalStack, moto).
  */
 final class LocalEnvironment implements AutoCloseable {
+    static {
+        // The JDK's HTTP server delays small responses by ~40 ms (Nagle) unless this is set before the first server
+        // in the JVM starts; the emulators and the API server all are JDK HTTP servers.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final DynamoDbEmulator dynamoEmulator;
     private final S3Emulator s3Emulator;
     private final Settings settings;
@@ -37,13 +46,21 @@ final class LocalEnvironment implements AutoCloseable {
         this.functions = Map.of(
                 JobsHandler.FUNCTION, new JobsHandler(app),
                 UploadHandler.FUNCTION, new UploadHandler(app),
-                ResultsHandler.FUNCTION, new ResultsHandler(app));
+                ResultsHandler.FUNCTION, new ResultsHandler(app),
+                FeedbackHandler.FUNCTION, new FeedbackHandler(app),
+                StatusHandler.FUNCTION, new StatusHandler(app));
     }
 
     /** Starts the emulators under {@code dataDir}, or uses {@code awsEndpoint} when it is given. */
     static LocalEnvironment start(Path dataDir, String awsEndpoint) {
+        return start(dataDir, awsEndpoint, Map.of());
+    }
+
+    /** As {@link #start(Path, String)}, with settings that take precedence over the environment's. */
+    static LocalEnvironment start(Path dataDir, String awsEndpoint, Map<String, String> overrides) {
         useLocalCredentialsUnlessConfigured();
         Map<String, String> variables = new HashMap<>(System.getenv());
+        variables.putAll(overrides);
         if (awsEndpoint != null) {
             variables.put(Settings.ENDPOINT, awsEndpoint);
             return new LocalEnvironment(null, null, Settings.of(variables));
@@ -90,7 +107,7 @@ final class LocalEnvironment implements AutoCloseable {
         Map<String, String> variables = new HashMap<>();
         for (String service : new String[] {"dynamodb", "s3"}) {
             settings.endpoint(service).ifPresent(uri ->
-                    variables.put(Settings.ENDPOINT + "_" + service.toUpperCase(java.util.Locale.ROOT), uri.toString()));
+                    variables.put(Settings.ENDPOINT + "_" + service.toUpperCase(Locale.ROOT), uri.toString()));
         }
         return variables;
     }

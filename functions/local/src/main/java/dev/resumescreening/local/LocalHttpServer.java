@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,7 +82,7 @@ final class LocalHttpServer implements AutoCloseable {
     }
 
     static boolean isText(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("application/json") || type.startsWith("text/");
     }
 

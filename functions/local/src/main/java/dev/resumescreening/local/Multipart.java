@@ -14,7 +14,9 @@ final class Multipart {
         ByteArrayOutputStream out = new ByteArrayOutputStream(file.length + 1024);
         fields.forEach((name, value) -> write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n"));
-        String type = fileName.toLowerCase(Locale.ROOT).endsWith(".pdf") ? "application/pdf" : "text/plain";
+        String name = fileName.toLowerCase(Locale.ROOT);
+        String type = name.endsWith(".pdf") ? "application/pdf"
+                : name.endsWith(".txt") ? "text/plain" : "application/octet-stream";
         write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n");
         out.writeBytes(file);

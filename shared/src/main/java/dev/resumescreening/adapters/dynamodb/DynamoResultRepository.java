@@ -4,12 +4,14 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 
 import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.embedding.Vectors;
 import dev.resumescreening.ports.ResultRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -17,6 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 public final class DynamoResultRepository implements ResultRepository {
     static final String BY_JOB_CREATED = "by_job_created";
+    static final String REVIEW_QUEUE = "review_queue";
+    static final String REVIEW_QUEUE_BY_JOB = "review_queue_by_job";
+    static final String BY_REVIEWED_AT = "by_reviewed_at";
+    private static final int PAGE_SIZE = 200;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -38,6 +44,42 @@ public final class DynamoResultRepository implements ResultRepository {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("result_id", s(resultId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ResultItems.fromItem(item));
+    }
+
+    @Override
+    public void forEachReviewed(String reviewedSince, Consumer<ReviewedSample> consumer) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":p", s(ResultItems.REVIEWED));
+        String condition = "reviewed_partition = :p";
+        if (reviewedSince != null) {
+            values.put(":since", s(reviewedSince));
+            condition += " AND reviewed_at >= :since";
+        }
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(BY_REVIEWED_AT)
+                .keyConditionExpression(condition).expressionAttributeValues(values).limit(PAGE_SIZE).build();
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                byte[] embedding = Attributes.binary(item, "resume_embedding");
+                consumer.accept(new ReviewedSample(ResultItems.fromItem(item),
+                        embedding == null ? null : Vectors.fromBytes(embedding)));
+            }
+        }
+    }
+
+    @Override
+    public List<QueuedResult> reviewQueue(String jobId, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(limit).scanIndexForward(true);
+        if (jobId == null) {
+            query.indexName(REVIEW_QUEUE).keyConditionExpression("queue_partition = :p")
+                    .expressionAttributeValues(Map.of(":p", s(ResultItems.PENDING)));
+        } else {
+            query.indexName(REVIEW_QUEUE_BY_JOB).keyConditionExpression("queue_job_id = :job")
+                    .expressionAttributeValues(Map.of(":job", s(jobId)));
+        }
+        return dynamo.query(query.build()).items().stream()
+                .map(item -> new QueuedResult(ResultItems.fromItem(item),
+                        Double.parseDouble(Attributes.string(item, "uncertainty_key").split("#")[0])))
+                .toList();
     }
 
     @Override

@@ -36,7 +36,6 @@ public final class ResultItems {
         item.put("job_id", s(result.jobId()));
         item.put("candidate_name", s(result.candidateName()));
         item.put("decision", s(result.decision().name()));
-        item.put("model_version", s(result.modelVersion()));
         item.put("created_at", s(result.createdAt()));
         item.put("threshold", n(threshold));
         item.put("human_reviewed", bool(false));
@@ -50,6 +49,7 @@ public final class ResultItems {
         item.put("pages_read", n(document.pagesRead()));
         item.put("size_bytes", n(document.sizeBytes()));
         if (result.score() != null) {
+            item.put("model_version", s(result.modelVersion()));
             item.put("score", n(result.score()));
             item.put("confidence", n(result.confidence()));
             item.put("queue_partition", s(PENDING));

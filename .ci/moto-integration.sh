@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the storage integration tests against moto_server instead of the embedded emulators.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "moto_server is not installed: pip install 'moto[server]'" >&2
+  exit 1
+fi
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+log=$(mktemp)
+moto_server -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+moto_pid=$!
+trap 'kill "$moto_pid" 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$port/moto-api/" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$port/moto-api/" >/dev/null || { cat "$log"; echo "moto did not start" >&2; exit 1; }
+
+AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 \
+  ./mvnw -B -ntp -o -pl functions/local surefire:test -Dtest='*IntegrationTest' -Dsurefire.failIfNoSpecifiedTests=false

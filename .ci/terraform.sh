@@ -1,0 +1,362 @@
+#!/usr/bin/env bash
+# Terraform proof for CI, run by .ci/run after the Maven build.
+#
+#   1. terraform fmt -check -recursive, init (local provider mirror), validate
+#   2. contract checks on the creation plan: every contract route has an
+#      aws_apigatewayv2_route and the reverse
+#   3. apply the real stack into moto_server (emulator provider override)
+#   4. end-to-end: the local runner (real Java handlers) against the tables and
+#      bucket Terraform created, driven by .ci/e2e.sh
+#   5. idempotency: a re-plan must be empty, except the drift moto is known
+#      to cause (snap_start / image_config on Lambda functions, see below)
+#   6. IAM: no policy grants "*" actions or resources, except where AWS
+#      requires it
+#   7. destroy; moto and the runner are always stopped, the temp dir removed
+#
+# Environment (all optional):
+#   TF_PLUGIN_MIRROR     provider mirror directory (default /opt/tf-plugins when it exists)
+#   TF_CI_ARTIFACT_DIR   root of <module>/target/<name>.zip (default: the repository)
+#   TF_CI_LOCAL_JAR      local runner jar (default functions/local/target/resume-screening-local.jar)
+#   TF_CI_SKIP_E2E=1     skip step 4 (developer use only, e.g. with dummy zips)
+#   TF_CI_KEEP=1         keep the temp directory (state, plans, logs) for debugging
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TF_DIR="$ROOT/terraform"
+CONTRACT="$TF_DIR/contract.json"
+ARTIFACT_DIR="${TF_CI_ARTIFACT_DIR:-$ROOT}"
+LOCAL_JAR="${TF_CI_LOCAL_JAR:-$ROOT/functions/local/target/resume-screening-local.jar}"
+E2E_SCRIPT="$ROOT/.ci/e2e.sh"
+SKIP_E2E="${TF_CI_SKIP_E2E:-0}"
+REGION="eu-central-1"
+
+log() { printf '[terraform.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() {
+  log "FAILED: $*"
+  exit 1
+}
+
+# --------------------------------------------------------------------------
+# Preflight: tools and build outputs. Nothing is created before this passes.
+# --------------------------------------------------------------------------
+for tool in terraform jq curl python3 java; do
+  command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not on PATH"
+done
+MOTO_SERVER="$(command -v moto_server || true)"
+if [[ -z "$MOTO_SERVER" && -x "$HOME/.pyenv/shims/moto_server" ]]; then
+  MOTO_SERVER="$HOME/.pyenv/shims/moto_server"
+fi
+[[ -n "$MOTO_SERVER" ]] || die "moto_server not found (pip install 'moto[server]')"
+[[ -f "$CONTRACT" ]] || die "$CONTRACT not found"
+
+missing=()
+while IFS=$'\t' read -r fn module; do
+  zip="$ARTIFACT_DIR/$module/target/$(basename "$module").zip"
+  [[ -f "$zip" ]] || missing+=("$fn: $zip")
+done < <(jq -r '.functions | to_entries[] | select(.value.package == "zip") | [.key, .value.module] | @tsv' "$CONTRACT")
+if ((${#missing[@]} > 0)); then
+  printf '  missing Lambda zip for %s\n' "${missing[@]}" >&2
+  die "Lambda zips are missing: run the Maven build first (./mvnw -q package -DskipTests)"
+fi
+if [[ "$SKIP_E2E" != 1 ]]; then
+  [[ -f "$LOCAL_JAR" ]] || die "local runner jar $LOCAL_JAR is missing: run the Maven build first"
+  [[ -f "$E2E_SCRIPT" ]] || die "$E2E_SCRIPT is missing"
+fi
+
+# --------------------------------------------------------------------------
+# Temp area, cleanup
+# --------------------------------------------------------------------------
+WORK="$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/terraform-ci.XXXXXX")"
+STACK="$WORK/stack"
+MOTO_PID=""
+SERVER_PID=""
+
+stop_group() { # pid: stop the process group we started with setsid
+  local pid="$1"
+  [[ -n "$pid" ]] || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  stop_group "$SERVER_PID"
+  stop_group "$MOTO_PID"
+  if [[ "${TF_CI_KEEP:-0}" == 1 ]]; then
+    log "kept $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  if ((rc != 0)); then log "exit code $rc"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# --------------------------------------------------------------------------
+# Terraform CLI configuration: the local provider mirror, when there is one
+# --------------------------------------------------------------------------
+MIRROR="${TF_PLUGIN_MIRROR:-}"
+if [[ -z "$MIRROR" && -d /opt/tf-plugins ]]; then MIRROR=/opt/tf-plugins; fi
+if [[ -n "$MIRROR" ]]; then
+  [[ -d "$MIRROR" ]] || die "TF_PLUGIN_MIRROR=$MIRROR is not a directory"
+  cat >"$WORK/terraform.rc" <<EOF
+provider_installation {
+  filesystem_mirror {
+    path    = "$MIRROR"
+    include = ["registry.terraform.io/hashicorp/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/*"]
+  }
+}
+EOF
+  export TF_CLI_CONFIG_FILE="$WORK/terraform.rc"
+  log "provider mirror: $MIRROR"
+fi
+export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+# Never reach a real AWS account from CI.
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION="$REGION" AWS_DEFAULT_REGION="$REGION"
+unset AWS_PROFILE AWS_SESSION_TOKEN
+
+tf() { terraform -chdir="$STACK" "$@" -no-color; }
+
+# --------------------------------------------------------------------------
+# 1. fmt, init, validate (on a copy: state and .terraform stay out of the tree)
+# --------------------------------------------------------------------------
+log "terraform fmt -check -recursive"
+terraform -chdir="$TF_DIR" fmt -check -recursive -diff -no-color || die "terraform fmt: run 'terraform fmt -recursive terraform/'"
+
+mkdir -p "$STACK"
+find "$TF_DIR" -maxdepth 1 -type f \( -name '*.tf' -o -name 'contract.json' -o -name '.terraform.lock.hcl' \) \
+  ! -name '*_override.tf' -exec cp {} "$STACK/" \;
+
+log "terraform init"
+lock_args=()
+[[ -f "$STACK/.terraform.lock.hcl" ]] && lock_args=(-lockfile=readonly)
+tf init -input=false "${lock_args[@]}" >"$WORK/init.log" 2>&1 || {
+  cat "$WORK/init.log" >&2
+  die "terraform init"
+}
+log "terraform validate"
+tf validate || die "terraform validate"
+
+# --------------------------------------------------------------------------
+# moto_server
+# --------------------------------------------------------------------------
+MOTO_PORT="$(free_port)"
+ENDPOINT="http://127.0.0.1:$MOTO_PORT"
+log "starting moto_server on port $MOTO_PORT"
+setsid "$MOTO_SERVER" -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 &
+MOTO_PID=$!
+for i in $(seq 1 60); do
+  if curl -s -o /dev/null "$ENDPOINT/moto-api/"; then break; fi
+  kill -0 "$MOTO_PID" 2>/dev/null || {
+    cat "$WORK/moto.log" >&2
+    die "moto_server exited"
+  }
+  ((i == 60)) && die "moto_server did not answer on $ENDPOINT within 30 s"
+  sleep 0.5
+done
+
+cp "$TF_DIR/emulator/emulator_override.tf" "$STACK/"
+cat >"$STACK/ci.auto.tfvars.json" <<EOF
+{
+  "region": "$REGION",
+  "emulator_endpoint": "$ENDPOINT",
+  "lambda_artifact_dir": "$ARTIFACT_DIR",
+  "force_destroy": true
+}
+EOF
+
+# --------------------------------------------------------------------------
+# 2. creation plan + route check
+# --------------------------------------------------------------------------
+log "terraform plan (creation)"
+tf plan -input=false -out="$WORK/create.tfplan" >"$WORK/plan-create.log" 2>&1 || {
+  cat "$WORK/plan-create.log" >&2
+  die "terraform plan"
+}
+tf show -json "$WORK/create.tfplan" >"$WORK/create.json"
+
+log "check: contract routes == planned aws_apigatewayv2_route route keys"
+jq -r '.routes[] | "\(.method) \(.path)"' "$CONTRACT" | sort >"$WORK/routes.contract"
+jq -r '.resource_changes[] | select(.type == "aws_apigatewayv2_route" and (.change.actions | index("create"))) | .change.after.route_key' \
+  "$WORK/create.json" | sort >"$WORK/routes.plan"
+if ! diff -u "$WORK/routes.contract" "$WORK/routes.plan" >&2; then
+  die "API routes in the plan differ from contract.json (- contract, + plan)"
+fi
+[[ -s "$WORK/routes.contract" ]] || die "contract.json has no routes"
+log "  $(wc -l <"$WORK/routes.plan") routes match"
+
+# --------------------------------------------------------------------------
+# 3. apply into moto
+# --------------------------------------------------------------------------
+log "terraform apply (into moto)"
+started=$SECONDS
+tf apply -input=false -auto-approve "$WORK/create.tfplan" >"$WORK/apply.log" 2>&1 || {
+  tail -n 60 "$WORK/apply.log" >&2
+  die "terraform apply"
+}
+log "  applied $(grep -o 'Resources: [0-9]* added' "$WORK/apply.log" || true) in $((SECONDS - started)) s"
+
+# --------------------------------------------------------------------------
+# 4. end-to-end: real handlers against the Terraform-created resources
+# --------------------------------------------------------------------------
+if [[ "$SKIP_E2E" == 1 ]]; then
+  log "SKIPPING end-to-end test (TF_CI_SKIP_E2E=1)"
+else
+  table_env="$(tf output -json table_env)"
+  bucket="$(tf output -raw bucket_name)"
+  server_env=(BUCKET="$bucket" AWS_REGION="$REGION" AWS_DEFAULT_REGION="$REGION"
+    AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test)
+  while IFS= read -r kv; do server_env+=("$kv"); done < <(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$table_env")
+  ((${#server_env[@]} > 5)) || die "terraform output table_env is empty"
+
+  SERVER_PORT="$(free_port)"
+  BASE_URL="http://127.0.0.1:$SERVER_PORT"
+  log "starting the local runner on port $SERVER_PORT (tables and bucket from terraform output)"
+  env "${server_env[@]}" setsid java -jar "$LOCAL_JAR" serve --port "$SERVER_PORT" --aws-endpoint "$ENDPOINT" \
+    >"$WORK/local-server.log" 2>&1 &
+  SERVER_PID=$!
+  ready=0
+  for _ in $(seq 1 180); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/api/v1/feedback/training-status" || true)"
+    if [[ "$code" == 2?? ]]; then
+      ready=1
+      break
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  if ((ready != 1)); then
+    tail -n 80 "$WORK/local-server.log" >&2
+    die "the local runner did not answer GET /api/v1/feedback/training-status with 2xx within 90 s (last status: ${code:-none})"
+  fi
+  log "running .ci/e2e.sh $BASE_URL"
+  bash "$E2E_SCRIPT" "$BASE_URL" || {
+    tail -n 80 "$WORK/local-server.log" >&2
+    die ".ci/e2e.sh"
+  }
+  stop_group "$SERVER_PID"
+  SERVER_PID=""
+fi
+
+# --------------------------------------------------------------------------
+# 5. idempotency: re-plan
+# --------------------------------------------------------------------------
+log "terraform plan -detailed-exitcode (idempotency)"
+set +e
+tf plan -input=false -detailed-exitcode -out="$WORK/replan.tfplan" >"$WORK/plan-again.log" 2>&1
+plan_rc=$?
+set -e
+((plan_rc == 0 || plan_rc == 2)) || {
+  cat "$WORK/plan-again.log" >&2
+  die "terraform plan (re-plan)"
+}
+tf show -json "$WORK/replan.tfplan" >"$WORK/replan.json"
+
+if ((plan_rc == 2)); then
+  # moto keeps neither `snap_start` nor `image_config` of a Lambda function,
+  # so the re-plan wants to add them back. Exactly that is tolerated:
+  #  - aws_lambda_function, action ["update"]: attributes whose values differ
+  #    may only be snap_start and image_config; attributes becoming unknown
+  #    may only be the ones the provider recomputes when a function with
+  #    publish = true is updated: version, qualified_arn, qualified_invoke_arn
+  #    (and last_modified). snap_start's own computed optimization_status is
+  #    inside snap_start.
+  #  - aws_lambda_alias, action ["update"], only function_version becoming
+  #    unknown (it follows the function's new version), and only for a
+  #    function in the first list.
+  #  - no output changes.
+  # Anything else (create, delete, replace, any other attribute) fails.
+  jq -r '
+    def changed_keys:
+      (.change.before // {}) as $b | (.change.after // {}) as $a | (.change.after_unknown // {}) as $u
+      | { concrete: [ ($b + $a | keys[]) | select(($u[.] != true) and ($b[.] != $a[.])) ],
+          unknown:  [ $u | to_entries[] | select(.value == true) | .key ] };
+    . as $plan
+    | [ $plan.resource_changes[] | select(.change.actions != ["no-op"] and .change.actions != ["read"]) ] as $changes
+    | [ $changes[] | select(.type == "aws_lambda_function") | select(.change.actions == ["update"])
+        | select((changed_keys.concrete - ["snap_start", "image_config"]) == [])
+        | select((changed_keys.unknown - ["version", "qualified_arn", "qualified_invoke_arn", "last_modified"]) == [])
+        | .change.before.function_name ] as $drifted_functions
+    | ( $changes[]
+        | if .type == "aws_lambda_function" and (.change.before.function_name as $n | $drifted_functions | index($n)) then empty
+          elif .type == "aws_lambda_alias" and .change.actions == ["update"]
+               and changed_keys.concrete == [] and changed_keys.unknown == ["function_version"]
+               and (.change.before.function_name as $n | $drifted_functions | index($n)) then empty
+          else "\(.address): \(.change.actions | join(",")) concrete=\(changed_keys.concrete) unknown=\(changed_keys.unknown)"
+          end ),
+      ( $plan.output_changes // {} | to_entries[] | select(.value.actions != ["no-op"]) | "output \(.key): \(.value.actions | join(","))" )
+  ' "$WORK/replan.json" >"$WORK/unexpected-drift.txt"
+  if [[ -s "$WORK/unexpected-drift.txt" ]]; then
+    grep -E '^  # |^      [-+~] ' "$WORK/plan-again.log" >&2 || true
+    sed 's/^/  unexpected: /' "$WORK/unexpected-drift.txt" >&2
+    die "the stack is not idempotent: the re-plan has changes beyond moto's known snap_start/image_config drift"
+  fi
+  log "  re-plan: only moto's known Lambda snap_start/image_config drift ($(grep -o 'Plan: .*' "$WORK/plan-again.log"))"
+else
+  log "  re-plan: no changes"
+fi
+
+# --------------------------------------------------------------------------
+# 6. IAM: no "*" action or resource in an Allow, except where AWS requires it
+# --------------------------------------------------------------------------
+# Checked on the applied state as seen by the re-plan (every ARN known):
+# policy documents written by this stack — identity policies, trust policies,
+# inline policies, resource policies (bucket, ECR, SNS, SQS) and the
+# aws_iam_policy_document data sources. Deny statements are not grants.
+# Actions with no resource-level permissions may use Resource "*".
+log "check: IAM policies grant no \"*\" action or resource"
+jq -r '
+  def as_list: if . == null then [] elif type == "array" then . else [.] end;
+  def modules: ., (.child_modules // [] | .[] | modules);
+  def docs:
+    if .type == "aws_iam_role" then (.values.assume_role_policy, (.values.inline_policy // [] | .[].policy))
+    elif .type == "aws_iam_policy_document" then .values.json
+    elif (.type | IN("aws_iam_role_policy", "aws_iam_policy", "aws_iam_user_policy", "aws_iam_group_policy",
+                     "aws_s3_bucket_policy", "aws_ecr_repository_policy", "aws_sns_topic_policy", "aws_sqs_queue_policy"))
+      then .values.policy
+    else empty end;
+  ["ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+   "xray:GetSamplingRules", "xray:GetSamplingTargets"] as $star_resource_ok
+  | [ .prior_state.values.root_module | modules | .resources // [] | .[] ] as $resources
+  | $resources[] | . as $r | docs | select(. != null and . != "")
+  | (fromjson | .Statement | as_list)[] | select(.Effect == "Allow")
+  | (.Action | as_list) as $actions | (.Resource | as_list) as $res
+  | (if .NotAction != null then "\($r.address): Allow with NotAction" else empty end),
+    (if .NotResource != null then "\($r.address): Allow with NotResource" else empty end),
+    ($actions[] | select(. == "*" or endswith(":*")) | "\($r.address): wildcard action \(.)"),
+    (if ($res | index("*")) and (($actions - $star_resource_ok) != []) then
+       "\($r.address): Resource \"*\" for \($actions - $star_resource_ok)" else empty end)
+' "$WORK/replan.json" >"$WORK/iam-findings.raw" || die "IAM checker failed"
+sort -u "$WORK/iam-findings.raw" >"$WORK/iam-findings.txt"
+docs_checked="$(jq 'def modules: ., (.child_modules // [] | .[] | modules);
+  [.prior_state.values.root_module | modules | .resources // [] | .[]
+  | select(.type | IN("aws_iam_role", "aws_iam_policy_document", "aws_iam_role_policy", "aws_s3_bucket_policy"))] | length' "$WORK/replan.json")"
+((docs_checked > 0)) || die "IAM check found no policy documents in the plan (checker broken?)"
+if [[ -s "$WORK/iam-findings.txt" ]]; then
+  sed 's/^/  /' "$WORK/iam-findings.txt" >&2
+  die "IAM policies grant wildcard actions or resources"
+fi
+log "  $docs_checked policy-bearing resources checked, no wildcard grants"
+
+# --------------------------------------------------------------------------
+# 7. destroy
+# --------------------------------------------------------------------------
+log "terraform destroy"
+started=$SECONDS
+tf destroy -input=false -auto-approve >"$WORK/destroy.log" 2>&1 || {
+  tail -n 60 "$WORK/destroy.log" >&2
+  die "terraform destroy"
+}
+log "  destroyed in $((SECONDS - started)) s"
+log "OK"

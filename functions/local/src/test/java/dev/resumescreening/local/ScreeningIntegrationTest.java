@@ -1,0 +1,196 @@
+package dev.resumescreening.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.json.Json;
+import dev.resumescreening.testing.PdfFixtures;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Jobs, upload and results through the local HTTP server, the real handlers and real storage. */
+class ScreeningIntegrationTest {
+    private static final int SMALL_LIMIT = 4_000_000;
+    private static TestStack stack;
+    private static String jobId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.start(Map.of("MAX_UPLOAD_BYTES", String.valueOf(SMALL_LIMIT), "MAX_PDF_PAGES", "30"));
+        jobId = stack.createJob("Backend Java Engineer",
+                Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.read(response.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonNode error = json(response).get("error");
+        assertNotNull(error, response.body());
+        assertEquals(code, error.get("code").asText(), response.body());
+        assertFalse(error.get("message").asText().isBlank());
+    }
+
+    @Test
+    void createsAndReadsAJob() throws Exception {
+        HttpResponse<String> created = stack.postJson("/api/v1/jobs",
+                Map.of("title", "Staff Accountant", "description", "General ledger and reconciliations", "threshold", 65));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).get("job_id").asText();
+        JsonNode job = json(stack.get("/api/v1/jobs/" + id));
+        assertEquals("Staff Accountant", job.get("title").asText());
+        assertEquals(65.0, job.get("threshold").asDouble());
+        assertEquals(50.0, json(stack.get("/api/v1/jobs/" + jobId)).get("threshold").asDouble());
+    }
+
+    @Test
+    void refusesBadJobs() throws Exception {
+        assertError(stack.get("/api/v1/jobs/job-missing"), 404, "job_not_found");
+        assertError(stack.post("/api/v1/jobs", "application/json", "{\"title\":".getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");
+        assertError(stack.post("/api/v1/jobs", "application/json", new byte[0]), 400, "empty_body");
+        assertError(stack.postJson("/api/v1/jobs", Map.of("description", "x")), 400, "missing_title");
+        assertError(stack.postJson("/api/v1/jobs", Map.of("title", "t", "description", "d", "threshold", 150)), 400, "invalid_threshold");
+        assertError(stack.post("/api/v1/jobs", "text/xml", "<job/>".getBytes(StandardCharsets.UTF_8)), 415, "unsupported_content_type");
+    }
+
+    @Test
+    void screensAPdfAndKeepsTheResult() throws Exception {
+        byte[] pdf = Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.pdf"));
+        HttpResponse<String> response = stack.uploadFile(jobId, "priya.pdf", pdf);
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        String id = result.get("screening_result_id").asText();
+        assertEquals(jobId, result.get("job_id").asText());
+        assertEquals("Test Candidate", result.get("candidate_name").asText());
+        double score = result.get("score").asDouble();
+        assertTrue(score >= 0 && score <= 100);
+        assertEquals(score >= 50 ? "SHORTLIST" : "REJECT", result.get("decision").asText());
+        assertTrue(result.get("confidence").asDouble() >= 0.5);
+        assertEquals("0", result.get("model_version").asText());
+        assertFalse(result.get("human_reviewed").asBoolean());
+        assertNotNull(result.get("created_at").asText());
+
+        JsonNode stored = json(stack.get("/api/v1/screening/result/" + id));
+        assertEquals(score, stored.get("score").asDouble());
+        assertEquals(1, stack.objectCount("resumes/" + jobId + "/" + id));
+        assertEquals(1, stack.objectCount("text/" + jobId + "/" + id));
+    }
+
+    @Test
+    void aMatchingResumeScoresAboveAnUnrelatedOne() throws Exception {
+        double java = json(stack.uploadFile(jobId, "java.txt",
+                Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.txt")))).get("score").asDouble();
+        double barista = json(stack.uploadFile(jobId, "barista.txt",
+                Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt")))).get("score").asDouble();
+        assertTrue(java > barista + 10, "java " + java + " vs barista " + barista);
+    }
+
+    @Test
+    void acceptsJsonWithBase64Content() throws Exception {
+        HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
+                "candidate_name", "Base Sixty-Four", "file_name", "cv.txt",
+                "content_base64", Base64.getEncoder().encodeToString("Java and AWS Lambda engineer".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("Base Sixty-Four", json(response).get("candidate_name").asText());
+    }
+
+    @Test
+    void flagsAScannedPdfInsteadOfScoringIt() throws Exception {
+        HttpResponse<String> response = stack.uploadFile(jobId, "scan.pdf", PdfFixtures.imageOnlyPdf());
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertEquals("MANUAL_REVIEW", result.get("decision").asText());
+        assertTrue(result.get("score").isNull());
+        assertFalse(result.get("text_extracted").asBoolean());
+        assertEquals(1, stack.objectCount("resumes/" + jobId + "/" + result.get("screening_result_id").asText()));
+    }
+
+    @Test
+    void readsABoundedPartOfAHugePdf() throws Exception {
+        HttpResponse<String> response = stack.uploadFile(jobId, "huge.pdf", PdfFixtures.manyPages(3000, "Java"));
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(3000, json(response).get("pages").asInt());
+        assertEquals(30, json(response).get("pages_read").asInt());
+    }
+
+    @Test
+    void refusesBadUploadsAndStoresNothing() throws Exception {
+        int objectsBefore = stack.objectCount("");
+        int resultsBefore = stack.resultCount();
+        byte[] pdf = PdfFixtures.textPdf("Java developer resume ".repeat(20));
+
+        assertError(stack.uploadFile(jobId, "resume.pdf", "I am not a PDF".getBytes(StandardCharsets.UTF_8)), 422, "not_a_pdf");
+        assertError(stack.uploadFile(jobId, "resume.pdf", PdfFixtures.truncated(pdf)), 422, "corrupt_pdf");
+        assertError(stack.uploadFile(jobId, "resume.pdf", PdfFixtures.encryptedPdf("secret")), 422, "encrypted_pdf");
+        assertError(stack.uploadFile(jobId, "big.txt", "a".repeat(SMALL_LIMIT + 1).getBytes(StandardCharsets.UTF_8)), 413, "file_too_large");
+        assertError(stack.uploadFile(null, "resume.pdf", pdf), 400, "missing_job_id");
+        assertError(stack.uploadFile("job-unknown", "resume.pdf", pdf), 404, "job_not_found");
+        assertError(stack.post("/api/v1/screening/upload-resume", "multipart/form-data; boundary=abc",
+                "--abc\r\nContent-Disposition: form-data; name=\"job_id\"\r\n\r\nx\r\n--abc--\r\n".getBytes(StandardCharsets.UTF_8)),
+                400, "missing_file");
+        assertError(stack.post("/api/v1/screening/upload-resume", "application/json", "{oops".getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");
+        assertError(stack.post("/api/v1/screening/upload-resume", "application/xml", pdf), 415, "unsupported_content_type");
+        assertError(stack.uploadFile(jobId, "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}), 415, "unsupported_file_type");
+
+        assertEquals(objectsBefore, stack.objectCount(""));
+        assertEquals(resultsBefore, stack.resultCount());
+    }
+
+    @Test
+    void pagesThroughResultsNewestFirstAndFiltersByReview() throws Exception {
+        String job = stack.createJob("Paging", "Java engineer");
+        Set<String> uploaded = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            uploaded.add(json(stack.uploadFile(job, "cv" + i + ".txt", ("Java engineer " + i).getBytes(StandardCharsets.UTF_8)))
+                    .get("screening_result_id").asText());
+        }
+        Set<String> seen = new HashSet<>();
+        String token = null;
+        String previousCreated = "9999";
+        int pages = 0;
+        do {
+            JsonNode page = json(stack.get("/api/v1/screening/results/" + job + "?limit=2"
+                    + (token == null ? "" : "&next_token=" + token)));
+            for (JsonNode result : page.get("results")) {
+                assertTrue(seen.add(result.get("screening_result_id").asText()));
+                assertTrue(result.get("created_at").asText().compareTo(previousCreated) <= 0);
+                previousCreated = result.get("created_at").asText();
+            }
+            token = page.get("next_token").isNull() ? null : page.get("next_token").asText();
+            pages++;
+        } while (token != null);
+        assertEquals(uploaded, seen);
+        assertTrue(pages >= 3);
+        assertEquals(5, json(stack.get("/api/v1/screening/results/" + job + "?reviewed=false")).get("count").asInt());
+        assertEquals(0, json(stack.get("/api/v1/screening/results/" + job + "?reviewed=true")).get("count").asInt());
+        assertError(stack.get("/api/v1/screening/results/" + job + "?reviewed=maybe"), 400, "invalid_reviewed");
+        assertError(stack.get("/api/v1/screening/results/" + job + "?limit=0"), 400, "invalid_limit");
+        assertError(stack.get("/api/v1/screening/results/" + job + "?next_token=%25%25"), 400, "invalid_next_token");
+        assertError(stack.get("/api/v1/screening/result/no-such-result"), 404, "screening_result_not_found");
+    }
+
+    @Test
+    void unknownRoutesAnswerWithAJsonError() throws Exception {
+        assertError(stack.get("/api/v1/nothing"), 404, "route_not_found");
+        assertNotEquals(200, stack.get("/api/v1/jobs").statusCode());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.resumescreening.local;
+
+import dev.resumescreening.config.Contract;
+import dev.resumescreening.config.Settings;
+import dev.resumescreening.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The local stack for integration tests: the embedded emulators by default, or the AWS-compatible endpoint in
+ * AWS_ENDPOINT_URL (CI runs the same tests against moto). Every stack gets its own table and bucket names.
+ */
+final class TestStack implements AutoCloseable {
+    final LocalEnvironment environment;
+    final LocalHttpServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+    final String base;
+
+    private TestStack(LocalEnvironment environment, LocalHttpServer server) {
+        this.environment = environment;
+        this.server = server;
+        this.base = "http://127.0.0.1:" + server.port();
+    }
+
+    static TestStack start(Map<String, String> settings) throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> overrides = new HashMap<>(settings);
+        Contract.get().tables().values().forEach(t ->
+                overrides.put(t.env(), "test-" + run + "-" + t.logicalName().replace('_', '-')));
+        overrides.put(Contract.get().bucketEnv(), "test-" + run + "-data");
+        overrides.putIfAbsent("EMBEDDER", "local");
+        LocalEnvironment environment = LocalEnvironment.start(Files.createTempDirectory("stack-" + run),
+                System.getenv(Settings.ENDPOINT), overrides);
+        return new TestStack(environment, LocalHttpServer.start(environment, 0));
+    }
+
+    static String storageName() {
+        return System.getenv(Settings.ENDPOINT) == null ? "embedded emulators" : System.getenv(Settings.ENDPOINT).toLowerCase(Locale.ROOT);
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("content-type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String path, Object body) throws Exception {
+        return post(path, "application/json", Json.writeBytes(body));
+    }
+
+    HttpResponse<String> uploadFile(String jobId, String fileName, byte[] content) throws Exception {
+        String boundary = "test-" + UUID.randomUUID();
+        Map<String, String> fields = jobId == null ? Map.of("candidate_name", "Test Candidate")
+                : Map.of("job_id", jobId, "candidate_name", "Test Candidate");
+        return post("/api/v1/screening/upload-resume", "multipart/form-data; boundary=" + boundary,
+                Multipart.body(boundary, fields, fileName, content));
+    }
+
+    String createJob(String title, String description) throws Exception {
+        HttpResponse<String> response = postJson("/api/v1/jobs", Map.of("title", title, "description", description));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.body());
+        }
+        return Json.read(response.body()).get("job_id").asText();
+    }
+
+    int objectCount(String prefix) {
+        return environment.app().s3().listObjectsV2(b -> b.bucket(environment.settings().bucket()).prefix(prefix))
+                .keyCount();
+    }
+
+    int resultCount() {
+        return environment.app().dynamoDb().scan(b -> b.tableName(environment.settings().tableName("screening_results")))
+                .count();
+    }
+
+    static Path samples() {
+        Path here = Path.of("").toAbsolutePath();
+        while (here != null && !Files.isDirectory(here.resolve("template-samples"))) {
+            here = here.getParent();
+        }
+        if (here == null) {
+            throw new IllegalStateException("template-samples/ not found above " + Path.of("").toAbsolutePath());
+        }
+        return here.resolve("template-samples");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        environment.close();
+    }
+}

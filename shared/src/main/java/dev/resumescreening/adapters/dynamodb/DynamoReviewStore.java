@@ -1,0 +1,142 @@
+package dev.resumescreening.adapters.dynamodb;
+
+import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
+import static dev.resumescreening.adapters.dynamodb.Attributes.longNumber;
+import static dev.resumescreening.adapters.dynamodb.Attributes.n;
+import static dev.resumescreening.adapters.dynamodb.Attributes.s;
+
+import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.domain.ScreeningResult.Review;
+import dev.resumescreening.review.ReviewCounts;
+import dev.resumescreening.review.ReviewCounts.Delta;
+import dev.resumescreening.review.ReviewStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Reviews in DynamoDB: one TransactWriteItems moves the result (guarded by its review version), the counters item
+ * and the append-only history together.
+ */
+public final class DynamoReviewStore implements ReviewStore {
+    public static final String COUNTER_ID = "reviews";
+
+    private final DynamoDbClient dynamo;
+    private final String resultsTable;
+    private final String countersTable;
+    private final String historyTable;
+
+    public DynamoReviewStore(DynamoDbClient dynamo, String resultsTable, String countersTable, String historyTable) {
+        this.dynamo = dynamo;
+        this.resultsTable = resultsTable;
+        this.countersTable = countersTable;
+        this.historyTable = historyTable;
+    }
+
+    @Override
+    public Optional<Versioned> current(String resultId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(resultsTable)
+                .key(Map.of("result_id", s(resultId))).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Versioned(ResultItems.fromItem(item), longNumber(item, "review_version")));
+    }
+
+    @Override
+    public boolean record(ScreeningResult reviewed, long expectedVersion, Delta delta, String previousDecision) {
+        Review review = reviewed.review();
+        long next = expectedVersion + 1;
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (String attribute : List.of("human_reviewed", "human_decision", "reviewer", "reviewed_at", "notes",
+                "needs_retraining", "reviewed_partition", "review_version", "queue_partition", "queue_job_id",
+                "uncertainty_key", "result_id")) {
+            names.put("#" + attribute, attribute);
+        }
+        values.put(":reviewed", bool(true));
+        values.put(":decision", s(review.humanDecision().name()));
+        values.put(":reviewer", s(review.reviewer()));
+        values.put(":at", s(review.reviewedAt()));
+        values.put(":notes", s(review.notes()));
+        values.put(":retrain", bool(review.needsRetraining()));
+        values.put(":partition", s(ResultItems.REVIEWED));
+        values.put(":next", n(next));
+        String condition = "attribute_exists(#result_id) AND ";
+        if (expectedVersion == 0) {
+            condition += "attribute_not_exists(#review_version)";
+        } else {
+            condition += "#review_version = :expected";
+            values.put(":expected", n(expectedVersion));
+        }
+        String finalCondition = condition;
+        TransactWriteItem result = TransactWriteItem.builder().update(u -> u.tableName(resultsTable)
+                .key(Map.of("result_id", s(reviewed.resultId())))
+                .updateExpression("SET #human_reviewed = :reviewed, #human_decision = :decision, #reviewer = :reviewer, "
+                        + "#reviewed_at = :at, #notes = :notes, #needs_retraining = :retrain, "
+                        + "#reviewed_partition = :partition, #review_version = :next "
+                        + "REMOVE #queue_partition, #queue_job_id, #uncertainty_key")
+                .conditionExpression(finalCondition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build();
+        TransactWriteItem counters = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
+                .key(Map.of("counter_id", s(COUNTER_ID)))
+                .updateExpression("ADD #total :total, #positive :positive, #negative :negative, "
+                        + "#retrain :retrain, #fresh :fresh SET #updated = :at")
+                .expressionAttributeNames(Map.of("#total", "total_samples", "#positive", "positive_samples",
+                        "#negative", "negative_samples", "#retrain", "needs_retraining",
+                        "#fresh", "new_samples_since_last_training", "#updated", "updated_at"))
+                .expressionAttributeValues(Map.of(":total", n(delta.total()), ":positive", n(delta.positive()),
+                        ":negative", n(delta.negative()), ":retrain", n(delta.needsRetraining()),
+                        ":fresh", n(delta.newSamples()), ":at", s(review.reviewedAt())))).build();
+        Map<String, AttributeValue> entry = new HashMap<>();
+        entry.put("result_id", s(reviewed.resultId()));
+        entry.put("review_key", s(review.reviewedAt() + "#" + String.format(Locale.ROOT, "%06d", next)));
+        entry.put("reviewer", s(review.reviewer()));
+        entry.put("human_decision", s(review.humanDecision().name()));
+        entry.put("ai_decision", s(reviewed.decision().name()));
+        entry.put("notes", s(review.notes()));
+        if (previousDecision != null) {
+            entry.put("previous_decision", s(previousDecision));
+        }
+        TransactWriteItem history = TransactWriteItem.builder().put(p -> p.tableName(historyTable).item(entry)
+                .conditionExpression("attribute_not_exists(review_key)")).build();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(result, counters, history));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (isConflict(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Our version check failed, or DynamoDB saw a concurrent transaction on the same items: read again and retry. */
+    private static boolean isConflict(TransactionCanceledException e) {
+        if (!e.hasCancellationReasons() || e.cancellationReasons().isEmpty()) {
+            return true;
+        }
+        return e.cancellationReasons().stream().map(CancellationReason::code)
+                .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code));
+    }
+
+    @Override
+    public ReviewCounts counts() {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(countersTable)
+                .key(Map.of("counter_id", s(COUNTER_ID))).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return ReviewCounts.ZERO;
+        }
+        return new ReviewCounts(longNumber(item, "total_samples"), longNumber(item, "positive_samples"),
+                longNumber(item, "negative_samples"), longNumber(item, "needs_retraining"),
+                longNumber(item, "new_samples_since_last_training"));
+    }
+}

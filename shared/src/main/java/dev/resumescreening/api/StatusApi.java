@@ -1,0 +1,52 @@
+package dev.resumescreening.api;
+
+import dev.resumescreening.http.ApiRequest;
+import dev.resumescreening.http.ApiResponse;
+import dev.resumescreening.http.Endpoint;
+import dev.resumescreening.http.RequestBodies;
+import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.review.TrainingStatusService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+
+/** GET /api/v1/feedback/training-status and GET /api/v1/feedback/review-queue. */
+public final class StatusApi {
+    static final int DEFAULT_QUEUE = 20;
+    static final int MAX_QUEUE = 100;
+
+    private final TrainingStatusService status;
+    private final ResultRepository results;
+
+    @Inject
+    public StatusApi(TrainingStatusService status, ResultRepository results) {
+        this.status = status;
+        this.results = results;
+    }
+
+    public Map<String, Endpoint> routes() {
+        return Map.of(
+                "GET /api/v1/feedback/training-status", this::trainingStatus,
+                "GET /api/v1/feedback/review-queue", this::reviewQueue);
+    }
+
+    ApiResponse trainingStatus(ApiRequest request) {
+        return ApiResponse.ok(status.status());
+    }
+
+    ApiResponse reviewQueue(ApiRequest request) {
+        int limit = RequestBodies.intQuery(request, "limit", DEFAULT_QUEUE, 1, MAX_QUEUE);
+        List<Map<String, Object>> queue = results.reviewQueue(request.query("job_id").orElse(null), limit).stream()
+                .map(queued -> {
+                    Map<String, Object> view = Views.result(queued.result());
+                    view.put("distance_from_threshold", queued.distanceFromThreshold());
+                    return view;
+                })
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("results", queue);
+        body.put("count", queue.size());
+        return ApiResponse.ok(body);
+    }
+}

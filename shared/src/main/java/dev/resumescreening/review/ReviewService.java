@@ -1,0 +1,94 @@
+package dev.resumescreening.review;
+
+import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
+import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.domain.ScreeningResult.Review;
+import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.review.ReviewCounts.Delta;
+import dev.resumescreening.review.ReviewStore.Versioned;
+import dev.resumescreening.screening.Timestamps;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Records human reviews. Each review is counted exactly once: a first review adds a sample, a re-review that changes
+ * the label moves it from one class to the other, and repeating the same review changes nothing. Concurrent reviews
+ * of one result are serialised by optimistic locking on the result's review version.
+ */
+@Singleton
+public final class ReviewService {
+    static final int MAX_NOTES_CHARS = 2_000;
+    static final int MAX_ATTEMPTS = 25;
+
+    private final ReviewStore store;
+    private final Clock clock;
+
+    @Inject
+    public ReviewService(ReviewStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ScreeningResult submit(String resultId, String humanDecision, String notes, String reviewer) {
+        if (resultId == null || resultId.isBlank()) {
+            throw ProblemException.invalid("missing_screening_result_id", "screening_result_id is required");
+        }
+        Decision decision = Decision.fromHuman(humanDecision).orElseThrow(() -> ProblemException.invalid(
+                "invalid_human_decision", "human_decision must be one of: shortlist, reject"));
+        String cleanNotes = notes == null ? "" : notes.strip();
+        if (cleanNotes.length() > MAX_NOTES_CHARS) {
+            throw ProblemException.invalid("notes_too_long", "notes must be at most " + MAX_NOTES_CHARS + " characters");
+        }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Versioned current = store.current(resultId)
+                    .orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
+            ScreeningResult result = current.result();
+            Review previous = result.review();
+            if (previous != null && previous.humanDecision() == decision && Objects.equals(previous.notes(), cleanNotes)) {
+                return result;
+            }
+            Review review = new Review(decision, reviewer, Timestamps.format(clock.instant()), cleanNotes,
+                    decision != result.decision());
+            Delta delta = delta(previous, review);
+            if (store.record(result.withReview(review), current.version(), delta,
+                    previous == null ? null : previous.humanDecision().name())) {
+                JsonLog.info("review.recorded", Map.of("result_id", resultId, "decision", decision.name(),
+                        "relabel", previous != null, "attempt", attempt));
+                return result.withReview(review);
+            }
+            pause(attempt);
+        }
+        throw new ProblemException(ProblemKind.CONFLICT, "review_conflict",
+                "the result is being reviewed by someone else right now; try again");
+    }
+
+    public ReviewCounts counts() {
+        return store.counts();
+    }
+
+    static Delta delta(Review previous, Review next) {
+        long nextPositive = next.humanDecision() == Decision.SHORTLIST ? 1 : 0;
+        long nextRetrain = next.needsRetraining() ? 1 : 0;
+        if (previous == null) {
+            return new Delta(1, nextPositive, 1 - nextPositive, nextRetrain, 1);
+        }
+        long previousPositive = previous.humanDecision() == Decision.SHORTLIST ? 1 : 0;
+        long previousRetrain = previous.needsRetraining() ? 1 : 0;
+        return new Delta(0, nextPositive - previousPositive, previousPositive - nextPositive,
+                nextRetrain - previousRetrain, 0);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep((long) (Math.random() * Math.min(50, 2 * attempt)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemKind.UNAVAILABLE, "interrupted", "the review was interrupted");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.resumescreening.review;
+
+import dev.resumescreening.domain.ScreeningResult;
+import java.util.Optional;
+
+/** Where reviews are recorded: the result, the counters and the audit history change together or not at all. */
+public interface ReviewStore {
+    /** The result as it is now, with the version its review is at (0 when never reviewed). */
+    Optional<Versioned> current(String resultId);
+
+    /**
+     * Records the review if the result's review version is still {@code expectedVersion}; moves the counters by
+     * {@code delta} and appends the review to the history in the same transaction.
+     *
+     * @return false when another review got there first (the caller reads again and retries)
+     */
+    boolean record(ScreeningResult reviewed, long expectedVersion, ReviewCounts.Delta delta, String previousDecision);
+
+    ReviewCounts counts();
+
+    record Versioned(ScreeningResult result, long version) {
+    }
+}

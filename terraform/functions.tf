@@ -1,0 +1,105 @@
+# One Lambda per contract function. `package = "zip"`: the Maven-built zip,
+# runtime java21, SnapStart on published versions. `package = "image"`: the
+# trainer container image from ECR. Every function is published and reached
+# through the alias "live".
+
+locals {
+  table_env = { for key, t in local.tables : t.env => local.table_names[key] }
+
+  function_environment = {
+    for key, f in local.function_specs : key => merge(
+      local.table_env,
+      { (local.contract.bucket.env) = local.bucket_name },
+      # Empty settings are left out: the Java side applies its default.
+      { for name, value in local.setting_values : name => value if value != "" },
+      f.package == "zip" && var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
+      f.sagemaker ? {
+        TRAINER_IMAGE_URI  = local.trainer_image_uri
+        SAGEMAKER_ROLE_ARN = aws_iam_role.sagemaker.arn
+      } : {},
+      # The function a function invokes asynchronously (trigger-training ->
+      # scheduled-training). Names are computed, not read from the resource,
+      # so functions can reference each other without a cycle.
+      length(f.invokes) > 0 ? { TRAINING_FUNCTION_NAME = local.function_names[f.invokes[0]] } : {},
+    )
+  }
+}
+
+resource "aws_cloudwatch_log_group" "function" {
+  for_each = local.function_specs
+
+  name              = "/aws/lambda/${local.function_names[each.key]}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "this" {
+  for_each = local.function_specs
+
+  function_name = local.function_names[each.key]
+  description   = "${var.name_prefix} ${each.key} (${each.value.module})"
+  role          = aws_iam_role.function[each.key].arn
+  memory_size   = each.value.memory
+  timeout       = each.value.timeout
+  architectures = ["x86_64"]
+  publish       = true
+
+  package_type     = each.value.package == "image" ? "Image" : "Zip"
+  runtime          = each.value.package == "zip" ? "java21" : null
+  handler          = each.value.package == "zip" ? each.value.handler : null
+  filename         = each.value.package == "zip" ? each.value.zip_path : null
+  source_code_hash = each.value.package == "zip" ? try(filebase64sha256(each.value.zip_path), null) : null
+  image_uri        = each.value.package == "image" ? local.trainer_image_uri : null
+
+  # The trainer image serves several entry points (Lambda handlers, SageMaker
+  # `train`): the Lambda picks its handler through the image command.
+  dynamic "image_config" {
+    for_each = each.value.package == "image" ? [each.value.handler] : []
+    content {
+      command = [image_config.value]
+    }
+  }
+
+  dynamic "snap_start" {
+    for_each = each.value.package == "zip" ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  environment {
+    variables = local.function_environment[each.key]
+  }
+
+  depends_on = [
+    aws_cloudwatch_log_group.function,
+    aws_iam_role_policy.function,
+  ]
+
+  lifecycle {
+    precondition {
+      condition     = each.value.package != "zip" || fileexists(each.value.zip_path)
+      error_message = "Lambda zip ${each.value.zip_path} of function ${each.key} is missing: build it first (./mvnw -q package -DskipTests) or set lambda_artifact_dir."
+    }
+    precondition {
+      condition     = contains(["zip", "image"], each.value.package)
+      error_message = "Function ${each.key}: contract package must be \"zip\" or \"image\"."
+    }
+    precondition {
+      condition     = length(local.unknown_settings) == 0
+      error_message = "var.settings has keys that are not contract settings: ${join(", ", local.unknown_settings)}."
+    }
+    precondition {
+      condition     = length(local.unknown_events) == 0
+      error_message = "Contract functions subscribe to events with no rule in events.tf: ${join(", ", local.unknown_events)}."
+    }
+  }
+}
+
+resource "aws_lambda_alias" "live" {
+  for_each = local.function_specs
+
+  name             = local.alias_name
+  description      = "Latest published version of ${local.function_names[each.key]}"
+  function_name    = aws_lambda_function.this[each.key].function_name
+  function_version = aws_lambda_function.this[each.key].version
+}

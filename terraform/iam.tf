@@ -1,0 +1,211 @@
+# One least-privilege role per function, derived from its contract entry:
+# exactly the tables (and their indexes), bucket prefixes, model, functions and
+# SageMaker jobs it lists, and its own log group.
+
+locals {
+  dynamodb_read_actions = [
+    "dynamodb:BatchGetItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:DescribeTable",
+    "dynamodb:GetItem",
+    "dynamodb:Query",
+    "dynamodb:Scan",
+  ]
+  dynamodb_write_actions = concat(local.dynamodb_read_actions, [
+    "dynamodb:BatchWriteItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+  ])
+  s3_read_actions  = ["s3:GetObject"]
+  s3_write_actions = concat(local.s3_read_actions, ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:PutObject"])
+
+  function_access = {
+    for key, f in local.function_specs : key => {
+      read_tables  = [for t, mode in f.tables : t if mode == "read"]
+      write_tables = [for t, mode in f.tables : t if mode == "write"]
+      # Every prefix the function may read (read and write ones) / write.
+      read_prefixes  = [for p, mode in f.bucket : local.bucket_prefixes[p]]
+      write_prefixes = [for p, mode in f.bucket : local.bucket_prefixes[p] if mode == "write"]
+      only_read_prefixes = [
+        for p, mode in f.bucket : local.bucket_prefixes[p] if mode == "read"
+      ]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "lambda_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "function" {
+  for_each = local.function_specs
+
+  name               = "${var.name_prefix}-${each.key}"
+  description        = "Execution role of the ${local.function_names[each.key]} Lambda function"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "function" {
+  for_each = local.function_specs
+
+  statement {
+    sid       = "OwnLogGroup"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.function[each.key].arn}:*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].read_tables) > 0 ? [local.function_access[each.key].read_tables] : []
+    content {
+      sid     = "DynamoDbRead"
+      actions = local.dynamodb_read_actions
+      resources = flatten([
+        for t in statement.value : [local.table_arns[t], "${local.table_arns[t]}/index/*"]
+      ])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].write_tables) > 0 ? [local.function_access[each.key].write_tables] : []
+    content {
+      sid     = "DynamoDbWrite"
+      actions = local.dynamodb_write_actions
+      resources = flatten([
+        for t in statement.value : [local.table_arns[t], "${local.table_arns[t]}/index/*"]
+      ])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].only_read_prefixes) > 0 ? [local.function_access[each.key].only_read_prefixes] : []
+    content {
+      sid       = "S3ReadPrefixes"
+      actions   = local.s3_read_actions
+      resources = [for p in statement.value : "${aws_s3_bucket.data.arn}/${p}*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].write_prefixes) > 0 ? [local.function_access[each.key].write_prefixes] : []
+    content {
+      sid       = "S3WritePrefixes"
+      actions   = local.s3_write_actions
+      resources = [for p in statement.value : "${aws_s3_bucket.data.arn}/${p}*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].read_prefixes) > 0 ? [local.function_access[each.key].read_prefixes] : []
+    content {
+      sid       = "S3ListPrefixes"
+      actions   = ["s3:ListBucket"]
+      resources = [aws_s3_bucket.data.arn]
+
+      condition {
+        test     = "StringLike"
+        variable = "s3:prefix"
+        values   = [for p in statement.value : "${p}*"]
+      }
+    }
+  }
+
+  # SSE-KMS objects: read needs Decrypt, write needs GenerateDataKey, only via S3.
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].read_prefixes) > 0 ? [1] : []
+    content {
+      sid = "BucketKey"
+      actions = concat(
+        ["kms:Decrypt"],
+        length(local.function_access[each.key].write_prefixes) > 0 ? ["kms:GenerateDataKey"] : [],
+      )
+      resources = [aws_kms_key.data.arn]
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${local.region}.amazonaws.com"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = each.value.bedrock ? [1] : []
+    content {
+      sid       = "EmbeddingModel"
+      actions   = ["bedrock:InvokeModel"]
+      resources = [local.embedding_model_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(each.value.invokes) > 0 ? [each.value.invokes] : []
+    content {
+      sid     = "InvokeFunctions"
+      actions = ["lambda:InvokeFunction"]
+      # The function itself and its versions/aliases (name:live).
+      resources = flatten([
+        for target in statement.value : [local.function_arns[target], "${local.function_arns[target]}:*"]
+      ])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = each.value.sagemaker ? [1] : []
+    content {
+      sid       = "PassSageMakerRole"
+      actions   = ["iam:PassRole"]
+      resources = [aws_iam_role.sagemaker.arn]
+
+      condition {
+        test     = "StringEquals"
+        variable = "iam:PassedToService"
+        values   = ["sagemaker.amazonaws.com"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = each.value.sagemaker ? [1] : []
+    content {
+      sid     = "TrainingJobs"
+      actions = ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"]
+      # SageMaker ARNs are lower case.
+      resources = ["arn:${local.partition}:sagemaker:${local.region}:${local.account_id}:training-job/${lower(local.training_job_prefix)}*"]
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = alltrue([for t in keys(each.value.tables) : contains(keys(local.tables), t)])
+      error_message = "Function ${each.key} lists a table that is not in the contract's tables."
+    }
+    precondition {
+      condition     = alltrue([for p in keys(each.value.bucket) : contains(keys(local.bucket_prefixes), p)])
+      error_message = "Function ${each.key} lists a bucket prefix that is not in the contract's bucket.prefixes."
+    }
+    precondition {
+      condition     = alltrue([for mode in concat(values(each.value.tables), values(each.value.bucket)) : contains(["read", "write"], mode)])
+      error_message = "Function ${each.key}: table and bucket access modes must be \"read\" or \"write\"."
+    }
+    precondition {
+      condition     = alltrue([for target in each.value.invokes : contains(keys(local.functions), target)])
+      error_message = "Function ${each.key} invokes a function that is not in the contract."
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "function" {
+  for_each = local.function_specs
+
+  name   = "least-privilege"
+  role   = aws_iam_role.function[each.key].id
+  policy = data.aws_iam_policy_document.function[each.key].json
+}

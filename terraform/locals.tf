@@ -1,0 +1,94 @@
+# Everything named here comes from contract.json, the single source of truth
+# shared with the Java code. Resources iterate over these maps with for_each;
+# nothing in the contract is re-listed by hand.
+
+locals {
+  contract = jsondecode(file("${path.module}/contract.json"))
+
+  account_id = data.aws_caller_identity.current.account_id
+  partition  = data.aws_partition.current.partition
+  region     = var.region
+
+  # --- tables ----------------------------------------------------------------
+  tables = local.contract.tables
+  table_names = {
+    for key, t in local.tables : key => "${var.name_prefix}-${replace(key, "_", "-")}"
+  }
+  table_arns = {
+    for key, name in local.table_names :
+    key => "arn:${local.partition}:dynamodb:${local.region}:${local.account_id}:table/${name}"
+  }
+
+  # --- bucket ------------------------------------------------------------------
+  bucket_name     = coalesce(var.bucket_name, "${var.name_prefix}-data-${local.account_id}-${local.region}")
+  bucket_prefixes = local.contract.bucket.prefixes
+
+  # --- functions ---------------------------------------------------------------
+  functions = local.contract.functions
+
+  # Optional contract attributes, normalised once so the rest reads plainly.
+  function_specs = {
+    for key, f in local.functions : key => {
+      module    = f.module
+      handler   = f.handler
+      package   = f.package
+      memory    = lookup(var.function_memory, key, f.memory)
+      timeout   = lookup(var.function_timeout, key, f.timeout)
+      tables    = try(f.tables, {})
+      bucket    = try(f.bucket, {})
+      bedrock   = try(f.bedrock, false)
+      sagemaker = try(f.sagemaker, false)
+      invokes   = try(f.invokes, [])
+      events    = try(f.events, [])
+      # Maven-built zip: <artifact dir>/<module>/target/<last path segment of module>.zip
+      zip_path = "${local.artifact_dir}/${f.module}/target/${basename(f.module)}.zip"
+    }
+  }
+
+  artifact_dir = coalesce(var.lambda_artifact_dir, "${path.module}/..")
+
+  zip_functions   = { for key, f in local.function_specs : key => f if f.package == "zip" }
+  image_functions = { for key, f in local.function_specs : key => f if f.package == "image" }
+
+  function_names = { for key in keys(local.functions) : key => "${var.name_prefix}-${key}" }
+  function_arns = {
+    for key, name in local.function_names :
+    key => "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${name}"
+  }
+
+  # Every function is published and reached through this alias (API Gateway,
+  # EventBridge); zip functions additionally use SnapStart on published versions.
+  alias_name = "live"
+
+  # --- routes ------------------------------------------------------------------
+  routes = { for r in local.contract.routes : "${r.method} ${r.path}" => r }
+
+  # Functions behind at least one route (one API Gateway integration each).
+  api_functions = toset([for r in local.contract.routes : r.function])
+
+  # --- settings (environment variables) ---------------------------------------
+  setting_overrides = merge(
+    var.settings,
+    {
+      for key, value in {
+        TRAINING_THRESHOLD = var.training_threshold == null ? null : tostring(var.training_threshold)
+        EMBEDDER           = var.embedder
+        EMBEDDING_MODEL_ID = var.embedding_model_id
+      } : key => value if value != null
+    },
+  )
+  setting_values = {
+    for key, s in local.contract.settings : key => lookup(local.setting_overrides, key, s.default)
+  }
+  unknown_settings = setsubtract(keys(var.settings), keys(local.contract.settings))
+
+  embedding_model_arn = "arn:${local.partition}:bedrock:${local.region}::foundation-model/${local.setting_values["EMBEDDING_MODEL_ID"]}"
+
+  # --- trainer image / SageMaker ---------------------------------------------------
+  trainer_image_uri = coalesce(var.trainer_image_uri, "${aws_ecr_repository.trainer.repository_url}:${var.trainer_image_tag}")
+
+  # SageMaker training jobs launched by the functions must be named with this
+  # prefix: the functions' sagemaker:* permissions and the state-change rule
+  # are scoped to it.
+  training_job_prefix = var.name_prefix
+}

@@ -1,0 +1,59 @@
+output "api_url" {
+  description = "Base URL of the HTTP API (routes start with /api/v1/...)."
+  value       = aws_apigatewayv2_api.this.api_endpoint
+}
+
+output "bucket_name" {
+  description = "Data bucket (value of the BUCKET environment variable)."
+  value       = aws_s3_bucket.data.bucket
+}
+
+output "table_names" {
+  description = "DynamoDB table names keyed by contract table name."
+  value       = { for key, t in aws_dynamodb_table.this : key => t.name }
+}
+
+output "table_env" {
+  description = "DynamoDB table names keyed by their environment variable (e.g. JOBS_TABLE), ready to export for the local runner."
+  value       = { for key, t in aws_dynamodb_table.this : local.tables[key].env => t.name }
+}
+
+output "function_names" {
+  description = "Lambda function names keyed by contract function name."
+  value       = { for key, f in aws_lambda_function.this : key => f.function_name }
+}
+
+output "function_alias_arns" {
+  description = "ARNs of the \"live\" aliases (what API Gateway and EventBridge invoke), keyed by contract function name."
+  value       = { for key, a in aws_lambda_alias.live : key => a.arn }
+}
+
+output "user_pool_id" {
+  description = "Cognito user pool id."
+  value       = aws_cognito_user_pool.this.id
+}
+
+output "user_pool_client_id" {
+  description = "Cognito app client id (USER_PASSWORD_AUTH enabled, no secret)."
+  value       = aws_cognito_user_pool_client.api.id
+}
+
+output "ecr_repository_url" {
+  description = "ECR repository of the trainer image (docker push <url>:<trainer_image_tag>)."
+  value       = aws_ecr_repository.trainer.repository_url
+}
+
+output "trainer_image_uri" {
+  description = "Trainer image used by the image Lambda(s) and SageMaker training jobs."
+  value       = local.trainer_image_uri
+}
+
+output "sagemaker_role_arn" {
+  description = "Execution role of the SageMaker training jobs."
+  value       = aws_iam_role.sagemaker.arn
+}
+
+output "region" {
+  description = "Region of the stack."
+  value       = var.region
+}
