@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the storage integration tests against moto_server instead of the embedded emulators.
+# Runs the storage integration tests against moto (one request at a time, see moto-serial.py) instead of the
+# embedded emulators.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ if ! command -v moto_server >/dev/null 2>&1; then
 fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log=$(mktemp)
-moto_server -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+python3 .ci/moto-serial.py "$port" >"$log" 2>&1 &
 moto_pid=$!
 trap 'kill "$moto_pid" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 60); do

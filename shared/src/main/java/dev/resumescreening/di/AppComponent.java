@@ -9,6 +9,7 @@ import dev.resumescreening.api.StatusApi;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.export.TrainingDataExporter;
+import dev.resumescreening.review.ReviewService;
 import dev.resumescreening.review.TrainingStatusService;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,6 +35,8 @@ public interface AppComponent {
     TrainingStatusService trainingStatus();
 
     TrainingDataExporter exporter();
+
+    ReviewService reviews();
 
     DynamoDbClient dynamoDb();
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole stack on one machine: the real handlers wired by the real Dagger graph, against the embedded DynamoDB
@@ -33,11 +34,14 @@ final class LocalEnvironment implements AutoCloseable {
 
     private final DynamoDbEmulator dynamoEmulator;
     private final S3Emulator s3Emulator;
+    private final DataDirectory lock;
     private final Settings settings;
     private final AppComponent app;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
 
-    private LocalEnvironment(DynamoDbEmulator dynamoEmulator, S3Emulator s3Emulator, Settings settings) {
+    private LocalEnvironment(DynamoDbEmulator dynamoEmulator, S3Emulator s3Emulator, Settings settings,
+                             DataDirectory lock) {
+        this.lock = lock;
         this.dynamoEmulator = dynamoEmulator;
         this.s3Emulator = s3Emulator;
         this.settings = settings;
@@ -63,18 +67,26 @@ final class LocalEnvironment implements AutoCloseable {
         variables.putAll(overrides);
         if (awsEndpoint != null) {
             variables.put(Settings.ENDPOINT, awsEndpoint);
-            return new LocalEnvironment(null, null, Settings.of(variables));
+            return new LocalEnvironment(null, null, Settings.of(variables), null);
         }
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
+        Optional<Map<String, String>> running = DataDirectory.endpointsOfRunningStack(dataDir);
+        if (running.isPresent()) {
+            variables.putAll(running.get());
+            return new LocalEnvironment(null, null, Settings.of(variables), null);
+        }
+        DataDirectory lock = DataDirectory.lock(dataDir);
         DynamoDbEmulator dynamo = DynamoDbEmulator.start(0, dataDir.resolve("dynamodb"));
         S3Emulator s3 = S3Emulator.start(0, dataDir.resolve("s3"));
         variables.put(Settings.ENDPOINT + "_DYNAMODB", dynamo.endpoint().toString());
         variables.put(Settings.ENDPOINT + "_S3", s3.endpoint().toString());
-        return new LocalEnvironment(dynamo, s3, Settings.of(variables));
+        LocalEnvironment environment = new LocalEnvironment(dynamo, s3, Settings.of(variables), lock);
+        lock.publish(environment.endpointVariables());
+        return environment;
     }
 
     /** Emulators accept any credentials; a real endpoint gets whatever the default chain finds. */
@@ -119,6 +131,9 @@ final class LocalEnvironment implements AutoCloseable {
         }
         if (dynamoEmulator != null) {
             dynamoEmulator.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

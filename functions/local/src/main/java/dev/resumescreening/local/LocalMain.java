@@ -15,9 +15,16 @@ public final class LocalMain {
             commands:
               serve   [--port 8080] [--data-dir .local-data] [--aws-endpoint URL]
                       start the API on embedded DynamoDB and S3 emulators (or on LocalStack/moto with --aws-endpoint)
+              export  --output FILE [--min-confidence X] [--days N] [--status completed|agreed|corrected]
+                      write the reviewed samples as CSV (resume_text, job_description, label and ids)
+              train   --dry-run [--min-samples N]
+                      print the training status: reviewed, positive, negative, READY or how many more are needed
               bench   --resumes DIR [--job FILE]
                       screen every PDF/text file under DIR through the handlers and print latency, throughput and
                       the upload function's cold start
+
+            export and train read the stack in --data-dir (default .local-data; the running serve's if there is one)
+            or at --aws-endpoint URL.
             """;
 
     private LocalMain() {
@@ -33,6 +40,10 @@ public final class LocalMain {
             switch (args[0]) {
                 case "serve" -> serve(Options.parse(rest, Set.of("port", "data-dir", "aws-endpoint"), Set.of()));
                 case "bench" -> Bench.run(Options.parse(rest, Set.of("resumes", "job"), Set.of()));
+                case "export" -> ReviewCommands.export(Options.parse(rest,
+                        Set.of("output", "min-confidence", "days", "status", "data-dir", "aws-endpoint"), Set.of()));
+                case "train" -> TrainCommand.run(Options.parse(rest,
+                        Set.of("min-samples", "data-dir", "aws-endpoint"), Set.of("dry-run", "force")));
                 default -> {
                     System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
                     System.exit(2);

@@ -1,0 +1,55 @@
+package dev.resumescreening.local;
+
+import dev.resumescreening.export.ExportFilter;
+import dev.resumescreening.review.ReviewCounts;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The guide's scripts as commands: export the reviewed samples, and print the training status. */
+final class ReviewCommands {
+    private ReviewCommands() {
+    }
+
+    static void export(Options options) throws IOException {
+        Path output = Path.of(options.value("output").orElseThrow(() -> new IllegalArgumentException("--output FILE is required")));
+        ExportFilter filter = ExportFilter.of(options.value("min-confidence").map(Double::valueOf).orElse(null),
+                options.value("days").map(Integer::valueOf).orElse(null), options.value("status").orElse(null));
+        try (LocalEnvironment environment = open(options);
+             OutputStream out = Files.newOutputStream(output)) {
+            long rows = environment.app().exporter().export(filter, out);
+            System.out.println("exported " + rows + " reviewed samples to " + output);
+        }
+    }
+
+    static LocalEnvironment open(Options options) {
+        return LocalEnvironment.start(Path.of(options.value("data-dir", ".local-data")),
+                options.value("aws-endpoint").orElse(null));
+    }
+
+    /** The status block of the guide's {@code scheduled_training.py --dry-run}. */
+    static String statusBlock(Map<String, Object> status, ReviewCounts counts, long minSamples) {
+        StringBuilder out = new StringBuilder();
+        out.append("📊 Training Data Status:\n")
+                .append("   Total reviewed: ").append(counts.totalSamples()).append('\n')
+                .append("   Positive samples: ").append(counts.positiveSamples()).append('\n')
+                .append("   Negative samples: ").append(counts.negativeSamples()).append('\n')
+                .append("   Needs retraining: ").append(counts.needsRetraining()).append('\n')
+                .append("   New since last training: ").append(counts.newSamplesSinceLastTraining()).append('\n')
+                .append("   Threshold: ").append(minSamples).append('\n')
+                .append("   Active model: ").append(status.get("active_model_version")).append('\n');
+        Object warning = status.get("class_balance_warning");
+        if (warning != null) {
+            out.append("⚠️  ").append(warning).append('\n');
+        }
+        long needed = Math.max(0, minSamples - counts.newSamplesSinceLastTraining());
+        if (needed == 0 && counts.totalSamples() > 0) {
+            out.append("✅ READY TO TRAIN\n   Would train with ").append(counts.totalSamples()).append(" samples\n");
+        } else {
+            out.append("⏳ NOT READY TO TRAIN\n   Need ").append(Math.max(needed, 1)).append(" more reviewed samples\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,226 @@
+package dev.resumescreening.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.export.ExportFilter;
+import dev.resumescreening.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Feedback, exact counters, training status, the review queue and the export, through the real handlers. */
+class ReviewLoopIntegrationTest {
+    private TestStack stack;
+    private String jobId;
+
+    @BeforeEach
+    void start() throws Exception {
+        stack = TestStack.start(Map.of("TRAINING_THRESHOLD", "10"));
+        jobId = stack.createJob("Backend Java Engineer", "Java 17, AWS Lambda, DynamoDB, REST APIs, Terraform, SQL");
+    }
+
+    @AfterEach
+    void stop() {
+        stack.close();
+    }
+
+    private List<String> upload(int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String[] texts = {"Java engineer with AWS Lambda and DynamoDB", "Barista and shift lead, latte art",
+            "Accountant: ledger, audits", "Java, Spring, REST APIs and SQL developer", "Retail cashier"};
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> response = stack.uploadFile(jobId, "cv" + i + ".txt",
+                    (texts[i % texts.length] + " " + i).getBytes(StandardCharsets.UTF_8));
+            assertEquals(201, response.statusCode(), response.body());
+            ids.add(Json.read(response.body()).get("screening_result_id").asText());
+        }
+        return ids;
+    }
+
+    private HttpResponse<String> review(String id, String decision, String notes) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("screening_result_id", id);
+        body.put("human_decision", decision);
+        body.put("notes", notes);
+        return stack.postJson("/api/v1/feedback/submit", body);
+    }
+
+    private JsonNode status() throws Exception {
+        return Json.read(stack.get("/api/v1/feedback/training-status").body());
+    }
+
+    /** The counters must always equal a recount of the results table. */
+    private void assertCountersMatchRecount() throws Exception {
+        long total = 0;
+        long positive = 0;
+        long retrain = 0;
+        for (Map<String, AttributeValue> item : stack.environment.app().dynamoDb().scanPaginator(b -> b
+                .tableName(stack.environment.settings().tableName("screening_results"))).items()) {
+            if (Boolean.TRUE.equals(item.get("human_reviewed").bool())) {
+                total++;
+                positive += "SHORTLIST".equals(item.get("human_decision").s()) ? 1 : 0;
+                retrain += Boolean.TRUE.equals(item.get("needs_retraining").bool()) ? 1 : 0;
+            }
+        }
+        JsonNode status = status();
+        assertEquals(total, status.get("total_samples").asLong());
+        assertEquals(positive, status.get("positive_samples").asLong());
+        assertEquals(total - positive, status.get("negative_samples").asLong());
+        assertEquals(retrain, status.get("needs_retraining").asLong());
+    }
+
+    @Test
+    void aReviewMarksTheResultAndMovesTheCounters() throws Exception {
+        String id = upload(1).get(0);
+        JsonNode before = Json.read(stack.get("/api/v1/screening/result/" + id).body());
+        String aiDecision = before.get("decision").asText();
+        String disagree = aiDecision.equals("SHORTLIST") ? "reject" : "shortlist";
+
+        HttpResponse<String> response = review(id, disagree, "Missing the key skill");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = Json.read(stack.get("/api/v1/screening/result/" + id).body());
+        assertTrue(result.get("human_reviewed").asBoolean());
+        assertEquals(disagree, result.get("human_decision").asText());
+        assertEquals("anonymous", result.get("reviewed_by").asText());
+        assertEquals("Missing the key skill", result.get("notes").asText());
+        assertTrue(result.get("needs_retraining").asBoolean());
+        assertNotNull(result.get("reviewed_at").asText());
+
+        JsonNode status = status();
+        assertEquals(1, status.get("total_samples").asLong());
+        assertEquals(1, status.get("needs_retraining").asLong());
+        assertEquals(1, status.get("new_samples_since_last_training").asLong());
+        assertFalse(status.get("ready_for_training").asBoolean());
+        assertEquals(9, status.get("samples_needed").asLong());
+        assertEquals(10, status.get("threshold").asLong());
+        assertEquals("0", status.get("active_model_version").asText());
+        assertFalse(status.get("class_balance_warning").isNull());
+    }
+
+    @Test
+    void reReviewsMoveTheSampleAndRepeatsChangeNothing() throws Exception {
+        String id = upload(1).get(0);
+        review(id, "shortlist", "");
+        review(id, "shortlist", "");
+        assertEquals(1, status().get("positive_samples").asLong());
+        review(id, "reject", "changed my mind");
+        JsonNode status = status();
+        assertEquals(1, status.get("total_samples").asLong());
+        assertEquals(0, status.get("positive_samples").asLong());
+        assertEquals(1, status.get("negative_samples").asLong());
+        assertEquals(2, stack.environment.app().dynamoDb().query(b -> b
+                .tableName(stack.environment.settings().tableName("review_history"))
+                .keyConditionExpression("result_id = :id")
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))).count(),
+                "two distinct reviews are in the history, the repeat is not");
+        assertCountersMatchRecount();
+    }
+
+    @Test
+    void refusesBadFeedback() throws Exception {
+        String id = upload(1).get(0);
+        HttpResponse<String> unknown = review("no-such-result", "shortlist", "");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("screening_result_not_found", Json.read(unknown.body()).get("error").get("code").asText());
+        HttpResponse<String> invalid = review(id, "maybe", "");
+        assertEquals(400, invalid.statusCode());
+        assertTrue(Json.read(invalid.body()).get("error").get("message").asText().contains("shortlist, reject"));
+        assertEquals(400, stack.post("/api/v1/feedback/submit", "application/json", new byte[0]).statusCode());
+        assertEquals(400, review(id, "reject", "x".repeat(2001)).statusCode());
+        assertEquals(400, stack.postJson("/api/v1/feedback/submit", Map.of("human_decision", "reject")).statusCode());
+        assertEquals(0, status().get("total_samples").asLong());
+    }
+
+    @Test
+    void countersStayExactUnderConcurrentReviews() throws Exception {
+        List<String> ids = upload(51);
+        String contested = ids.remove(50);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Integer>> work = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                String decision = i % 3 == 0 ? "reject" : "shortlist";
+                work.add(() -> review(id, decision, "").statusCode());
+            }
+            for (int i = 0; i < 20; i++) {
+                String decision = i % 2 == 0 ? "reject" : "shortlist";
+                String notes = "reviewer " + i;
+                work.add(() -> review(contested, decision, notes).statusCode());
+            }
+            for (Future<Integer> status : pool.invokeAll(work)) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(51, status().get("total_samples").asLong());
+        assertCountersMatchRecount();
+    }
+
+    @Test
+    void theQueueAsksAboutTheMostUncertainFirst() throws Exception {
+        List<String> ids = upload(6);
+        review(ids.get(0), "shortlist", "");
+        JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=10").body());
+        assertEquals(5, queue.get("count").asInt());
+        double previous = -1;
+        for (JsonNode entry : queue.get("results")) {
+            double distance = entry.get("distance_from_threshold").asDouble();
+            assertEquals(Math.abs(entry.get("score").asDouble() - 50), distance, 1e-3);
+            assertTrue(distance >= previous);
+            previous = distance;
+            assertFalse(entry.get("screening_result_id").asText().equals(ids.get(0)));
+        }
+        assertEquals(2, Json.read(stack.get("/api/v1/feedback/review-queue?limit=2").body()).get("count").asInt());
+        assertEquals(400, stack.get("/api/v1/feedback/review-queue?limit=abc").statusCode());
+    }
+
+    @Test
+    void exportsReviewedSamplesAsCsvWithFilters() throws Exception {
+        List<String> ids = upload(4);
+        for (String id : ids) {
+            JsonNode result = Json.read(stack.get("/api/v1/screening/result/" + id).body());
+            review(id, ids.indexOf(id) < 2 ? result.get("decision").asText().toLowerCase() : "shortlist", "");
+        }
+        List<CSVRecord> all = export(ExportFilter.ALL);
+        assertEquals(4, all.size());
+        CSVRecord first = all.get(0);
+        assertEquals(jobId, first.get("job_id"));
+        assertTrue(first.get("job_description").contains("AWS Lambda"));
+        assertFalse(first.get("resume_text").isBlank());
+        assertTrue(first.get("label").equals("1") || first.get("label").equals("0"));
+        long corrected = export(ExportFilter.of(null, null, "corrected")).size();
+        long agreed = export(ExportFilter.of(null, 7, "agreed")).size();
+        assertEquals(4, corrected + agreed);
+        assertTrue(agreed >= 2);
+        assertEquals(0, export(ExportFilter.of(1.0, null, null)).stream()
+                .filter(r -> Double.parseDouble(r.get("confidence")) < 1.0).count());
+    }
+
+    private List<CSVRecord> export(ExportFilter filter) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        stack.environment.app().exporter().export(filter, out);
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+    }
+}
