@@ -2,6 +2,8 @@ package dev.resumescreening.local;
 
 import dev.resumescreening.json.Json;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +44,8 @@ final class Bench {
         }
         String jobText = options.value("job").map(Bench::read).orElse(DEFAULT_JOB);
         Path dataDir = Files.createTempDirectory("resume-screening-bench");
+        PrintStream figures = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
              LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
             HttpClient http = HttpClient.newHttpClient();
@@ -59,13 +63,15 @@ final class Bench {
             }
             double throughput = throughput(http, base, jobId, files);
             long coldStartMs = coldStart(environment, jobId);
+            List<String> reviewLoop = new ReviewLoopBench(environment, http, base, jobId).run(dataDir, localJar());
 
             Collections.sort(latencies);
-            System.out.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
-            System.out.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
-            System.out.printf(Locale.ROOT, "cold start (fresh JVM to first handled upload): %d ms%n", coldStartMs);
-            System.out.printf(Locale.ROOT, "throughput (2 clients): %.1f resumes/s%n", throughput);
-            System.out.printf(Locale.ROOT, "warm upload-to-decision latency: p50 %.1f ms, p99 %.1f ms%n",
+            reviewLoop.forEach(figures::println);
+            figures.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
+            figures.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
+            figures.printf(Locale.ROOT, "cold start (fresh JVM to first handled upload): %d ms%n", coldStartMs);
+            figures.printf(Locale.ROOT, "throughput (2 clients): %.1f resumes/s%n", throughput);
+            figures.printf(Locale.ROOT, "warm upload-to-decision latency: p50 %.1f ms, p99 %.1f ms%n",
                     percentile(latencies, 50), percentile(latencies, 99));
         }
     }
@@ -121,7 +127,7 @@ final class Bench {
 
     /** A fresh JVM, with the flags Lambda's Java runtime uses, from process start to its first handled upload. */
     private static long coldStart(LocalEnvironment environment, String jobId) throws Exception {
-        String classpath = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String classpath = localJar().toString();
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -147,7 +153,11 @@ final class Bench {
         return runs.get(runs.size() / 2);
     }
 
-    private static Map<String, String> tableVariables(LocalEnvironment environment) {
+    static Path localJar() throws java.net.URISyntaxException {
+        return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    static Map<String, String> tableVariables(LocalEnvironment environment) {
         Map<String, String> variables = new HashMap<>();
         dev.resumescreening.config.Contract.get().tables().values().forEach(t ->
                 variables.put(t.env(), environment.settings().tableName(t.logicalName())));

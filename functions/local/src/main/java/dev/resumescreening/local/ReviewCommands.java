@@ -2,10 +2,14 @@ package dev.resumescreening.local;
 
 import dev.resumescreening.export.ExportFilter;
 import dev.resumescreening.review.ReviewCounts;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /** The guide's scripts as commands: export the reviewed samples, and print the training status. */
@@ -18,10 +22,20 @@ final class ReviewCommands {
         ExportFilter filter = ExportFilter.of(options.value("min-confidence").map(Double::valueOf).orElse(null),
                 options.value("days").map(Integer::valueOf).orElse(null), options.value("status").orElse(null));
         try (LocalEnvironment environment = open(options);
-             OutputStream out = Files.newOutputStream(output)) {
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
+            long start = System.nanoTime();
             long rows = environment.app().exporter().export(filter, out);
-            System.out.println("exported " + rows + " reviewed samples to " + output);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "exported %d reviewed samples to %s in %.1f s (%.0f rows/s, peak heap %d MB)%n",
+                    rows, output, seconds, rows / seconds, peakHeapBytes() / (1024 * 1024));
         }
+    }
+
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 
     static LocalEnvironment open(Options options) {

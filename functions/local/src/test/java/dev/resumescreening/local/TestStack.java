@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,19 +31,20 @@ final class TestStack implements AutoCloseable {
     }
 
     static TestStack start(Map<String, String> settings) throws IOException {
+        return start(settings, System.getenv(Settings.ENDPOINT));
+    }
+
+    /** A stack on the given AWS-compatible endpoint, or on the embedded emulators when it is null. */
+    static TestStack start(Map<String, String> settings, String endpoint) throws IOException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> overrides = new HashMap<>(settings);
         Contract.get().tables().values().forEach(t ->
                 overrides.put(t.env(), "test-" + run + "-" + t.logicalName().replace('_', '-')));
         overrides.put(Contract.get().bucketEnv(), "test-" + run + "-data");
         overrides.putIfAbsent("EMBEDDER", "local");
-        LocalEnvironment environment = LocalEnvironment.start(Files.createTempDirectory("stack-" + run),
-                System.getenv(Settings.ENDPOINT), overrides);
+        LocalEnvironment environment = LocalEnvironment.start(Files.createTempDirectory("stack-" + run), endpoint,
+                overrides);
         return new TestStack(environment, LocalHttpServer.start(environment, 0));
-    }
-
-    static String storageName() {
-        return System.getenv(Settings.ENDPOINT) == null ? "embedded emulators" : System.getenv(Settings.ENDPOINT).toLowerCase(Locale.ROOT);
     }
 
     HttpResponse<String> get(String path) throws Exception {
