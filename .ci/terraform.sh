@@ -2,9 +2,10 @@
 # Terraform proof for CI, run by .ci/run after the Maven build.
 #
 #   1. terraform fmt -check -recursive, init (local provider mirror), validate
-#   2. contract checks on the creation plan: every contract route has an
-#      aws_apigatewayv2_route and the reverse
-#   3. apply the real stack into moto_server (emulator provider override)
+#   2. checks on a plan with the default variables: every contract route has
+#      an aws_apigatewayv2_route and the reverse; the TLS-only bucket policy
+#   3. apply the real stack into moto_server (emulator provider override;
+#      without the TLS-only bucket policy, which moto misapplies)
 #   4. end-to-end: the local runner (real Java handlers) against the tables and
 #      bucket Terraform created, driven by .ci/e2e.sh
 #   5. idempotency: a re-plan must be empty, except the drift moto is known
@@ -175,33 +176,41 @@ cat >"$STACK/ci.auto.tfvars.json" <<EOF
   "force_destroy": true
 }
 EOF
+# moto evaluates bucket policies but ignores their conditions: the TLS-only
+# Deny would refuse every object request of the end-to-end test. The stack
+# applied into moto therefore goes without that one policy; the plan with the
+# default variables below proves it is part of the real configuration.
+echo '{ "enforce_tls_bucket_policy": false }' >"$WORK/moto.tfvars.json"
+MOTO_VARS=(-var-file="$WORK/moto.tfvars.json")
 
 # --------------------------------------------------------------------------
-# 2. creation plan + route check
+# 2. plan with the default variables: routes, TLS-only bucket policy
 # --------------------------------------------------------------------------
-log "terraform plan (creation)"
-tf plan -input=false -out="$WORK/create.tfplan" >"$WORK/plan-create.log" 2>&1 || {
-  cat "$WORK/plan-create.log" >&2
+log "terraform plan (default variables)"
+tf plan -input=false -out="$WORK/defaults.tfplan" >"$WORK/plan-defaults.log" 2>&1 || {
+  cat "$WORK/plan-defaults.log" >&2
   die "terraform plan"
 }
-tf show -json "$WORK/create.tfplan" >"$WORK/create.json"
+tf show -json "$WORK/defaults.tfplan" >"$WORK/defaults.json"
 
 log "check: contract routes == planned aws_apigatewayv2_route route keys"
 jq -r '.routes[] | "\(.method) \(.path)"' "$CONTRACT" | sort >"$WORK/routes.contract"
 jq -r '.resource_changes[] | select(.type == "aws_apigatewayv2_route" and (.change.actions | index("create"))) | .change.after.route_key' \
-  "$WORK/create.json" | sort >"$WORK/routes.plan"
+  "$WORK/defaults.json" | sort >"$WORK/routes.plan"
 if ! diff -u "$WORK/routes.contract" "$WORK/routes.plan" >&2; then
   die "API routes in the plan differ from contract.json (- contract, + plan)"
 fi
 [[ -s "$WORK/routes.contract" ]] || die "contract.json has no routes"
 log "  $(wc -l <"$WORK/routes.plan") routes match"
+jq -e '[.resource_changes[] | select(.type == "aws_s3_bucket_policy" and (.change.actions | index("create")))] | length == 1' \
+  "$WORK/defaults.json" >/dev/null || die "the plan with default variables has no TLS-only bucket policy"
 
 # --------------------------------------------------------------------------
 # 3. apply into moto
 # --------------------------------------------------------------------------
 log "terraform apply (into moto)"
 started=$SECONDS
-tf apply -input=false -auto-approve "$WORK/create.tfplan" >"$WORK/apply.log" 2>&1 || {
+tf apply -input=false -auto-approve "${MOTO_VARS[@]}" >"$WORK/apply.log" 2>&1 || {
   tail -n 60 "$WORK/apply.log" >&2
   die "terraform apply"
 }
@@ -254,7 +263,7 @@ fi
 # --------------------------------------------------------------------------
 log "terraform plan -detailed-exitcode (idempotency)"
 set +e
-tf plan -input=false -detailed-exitcode -out="$WORK/replan.tfplan" >"$WORK/plan-again.log" 2>&1
+tf plan -input=false -detailed-exitcode "${MOTO_VARS[@]}" -out="$WORK/replan.tfplan" >"$WORK/plan-again.log" 2>&1
 plan_rc=$?
 set -e
 ((plan_rc == 0 || plan_rc == 2)) || {
@@ -354,7 +363,7 @@ log "  $docs_checked policy-bearing resources checked, no wildcard grants"
 # --------------------------------------------------------------------------
 log "terraform destroy"
 started=$SECONDS
-tf destroy -input=false -auto-approve >"$WORK/destroy.log" 2>&1 || {
+tf destroy -input=false -auto-approve "${MOTO_VARS[@]}" >"$WORK/destroy.log" 2>&1 || {
   tail -n 60 "$WORK/destroy.log" >&2
   die "terraform destroy"
 }

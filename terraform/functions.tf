@@ -59,6 +59,10 @@ resource "aws_lambda_function" "this" {
     }
   }
 
+  ephemeral_storage {
+    size = each.value.ephemeral_storage
+  }
+
   dynamic "snap_start" {
     for_each = each.value.package == "zip" ? [1] : []
     content {
@@ -79,6 +83,10 @@ resource "aws_lambda_function" "this" {
     precondition {
       condition     = each.value.package != "zip" || fileexists(each.value.zip_path)
       error_message = "Lambda zip ${each.value.zip_path} of function ${each.key} is missing: build it first (./mvnw -q package -DskipTests) or set lambda_artifact_dir."
+    }
+    precondition {
+      condition     = each.value.package != "zip" || each.value.ephemeral_storage == 512
+      error_message = "Function ${each.key}: SnapStart (zip functions) supports only the default 512 MB ephemeral storage."
     }
     precondition {
       condition     = contains(["zip", "image"], each.value.package)

@@ -40,6 +40,8 @@ locals {
       sagemaker = try(f.sagemaker, false)
       invokes   = try(f.invokes, [])
       events    = try(f.events, [])
+      # /tmp size (MB); SnapStart requires the 512 MB default.
+      ephemeral_storage = try(f.ephemeral_storage, 512)
       # Maven-built zip: <artifact dir>/<module>/target/<last path segment of module>.zip
       zip_path = "${local.artifact_dir}/${f.module}/target/${basename(f.module)}.zip"
     }
@@ -68,6 +70,8 @@ locals {
 
   # --- settings (environment variables) ---------------------------------------
   setting_overrides = merge(
+    # Settings whose natural value is a name of this stack.
+    { TRAINING_JOB_PREFIX = var.name_prefix },
     var.settings,
     {
       for key, value in {
@@ -87,8 +91,8 @@ locals {
   # --- trainer image / SageMaker ---------------------------------------------------
   trainer_image_uri = coalesce(var.trainer_image_uri, "${aws_ecr_repository.trainer.repository_url}:${var.trainer_image_tag}")
 
-  # SageMaker training jobs launched by the functions must be named with this
-  # prefix: the functions' sagemaker:* permissions and the state-change rule
-  # are scoped to it.
-  training_job_prefix = var.name_prefix
+  # SageMaker training jobs launched by the functions are named with this
+  # prefix (contract setting TRAINING_JOB_PREFIX, default: name_prefix): the
+  # functions' sagemaker:* permissions and the state-change rule are scoped to it.
+  training_job_prefix = lookup(local.setting_values, "TRAINING_JOB_PREFIX", var.name_prefix)
 }

@@ -106,6 +106,8 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
 }
 
 data "aws_iam_policy_document" "bucket_tls_only" {
+  count = var.enforce_tls_bucket_policy ? 1 : 0
+
   statement {
     sid     = "DenyInsecureTransport"
     effect  = "Deny"
@@ -129,8 +131,10 @@ data "aws_iam_policy_document" "bucket_tls_only" {
 }
 
 resource "aws_s3_bucket_policy" "data" {
+  count = var.enforce_tls_bucket_policy ? 1 : 0
+
   bucket = aws_s3_bucket.data.id
-  policy = data.aws_iam_policy_document.bucket_tls_only.json
+  policy = data.aws_iam_policy_document.bucket_tls_only[0].json
 
   # Putting a policy while the public access block is still being created can fail.
   depends_on = [aws_s3_bucket_public_access_block.data]

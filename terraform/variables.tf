@@ -41,6 +41,12 @@ variable "bucket_name" {
   default     = null
 }
 
+variable "enforce_tls_bucket_policy" {
+  description = "Attach the bucket policy denying every request not made over TLS (aws:SecureTransport). Keep true; false only for emulators that apply a conditional Deny unconditionally (moto does, and would refuse every object request)."
+  type        = bool
+  default     = true
+}
+
 variable "exports_expiration_days" {
   description = "Days after which objects under exports/ (training exports) expire."
   type        = number
