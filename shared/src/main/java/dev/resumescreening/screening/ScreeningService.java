@@ -19,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -30,6 +34,11 @@ import javax.inject.Singleton;
 @Singleton
 public final class ScreeningService {
     private static final int MAX_CANDIDATE_NAME_CHARS = 200;
+    private static final Executor WRITERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "document-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final JobService jobs;
     private final ResultRepository results;
@@ -79,18 +88,30 @@ public final class ScreeningService {
         ScreeningResult result = new ScreeningResult(resultId, job.jobId(), candidateName, score, decision, confidence,
                 modelVersion, Timestamps.format(clock.instant()), document, null);
 
-        documents.put(originalKey, upload.content(), text.contentType());
-        try {
-            documents.put(textKey, text.text().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
-            results.create(result, job.threshold(), resumeEmbedding);
-        } catch (RuntimeException e) {
-            removeQuietly(originalKey, textKey);
-            throw e;
-        }
+        store(result, originalKey, upload.content(), textKey, text, job.threshold(), resumeEmbedding);
         JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
                 "decision", decision.name(), "model_version", String.valueOf(modelVersion),
                 "pages", text.pages(), "pages_read", text.pagesRead()));
         return result;
+    }
+
+    /**
+     * Writes the original and its text side by side (two object-store round trips become one), then the record. If
+     * anything fails, both files are removed: no stored file is left that no result points at.
+     */
+    private void store(ScreeningResult result, String originalKey, byte[] original, String textKey, ExtractedText text,
+                       double threshold, float[] resumeEmbedding) {
+        CompletableFuture<Void> originalWrite = CompletableFuture.runAsync(
+                () -> documents.put(originalKey, original, text.contentType()), WRITERS);
+        try {
+            documents.put(textKey, text.text().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+            originalWrite.join();
+            results.create(result, threshold, resumeEmbedding);
+        } catch (RuntimeException e) {
+            originalWrite.handle((ignored, failure) -> null).join();
+            removeQuietly(originalKey, textKey);
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** How sure the decision is: 0.5 at the threshold, 1.0 at the far end of the scale. */
