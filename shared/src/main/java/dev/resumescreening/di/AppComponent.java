@@ -4,14 +4,21 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.resumescreening.api.FeedbackApi;
 import dev.resumescreening.api.JobsApi;
+import dev.resumescreening.api.RegistryApi;
 import dev.resumescreening.api.ResultsApi;
 import dev.resumescreening.api.StatusApi;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.export.TrainingDataExporter;
+import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.registry.ModelRegistry;
 import dev.resumescreening.review.ReviewService;
 import dev.resumescreening.review.TrainingStatusService;
+import dev.resumescreening.training.RemoteTrainingCompletion;
+import dev.resumescreening.training.ScheduledTraining;
+import dev.resumescreening.training.TrainingRuns;
 import javax.inject.Singleton;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -37,6 +44,22 @@ public interface AppComponent {
     TrainingDataExporter exporter();
 
     ReviewService reviews();
+
+    RegistryApi registryApi();
+
+    ModelRegistry modelRegistry();
+
+    TrainingRuns trainingRuns();
+
+    ScheduledTraining.Factory scheduledTraining();
+
+    RemoteTrainingCompletion remoteTrainingCompletion();
+
+    DocumentStore documents();
+
+    Settings settings();
+
+    SdkHttpClient httpClient();
 
     DynamoDbClient dynamoDb();
 

@@ -59,7 +59,8 @@ public final class AwsModule {
                 .build();
     }
 
-    static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Settings settings, String serviceId) {
+    /** Region and endpoint override for any SDK client; the function modules build their own few clients with it. */
+    public static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Settings settings, String serviceId) {
         builder.region(Region.of(settings.region()));
         settings.endpoint(serviceId).ifPresent(builder::endpointOverride);
         return builder;

@@ -5,8 +5,12 @@ import dagger.Provides;
 import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
 import dev.resumescreening.adapters.dynamodb.DynamoActiveModels;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
+import dev.resumescreening.adapters.dynamodb.DynamoModelRegistryStore;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
+import dev.resumescreening.adapters.dynamodb.DynamoSampleCounter;
+import dev.resumescreening.adapters.dynamodb.DynamoTrainingLock;
+import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
@@ -17,11 +21,17 @@ import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.ModelSelector;
 import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.registry.ModelArtifactStore;
+import dev.resumescreening.registry.ModelRegistryStore;
+import dev.resumescreening.registry.RegistryModelSelector;
 import dev.resumescreening.review.ReviewStore;
 import dev.resumescreening.review.TrainingStatusService;
-import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.text.DocumentTextExtractor;
+import dev.resumescreening.training.SampleCounter;
+import dev.resumescreening.training.TrainingLock;
+import dev.resumescreening.training.TrainingRunStore;
 import java.time.Clock;
+import java.time.Duration;
 import javax.inject.Named;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -80,9 +90,34 @@ public final class CoreModule {
 
     @Provides
     @Singleton
-    static ModelSelector models(Embedder embedder) {
-        SimilarityModel similarity = SimilarityModel.forEmbedder(embedder.name());
-        return resultId -> similarity;
+    static ModelSelector models(ModelRegistryStore registry, ModelArtifactStore artifacts, Embedder embedder,
+                                Clock clock, Settings settings) {
+        return new RegistryModelSelector(registry, artifacts, embedder, clock,
+                Duration.ofSeconds(settings.longValue("MODEL_CACHE_SECONDS")));
+    }
+
+    @Provides
+    @Singleton
+    static ModelRegistryStore modelRegistry(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoModelRegistryStore(dynamo, settings.tableName("models"));
+    }
+
+    @Provides
+    @Singleton
+    static TrainingRunStore trainingRuns(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoTrainingRunStore(dynamo, settings.tableName("training_runs"));
+    }
+
+    @Provides
+    @Singleton
+    static TrainingLock trainingLock(DynamoDbClient dynamo, Settings settings, Clock clock) {
+        return new DynamoTrainingLock(dynamo, settings.tableName("locks"), clock);
+    }
+
+    @Provides
+    @Singleton
+    static SampleCounter sampleCounter(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoSampleCounter(dynamo, settings.tableName("training_counters"));
     }
 
     @Provides

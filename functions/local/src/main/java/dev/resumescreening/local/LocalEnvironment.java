@@ -9,8 +9,11 @@ import dev.resumescreening.emulators.dynamodb.DynamoDbEmulator;
 import dev.resumescreening.emulators.s3.S3Emulator;
 import dev.resumescreening.functions.feedback.FeedbackHandler;
 import dev.resumescreening.functions.jobs.JobsHandler;
+import dev.resumescreening.functions.registry.RegistryHandler;
 import dev.resumescreening.functions.results.ResultsHandler;
 import dev.resumescreening.functions.status.StatusHandler;
+import dev.resumescreening.functions.trainer.ScheduledTrainingHandler;
+import dev.resumescreening.functions.trigger.TriggerHandler;
 import dev.resumescreening.functions.upload.UploadHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,8 @@ final class LocalEnvironment implements AutoCloseable {
     private final Settings settings;
     private final AppComponent app;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
+    private final ScheduledTrainingHandler scheduledTraining;
+    private final InProcessTrainingLauncher trainingLauncher;
 
     private LocalEnvironment(DynamoDbEmulator dynamoEmulator, S3Emulator s3Emulator, Settings settings,
                              DataDirectory lock) {
@@ -47,12 +52,17 @@ final class LocalEnvironment implements AutoCloseable {
         this.settings = settings;
         this.app = AppComponent.create(settings);
         ResourceProvisioner.ensure(app.dynamoDb(), app.s3(), settings);
+        this.scheduledTraining = new ScheduledTrainingHandler(app);
+        this.trainingLauncher = new InProcessTrainingLauncher(scheduledTraining);
+        RegistryHandler registry = new RegistryHandler(app);
         this.functions = Map.of(
                 JobsHandler.FUNCTION, new JobsHandler(app),
                 UploadHandler.FUNCTION, new UploadHandler(app),
                 ResultsHandler.FUNCTION, new ResultsHandler(app),
                 FeedbackHandler.FUNCTION, new FeedbackHandler(app),
-                StatusHandler.FUNCTION, new StatusHandler(app));
+                StatusHandler.FUNCTION, new StatusHandler(app),
+                TriggerHandler.FUNCTION, new TriggerHandler(app, trainingLauncher),
+                RegistryHandler.FUNCTION, (event, context) -> registry.handleApi(event));
     }
 
     /** Starts the emulators under {@code dataDir}, or uses {@code awsEndpoint} when it is given. */
@@ -114,6 +124,15 @@ final class LocalEnvironment implements AutoCloseable {
         return app;
     }
 
+    /** The scheduled-training function, as EventBridge and direct invokes reach it. */
+    ScheduledTrainingHandler scheduledTraining() {
+        return scheduledTraining;
+    }
+
+    InProcessTrainingLauncher trainingLauncher() {
+        return trainingLauncher;
+    }
+
     /** The endpoint variables a child JVM needs to reach the same storage. */
     Map<String, String> endpointVariables() {
         Map<String, String> variables = new HashMap<>();
@@ -126,6 +145,7 @@ final class LocalEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        trainingLauncher.close();
         if (s3Emulator != null) {
             s3Emulator.close();
         }

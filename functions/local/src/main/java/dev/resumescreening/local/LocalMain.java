@@ -17,14 +17,17 @@ public final class LocalMain {
                       start the API on embedded DynamoDB and S3 emulators (or on LocalStack/moto with --aws-endpoint)
               export  --output FILE [--min-confidence X] [--days N] [--status completed|agreed|corrected]
                       write the reviewed samples as CSV (resume_text, job_description, label and ids)
-              train   --dry-run [--min-samples N]
-                      print the training status: reviewed, positive, negative, READY or how many more are needed
+              train   [--dry-run] [--force] [--min-samples N]
+                      print the training status; without --dry-run, train when due (or forced), gate the new model
+                      against the live one and activate it if it is better
+              register --model-path PATH --version V [--activate]
+                      verify and register a model folder (s3://bucket/prefix/ or a key prefix), optionally make it live
               bench   --resumes DIR [--job FILE]
                       screen every PDF/text file under DIR through the handlers and print latency, throughput and
                       the upload function's cold start
 
-            export and train read the stack in --data-dir (default .local-data; the running serve's if there is one)
-            or at --aws-endpoint URL.
+            export, train and register use the stack in --data-dir (default .local-data; the running serve's if there
+            is one) or at --aws-endpoint URL.
             """;
 
     private LocalMain() {
@@ -44,6 +47,8 @@ public final class LocalMain {
                         Set.of("output", "min-confidence", "days", "status", "data-dir", "aws-endpoint"), Set.of()));
                 case "train" -> TrainCommand.run(Options.parse(rest,
                         Set.of("min-samples", "data-dir", "aws-endpoint"), Set.of("dry-run", "force")));
+                case "register" -> TrainCommand.register(Options.parse(rest,
+                        Set.of("model-path", "version", "data-dir", "aws-endpoint"), Set.of("activate")));
                 default -> {
                     System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
                     System.exit(2);

@@ -1,0 +1,59 @@
+package dev.resumescreening.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.http.ApiRequest;
+import dev.resumescreening.http.ApiResponse;
+import dev.resumescreening.http.Endpoint;
+import dev.resumescreening.http.RequestBodies;
+import dev.resumescreening.json.Json;
+import dev.resumescreening.training.TrainingLauncher;
+import dev.resumescreening.training.TrainingRun;
+import dev.resumescreening.training.TrainingRuns;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * POST /api/v1/feedback/trigger-training (answers 202 at once; training runs in the scheduled-training function)
+ * and GET /api/v1/training/runs/{run_id}. The launcher differs by place: a Lambda invoke in AWS, a thread locally.
+ */
+public final class TriggerApi {
+    private final TrainingRuns runs;
+    private final TrainingLauncher launcher;
+
+    public TriggerApi(TrainingRuns runs, TrainingLauncher launcher) {
+        this.runs = runs;
+        this.launcher = launcher;
+    }
+
+    public Map<String, Endpoint> routes() {
+        return Map.of(
+                "POST /api/v1/feedback/trigger-training", this::trigger,
+                "GET /api/v1/training/runs/{run_id}", this::run);
+    }
+
+    ApiResponse trigger(ApiRequest request) {
+        JsonNode body = request.body().length == 0 ? Json.MAPPER.createObjectNode() : RequestBodies.jsonObject(request);
+        JsonNode force = body.get("force");
+        if (force != null && !force.isNull() && !force.isBoolean()) {
+            throw ProblemException.invalid("invalid_force", "force must be true or false");
+        }
+        Double minSamples = RequestBodies.number(body, "min_samples");
+        if (minSamples != null && (minSamples != Math.rint(minSamples) || minSamples < 1 || minSamples > 1e9)) {
+            throw ProblemException.invalid("invalid_min_samples", "min_samples must be a whole number >= 1");
+        }
+        TrainingRun run = runs.start(launcher, force != null && force.asBoolean(),
+                minSamples == null ? null : minSamples.intValue());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("success", true);
+        view.put("message", "Training started!");
+        view.put("run_id", run.runId());
+        view.put("log_file", run.logFile());
+        view.put("status_url", "/api/v1/training/runs/" + run.runId());
+        return ApiResponse.accepted(view);
+    }
+
+    ApiResponse run(ApiRequest request) {
+        return ApiResponse.ok(TrainingRuns.view(runs.find(request.pathParameter("run_id"))));
+    }
+}

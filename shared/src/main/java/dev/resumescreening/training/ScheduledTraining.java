@@ -1,0 +1,213 @@
+package dev.resumescreening.training;
+
+import dev.resumescreening.config.Settings;
+import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.model.ModelArtifact;
+import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.registry.ModelArtifactStore;
+import dev.resumescreening.registry.ModelRegistry;
+import dev.resumescreening.review.ReviewCounts;
+import dev.resumescreening.review.ReviewStore;
+import dev.resumescreening.screening.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * One training run, as the daily schedule, the trigger API and the CLI start it: check the counters, take the lock,
+ * write the training data, train here (up to IN_FUNCTION_TRAINING_LIMIT samples) or launch a SageMaker job, then gate,
+ * register and maybe activate the candidate. The lock is released whatever happens, except that a launched
+ * SageMaker job keeps it (lengthened to the job's maximum run time) until its state-change event releases it.
+ */
+public final class ScheduledTraining {
+    private final Collaborators with;
+    private final ModelTrainer trainer;
+    private final RemoteTraining remote;
+
+    private ScheduledTraining(Collaborators with, ModelTrainer trainer, RemoteTraining remote) {
+        this.with = with;
+        this.trainer = trainer;
+        this.remote = remote;
+    }
+
+    /** Builds the service around the trainers, which live in the trainer image rather than the shared graph. */
+    public static final class Factory {
+        private final Collaborators collaborators;
+
+        @Inject
+        public Factory(Collaborators collaborators) {
+            this.collaborators = collaborators;
+        }
+
+        public ScheduledTraining create(ModelTrainer trainer, RemoteTraining remote) {
+            return new ScheduledTraining(collaborators, trainer, remote);
+        }
+    }
+
+    /** What a run reads and writes. */
+    public static final class Collaborators {
+        final ReviewStore reviews;
+        final TrainingRunStore runs;
+        final TrainingLock lock;
+        final TrainingData data;
+        final CandidateGate gate;
+        final ModelArtifactStore artifacts;
+        final SampleCounter counter;
+        final DocumentStore documents;
+        final Settings settings;
+        final Clock clock;
+
+        @Inject
+        public Collaborators(ReviewStore reviews, TrainingRunStore runs, TrainingLock lock, TrainingData data,
+                             CandidateGate gate, ModelArtifactStore artifacts, SampleCounter counter,
+                             DocumentStore documents, Settings settings, Clock clock) {
+            this.reviews = reviews;
+            this.runs = runs;
+            this.lock = lock;
+            this.data = data;
+            this.gate = gate;
+            this.artifacts = artifacts;
+            this.counter = counter;
+            this.documents = documents;
+            this.settings = settings;
+            this.clock = clock;
+        }
+    }
+
+    /** Runs the request and returns what it did, as JSON-ready values. */
+    public Map<String, Object> run(TrainingRequest request) {
+        ReviewCounts counts = with.reviews.counts();
+        long minSamples = request.minSamples() != null ? request.minSamples()
+                : with.settings.longValue("TRAINING_THRESHOLD");
+        boolean ready = request.force() ? counts.totalSamples() >= minSamples
+                : counts.totalSamples() > 0 && counts.newSamplesSinceLastTraining() >= minSamples;
+        if (request.dryRun()) {
+            return dryRun(counts, minSamples, ready);
+        }
+        Optional<TrainingRun> opened = open(request);
+        if (opened.isEmpty()) {
+            return Map.of("run_id", request.runId(), "state", RunState.SKIPPED.name(),
+                    "reason", "run " + request.runId() + " was already started");
+        }
+        TrainingRun run = opened.get();
+        if (!ready) {
+            return finish(run, RunState.SKIPPED, notReady(counts, minSamples, request.force()));
+        }
+        Duration lease = Duration.ofMinutes(with.settings.longValue("TRAINING_LOCK_MINUTES"));
+        if (!with.lock.acquire(run.runId(), lease)) {
+            return finish(run, RunState.SKIPPED, "locked: another training run is in progress");
+        }
+        TrainingLog log = new TrainingLog(run.runId(), with.clock);
+        boolean handedToSageMaker = false;
+        try {
+            run = run.running(now());
+            with.runs.save(run);
+            log.add("run " + run.runId() + " started (" + request.trigger() + "), " + counts.newSamplesSinceLastTraining()
+                    + " new of " + counts.totalSamples() + " reviewed samples");
+            TrainingData.Gathered gathered = with.data.gather(run.runId());
+            try {
+                log.add("wrote " + gathered.count() + " samples (" + gathered.positive() + " shortlist, "
+                        + gathered.negative() + " reject) to " + gathered.key());
+                if (gathered.count() > with.settings.longValue("IN_FUNCTION_TRAINING_LIMIT")) {
+                    run = launchRemote(run, gathered, counts, log);
+                    handedToSageMaker = true;
+                    with.lock.extend(run.runId(),
+                            Duration.ofMinutes(with.settings.longValue("SAGEMAKER_MAX_RUNTIME_MINUTES")));
+                } else {
+                    run = trainHere(run.withSamples(gathered.count(), counts.newSamplesSinceLastTraining(),
+                            TrainingRun.IN_FUNCTION), gathered.read(), log);
+                }
+            } finally {
+                gathered.delete();
+            }
+        } catch (RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.add("FAILED: " + reason);
+            run = run.finished(RunState.FAILED, reason, now());
+        } finally {
+            if (!handedToSageMaker) {
+                with.lock.release(run.runId());
+            }
+        }
+        log.appendTo(with.documents);
+        return finish(run, run.state(), run.reason());
+    }
+
+    private TrainingRun trainHere(TrainingRun run, List<TrainingSample> samples, TrainingLog log) {
+        String version = ModelRegistry.versionForRun(run.runId());
+        ModelTrainer.TrainedCandidate trained = trainer.train(samples, version, log::add);
+        ModelArtifact artifact = trained.artifact().verify();
+        String prefix = ModelArtifact.keyPrefix(version);
+        with.artifacts.save(prefix, artifact);
+        log.add("saved model " + version + " (sha256 " + artifact.metadata().weightsSha256() + ") to " + prefix);
+        var testIds = new HashSet<>(trained.testSampleIds());
+        List<TrainingSample> test = samples.stream().filter(s -> testIds.contains(s.id())).toList();
+        CandidateGate.Verdict verdict = with.gate.decide(artifact, version, prefix, test, run.runId());
+        log.add(verdict.reason());
+        with.counter.consume(run.newSamplesAtStart());
+        return run.withOutcome(version, verdict.activeVersion(), verdict.metrics(), verdict.activated())
+                .finished(RunState.SUCCEEDED, verdict.reason(), now());
+    }
+
+    private TrainingRun launchRemote(TrainingRun run, TrainingData.Gathered gathered, ReviewCounts counts,
+                                     TrainingLog log) {
+        String version = ModelRegistry.versionForRun(run.runId());
+        String bucket = "s3://" + with.settings.bucket() + "/";
+        String folder = TrainingData.folderKey(run.runId());
+        String jobName = remote.launch(run.runId(), version, bucket + folder, bucket + folder + "output/");
+        log.add(gathered.count() + " samples exceed IN_FUNCTION_TRAINING_LIMIT; launched SageMaker job " + jobName);
+        TrainingRun launched = run.withSamples(gathered.count(), counts.newSamplesSinceLastTraining(),
+                TrainingRun.SAGEMAKER).launched(jobName, version);
+        with.runs.save(launched);
+        return launched;
+    }
+
+    private Optional<TrainingRun> open(TrainingRequest request) {
+        if (request.runId() == null) {
+            TrainingRun run = TrainingRun.queued(TrainingRuns.newRunId(with.clock), request.trigger(), now());
+            with.runs.create(run);
+            return Optional.of(run);
+        }
+        // Lambda retries asynchronous invocations: a run that is past QUEUED was already started by another one.
+        return with.runs.find(request.runId()).filter(run -> run.state() == RunState.QUEUED);
+    }
+
+    private Map<String, Object> finish(TrainingRun run, RunState state, String reason) {
+        TrainingRun finished = state == RunState.LAUNCHED ? run : run.finished(state, reason, now());
+        with.runs.save(finished);
+        JsonLog.info("training.finished", Map.of("run_id", finished.runId(), "state", finished.state().name(),
+                "reason", String.valueOf(finished.reason()), "samples", finished.sampleCount(),
+                "activated", finished.activated()));
+        return TrainingRuns.view(finished);
+    }
+
+    private static String notReady(ReviewCounts counts, long minSamples, boolean force) {
+        return force
+                ? "not enough samples: " + counts.totalSamples() + " reviewed, at least " + minSamples + " needed"
+                : "not enough samples: " + counts.newSamplesSinceLastTraining() + " new since the last training, "
+                        + minSamples + " needed";
+    }
+
+    private static Map<String, Object> dryRun(ReviewCounts counts, long minSamples, boolean ready) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("dry_run", true);
+        view.put("ready_for_training", ready);
+        view.put("total_samples", counts.totalSamples());
+        view.put("positive_samples", counts.positiveSamples());
+        view.put("negative_samples", counts.negativeSamples());
+        view.put("needs_retraining", counts.needsRetraining());
+        view.put("new_samples_since_last_training", counts.newSamplesSinceLastTraining());
+        view.put("min_samples", minSamples);
+        return view;
+    }
+
+    private String now() {
+        return Timestamps.format(with.clock.instant());
+    }
+}

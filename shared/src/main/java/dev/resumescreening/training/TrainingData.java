@@ -1,0 +1,124 @@
+package dev.resumescreening.training;
+
+import dev.resumescreening.config.Contract;
+import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.model.TrainingDataCsv;
+import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.ports.JobRepository;
+import dev.resumescreening.ports.JobRepository.StoredJob;
+import dev.resumescreening.ports.ResultRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * A run's training data: every reviewed result with a resume embedding, paired with its job's embedding and labelled
+ * by the human decision (shortlist = 1), written as {@link TrainingDataCsv} to training-data/{run_id}/train.csv.
+ * Rows go to a temporary file as they are read, so only the data that is trained in this process is ever held in
+ * memory.
+ */
+@Singleton
+public final class TrainingData {
+    public static final String FILE_NAME = "train.csv";
+
+    private final ResultRepository results;
+    private final JobRepository jobs;
+    private final DocumentStore documents;
+
+    @Inject
+    public TrainingData(ResultRepository results, JobRepository jobs, DocumentStore documents) {
+        this.results = results;
+        this.jobs = jobs;
+        this.documents = documents;
+    }
+
+    public static String folderKey(String runId) {
+        return Contract.get().prefix("training_data") + runId + "/";
+    }
+
+    public static String csvKey(String runId) {
+        return folderKey(runId) + FILE_NAME;
+    }
+
+    /** Writes the run's CSV to the bucket; the caller deletes {@link Gathered#file()}. */
+    public Gathered gather(String runId) {
+        Path file;
+        long[] counts = new long[2];
+        try {
+            file = Files.createTempFile("training-" + runId, ".csv");
+            Map<String, Optional<StoredJob>> jobCache = new HashMap<>();
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                TrainingDataCsv.writeHeader(out);
+                results.forEachReviewed(null, reviewed -> {
+                    ScreeningResult result = reviewed.result();
+                    Optional<StoredJob> job = jobCache.computeIfAbsent(result.jobId(), jobs::find);
+                    if (reviewed.resumeEmbedding() == null || result.review() == null || job.isEmpty()) {
+                        return;
+                    }
+                    int label = result.review().humanDecision() == Decision.SHORTLIST ? 1 : 0;
+                    try {
+                        TrainingDataCsv.writeRow(out, new TrainingSample(result.resultId(), reviewed.resumeEmbedding(),
+                                job.get().embedding(), label));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    counts[label]++;
+                });
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                documents.putStream(csvKey(runId), in, "text/csv");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training data of run " + runId, e);
+        }
+        return new Gathered(csvKey(runId), file, counts[1], counts[0]);
+    }
+
+    /** The samples of a run's CSV in the bucket whose ids are in {@code ids} (the held-out split). */
+    public List<TrainingSample> samples(String runId, Set<String> ids) {
+        byte[] csv = documents.get(csvKey(runId))
+                .orElseThrow(() -> new IllegalStateException("training data " + csvKey(runId) + " is missing"));
+        try {
+            return TrainingDataCsv.read(new StringReader(new String(csv, StandardCharsets.UTF_8)), csvKey(runId))
+                    .stream().filter(s -> ids.contains(s.id())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Gathered(String key, Path file, long positive, long negative) {
+        public long count() {
+            return positive + negative;
+        }
+
+        public List<TrainingSample> read() {
+            try {
+                return TrainingDataCsv.read(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void delete() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temp file is harmless; the container's /tmp goes with it
+            }
+        }
+    }
+}
