@@ -176,7 +176,7 @@ data "aws_iam_policy_document" "function" {
     for_each = each.value.sagemaker ? [1] : []
     content {
       sid     = "TrainingJobs"
-      actions = ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"]
+      actions = ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:AddTags"]
       # SageMaker ARNs are lower case.
       resources = ["arn:${local.partition}:sagemaker:${local.region}:${local.account_id}:training-job/${lower(local.training_job_prefix)}*"]
     }

@@ -76,10 +76,12 @@ data "aws_iam_policy_document" "sagemaker" {
     }
   }
 
+  # Training jobs write model.tar.gz and output.tar.gz under training-data/<run_id>/output/; the registry
+  # function verifies and copies the model to models/classifier/<version>/.
   statement {
-    sid       = "WriteModels"
+    sid       = "WriteTrainingOutput"
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
-    resources = ["${aws_s3_bucket.data.arn}/${local.bucket_prefixes.models}*"]
+    resources = ["${aws_s3_bucket.data.arn}/${local.bucket_prefixes.training_data}*/output/*"]
   }
 
   statement {
