@@ -9,6 +9,8 @@ import dev.resumescreening.api.ResultsApi;
 import dev.resumescreening.api.StatusApi;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
+import dev.resumescreening.ports.Embedder;
+import dev.resumescreening.screening.JobService;
 import dev.resumescreening.export.TrainingDataExporter;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.registry.ModelRegistry;
@@ -44,6 +46,10 @@ public interface AppComponent {
     TrainingDataExporter exporter();
 
     ReviewService reviews();
+
+    JobService jobs();
+
+    Embedder embedder();
 
     RegistryApi registryApi();
 

@@ -43,15 +43,15 @@ final class Bench {
             throw new IllegalArgumentException("no .pdf or .txt files under " + resumes);
         }
         String jobText = options.value("job").map(Bench::read).orElse(DEFAULT_JOB);
-        Path dataDir = Files.createTempDirectory("resume-screening-bench");
         PrintStream figures = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
-             LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
-            HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + server.port();
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> reviewLoop = onFreshStack((environment, base, dataDir) -> new ReviewLoopBench(environment, http,
+                base, createJob(http, base, jobText)).run(dataDir, localJar()));
+        reviewLoop.forEach(figures::println);
+        figures.println(TrainingBench.trainingTimeAndMemory(localJar()));
+        onFreshStack((environment, base, dataDir) -> {
             String jobId = createJob(http, base, jobText);
-
             for (int i = 0; i < Math.min(WARM_UP, files.size()); i++) {
                 upload(http, base, jobId, files.get(i));
             }
@@ -63,16 +63,28 @@ final class Bench {
             }
             double throughput = throughput(http, base, jobId, files);
             long coldStartMs = coldStart(environment, jobId);
-            List<String> reviewLoop = new ReviewLoopBench(environment, http, base, jobId).run(dataDir, localJar());
-
+            figures.println(TrainingBench.latencyWithTrainedModel(environment, http, base, jobId, files));
             Collections.sort(latencies);
-            reviewLoop.forEach(figures::println);
             figures.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
             figures.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
             figures.printf(Locale.ROOT, "cold start (fresh JVM to first handled upload): %d ms%n", coldStartMs);
             figures.printf(Locale.ROOT, "throughput (2 clients): %.1f resumes/s%n", throughput);
             figures.printf(Locale.ROOT, "warm upload-to-decision latency: p50 %.1f ms, p99 %.1f ms%n",
                     percentile(latencies, 50), percentile(latencies, 99));
+            return null;
+        });
+    }
+
+    /** A part of the bench, run on its own stack so that its data does not skew the others' figures. */
+    private interface StackWork<T> {
+        T run(LocalEnvironment environment, String base, Path dataDir) throws Exception;
+    }
+
+    private static <T> T onFreshStack(StackWork<T> work) throws Exception {
+        Path dataDir = Files.createTempDirectory("resume-screening-bench");
+        try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
+             LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
+            return work.run(environment, "http://127.0.0.1:" + server.port(), dataDir);
         }
     }
 

@@ -22,6 +22,9 @@ public final class LocalMain {
                       against the live one and activate it if it is better
               register --model-path PATH --version V [--activate]
                       verify and register a model folder (s3://bucket/prefix/ or a key prefix), optionally make it live
+              evaluate --jobs DIR --resumes DIR [--reviews 20,50,100,200] [--seed N] [--sampling queue|random]
+                      measure the loop on labelled data (jobs DIR/<LABEL>.txt, resumes DIR/<LABEL>/*.pdf|txt): one JSON
+                      line per review budget with the similarity baseline's and the live model's held-out AUC/accuracy/F1
               bench   --resumes DIR [--job FILE]
                       screen every PDF/text file under DIR through the handlers and print latency, throughput and
                       the upload function's cold start
@@ -49,6 +52,8 @@ public final class LocalMain {
                         Set.of("min-samples", "data-dir", "aws-endpoint"), Set.of("dry-run", "force")));
                 case "register" -> TrainCommand.register(Options.parse(rest,
                         Set.of("model-path", "version", "data-dir", "aws-endpoint"), Set.of("activate")));
+                case "evaluate" -> EvaluateCommand.run(Options.parse(rest,
+                        Set.of("jobs", "resumes", "reviews", "seed", "sampling"), Set.of()));
                 default -> {
                     System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
                     System.exit(2);

@@ -1,0 +1,242 @@
+package dev.resumescreening.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.embedding.Vectors;
+import dev.resumescreening.json.Json;
+import dev.resumescreening.model.ClassificationMetrics;
+import dev.resumescreening.ports.ScoringModel;
+import dev.resumescreening.screening.SimilarityModel;
+import dev.resumescreening.training.TrainingRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code evaluate}: measures the whole loop on labelled data. Every resume is screened against every job through the
+ * upload handler; a stratified part of the resumes is held out; then, for each review budget, reviews with the true
+ * labels go in through the feedback handler (picked by the review queue or at random), the scheduled training runs
+ * (forced) through its handler, and the held-out pairs are scored by the similarity baseline and by the live model.
+ */
+final class EvaluateCommand {
+    private static final double TEST_FRACTION = 0.3;
+    private static final int QUEUE_PAGE = 100;
+
+    private final LocalEnvironment environment;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final Random random;
+    private final boolean queueSampling;
+
+    private EvaluateCommand(LocalEnvironment environment, String base, long seed, boolean queueSampling) {
+        this.environment = environment;
+        this.base = base;
+        this.random = new Random(seed);
+        this.queueSampling = queueSampling;
+    }
+
+    /** One screened (resume, job) pair and whether it is a true match. */
+    private record Pair(String resultId, String jobId, boolean match, boolean heldOut) {
+    }
+
+    static void run(Options options) throws Exception {
+        Path jobsDir = Path.of(options.value("jobs").orElseThrow(() -> new IllegalArgumentException("--jobs DIR is required")));
+        Path resumesDir = Path.of(options.value("resumes").orElseThrow(() -> new IllegalArgumentException("--resumes DIR is required")));
+        List<Integer> budgets = Arrays.stream(options.value("reviews", "20,50,100,200").split(","))
+                .map(String::trim).map(Integer::valueOf).sorted().toList();
+        long seed = options.intValue("seed", 42);
+        String sampling = options.value("sampling", "queue");
+        if (!Set.of("queue", "random").contains(sampling)) {
+            throw new IllegalArgumentException("--sampling must be queue or random");
+        }
+        PrintStream report = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        Path dataDir = Files.createTempDirectory("resume-screening-evaluate");
+        try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
+             LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
+            EvaluateCommand evaluation = new EvaluateCommand(environment, "http://127.0.0.1:" + server.port(), seed,
+                    sampling.equals("queue"));
+            List<Pair> pairs = evaluation.screenAll(jobs(jobsDir), resumesByLabel(resumesDir));
+            evaluation.reviewTrainAndReport(pairs, budgets, sampling, seed, report);
+        }
+    }
+
+    private List<Pair> screenAll(Map<String, String> jobDescriptions, Map<String, List<Path>> resumes) throws Exception {
+        Map<String, String> jobIds = new TreeMap<>();
+        for (Map.Entry<String, String> job : jobDescriptions.entrySet()) {
+            jobIds.put(job.getKey(), createJob(job.getKey(), job.getValue()));
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> label : resumes.entrySet()) {
+            List<Path> files = new ArrayList<>(label.getValue());
+            Collections.shuffle(files, random);
+            int heldOut = (int) Math.round(files.size() * TEST_FRACTION);
+            for (int i = 0; i < files.size(); i++) {
+                for (Map.Entry<String, String> job : jobIds.entrySet()) {
+                    HttpResponse<String> response = Bench.upload(http, base, job.getValue(), files.get(i));
+                    JsonNode result = Json.read(response.body());
+                    if (response.statusCode() == 201 && !result.get("score").isNull()) {
+                        pairs.add(new Pair(result.get("screening_result_id").asText(), job.getValue(),
+                                job.getKey().equals(label.getKey()), i < heldOut));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private void reviewTrainAndReport(List<Pair> pairs, List<Integer> budgets, String sampling, long seed,
+                                      PrintStream report) throws Exception {
+        Map<String, Pair> trainPool = new LinkedHashMap<>();
+        pairs.stream().filter(p -> !p.heldOut()).forEach(p -> trainPool.put(p.resultId(), p));
+        List<Pair> randomOrder = new ArrayList<>(trainPool.values());
+        Collections.shuffle(randomOrder, random);
+        List<Pair> test = pairs.stream().filter(Pair::heldOut).toList();
+        int reviewed = 0;
+        for (int budget : budgets) {
+            while (reviewed < budget && !trainPool.isEmpty()) {
+                Pair next = queueSampling ? fromQueue(trainPool).orElse(randomOrder.get(0)) : randomOrder.get(0);
+                trainPool.remove(next.resultId());
+                randomOrder.remove(next);
+                review(next);
+                reviewed++;
+            }
+            Map<String, Object> run = environment.scheduledTraining().handle(
+                    new TrainingRequest(false, true, Math.min(budget, 10), null, TrainingRequest.DIRECT));
+            String active = environment.app().modelRegistry().pointer().championVersion();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("reviews", reviewed);
+            line.put("sampling", sampling);
+            line.put("seed", seed);
+            line.put("test_pairs", test.size());
+            line.put("test_matches", test.stream().filter(Pair::match).count());
+            line.put("training", Map.of("state", String.valueOf(run.get("state")),
+                    "reason", String.valueOf(run.getOrDefault("reason", "")),
+                    "activated", String.valueOf(run.getOrDefault("activated", false))));
+            line.put("active_version", active);
+            line.put("baseline", metrics(test, similarity()));
+            line.put("active_model", metrics(test, environment.app().modelRegistry().scoringModel(active)));
+            report.println(Json.write(line));
+        }
+    }
+
+    private Optional<Pair> fromQueue(Map<String, Pair> trainPool) throws Exception {
+        JsonNode queue = Json.read(http.send(HttpRequest.newBuilder(
+                URI.create(base + "/api/v1/feedback/review-queue?limit=" + QUEUE_PAGE)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode entry : queue.get("results")) {
+            Pair pair = trainPool.get(entry.get("screening_result_id").asText());
+            if (pair != null) {
+                return Optional.of(pair);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void review(Pair pair) throws Exception {
+        String body = Json.write(Map.of("screening_result_id", pair.resultId(),
+                "human_decision", pair.match() ? "shortlist" : "reject", "notes", "evaluate"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/feedback/submit"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("review failed: " + response.body());
+        }
+    }
+
+    private SimilarityModel similarity() {
+        return SimilarityModel.forEmbedder(environment.app().embedder().name());
+    }
+
+    private Map<String, Object> metrics(List<Pair> test, ScoringModel model) {
+        double[] probabilities = new double[test.size()];
+        int[] labels = new int[test.size()];
+        Map<String, float[]> jobEmbeddings = new HashMap<>();
+        String table = environment.settings().tableName("screening_results");
+        for (int i = 0; i < test.size(); i++) {
+            Pair pair = test.get(i);
+            Map<String, AttributeValue> item = environment.app().dynamoDb().getItem(b -> b.tableName(table)
+                    .key(Map.of("result_id", AttributeValue.fromS(pair.resultId())))).item();
+            float[] resume = Vectors.fromBytes(item.get("resume_embedding").b().asByteArray());
+            float[] job = jobEmbeddings.computeIfAbsent(pair.jobId(),
+                    id -> environment.app().jobs().find(id).embedding());
+            probabilities[i] = model.probability(resume, job);
+            labels[i] = pair.match() ? 1 : 0;
+        }
+        ClassificationMetrics metrics = ClassificationMetrics.compute(probabilities, labels);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("version", model.version());
+        view.put("auc", round(metrics.rocAuc()));
+        view.put("accuracy", round(metrics.accuracy()));
+        view.put("f1", round(metrics.f1()));
+        return view;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    private String createJob(String label, String description) throws Exception {
+        String body = Json.write(Map.of("title", label, "description", description));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating job " + label + " failed: " + response.body());
+        }
+        return Json.read(response.body()).get("job_id").asText();
+    }
+
+    private static Map<String, String> jobs(Path dir) throws IOException {
+        Map<String, String> jobs = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
+                jobs.put(file.getFileName().toString().replaceFirst("\\.txt$", ""), Files.readString(file));
+            }
+        }
+        if (jobs.isEmpty()) {
+            throw new IllegalArgumentException("no <LABEL>.txt job descriptions in " + dir);
+        }
+        return jobs;
+    }
+
+    private static Map<String, List<Path>> resumesByLabel(Path dir) throws IOException {
+        Map<String, List<Path>> resumes = new TreeMap<>();
+        try (Stream<Path> labels = Files.list(dir)) {
+            for (Path label : labels.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> files = Files.list(label)) {
+                    resumes.put(label.getFileName().toString(), files.filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return name.endsWith(".pdf") || name.endsWith(".txt");
+                    }).sorted().toList());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (resumes.isEmpty()) {
+            throw new IllegalArgumentException("no <LABEL>/ folders of resumes in " + dir);
+        }
+        return resumes;
+    }
+}

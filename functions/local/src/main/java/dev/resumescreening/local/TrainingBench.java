@@ -1,0 +1,104 @@
+package dev.resumescreening.local;
+
+import dev.resumescreening.json.Json;
+import dev.resumescreening.trainer.TrainingBenchmark;
+import dev.resumescreening.training.TrainingRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Training figures: time and peak resident memory of training 1,000 samples of 1024-dim embeddings for 50 epochs
+ * (a fresh JVM, as the training function runs), and the upload latency once a trained model is live.
+ */
+final class TrainingBench {
+    private static final int REVIEWS = 200;
+
+    private TrainingBench() {
+    }
+
+    /** Runs the trainer's benchmark in a child JVM and returns its summary line. */
+    static String trainingTimeAndMemory(Path localJar) throws Exception {
+        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", localJar.toString(), TrainingBenchmark.class.getName(), "1000", "50");
+        process.redirectErrorStream(true);
+        Process child = process.start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("the training benchmark failed:\n" + output);
+        }
+        String time = value(output, "training_time_s=");
+        String rss = value(output, "peak_rss=");
+        return "training 1,000 samples x 1024 dims, 50 epochs (fresh JVM): " + time + " s, peak resident " + rss;
+    }
+
+    private static String value(String output, String key) {
+        for (String line : output.split("\n")) {
+            int at = line.indexOf(key);
+            if (at >= 0) {
+                String rest = line.substring(at + key.length());
+                return rest.split(" (?=[a-z_]+=)|\\s\\(")[0].trim();
+            }
+        }
+        throw new IllegalStateException("no " + key + " in the training benchmark's output:\n" + output);
+    }
+
+    /**
+     * Reviews the first results (shortlisting the better-scored half), trains, makes the candidate live whatever the
+     * gate says (only its serving cost is measured here), and measures warm uploads again.
+     */
+    static String latencyWithTrainedModel(LocalEnvironment environment, HttpClient http, String base, String jobId,
+                                          List<Path> files) throws Exception {
+        List<Map<String, Object>> results = new ArrayList<>();
+        String next = null;
+        do {
+            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screening/results/" + jobId
+                    + "?limit=100" + (next == null ? "" : "&next_token=" + next))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            var node = Json.read(page);
+            node.get("results").forEach(r -> results.add(Map.of("id", r.get("screening_result_id").asText(),
+                    "score", r.get("score").isNull() ? -1.0 : r.get("score").asDouble())));
+            next = node.get("next_token").isNull() ? null : node.get("next_token").asText();
+        } while (next != null && results.size() < REVIEWS);
+        List<Map<String, Object>> scored = results.stream().filter(r -> (double) r.get("score") >= 0)
+                .limit(REVIEWS).toList();
+        List<Double> scores = new ArrayList<>(scored.stream().map(r -> (double) r.get("score")).toList());
+        Collections.sort(scores);
+        double median = scores.get(scores.size() / 2);
+        for (Map<String, Object> result : scored) {
+            String body = Json.write(Map.of("screening_result_id", result.get("id"),
+                    "human_decision", (double) result.get("score") >= median ? "shortlist" : "reject"));
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/feedback/submit"))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        Map<String, Object> run = environment.scheduledTraining().handle(
+                new TrainingRequest(false, true, 10, null, TrainingRequest.DIRECT));
+        Object candidate = run.get("candidate_version");
+        if (candidate == null) {
+            throw new IllegalStateException("training produced no model: " + Json.write(run));
+        }
+        environment.app().modelRegistry().activate(candidate.toString(), null, null, "bench", "latency measurement");
+        List<Double> latencies = new ArrayList<>();
+        for (Path file : files) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = Bench.upload(http, base, jobId, file);
+            latencies.add((System.nanoTime() - start) / 1e6);
+            if (response.statusCode() == 201 && !Json.read(response.body()).get("model_version").asText().equals(candidate.toString())
+                    && !Json.read(response.body()).get("score").isNull()) {
+                throw new IllegalStateException("upload not scored by the trained model: " + response.body());
+            }
+        }
+        Collections.sort(latencies);
+        return String.format(Locale.ROOT, "warm upload latency with trained model %s live: p50 %.1f ms, p99 %.1f ms",
+                candidate, Bench.percentile(latencies, 50), Bench.percentile(latencies, 99));
+    }
+}
