@@ -1,11 +1,17 @@
 package dev.resumescreening.adapters.dynamodb;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.resumescreening.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading and writing DynamoDB attribute values without the reflection of the enhanced client. */
 public final class Attributes {
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+
     private Attributes() {
     }
 
@@ -47,6 +53,19 @@ public final class Attributes {
     public static boolean flag(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
+    /** A JSON object kept as a string attribute (metrics), or an empty map when absent. */
+    public static Map<String, Object> jsonObject(Map<String, AttributeValue> item, String name) {
+        String json = string(item, name);
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return Json.MAPPER.readValue(json, JSON_OBJECT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("attribute " + name + " is not a JSON object", e);
+        }
     }
 
     public static byte[] binary(Map<String, AttributeValue> item, String name) {

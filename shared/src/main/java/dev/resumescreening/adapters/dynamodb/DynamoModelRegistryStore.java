@@ -6,15 +6,12 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.number;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.registry.Activation;
 import dev.resumescreening.registry.ActivePointer;
 import dev.resumescreening.registry.ModelRecord;
 import dev.resumescreening.registry.ModelRegistryStore;
 import dev.resumescreening.registry.ModelStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoModelRegistryStore implements ModelRegistryStore {
     static final String MODEL_TYPE = "model";
     static final String ACTIVATION_TYPE = "activation";
-    private static final TypeReference<Map<String, Object>> METRICS = new TypeReference<>() { };
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -179,13 +175,7 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
     }
 
     private static ModelRecord toRecord(Map<String, AttributeValue> item) {
-        Map<String, Object> metrics;
-        try {
-            String json = string(item, "metrics");
-            metrics = json == null ? Map.of() : Json.MAPPER.readValue(json, METRICS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> metrics = Attributes.jsonObject(item, "metrics");
         return new ModelRecord(string(item, "record_id"), string(item, "framework"),
                 ModelStatus.valueOf(string(item, "status")), number(item, "accuracy"), number(item, "auc"),
                 number(item, "f1"), metrics, longNumber(item, "training_samples"), string(item, "created_at"),

@@ -7,13 +7,10 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.n;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.training.RunState;
 import dev.resumescreening.training.TrainingRun;
 import dev.resumescreening.training.TrainingRunStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /** Training runs, one item per run_id; metrics are kept as a JSON string. */
 public final class DynamoTrainingRunStore implements TrainingRunStore {
-    private static final TypeReference<Map<String, Object>> METRICS = new TypeReference<>() { };
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -95,13 +91,7 @@ public final class DynamoTrainingRunStore implements TrainingRunStore {
     }
 
     private static TrainingRun fromItem(Map<String, AttributeValue> item) {
-        Map<String, Object> metrics;
-        try {
-            String json = string(item, "metrics");
-            metrics = json == null ? Map.of() : Json.MAPPER.readValue(json, METRICS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> metrics = Attributes.jsonObject(item, "metrics");
         return new TrainingRun(string(item, "run_id"), RunState.valueOf(string(item, "state")), string(item, "reason"),
                 string(item, "trigger"), string(item, "created_at"), string(item, "started_at"),
                 string(item, "finished_at"), longNumber(item, "sample_count"), longNumber(item, "new_samples_at_start"),
