@@ -23,6 +23,16 @@ public final class SimilarityModel implements ScoringModel {
         return embedderName.startsWith("bedrock:") ? new SimilarityModel(0.30, 18.0) : new SimilarityModel(0.10, 30.0);
     }
 
+    /** Cosine at which the probability is 0.5; the trainer's warm start reads it (with {@link #steepness()}). */
+    public double center() {
+        return center;
+    }
+
+    /** Slope of the logit in the cosine: {@code logit = steepness * (cosine - center)}. */
+    public double steepness() {
+        return steepness;
+    }
+
     @Override
     public String version() {
         return VERSION;

@@ -20,10 +20,18 @@ import javax.inject.Singleton;
  * (strictly, when the margin is 0: a tie keeps the model that is already live). The similarity model counts as a
  * champion like any other. A losing candidate is kept as REJECTED; a replaced champion stays registered (RETIRED),
  * ready for rollback.
+ *
+ * <p>Small held-out splits: the AUC of 3 samples is a coin toss, so the candidate is also REJECTED (reason says so)
+ * unless the held-out split has at least {@link #MIN_HELD_OUT_PER_CLASS} shortlisted and as many rejected pairs.
  */
 @Singleton
 public final class CandidateGate {
     private static final double ROUNDING = 1e-12;
+    /**
+     * Fewest held-out pairs of each class on which an AUC comparison may activate a model: with 5x5 pairs one AUC
+     * step is 0.04, so a win needs at least one more correctly ordered pair out of 25, not a lucky split of 3 samples.
+     */
+    public static final int MIN_HELD_OUT_PER_CLASS = 5;
 
     private final ModelRegistry registry;
     private final double margin;
@@ -61,9 +69,14 @@ public final class CandidateGate {
         metrics.put("test_samples", labels.length);
         metrics.put("activation_margin", margin);
 
+        metrics.put("min_held_out_per_class", MIN_HELD_OUT_PER_CLASS);
+
         registry.registerArtifact(candidate, version, artifactPrefix, metrics, runId);
-        String reason = reason(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), activeVersion);
-        boolean wins = wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin);
+        // too few held-out positives or negatives: their AUC cannot tell a better model from luck, so never activate
+        boolean enough = enoughHeldOut(activeMetrics.positive(), activeMetrics.negative());
+        String reason = enough ? reason(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), activeVersion)
+                : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
+        boolean wins = enough && wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin);
         if (wins) {
             registry.activate(version, null, null, "training:" + runId, reason);
         } else {
@@ -78,6 +91,16 @@ public final class CandidateGate {
         }
         // a margin met exactly must count, whatever the last bit of the floating-point sum
         return margin > 0 ? candidateAuc - activeAuc >= margin - ROUNDING : candidateAuc > activeAuc;
+    }
+
+    static boolean enoughHeldOut(long positives, long negatives) {
+        return positives >= MIN_HELD_OUT_PER_CLASS && negatives >= MIN_HELD_OUT_PER_CLASS;
+    }
+
+    static String tooFewReason(long positives, long negatives, String activeVersion) {
+        return "rejected: held-out split has " + positives + " shortlisted and " + negatives + " rejected pairs, fewer"
+                + " than the " + MIN_HELD_OUT_PER_CLASS + " of each class needed to compare ROC AUC reliably; model "
+                + activeVersion + " stays live";
     }
 
     private String reason(double candidateAuc, double activeAuc, String activeVersion) {

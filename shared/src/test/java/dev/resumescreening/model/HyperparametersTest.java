@@ -23,7 +23,8 @@ class HyperparametersTest {
         assertEquals(42, d.seed());
         assertEquals(0.0, d.weightDecay());
         assertFalse(d.balanceClasses());
-        assertEquals(0.7, d.trainFraction(), 1e-12);
+        assertEquals(Hyperparameters.FEATURES_PRODUCTS, d.features());
+        assertEquals(0.6, d.trainFraction(), 1e-12);
     }
 
     @Test
@@ -69,5 +70,19 @@ class HyperparametersTest {
         String json = mapper.writeValueAsString(Hyperparameters.defaults());
         assertTrue(json.contains("\"learning_rate\":1.0E-4"), json);
         assertEquals(Hyperparameters.defaults(), mapper.readValue(json, Hyperparameters.class));
+    }
+
+    @Test
+    void warmStartAndFeatureSetAreHyperparameters() {
+        assertFalse(Hyperparameters.defaults().warmStart());
+        Hyperparameters h = Hyperparameters.parse(Map.of("baseline_center", "0.1", "baseline_steepness", "30",
+                "features", "Products"));
+        assertTrue(h.warmStart());
+        assertEquals(0.1, h.baselineCenter());
+        assertEquals(30.0, h.baselineSteepness());
+        assertEquals(Hyperparameters.FEATURES_PRODUCTS, h.features());
+        assertEquals(h, Hyperparameters.parse(h.toMap()));
+        assertThrows(IllegalArgumentException.class, () -> Hyperparameters.parse(Map.of("features", "words")));
+        assertThrows(IllegalArgumentException.class, () -> Hyperparameters.parse(Map.of("baseline_steepness", "-1")));
     }
 }

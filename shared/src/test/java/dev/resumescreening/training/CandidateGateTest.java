@@ -28,6 +28,18 @@ class CandidateGateTest {
     }
 
     @Test
+    void aHeldOutSplitWithFewerThanFiveOfEitherClassCannotActivate() {
+        assertEquals(5, CandidateGate.MIN_HELD_OUT_PER_CLASS);
+        assertFalse(CandidateGate.enoughHeldOut(1, 2));
+        assertFalse(CandidateGate.enoughHeldOut(4, 40));
+        assertFalse(CandidateGate.enoughHeldOut(40, 4));
+        assertTrue(CandidateGate.enoughHeldOut(5, 5));
+        String reason = CandidateGate.tooFewReason(1, 2, "0");
+        assertTrue(reason.startsWith("rejected: held-out split has 1 shortlisted and 2 rejected pairs"), reason);
+        assertTrue(reason.contains("model 0 stays live"), reason);
+    }
+
+    @Test
     void jobNamesCarryTheRunAndOtherStacksJobsAreNotOurs() {
         String job = TrainingJobNames.jobName("resume-screening", "run-20261126-020000-3f9a1c");
         assertEquals("resume-screening-run-20261126-020000-3f9a1c", job);

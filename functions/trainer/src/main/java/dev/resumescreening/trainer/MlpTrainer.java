@@ -45,6 +45,10 @@ import java.util.function.Consumer;
  * first layer, see {@link FeatureScaler}) and all reported metrics are computed with the plain-Java
  * {@link MlpClassifier} on exactly those weights.
  *
+ * <p>Warm start: with {@code baseline_steepness > 0} the network starts as exactly the similarity model (see
+ * {@code initialise}) and that starting point is "epoch 0" of early stopping, so training can only refine the
+ * baseline, and with few or unhelpful reviews the served weights stay the baseline's.
+ *
  * <p>Class imbalance: by default the loss is unweighted, so the served probability stays calibrated to the label
  * rates the reviewers produce; the split is stratified and ROC AUC (threshold-free) is the headline metric. Setting
  * {@code balance_classes=true} weights positives by negatives/positives of the training split (PyTorch's
@@ -88,11 +92,20 @@ public final class MlpTrainer {
     }
 
     TrainingOutcome train(List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> finalModelHook) {
+        return train(samples, hp, finalModelHook, hp.epochs());
+    }
+
+    /** With {@code epochLimit} 0 nothing is trained: tests see the initial (warm-started) network. */
+    TrainingOutcome train(List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> finalModelHook,
+            int epochLimit) {
         Objects.requireNonNull(hp, "hyperparameters");
         checkSamples(samples);
+        if (epochLimit == 0 && !hp.warmStart()) {
+            throw new IllegalArgumentException("an untrained network is only defined with a warm start");
+        }
         synchronized (GLOBAL_RANDOM_STATE) {
             try {
-                return doTrain(samples, hp, finalModelHook);
+                return doTrain(samples, hp, finalModelHook, Math.min(epochLimit, hp.epochs()));
             } catch (IOException | TranslateException e) {
                 throw new IllegalStateException("training failed: " + e.getMessage(), e);
             }
@@ -126,8 +139,8 @@ public final class MlpTrainer {
         }
     }
 
-    private TrainingOutcome doTrain(List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> hook)
-            throws IOException, TranslateException {
+    private TrainingOutcome doTrain(List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> hook,
+            int epochLimit) throws IOException, TranslateException {
         long start = System.nanoTime();
         int n = samples.size();
         int embeddingDim = samples.get(0).dimension();
@@ -152,7 +165,9 @@ public final class MlpTrainer {
                 : 1f;
 
         FeatureScaler scaler = FeatureScaler.fit(features, trainRows);
+        boolean[] used = usedFeatures(hp.features(), embeddingDim);
         float[] trainX = scaler.transform(features, trainRows);
+        zeroUnused(trainX, used); // a feature the network may not use reads 0, so its weights get no gradient
         float[] trainY = new float[trainRows.length];
         for (int k = 0; k < trainRows.length; k++) {
             trainY[k] = labels[trainRows[k]];
@@ -196,8 +211,24 @@ public final class MlpTrainer {
 
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, inputDim));
+                initialise(hiddenLayer, outputLayer, inputDim, hidden, used, scaler, hp);
                 int sinceBest = 0;
-                for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+                if (hp.warmStart()) {
+                    // epoch 0 = the similarity baseline itself: training must beat it on validation loss to move
+                    float[][] params = parameters(hiddenLayer, outputLayer);
+                    MlpWeights weights = scaler.fold(inputDim, hidden, params[0], params[1], params[2], params[3][0]);
+                    double[] valProbs = probabilities(new MlpClassifier(weights), features, valRows);
+                    bestValLoss = bce(valProbs, labels, valRows, positiveWeight);
+                    bestParams = params;
+                    bestWeights = weights;
+                    String line = String.format(Locale.ROOT,
+                            "epoch   0/%d (warm start: similarity center=%.4f steepness=%.4f) val_loss=%.5f val_auc=%.4f *",
+                            hp.epochs(), hp.baselineCenter(), hp.baselineSteepness(), bestValLoss,
+                            ClassificationMetrics.rocAuc(valProbs, select(labels, valRows)));
+                    lines.add(line);
+                    log.accept(line);
+                }
+                for (int epoch = 1; epoch <= epochLimit; epoch++) {
                     double lossSum = 0;
                     long seen = 0;
                     for (Batch batch : trainer.iterateDataset(dataset)) {
@@ -275,6 +306,78 @@ public final class MlpTrainer {
         return new TrainingOutcome(bestWeights, test, validation, bestEpoch, epochsRun, List.copyOf(epochs),
                 List.copyOf(lines), testRows, List.copyOf(testIds), counts, embeddingDim, hp, positiveWeight,
                 duration);
+    }
+
+    /**
+     * Which of the {@code 2d+1} inputs the network may use: everything, the products and the cosine, or the cosine
+     * only (see {@link Hyperparameters#features()}).
+     */
+    static boolean[] usedFeatures(String featureSet, int embeddingDim) {
+        int inputDim = PairFeatures.dimension(embeddingDim);
+        boolean[] used = new boolean[inputDim];
+        used[inputDim - 1] = true; // the cosine
+        boolean products = !Hyperparameters.FEATURES_COSINE.equals(featureSet);
+        boolean differences = Hyperparameters.FEATURES_ALL.equals(featureSet);
+        for (int i = 0; i < embeddingDim; i++) {
+            used[i] = products;
+            used[embeddingDim + i] = differences;
+        }
+        return used;
+    }
+
+    private static void zeroUnused(float[] rowMajor, boolean[] used) {
+        int d = used.length;
+        for (int i = 0; i < d; i++) {
+            if (!used[i]) {
+                for (int base = 0; base < rowMajor.length; base += d) {
+                    rowMajor[base + i] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets the parameters after DJL's initialisation (Xavier for weights, zero biases). Weights of unused features are
+     * zeroed (their inputs are 0, so they stay 0 and the folded served weights ignore them). With a warm start
+     * (hp.baselineSteepness() > 0) the network computes exactly the similarity model's logit
+     * {@code s * (cos - c)} on the standardised cosine {@code z = (cos - mean) / scale}: hidden unit 0 is
+     * {@code relu(s*scale*z + s*(mean - c))}, unit 1 its negation, the output {@code unit0 - unit1 + 0}; the other
+     * units keep their random input weights but start with output weight 0, so they contribute only what training
+     * gives them.
+     */
+    private static void initialise(Linear hiddenLayer, Linear outputLayer, int inputDim, int hidden, boolean[] used,
+            FeatureScaler scaler, Hyperparameters hp) {
+        float[][] p = parameters(hiddenLayer, outputLayer);
+        float[] w1 = p[0];
+        float[] b1 = p[1];
+        float[] w2 = p[2];
+        float[] b2 = p[3];
+        for (int h = 0; h < hidden; h++) {
+            for (int i = 0; i < inputDim; i++) {
+                if (!used[i]) {
+                    w1[h * inputDim + i] = 0f;
+                }
+            }
+        }
+        if (hp.warmStart()) {
+            if (hidden < 2) {
+                throw new IllegalArgumentException("the warm start needs hidden_size >= 2, got " + hidden);
+            }
+            int cosine = inputDim - 1;
+            double s = hp.baselineSteepness();
+            double slope = s * scaler.scale[cosine];
+            double offset = s * (scaler.mean[cosine] - hp.baselineCenter());
+            java.util.Arrays.fill(w1, 0, 2 * inputDim, 0f);
+            w1[cosine] = (float) slope;
+            w1[inputDim + cosine] = (float) -slope;
+            b1[0] = (float) offset;
+            b1[1] = (float) -offset;
+            java.util.Arrays.fill(w2, 0f);
+            w2[0] = 1f;
+            w2[1] = -1f;
+            b2[0] = 0f;
+        }
+        restore(hiddenLayer, outputLayer, new float[][] {w1, b1, w2, b2});
     }
 
     /** {W1 [hidden*input], b1 [hidden], w2 [hidden], b2 [1]} in DJL's layout (Linear weight is [out, in]). */

@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * @param testMetrics        held-out test split, computed with {@code MlpClassifier} on {@link #weights()}
  * @param validationMetrics  validation split, same way
- * @param bestEpoch          1-based epoch whose weights were kept (lowest validation loss)
+ * @param bestEpoch          1-based epoch whose weights were kept (lowest validation loss); 0 = the warm start
+ *                           (the similarity baseline) was never beaten
  * @param epochsRun          epochs actually run (fewer than {@code hp.epochs()} when early stopping triggered)
  * @param epochs             one entry per epoch run
  * @param logLines           human-readable per-epoch lines (train loss, val loss, val auc)

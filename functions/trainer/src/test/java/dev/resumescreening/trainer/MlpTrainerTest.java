@@ -11,6 +11,7 @@ import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.screening.SimilarityModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -120,5 +121,62 @@ class MlpTrainerTest {
         IllegalArgumentException rare = assertThrows(IllegalArgumentException.class,
                 () -> trainer.train(twoPositives, Hyperparameters.defaults()));
         assertTrue(rare.getMessage().contains("got 2 shortlisted"), rare.getMessage());
+    }
+
+    @Test
+    void anUntrainedWarmStartedNetworkIsTheSimilarityModel() {
+        SimilarityModel similarity = SimilarityModel.forEmbedder("local-hashing-1024");
+        List<TrainingSample> samples = SyntheticPairs.generate(200, 1024, 0.3, 0.0, 0.4, 0.5, 17);
+        float[][] probe = new float[samples.size()][];
+        for (int i = 0; i < probe.length; i++) {
+            probe[i] = samples.get(i).features();
+        }
+        for (String features : List.of(Hyperparameters.FEATURES_ALL, Hyperparameters.FEATURES_PRODUCTS,
+                Hyperparameters.FEATURES_COSINE)) {
+            Hyperparameters hp = Hyperparameters.defaults().withFeatures(features)
+                    .withBaseline(similarity.center(), similarity.steepness());
+            AtomicReference<double[]> djl = new AtomicReference<>();
+            TrainingOutcome outcome = new MlpTrainer().train(samples, hp, p -> djl.set(p.probabilities(probe)), 0);
+            assertEquals(0, outcome.bestEpoch());
+            MlpClassifier java = new MlpClassifier(outcome.weights());
+            double maxDiff = 0;
+            double spread = 0;
+            for (int i = 0; i < probe.length; i++) {
+                TrainingSample s = samples.get(i);
+                double expected = similarity.probability(s.resume(), s.job());
+                maxDiff = Math.max(maxDiff, Math.abs(java.probability(probe[i]) - expected));
+                maxDiff = Math.max(maxDiff, Math.abs(djl.get()[i] - expected));
+                spread = Math.max(spread, Math.abs(expected - 0.5));
+            }
+            assertTrue(maxDiff <= 1e-4, features + ": max |network - similarity| = " + maxDiff);
+            assertTrue(spread > 0.3, "the probe pairs do not exercise the curve");
+        }
+    }
+
+    @Test
+    void trainingFromTheWarmStartNeverEndsWorseOnValidationThanTheBaseline() {
+        List<TrainingSample> samples = SyntheticPairs.generate(60, 64, 0.3, 0.0, 0.4, 0.5, 5);
+        Hyperparameters hp = Hyperparameters.defaults().withBaseline(0.1, 30);
+        TrainingOutcome outcome = new MlpTrainer().train(samples, hp);
+        assertTrue(outcome.logLines().get(0).startsWith("epoch   0/50 (warm start"), outcome.logLines().get(0));
+        double baseline = Double.parseDouble(outcome.logLines().get(0).replaceAll(".*val_loss=([0-9.]+).*", "$1"));
+        for (TrainingOutcome.EpochStats e : outcome.epochs()) {
+            if (e.epoch() == outcome.bestEpoch()) {
+                assertTrue(e.validationLoss() < baseline);
+            }
+        }
+    }
+
+    @Test
+    void unusedFeaturesGetZeroServedWeights() {
+        List<TrainingSample> samples = SyntheticPairs.generate(80, 16, 0.4, 0.3, 0.8, 0.5, 2);
+        TrainingOutcome outcome = new MlpTrainer().train(samples,
+                SMALL.withFeatures(Hyperparameters.FEATURES_PRODUCTS));
+        float[][] w1 = outcome.weights().w1();
+        for (float[] row : w1) {
+            for (int i = 16; i < 32; i++) {
+                assertEquals(0f, row[i], "|r-j| weight " + i);
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.trainer.DjlRuntime;
 import dev.resumescreening.training.ScheduledTraining;
 import dev.resumescreening.training.TrainingRequest;
@@ -28,8 +29,21 @@ public final class ScheduledTrainingHandler implements RequestStreamHandler {
     }
 
     public ScheduledTrainingHandler(AppComponent app) {
-        this(app.scheduledTraining().create(new DjlModelTrainer(Hyperparameters.defaults(), Clock.systemUTC()),
-                SageMakerTraining.create(app.settings(), app.httpClient(), Hyperparameters.defaults())));
+        this(app, hyperparameters(app));
+    }
+
+    private ScheduledTrainingHandler(AppComponent app, Hyperparameters hyperparameters) {
+        this(app.scheduledTraining().create(new DjlModelTrainer(hyperparameters, Clock.systemUTC()),
+                SageMakerTraining.create(app.settings(), app.httpClient(), hyperparameters)));
+    }
+
+    /**
+     * The defaults, warm-started from the similarity model of this stack's embedder (the same calibration that serves
+     * version 0); SageMaker jobs receive them as hyperparameters too.
+     */
+    static Hyperparameters hyperparameters(AppComponent app) {
+        SimilarityModel baseline = SimilarityModel.forEmbedder(app.embedder().name());
+        return Hyperparameters.defaults().withBaseline(baseline.center(), baseline.steepness());
     }
 
     public ScheduledTrainingHandler(ScheduledTraining training) {
