@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -22,7 +24,8 @@ import javax.inject.Singleton;
  * ready for rollback.
  *
  * <p>Small held-out splits: the AUC of 3 samples is a coin toss, so the candidate is also REJECTED (reason says so)
- * unless the held-out split has at least {@link #MIN_HELD_OUT_PER_CLASS} shortlisted and as many rejected pairs.
+ * unless the held-out split has at least {@link #MIN_HELD_OUT_PER_CLASS} shortlisted and as many rejected pairs, and
+ * unless it wins in at least {@link #REQUIRED_WIN_CONFIDENCE} of stratified bootstrap resamples of those pairs.
  */
 @Singleton
 public final class CandidateGate {
@@ -32,6 +35,9 @@ public final class CandidateGate {
      * step is 0.04, so a win needs at least one more correctly ordered pair out of 25, not a lucky split of 3 samples.
      */
     public static final int MIN_HELD_OUT_PER_CLASS = 5;
+    /** The candidate must beat the live model in this share of bootstrap resamples of the held-out pairs. */
+    public static final double REQUIRED_WIN_CONFIDENCE = 0.9;
+    static final int BOOTSTRAP_ROUNDS = 400;
 
     private final ModelRegistry registry;
     private final double margin;
@@ -70,13 +76,17 @@ public final class CandidateGate {
         metrics.put("activation_margin", margin);
 
         metrics.put("min_held_out_per_class", MIN_HELD_OUT_PER_CLASS);
+        double confidence = winConfidence(candidateScores, activeScores, labels, version.hashCode());
+        metrics.put("win_confidence", confidence);
+        metrics.put("required_win_confidence", REQUIRED_WIN_CONFIDENCE);
 
         registry.registerArtifact(candidate, version, artifactPrefix, metrics, runId);
         // too few held-out positives or negatives: their AUC cannot tell a better model from luck, so never activate
         boolean enough = enoughHeldOut(activeMetrics.positive(), activeMetrics.negative());
-        String reason = enough ? reason(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), activeVersion)
+        String reason = enough ? reason(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), activeVersion, confidence)
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
-        boolean wins = enough && wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin);
+        boolean wins = enough && wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin)
+                && confidence >= REQUIRED_WIN_CONFIDENCE;
         if (wins) {
             registry.activate(version, null, null, "training:" + runId, reason);
         } else {
@@ -93,6 +103,38 @@ public final class CandidateGate {
         return margin > 0 ? candidateAuc - activeAuc >= margin - ROUNDING : candidateAuc > activeAuc;
     }
 
+    /**
+     * How often the candidate's ROC AUC beats the live model's over stratified bootstrap resamples of the held-out
+     * pairs (ties count half): a point estimate on a few dozen pairs moves by chance, this says how much to trust it.
+     */
+    static double winConfidence(double[] candidate, double[] active, int[] labels, long seed) {
+        int[] positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).toArray();
+        int[] negatives = IntStream.range(0, labels.length).filter(i -> labels[i] != 1).toArray();
+        if (positives.length == 0 || negatives.length == 0) {
+            return 0;
+        }
+        Random random = new Random(seed);
+        double[] candidateSample = new double[labels.length];
+        double[] activeSample = new double[labels.length];
+        int[] sampleLabels = new int[labels.length];
+        double wins = 0;
+        for (int round = 0; round < BOOTSTRAP_ROUNDS; round++) {
+            int filled = 0;
+            for (int[] group : new int[][] {positives, negatives}) {
+                for (int k = 0; k < group.length; k++, filled++) {
+                    int pick = group[random.nextInt(group.length)];
+                    candidateSample[filled] = candidate[pick];
+                    activeSample[filled] = active[pick];
+                    sampleLabels[filled] = labels[pick];
+                }
+            }
+            double difference = ClassificationMetrics.rocAuc(candidateSample, sampleLabels)
+                    - ClassificationMetrics.rocAuc(activeSample, sampleLabels);
+            wins += difference > ROUNDING ? 1 : Math.abs(difference) <= ROUNDING ? 0.5 : 0;
+        }
+        return wins / BOOTSTRAP_ROUNDS;
+    }
+
     static boolean enoughHeldOut(long positives, long negatives) {
         return positives >= MIN_HELD_OUT_PER_CLASS && negatives >= MIN_HELD_OUT_PER_CLASS;
     }
@@ -103,12 +145,14 @@ public final class CandidateGate {
                 + activeVersion + " stays live";
     }
 
-    private String reason(double candidateAuc, double activeAuc, String activeVersion) {
+    private String reason(double candidateAuc, double activeAuc, String activeVersion, double confidence) {
         if (Double.isNaN(candidateAuc) || Double.isNaN(activeAuc)) {
             return "held-out split has a single class, so ROC AUC is undefined; model " + activeVersion + " stays live";
         }
-        return String.format(Locale.ROOT, "candidate ROC AUC %.4f vs %.4f of model %s (margin %.4f): %s",
-                candidateAuc, activeAuc, activeVersion, margin,
-                wins(candidateAuc, activeAuc, margin) ? "activated" : "rejected");
+        boolean better = wins(candidateAuc, activeAuc, margin);
+        return String.format(Locale.ROOT, "candidate ROC AUC %.4f vs %.4f of model %s (margin %.4f), better in %.0f%% "
+                        + "of bootstrap resamples (%.0f%% needed): %s", candidateAuc, activeAuc, activeVersion, margin,
+                confidence * 100, REQUIRED_WIN_CONFIDENCE * 100,
+                better && confidence >= REQUIRED_WIN_CONFIDENCE ? "activated" : "rejected");
     }
 }

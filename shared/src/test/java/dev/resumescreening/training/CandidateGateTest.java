@@ -46,4 +46,35 @@ class CandidateGateTest {
         assertEquals("run-20261126-020000-3f9a1c", TrainingJobNames.runIdOf("resume-screening", job));
         assertNull(TrainingJobNames.runIdOf("resume-screening", "other-stack-run-1"));
     }
+
+    @Test
+    void aClearlyBetterCandidateWinsAlmostEveryResample() {
+        int[] labels = new int[60];
+        double[] candidate = new double[60];
+        double[] active = new double[60];
+        for (int i = 0; i < 60; i++) {
+            labels[i] = i % 2;
+            candidate[i] = labels[i] * 0.8 + (i % 7) * 0.01;
+            active[i] = (i % 5) * 0.2;
+        }
+        assertTrue(CandidateGate.winConfidence(candidate, active, labels, 1) > 0.99);
+    }
+
+    @Test
+    void anEqualCandidateIsACoinToss() {
+        int[] labels = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
+        double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};
+        assertEquals(0.5, CandidateGate.winConfidence(scores, scores.clone(), labels, 3), 1e-9);
+    }
+
+    @Test
+    void aSlightEdgeOnAFewPairsIsNotEnough() {
+        int[] labels = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
+        double[] active = {0.9, 0.8, 0.7, 0.35, 0.3, 0.2, 0.6, 0.5, 0.4, 0.25, 0.15, 0.1};
+        double[] candidate = active.clone();
+        candidate[3] = 0.45;
+        double confidence = CandidateGate.winConfidence(candidate, active, labels, 5);
+        assertTrue(confidence < CandidateGate.REQUIRED_WIN_CONFIDENCE, "confidence " + confidence);
+        assertTrue(confidence > 0.5, "confidence " + confidence);
+    }
 }
