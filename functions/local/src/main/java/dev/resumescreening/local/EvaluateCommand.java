@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code evaluate}: measures the whole loop on labelled data. Every resume is screened against every job through the
  * upload handler; a stratified part of the resumes is held out; then, for each review budget, reviews with the true
  * labels go in through the feedback handler (picked by the review queue or at random), the scheduled training runs
- * (forced) through its handler, and the held-out pairs are scored by the similarity baseline and by the live model.
+ * (forced) through its handler, and the held-out pairs are scored by the similarity baseline, by the live model and
+ * by the model that run trained (whether or not the gate let it go live).
  */
 final class EvaluateCommand {
     private static final double TEST_FRACTION = 0.3;
@@ -136,6 +137,9 @@ final class EvaluateCommand {
             line.put("active_version", active);
             line.put("baseline", metrics(test, similarity()));
             line.put("active_model", metrics(test, environment.app().modelRegistry().scoringModel(active)));
+            Object candidate = run.get("candidate_version");
+            line.put("candidate_model", candidate == null ? null
+                    : metrics(test, environment.app().modelRegistry().scoringModel(candidate.toString())));
             report.println(Json.write(line));
         }
     }
