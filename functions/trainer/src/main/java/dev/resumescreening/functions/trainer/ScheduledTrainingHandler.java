@@ -2,6 +2,7 @@ package dev.resumescreening.functions.trainer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.Hyperparameters;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +23,8 @@ import java.util.Map;
  */
 public final class ScheduledTrainingHandler implements RequestStreamHandler {
     public static final String FUNCTION = "scheduled-training";
+
+    static final String OVERRIDES = "TRAINING_HYPERPARAMETERS";
 
     private final ScheduledTraining training;
 
@@ -38,12 +42,28 @@ public final class ScheduledTrainingHandler implements RequestStreamHandler {
     }
 
     /**
-     * The defaults, warm-started from the similarity model of this stack's embedder (the same calibration that serves
-     * version 0); SageMaker jobs receive them as hyperparameters too.
+     * The guide's defaults overridden by TRAINING_HYPERPARAMETERS (a JSON object, e.g. {"epochs":"80"}), warm-started
+     * from the similarity model of this stack's embedder (the calibration that serves version 0); SageMaker jobs
+     * receive the same values as hyperparameters.
      */
     static Hyperparameters hyperparameters(AppComponent app) {
         SimilarityModel baseline = SimilarityModel.forEmbedder(app.embedder().name());
-        return Hyperparameters.defaults().withBaseline(baseline.center(), baseline.steepness());
+        return Hyperparameters.parse(overrides(app.settings().get(OVERRIDES)))
+                .withBaseline(baseline.center(), baseline.steepness());
+    }
+
+    static Map<String, String> overrides(String json) {
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            JsonNode node = Json.read(json);
+            if (node == null || !node.isObject()) {
+                throw new IllegalStateException(OVERRIDES + " must be a JSON object, got " + json);
+            }
+            node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            return values;
+        } catch (IOException e) {
+            throw new IllegalStateException(OVERRIDES + " is not valid JSON: " + json, e);
+        }
     }
 
     public ScheduledTrainingHandler(ScheduledTraining training) {
