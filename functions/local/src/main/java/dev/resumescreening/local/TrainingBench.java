@@ -87,6 +87,8 @@ final class TrainingBench {
             throw new IllegalStateException("training produced no model: " + Json.write(run));
         }
         environment.app().modelRegistry().activate(candidate.toString(), null, null, "bench", "latency measurement");
+        // the upload path re-reads the live pointer once per MODEL_CACHE_SECONDS; wait for the change to arrive
+        Thread.sleep((environment.settings().longValue("MODEL_CACHE_SECONDS") + 1) * 1000);
         List<Double> latencies = new ArrayList<>();
         for (Path file : files) {
             long start = System.nanoTime();

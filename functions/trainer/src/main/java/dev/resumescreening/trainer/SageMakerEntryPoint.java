@@ -2,6 +2,7 @@ package dev.resumescreening.trainer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.TrainingDataCsv;
@@ -87,17 +88,18 @@ public final class SageMakerEntryPoint {
             ModelArtifact.requireVersion(version);
 
             List<TrainingSample> samples = TrainingDataCsv.readDirectory(trainingDataDir());
-            System.out.println("read " + samples.size() + " labelled pairs from " + trainingDataDir()
-                    + "; hyperparameters " + hp.toMap());
+            JsonLog.info("sagemaker.training_data", Map.of("samples", samples.size(),
+                    "directory", trainingDataDir().toString(), "hyperparameters", hp.toMap()));
 
-            TrainingOutcome outcome = new MlpTrainer(System.out::println).train(samples, hp);
+            TrainingOutcome outcome = new MlpTrainer(line -> JsonLog.info("training.log", Map.of("line", line)))
+                    .train(samples, hp);
             ModelArtifact artifact = outcome.toArtifact(version, Instant.now()).verify();
             artifact.writeTo(modelDir());
             Path data = outputDir().resolve("data");
             Files.createDirectories(data);
             Files.write(data.resolve("test_sample_ids.txt"), outcome.testSampleIds(), StandardCharsets.UTF_8);
-            System.out.println("wrote model " + version + " (sha256 " + artifact.metadata().weightsSha256() + ") to "
-                    + modelDir());
+            JsonLog.info("sagemaker.model_written", Map.of("version", version,
+                    "sha256", artifact.metadata().weightsSha256(), "directory", modelDir().toString()));
             return 0;
         } catch (Exception | OutOfMemoryError e) {
             fail(e);
