@@ -1,7 +1,9 @@
 package dev.resumescreening.local;
 
 import dev.resumescreening.json.Json;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,11 +20,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** The bench command: figures for the issue notes, measured through the real handlers over HTTP. */
 final class Bench {
@@ -139,7 +145,7 @@ final class Bench {
 
     /** A fresh JVM, with the flags Lambda's Java runtime uses, from process start to its first handled upload. */
     private static long coldStart(LocalEnvironment environment, String jobId) throws Exception {
-        String classpath = localJar().toString();
+        String classpath = functionClasspath(Path.of("functions/upload/target/upload.zip"));
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -163,6 +169,43 @@ final class Bench {
         }
         Collections.sort(runs);
         return runs.get(runs.size() / 2);
+    }
+
+    /**
+     * The upload function's deployment zip unpacked as Lambda lays it out (classes at the root, jars in lib/), plus
+     * the probe's own few classes; the local jar itself when the zip is not built.
+     */
+    private static String functionClasspath(Path zip) throws Exception {
+        if (!Files.exists(zip)) {
+            return localJar().toString();
+        }
+        Path function = Files.createTempDirectory("upload-function");
+        Path probe = Files.createTempDirectory("cold-start-probe");
+        unzip(zip, function, name -> true);
+        String probePackage = ColdStartProbe.class.getPackageName().replace('.', '/') + "/";
+        Set<String> probeClasses = Set.of("ColdStartProbe", "RouteTable", "ApiGatewayEvents", "LocalHttpServer");
+        unzip(localJar(), probe, name -> name.startsWith(probePackage)
+                && probeClasses.contains(name.substring(probePackage.length()).split("[$.]")[0]));
+        return String.join(File.pathSeparator, function.toString(), function.resolve("lib") + File.separator + "*",
+                probe.toString());
+    }
+
+    private static void unzip(Path zip, Path target, Predicate<String> include) throws IOException {
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            for (ZipEntry entry : Collections.list(archive.entries())) {
+                if (entry.isDirectory() || !include.test(entry.getName())) {
+                    continue;
+                }
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                Files.createDirectories(file.getParent());
+                try (InputStream in = archive.getInputStream(entry)) {
+                    Files.copy(in, file);
+                }
+            }
+        }
     }
 
     static Path localJar() throws java.net.URISyntaxException {
