@@ -3,7 +3,6 @@ package dev.resumescreening.di;
 import dagger.Module;
 import dagger.Provides;
 import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
-import dev.resumescreening.adapters.dynamodb.DynamoActiveModels;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoModelRegistryStore;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
@@ -15,7 +14,6 @@ import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.embedding.HashingEmbedder;
-import dev.resumescreening.ports.ActiveModels;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository;
@@ -125,12 +123,6 @@ public final class CoreModule {
     static ReviewStore reviewStore(DynamoDbClient dynamo, Settings settings) {
         return new DynamoReviewStore(dynamo, settings.tableName("screening_results"),
                 settings.tableName("training_counters"), settings.tableName("review_history"));
-    }
-
-    @Provides
-    @Singleton
-    static ActiveModels activeModels(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoActiveModels(dynamo, settings.tableName("models"));
     }
 
     @Provides

@@ -1,6 +1,6 @@
 package dev.resumescreening.review;
 
-import dev.resumescreening.ports.ActiveModels;
+import dev.resumescreening.registry.ModelRegistryStore;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,11 +19,11 @@ public final class TrainingStatusService {
     static final double BALANCE_HIGH = 0.60;
 
     private final ReviewStore reviews;
-    private final ActiveModels models;
+    private final ModelRegistryStore models;
     private final long threshold;
 
     @Inject
-    public TrainingStatusService(ReviewStore reviews, ActiveModels models, @Named(THRESHOLD) long threshold) {
+    public TrainingStatusService(ReviewStore reviews, ModelRegistryStore models, @Named(THRESHOLD) long threshold) {
         this.reviews = reviews;
         this.models = models;
         this.threshold = threshold;
@@ -41,7 +41,7 @@ public final class TrainingStatusService {
         status.put("ready_for_training", needed == 0 && counts.totalSamples() > 0);
         status.put("samples_needed", needed);
         status.put("threshold", threshold);
-        status.put("active_model_version", models.activeVersion());
+        status.put("active_model_version", models.pointer().championVersion());
         status.put("class_balance_warning", balanceWarning(counts));
         return status;
     }

@@ -26,10 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The models table: items {@code model/<version>}, the pointer {@code pointer/active} (read by
- * {@link DynamoActiveModels} too) and the history {@code activation/<timestamp>#<id>}, which sorts by time.
+ * The models table: items {@code model/<version>}, the live pointer {@code pointer/active} and the history
+ * {@code activation/<timestamp>#<id>}, which sorts by time.
  */
 public final class DynamoModelRegistryStore implements ModelRegistryStore {
+    static final String POINTER_TYPE = "pointer";
+    static final String ACTIVE_ID = "active";
     static final String MODEL_TYPE = "model";
     static final String ACTIVATION_TYPE = "activation";
 
@@ -78,7 +80,7 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
     @Override
     public ActivePointer pointer() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(DynamoActiveModels.POINTER_TYPE, DynamoActiveModels.ACTIVE_ID))).item();
+                .key(key(POINTER_TYPE, ACTIVE_ID))).item();
         if (item == null || item.isEmpty()) {
             return ActivePointer.INITIAL;
         }
@@ -89,8 +91,8 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
     @Override
     public void activate(ActivePointer pointer, Activation activation, Map<String, ModelStatus> statuses) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> pointerItem = new HashMap<>(key(DynamoActiveModels.POINTER_TYPE,
-                DynamoActiveModels.ACTIVE_ID));
+        Map<String, AttributeValue> pointerItem = new HashMap<>(key(POINTER_TYPE,
+                ACTIVE_ID));
         pointerItem.put("champion_version", s(pointer.championVersion()));
         if (pointer.challengerVersion() != null) {
             pointerItem.put("challenger_version", s(pointer.challengerVersion()));
