@@ -98,16 +98,6 @@ public record Hyperparameters(
                 validationFraction, testFraction, balanceClasses, value, baselineCenter, baselineSteepness);
     }
 
-    public Hyperparameters withWeightDecay(double value) {
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, patience, seed, value,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
-    public Hyperparameters withFractions(double validation, double test) {
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, patience, seed, weightDecay,
-                validation, test, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
     public double trainFraction() {
         return 1.0 - validationFraction - testFraction;
     }
@@ -134,11 +124,6 @@ public record Hyperparameters(
 
     public Hyperparameters withHiddenSize(int value) {
         return new Hyperparameters(epochs, batchSize, learningRate, value, patience, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
-    public Hyperparameters withBatchSize(int value) {
-        return new Hyperparameters(epochs, value, learningRate, hiddenSize, patience, seed, weightDecay,
                 validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
     }
 

@@ -10,8 +10,4 @@ public record ModelRecord(String version, String framework, ModelStatus status, 
                           Map<String, Object> metrics, long trainingSamples, String createdAt, String artifactPrefix,
                           String weightsSha256, String embedder, int embeddingDimension, String runId) {
 
-    public ModelRecord withStatus(ModelStatus next) {
-        return new ModelRecord(version, framework, next, accuracy, auc, f1, metrics, trainingSamples, createdAt,
-                artifactPrefix, weightsSha256, embedder, embeddingDimension, runId);
-    }
 }

@@ -5,8 +5,4 @@ public enum RunState {
     QUEUED, RUNNING, SUCCEEDED, FAILED, SKIPPED,
     /** Handed to a SageMaker training job; the state-change event finishes it. */
     LAUNCHED;
-
-    public boolean isFinal() {
-        return this == SUCCEEDED || this == FAILED || this == SKIPPED;
-    }
 }

@@ -15,8 +15,9 @@ public final class LocalMain {
             commands:
               serve   [--port 8080] [--data-dir .local-data] [--aws-endpoint URL]
                       start the API on embedded DynamoDB and S3 emulators (or on LocalStack/moto with --aws-endpoint)
-              export  --output FILE [--min-confidence X] [--days N] [--status completed|agreed|corrected]
-                      write the reviewed samples as CSV (resume_text, job_description, label and ids)
+              export  --output FILE | --to-bucket [--min-confidence X] [--days N] [--status completed|agreed|corrected]
+                      write the reviewed samples as CSV (resume_text, job_description, label and ids) to a file, or
+                      stream it to the bucket under exports/
               train   [--dry-run] [--force] [--min-samples N]
                       print the training status; without --dry-run, train when due (or forced), gate the new model
                       against the live one and activate it if it is better
@@ -47,7 +48,7 @@ public final class LocalMain {
                 case "serve" -> serve(Options.parse(rest, Set.of("port", "data-dir", "aws-endpoint"), Set.of()));
                 case "bench" -> Bench.run(Options.parse(rest, Set.of("resumes", "job"), Set.of()));
                 case "export" -> ReviewCommands.export(Options.parse(rest,
-                        Set.of("output", "min-confidence", "days", "status", "data-dir", "aws-endpoint"), Set.of()));
+                        Set.of("output", "min-confidence", "days", "status", "data-dir", "aws-endpoint"), Set.of("to-bucket")));
                 case "train" -> TrainCommand.run(Options.parse(rest,
                         Set.of("min-samples", "data-dir", "aws-endpoint"), Set.of("dry-run", "force")));
                 case "register" -> TrainCommand.register(Options.parse(rest,

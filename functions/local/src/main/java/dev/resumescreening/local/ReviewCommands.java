@@ -1,6 +1,7 @@
 package dev.resumescreening.local;
 
 import dev.resumescreening.export.ExportFilter;
+import dev.resumescreening.export.TrainingDataExporter;
 import dev.resumescreening.review.ReviewCounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -18,9 +19,18 @@ final class ReviewCommands {
     }
 
     static void export(Options options) throws IOException {
-        Path output = Path.of(options.value("output").orElseThrow(() -> new IllegalArgumentException("--output FILE is required")));
         ExportFilter filter = ExportFilter.of(options.value("min-confidence").map(Double::valueOf).orElse(null),
                 options.value("days").map(Integer::valueOf).orElse(null), options.value("status").orElse(null));
+        if (options.flag("to-bucket")) {
+            try (LocalEnvironment environment = open(options)) {
+                TrainingDataExporter.ExportedFile file = environment.app().exporter().exportToBucket(filter);
+                System.out.printf("exported %d reviewed samples to s3://%s/%s%n", file.rows(),
+                        environment.settings().bucket(), file.key());
+            }
+            return;
+        }
+        Path output = Path.of(options.value("output")
+                .orElseThrow(() -> new IllegalArgumentException("--output FILE or --to-bucket is required")));
         try (LocalEnvironment environment = open(options);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
             long start = System.nanoTime();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.export.ExportFilter;
+import dev.resumescreening.export.TrainingDataExporter;
 import dev.resumescreening.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -215,6 +216,22 @@ class ReviewLoopIntegrationTest {
         assertTrue(agreed >= 2);
         assertEquals(0, export(ExportFilter.of(1.0, null, null)).stream()
                 .filter(r -> Double.parseDouble(r.get("confidence")) < 1.0).count());
+    }
+
+    @Test
+    void streamsTheExportIntoTheBucket() throws Exception {
+        for (String id : upload(3)) {
+            review(id, "reject", "");
+        }
+        TrainingDataExporter.ExportedFile file = stack.environment.app().exporter().exportToBucket(ExportFilter.ALL);
+        assertEquals(3, file.rows());
+        assertTrue(file.key().startsWith("exports/"), file.key());
+        String csv = stack.environment.app().s3().getObjectAsBytes(b -> b.bucket(stack.environment.settings().bucket())
+                .key(file.key())).asUtf8String();
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals(3, rows.size());
+        assertEquals("0", rows.get(0).get("label"));
     }
 
     private List<CSVRecord> export(ExportFilter filter) throws Exception {
