@@ -1,16 +1,11 @@
 package dev.resumescreening.local;
 
-import dev.resumescreening.json.Json;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,25 +45,24 @@ final class Bench {
         String jobText = options.value("job").map(Bench::read).orElse(DEFAULT_JOB);
         PrintStream figures = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        HttpClient http = HttpClient.newHttpClient();
-        List<String> reviewLoop = onFreshStack((environment, base, dataDir) -> new ReviewLoopBench(environment, http,
-                base, createJob(http, base, jobText)).run(dataDir, localJar()));
+        List<String> reviewLoop = onFreshStack((environment, api, dataDir) -> new ReviewLoopBench(environment, api,
+                api.createJob("Benchmark job", jobText)).run(dataDir, localJar()));
         reviewLoop.forEach(figures::println);
         figures.println(TrainingBench.trainingTimeAndMemory(localJar()));
-        onFreshStack((environment, base, dataDir) -> {
-            String jobId = createJob(http, base, jobText);
+        onFreshStack((environment, api, dataDir) -> {
+            String jobId = api.createJob("Benchmark job", jobText);
             for (int i = 0; i < Math.min(WARM_UP, files.size()); i++) {
-                upload(http, base, jobId, files.get(i));
+                api.upload(jobId, files.get(i));
             }
             List<Double> latencies = new ArrayList<>();
             for (Path file : files) {
                 long start = System.nanoTime();
-                upload(http, base, jobId, file);
+                api.upload(jobId, file);
                 latencies.add((System.nanoTime() - start) / 1e6);
             }
-            double throughput = throughput(http, base, jobId, files);
+            double throughput = throughput(api, jobId, files);
             long coldStartMs = coldStart(environment, jobId);
-            figures.println(TrainingBench.latencyWithTrainedModel(environment, http, base, jobId, files));
+            figures.println(TrainingBench.latencyWithTrainedModel(environment, api, jobId, files));
             Collections.sort(latencies);
             figures.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
             figures.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
@@ -83,14 +76,14 @@ final class Bench {
 
     /** A part of the bench, run on its own stack so that its data does not skew the others' figures. */
     private interface StackWork<T> {
-        T run(LocalEnvironment environment, String base, Path dataDir) throws Exception;
+        T run(LocalEnvironment environment, LocalApi api, Path dataDir) throws Exception;
     }
 
     private static <T> T onFreshStack(StackWork<T> work) throws Exception {
         Path dataDir = Files.createTempDirectory("resume-screening-bench");
         try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
              LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
-            return work.run(environment, "http://127.0.0.1:" + server.port(), dataDir);
+            return work.run(environment, new LocalApi(server.port()), dataDir);
         }
     }
 
@@ -106,33 +99,13 @@ final class Bench {
         }
     }
 
-    private static String createJob(HttpClient http, String base, String description) throws Exception {
-        String body = Json.write(Map.of("title", "Benchmark job", "description", description));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("creating the bench job failed: " + response.body());
-        }
-        return Json.read(response.body()).get("job_id").asText();
-    }
-
-    static HttpResponse<String> upload(HttpClient http, String base, String jobId, Path file) throws Exception {
-        String boundary = "bench-" + UUID.randomUUID();
-        byte[] body = Multipart.body(boundary, Map.of("job_id", jobId, "candidate_name", "Bench Candidate"),
-                file.getFileName().toString(), Files.readAllBytes(file));
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screening/upload-resume"))
-                .header("content-type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static double throughput(HttpClient http, String base, String jobId, List<Path> files) throws Exception {
+    private static double throughput(LocalApi api, String jobId, List<Path> files) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             long start = System.nanoTime();
             List<Future<?>> uploads = new ArrayList<>();
             for (Path file : files) {
-                uploads.add(clients.submit(() -> upload(http, base, jobId, file)));
+                uploads.add(clients.submit(() -> api.upload(jobId, file)));
             }
             for (Future<?> upload : uploads) {
                 upload.get();

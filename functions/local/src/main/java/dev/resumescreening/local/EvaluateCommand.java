@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +41,13 @@ final class EvaluateCommand {
     private static final int QUEUE_PAGE = 100;
 
     private final LocalEnvironment environment;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+    private final LocalApi api;
     private final Random random;
     private final boolean queueSampling;
 
-    private EvaluateCommand(LocalEnvironment environment, String base, long seed, boolean queueSampling) {
+    private EvaluateCommand(LocalEnvironment environment, LocalApi api, long seed, boolean queueSampling) {
         this.environment = environment;
-        this.base = base;
+        this.api = api;
         this.random = new Random(seed);
         this.queueSampling = queueSampling;
     }
@@ -75,7 +71,7 @@ final class EvaluateCommand {
         Path dataDir = Files.createTempDirectory("resume-screening-evaluate");
         try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
              LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
-            EvaluateCommand evaluation = new EvaluateCommand(environment, "http://127.0.0.1:" + server.port(), seed,
+            EvaluateCommand evaluation = new EvaluateCommand(environment, new LocalApi(server.port()), seed,
                     sampling.equals("queue"));
             List<Pair> pairs = evaluation.screenAll(jobs(jobsDir), resumesByLabel(resumesDir));
             evaluation.reviewTrainAndReport(pairs, budgets, sampling, seed, report);
@@ -85,7 +81,7 @@ final class EvaluateCommand {
     private List<Pair> screenAll(Map<String, String> jobDescriptions, Map<String, List<Path>> resumes) throws Exception {
         Map<String, String> jobIds = new TreeMap<>();
         for (Map.Entry<String, String> job : jobDescriptions.entrySet()) {
-            jobIds.put(job.getKey(), createJob(job.getKey(), job.getValue()));
+            jobIds.put(job.getKey(), api.createJob(job.getKey(), job.getValue()));
         }
         List<Pair> pairs = new ArrayList<>();
         for (Map.Entry<String, List<Path>> label : resumes.entrySet()) {
@@ -94,7 +90,7 @@ final class EvaluateCommand {
             int heldOut = (int) Math.round(files.size() * TEST_FRACTION);
             for (int i = 0; i < files.size(); i++) {
                 for (Map.Entry<String, String> job : jobIds.entrySet()) {
-                    HttpResponse<String> response = Bench.upload(http, base, job.getValue(), files.get(i));
+                    HttpResponse<String> response = api.upload(job.getValue(), files.get(i));
                     JsonNode result = Json.read(response.body());
                     if (response.statusCode() == 201 && !result.get("score").isNull()) {
                         pairs.add(new Pair(result.get("screening_result_id").asText(), job.getValue(),
@@ -119,7 +115,7 @@ final class EvaluateCommand {
                 Pair next = queueSampling ? fromQueue(trainPool).orElse(randomOrder.get(0)) : randomOrder.get(0);
                 trainPool.remove(next.resultId());
                 randomOrder.remove(next);
-                review(next);
+                api.review(next.resultId(), next.match() ? "shortlist" : "reject");
                 reviewed++;
             }
             Map<String, Object> run = environment.scheduledTraining().handle(
@@ -145,9 +141,7 @@ final class EvaluateCommand {
     }
 
     private Optional<Pair> fromQueue(Map<String, Pair> trainPool) throws Exception {
-        JsonNode queue = Json.read(http.send(HttpRequest.newBuilder(
-                URI.create(base + "/api/v1/feedback/review-queue?limit=" + QUEUE_PAGE)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode queue = Json.read(api.get("/api/v1/feedback/review-queue?limit=" + QUEUE_PAGE).body());
         for (JsonNode entry : queue.get("results")) {
             Pair pair = trainPool.get(entry.get("screening_result_id").asText());
             if (pair != null) {
@@ -155,17 +149,6 @@ final class EvaluateCommand {
             }
         }
         return Optional.empty();
-    }
-
-    private void review(Pair pair) throws Exception {
-        String body = Json.write(Map.of("screening_result_id", pair.resultId(),
-                "human_decision", pair.match() ? "shortlist" : "reject", "notes", "evaluate"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/feedback/submit"))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("review failed: " + response.body());
-        }
     }
 
     private SimilarityModel similarity() {
@@ -198,17 +181,6 @@ final class EvaluateCommand {
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
-    }
-
-    private String createJob(String label, String description) throws Exception {
-        String body = Json.write(Map.of("title", label, "description", description));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("creating job " + label + " failed: " + response.body());
-        }
-        return Json.read(response.body()).get("job_id").asText();
     }
 
     private static Map<String, String> jobs(Path dir) throws IOException {

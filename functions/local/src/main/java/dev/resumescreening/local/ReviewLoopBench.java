@@ -7,10 +7,6 @@ import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
 import dev.resumescreening.screening.Timestamps;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,19 +33,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class ReviewLoopBench {
     private static final int STATUS_SAMPLES = 300;
+    private static final String STATUS = "/api/v1/feedback/training-status";
     private static final String RESUME = "Experienced professional. Skills: Java, SQL, accounting, recruiting, "
             + "customer service, project management, AWS, Excel. ".repeat(12);
 
     private final LocalEnvironment environment;
-    private final HttpClient http;
-    private final String base;
+    private final LocalApi api;
     private final String jobId;
     private int seeded;
 
-    ReviewLoopBench(LocalEnvironment environment, HttpClient http, String base, String jobId) {
+    ReviewLoopBench(LocalEnvironment environment, LocalApi api, String jobId) {
         this.environment = environment;
-        this.http = http;
-        this.base = base;
+        this.api = api;
         this.jobId = jobId;
     }
 
@@ -134,14 +129,13 @@ final class ReviewLoopBench {
     }
 
     private double statusLatencyP50() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/feedback/training-status")).GET().build();
         for (int i = 0; i < 50; i++) {
-            http.send(request, HttpResponse.BodyHandlers.ofString());
+            api.get(STATUS);
         }
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < STATUS_SAMPLES; i++) {
             long start = System.nanoTime();
-            http.send(request, HttpResponse.BodyHandlers.ofString());
+            api.get(STATUS);
             latencies.add((System.nanoTime() - start) / 1e6);
         }
         Collections.sort(latencies);

@@ -3,9 +3,6 @@ package dev.resumescreening.local;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.trainer.TrainingBenchmark;
 import dev.resumescreening.training.TrainingRequest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,14 +52,13 @@ final class TrainingBench {
      * Reviews the first results (shortlisting the better-scored half), trains, makes the candidate live whatever the
      * gate says (only its serving cost is measured here), and measures warm uploads again.
      */
-    static String latencyWithTrainedModel(LocalEnvironment environment, HttpClient http, String base, String jobId,
+    static String latencyWithTrainedModel(LocalEnvironment environment, LocalApi api, String jobId,
                                           List<Path> files) throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
         String next = null;
         do {
-            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screening/results/" + jobId
-                    + "?limit=100" + (next == null ? "" : "&next_token=" + next))).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String page = api.get("/api/v1/screening/results/" + jobId + "?limit=100"
+                    + (next == null ? "" : "&next_token=" + next)).body();
             var node = Json.read(page);
             node.get("results").forEach(r -> results.add(Map.of("id", r.get("screening_result_id").asText(),
                     "score", r.get("score").isNull() ? -1.0 : r.get("score").asDouble())));
@@ -74,11 +70,7 @@ final class TrainingBench {
         Collections.sort(scores);
         double median = scores.get(scores.size() / 2);
         for (Map<String, Object> result : scored) {
-            String body = Json.write(Map.of("screening_result_id", result.get("id"),
-                    "human_decision", (double) result.get("score") >= median ? "shortlist" : "reject"));
-            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/feedback/submit"))
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            api.review((String) result.get("id"), (double) result.get("score") >= median ? "shortlist" : "reject");
         }
         Map<String, Object> run = environment.scheduledTraining().handle(
                 new TrainingRequest(false, true, 10, null, TrainingRequest.DIRECT));
@@ -92,7 +84,7 @@ final class TrainingBench {
         List<Double> latencies = new ArrayList<>();
         for (Path file : files) {
             long start = System.nanoTime();
-            HttpResponse<String> response = Bench.upload(http, base, jobId, file);
+            HttpResponse<String> response = api.upload(jobId, file);
             latencies.add((System.nanoTime() - start) / 1e6);
             if (response.statusCode() == 201 && !Json.read(response.body()).get("model_version").asText().equals(candidate.toString())
                     && !Json.read(response.body()).get("score").isNull()) {
