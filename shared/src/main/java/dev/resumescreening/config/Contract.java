@@ -1,7 +1,7 @@
 package dev.resumescreening.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.resumescreening.json.Json;
+import dev.resumescreening.json.JsonTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ public final class Contract {
             if (in == null) {
                 throw new IllegalStateException("contract.json is missing from the classpath");
             }
-            return new Contract(Json.MAPPER.readTree(in));
+            return new Contract(JsonTree.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException("contract.json cannot be read", e);
         }

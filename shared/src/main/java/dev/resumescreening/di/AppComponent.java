@@ -86,7 +86,13 @@ public interface AppComponent {
     }
 
     final class EnvironmentHolder {
-        static final AppComponent COMPONENT = create(Settings.fromEnvironment());
+        static final AppComponent COMPONENT = build();
+
+        private static AppComponent build() {
+            ColdStart.inBackground("tls", ColdStart::loadTls);
+            ColdStart.inBackground("json", ColdStart::loadJson);
+            return create(Settings.fromEnvironment());
+        }
 
         private EnvironmentHolder() {
         }

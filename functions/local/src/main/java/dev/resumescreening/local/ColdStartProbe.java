@@ -18,6 +18,7 @@ public final class ColdStartProbe {
     }
 
     public static void main(String[] args) {
+        UploadHandler handler = new UploadHandler();
         String jobId = args[0];
         String resumeText = "Experienced engineer with Java, AWS Lambda, DynamoDB and distributed systems skills.";
         String body = Json.write(Map.of("job_id", jobId, "candidate_name", "Cold Start", "file_name", "probe.txt",
@@ -26,7 +27,7 @@ public final class ColdStartProbe {
                 .orElseThrow(() -> new IllegalStateException("upload route missing from " + Contract.class.getSimpleName()));
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.event(match, "POST", "/api/v1/screening/upload-resume", "",
                 Map.of("content-type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
-        APIGatewayV2HTTPResponse response = new UploadHandler().handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         System.out.println("handled " + response.getStatusCode());
     }
 }
