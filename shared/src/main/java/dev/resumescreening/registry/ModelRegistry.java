@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -152,6 +153,14 @@ public final class ModelRegistry {
         requireServable(previous);
         return moveTo(new ActivePointer(previous, null, 0, Timestamps.format(clock.instant())), actor,
                 "rollback from " + current.championVersion());
+    }
+
+    /** The reviewed pairs a version trained on: none for the similarity model, empty when they were not recorded. */
+    public Optional<Set<String>> trainingPairs(String version) {
+        if (SimilarityModel.VERSION.equals(version)) {
+            return Optional.of(Set.of());
+        }
+        return store.find(version).flatMap(record -> artifacts.trainingPairs(record.artifactPrefix()));
     }
 
     /** A servable model of any version, for evaluation; trained ones are verified first. */

@@ -69,8 +69,10 @@ public final class RemoteTrainingCompletion {
             String prefix = ModelArtifact.keyPrefix(version);
             artifacts.save(prefix, artifact.verify());
             log.add("SageMaker job " + run.trainingJobName() + " completed; saved model " + version + " to " + prefix);
-            List<TrainingSample> test = data.samples(run.runId(), new HashSet<>(testSampleIds));
-            CandidateGate.Verdict verdict = gate.decide(artifact, version, prefix, test, run.runId());
+            TrainingData.HeldOut split = data.heldOut(run.runId(), new HashSet<>(testSampleIds));
+            artifacts.saveTrainingPairs(prefix, split.trainedOn());
+            GateEvidence evidence = GateEvidence.testSplit(artifact.classifier(), split.test());
+            CandidateGate.Verdict verdict = gate.decide(artifact, version, prefix, evidence, run.runId());
             log.add(verdict.reason());
             counter.consume(run.newSamplesAtStart());
             finished = run.withOutcome(version, verdict.activeVersion(), verdict.metrics(), verdict.activated())

@@ -12,7 +12,6 @@ import dev.resumescreening.review.ReviewStore;
 import dev.resumescreening.screening.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,10 +144,9 @@ public final class ScheduledTraining {
         ModelArtifact artifact = trained.artifact().verify();
         String prefix = ModelArtifact.keyPrefix(version);
         with.artifacts.save(prefix, artifact);
+        with.artifacts.saveTrainingPairs(prefix, trained.trainedOn());
         log.add("saved model " + version + " (sha256 " + artifact.metadata().weightsSha256() + ") to " + prefix);
-        var testIds = new HashSet<>(trained.testSampleIds());
-        List<TrainingSample> test = samples.stream().filter(s -> testIds.contains(s.id())).toList();
-        CandidateGate.Verdict verdict = with.gate.decide(artifact, version, prefix, test, run.runId());
+        CandidateGate.Verdict verdict = with.gate.decide(artifact, version, prefix, trained.evidence(), run.runId());
         log.add(verdict.reason());
         with.counter.consume(run.newSamplesAtStart());
         return run.withOutcome(version, verdict.activeVersion(), verdict.metrics(), verdict.activated())

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,16 +90,29 @@ public final class TrainingData {
         return new Gathered(csvKey(runId), file, counts[1], counts[0]);
     }
 
-    /** The samples of a run's CSV in the bucket whose ids are in {@code ids} (the held-out split). */
-    public List<TrainingSample> samples(String runId, Set<String> ids) {
+    /** A run's CSV in the bucket, split into the samples whose ids are in {@code testIds} and the ids of the rest. */
+    public HeldOut heldOut(String runId, Set<String> testIds) {
         byte[] csv = documents.get(csvKey(runId))
                 .orElseThrow(() -> new IllegalStateException("training data " + csvKey(runId) + " is missing"));
+        List<TrainingSample> test = new ArrayList<>();
+        Set<String> trainedOn = new HashSet<>();
         try {
-            return TrainingDataCsv.read(new StringReader(new String(csv, StandardCharsets.UTF_8)), csvKey(runId))
-                    .stream().filter(s -> ids.contains(s.id())).toList();
+            for (TrainingSample sample : TrainingDataCsv.read(
+                    new StringReader(new String(csv, StandardCharsets.UTF_8)), csvKey(runId))) {
+                if (testIds.contains(sample.id())) {
+                    test.add(sample);
+                } else {
+                    trainedOn.add(sample.id());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new HeldOut(test, trainedOn);
+    }
+
+    /** The held-out samples of a run and the ids of the samples its model trained on. */
+    public record HeldOut(List<TrainingSample> test, Set<String> trainedOn) {
     }
 
     public record Gathered(String key, Path file, long positive, long negative) {

@@ -1,15 +1,27 @@
 package dev.resumescreening.functions.trainer;
 
+import dev.resumescreening.model.ClassificationMetrics;
+import dev.resumescreening.model.CrossValidation;
 import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.model.MlpClassifier;
+import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.trainer.MlpTrainer;
 import dev.resumescreening.trainer.TrainingOutcome;
+import dev.resumescreening.training.GateEvidence;
 import dev.resumescreening.training.ModelTrainer;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** Trains in this process with DJL (libtorch from the image), as the SageMaker entry point does. */
+/**
+ * Trains in this process with DJL (libtorch from the image), as the SageMaker entry point does, then cross-validates
+ * the same procedure so that the gate can judge it on every reviewed pair (see {@link CrossValidation}); with fewer
+ * than {@link CrossValidation#MIN_PER_CLASS} pairs of a class the gate gets the model's own test split.
+ */
 public final class DjlModelTrainer implements ModelTrainer {
     private final Hyperparameters hyperparameters;
     private final Clock clock;
@@ -22,6 +34,26 @@ public final class DjlModelTrainer implements ModelTrainer {
     @Override
     public TrainedCandidate train(List<TrainingSample> samples, String version, Consumer<String> log) {
         TrainingOutcome outcome = new MlpTrainer(log).train(samples, hyperparameters);
-        return new TrainedCandidate(outcome.toArtifact(version, clock.instant()).verify(), outcome.testSampleIds());
+        ModelArtifact artifact = outcome.toArtifact(version, clock.instant()).verify();
+        Set<String> testIds = new HashSet<>(outcome.testSampleIds());
+        Set<String> trainedOn = new HashSet<>();
+        samples.stream().map(TrainingSample::id).filter(id -> !testIds.contains(id)).forEach(trainedOn::add);
+        return new TrainedCandidate(artifact, evidence(samples, testIds, artifact.classifier(), log), trainedOn);
+    }
+
+    private GateEvidence evidence(List<TrainingSample> samples, Set<String> testIds, MlpClassifier served,
+                                  Consumer<String> log) {
+        if (!CrossValidation.feasible(samples)) {
+            log.accept("cross-validation skipped: it needs " + CrossValidation.MIN_PER_CLASS
+                    + " pairs of each class; the gate judges the model's own test split");
+            return GateEvidence.testSplit(served, samples.stream().filter(s -> testIds.contains(s.id())).toList());
+        }
+        MlpTrainer quiet = new MlpTrainer();
+        double[] scores = CrossValidation.outOfFold(samples, hyperparameters.seed(),
+                training -> new MlpClassifier(quiet.train(training, hyperparameters).weights()),
+                (fold, trained, heldOut, labels) -> log.accept(String.format(Locale.ROOT,
+                        "cross-validation fold %d/%d: trained on %d pairs, held-out ROC AUC %.4f on %d pairs", fold,
+                        CrossValidation.FOLDS, trained, ClassificationMetrics.rocAuc(heldOut, labels), labels.length)));
+        return new GateEvidence(GateEvidence.CROSS_VALIDATION, samples, scores);
     }
 }

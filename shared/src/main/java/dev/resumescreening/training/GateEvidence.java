@@ -1,0 +1,58 @@
+package dev.resumescreening.training;
+
+import dev.resumescreening.model.CrossValidation;
+import dev.resumescreening.model.MlpClassifier;
+import dev.resumescreening.model.TrainingSample;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the gate judges a candidate on: labelled pairs and the candidate's probability for each, every one given by a
+ * model that did not train on that pair. {@code method} says how, for the run's metrics and log.
+ */
+public record GateEvidence(String method, List<TrainingSample> samples, double[] candidateScores) {
+    public static final String TEST_SPLIT = "held-out test split";
+    public static final String CROSS_VALIDATION = "out-of-fold scores of " + CrossValidation.FOLDS
+            + "-fold cross-validation";
+
+    public GateEvidence {
+        samples = List.copyOf(samples);
+        candidateScores = candidateScores.clone();
+        if (samples.size() != candidateScores.length) {
+            throw new IllegalArgumentException(samples.size() + " samples but " + candidateScores.length + " scores");
+        }
+    }
+
+    /** The served model's own test split, scored by that model. */
+    public static GateEvidence testSplit(MlpClassifier candidate, List<TrainingSample> test) {
+        double[] scores = new double[test.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = candidate.probability(test.get(i).resume(), test.get(i).job());
+        }
+        return new GateEvidence(TEST_SPLIT, test, scores);
+    }
+
+    /** This evidence without the pairs in {@code seen}; {@code method} says who saw them. */
+    public GateEvidence without(Set<String> seen, String seenBy) {
+        List<TrainingSample> kept = new ArrayList<>();
+        double[] keptScores = new double[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            if (!seen.contains(samples.get(i).id())) {
+                keptScores[kept.size()] = candidateScores[i];
+                kept.add(samples.get(i));
+            }
+        }
+        if (kept.size() == samples.size()) {
+            return this;
+        }
+        return new GateEvidence(method + ", without the " + (samples.size() - kept.size()) + " pairs " + seenBy
+                + " trained on", kept, Arrays.copyOf(keptScores, kept.size()));
+    }
+
+    @Override
+    public double[] candidateScores() {
+        return candidateScores.clone();
+    }
+}
