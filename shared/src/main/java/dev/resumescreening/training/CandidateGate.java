@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -43,7 +43,8 @@ public final class CandidateGate {
     public static final int MIN_HELD_OUT_PER_CLASS = 5;
     /**
      * The candidate must beat the live model in this share of bootstrap resamples of the held-out pairs. At 0.9 the
-     * evaluation set let through, at 100 reviews, a model that ranked the held-out resumes slightly worse.
+     * evaluate command let through, at 50 and 100 randomly picked reviews, models 94% "confident" that ranked its
+     * held-out resumes slightly worse than the similarity baseline.
      */
     public static final double REQUIRED_WIN_CONFIDENCE = 0.95;
     static final int BOOTSTRAP_ROUNDS = 400;
