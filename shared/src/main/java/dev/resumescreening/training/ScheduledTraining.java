@@ -99,9 +99,11 @@ public final class ScheduledTraining {
             return finish(run, RunState.SKIPPED, notReady(counts, minSamples, request.force()));
         }
         Duration lease = Duration.ofMinutes(with.settings.longValue("TRAINING_LOCK_MINUTES"));
-        if (!with.lock.acquire(run.runId(), lease)) {
+        Optional<TrainingLock.Acquired> acquired = with.lock.acquire(run.runId(), lease);
+        if (acquired.isEmpty()) {
             return finish(run, RunState.SKIPPED, "locked: another training run is in progress");
         }
+        acquired.get().abandonedBy().ifPresent(this::closeAbandoned);
         TrainingLog log = new TrainingLog(run.runId(), with.clock);
         boolean handedToSageMaker = false;
         try {
@@ -136,6 +138,24 @@ public final class ScheduledTraining {
         }
         log.appendTo(with.documents);
         return finish(run, run.state(), run.reason());
+    }
+
+    /**
+     * The run that held the lock until its lease ran out never released it: it died (the function timed out or
+     * crashed, or its SageMaker job's completion never arrived). Closed as FAILED so it does not stay open for ever.
+     */
+    private void closeAbandoned(String runId) {
+        with.runs.find(runId)
+                .filter(stuck -> stuck.state() == RunState.RUNNING || stuck.state() == RunState.LAUNCHED)
+                .ifPresent(stuck -> {
+                    TrainingRun failed = stuck.finished(RunState.FAILED, "abandoned: its training lock expired before"
+                            + " the run finished (function timeout or crash, or a SageMaker job whose completion never"
+                            + " arrived)", now());
+                    if (with.runs.saveIf(failed, stuck.state())) {
+                        JsonLog.warn("training.run_abandoned", Map.of("run_id", runId,
+                                "state_was", stuck.state().name()));
+                    }
+                });
     }
 
     private TrainingRun trainHere(TrainingRun run, List<TrainingSample> samples, TrainingLog log) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoModelRegistryStore;
+import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.embedding.HashingEmbedder;
@@ -25,20 +26,23 @@ import dev.resumescreening.training.ModelTrainer;
 import dev.resumescreening.training.RemoteTraining;
 import dev.resumescreening.training.ScheduledTraining;
 import dev.resumescreening.training.TrainingRequest;
+import dev.resumescreening.training.TrainingRun;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The training loop end to end on the local stack: trigger, train, gate, register, serve, roll back; and faults. */
 class TrainingLoopIntegrationTest {
@@ -76,6 +80,30 @@ class TrainingLoopIntegrationTest {
             assertEquals(GateEvidence.CROSS_VALIDATION + ", without the 96 pairs model " + champion + " trained on",
                     second.get("metrics").get("evidence").asText());
             assertEquals(24, second.get("metrics").get("test_samples").asInt());
+        }
+    }
+
+    @Test
+    void aRunThatDiedHoldingTheLockIsClosedAsFailedByTheNextRun() throws Exception {
+        try (TestStack stack = TestStack.start(SETTINGS)) {
+            ReviewedPairs.store(stack, 40, 3);
+            var runs = new DynamoTrainingRunStore(stack.environment.app().dynamoDb(),
+                    stack.environment.settings().tableName("training_runs"));
+            String stuckId = "run-20261125-020000-dead01";
+            runs.save(TrainingRun.queued(stuckId, TrainingRequest.SCHEDULE, "2026-11-25T02:00:00.000Z")
+                    .running("2026-11-25T02:00:01.000Z"));
+            long expired = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+            stack.environment.app().dynamoDb().putItem(b -> b.tableName(stack.environment.settings().tableName("locks"))
+                    .item(Map.of("lock_id", AttributeValue.fromS("training"), "owner", AttributeValue.fromS(stuckId),
+                            "acquired_at", AttributeValue.fromN(Long.toString(expired - 900)),
+                            "expires_at", AttributeValue.fromN(Long.toString(expired)))));
+
+            JsonNode next = trainNow(stack);
+            assertEquals("SUCCEEDED", next.get("state").asText(), next.toString());
+            JsonNode stuck = json(stack.get("/api/v1/training/runs/" + stuckId));
+            assertEquals("FAILED", stuck.get("state").asText(), stuck.toString());
+            assertTrue(stuck.get("reason").asText().startsWith("abandoned: its training lock expired"), stuck.toString());
+            assertTrue(lockItem(stack).isEmpty(), "the next run released the lock it took over");
         }
     }
 

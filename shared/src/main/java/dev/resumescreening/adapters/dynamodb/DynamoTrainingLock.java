@@ -7,8 +7,11 @@ import dev.resumescreening.training.TrainingLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The lock item {@code lock_id = "training"} in the locks table: taken by a conditional put when it is absent or
@@ -29,17 +32,19 @@ public final class DynamoTrainingLock implements TrainingLock {
     }
 
     @Override
-    public boolean acquire(String owner, Duration lease) {
+    public Optional<Acquired> acquire(String owner, Duration lease) {
         long now = clock.instant().getEpochSecond();
         try {
-            dynamo.putItem(b -> b.tableName(table)
+            Map<String, AttributeValue> previous = dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of("lock_id", s(LOCK_ID), "owner", s(owner), "acquired_at", n(now),
                             "expires_at", n(now + lease.toSeconds())))
                     .conditionExpression("attribute_not_exists(lock_id) OR expires_at < :now")
-                    .expressionAttributeValues(Map.of(":now", n(now))));
-            return true;
+                    .expressionAttributeValues(Map.of(":now", n(now)))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            AttributeValue expiredOwner = previous == null ? null : previous.get("owner");
+            return Optional.of(new Acquired(expiredOwner == null ? null : expiredOwner.s()));
         } catch (ConditionalCheckFailedException held) {
-            return false;
+            return Optional.empty();
         }
     }
 
