@@ -2,7 +2,6 @@ package dev.resumescreening.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -26,25 +25,13 @@ public final class CrossValidation {
     }
 
     /**
-     * The fold of each sample: each class is shuffled with {@code seed} and dealt round-robin, so every fold keeps the
-     * class ratio.
+     * The fold of each sample: each class is shuffled with {@code seed} (as {@link StratifiedSplit} shuffles) and
+     * dealt round-robin, so every fold keeps the class ratio.
      */
     static int[] folds(List<TrainingSample> samples, int folds, long seed) {
         int[] fold = new int[samples.size()];
-        Random random = new Random(seed);
-        for (int label = 0; label <= 1; label++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < samples.size(); i++) {
-                if (samples.get(i).label() == label) {
-                    members.add(i);
-                }
-            }
-            for (int i = members.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer swap = members.get(i);
-                members.set(i, members.get(j));
-                members.set(j, swap);
-            }
+        int[] labels = samples.stream().mapToInt(TrainingSample::label).toArray();
+        for (List<Integer> members : StratifiedSplit.shuffledByLabel(labels, seed)) {
             for (int k = 0; k < members.size(); k++) {
                 fold[members.get(k)] = k % folds;
             }

@@ -2,6 +2,7 @@ package dev.resumescreening.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -47,22 +48,10 @@ public record StratifiedSplit(int[] train, int[] validation, int[] test) {
             throw new IllegalArgumentException("fractions must be train > 0, validation >= 0, test >= 0 and sum to 1; got "
                     + trainFraction + "/" + validationFraction + "/" + testFraction);
         }
-        TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
-        for (int i = 0; i < labels.length; i++) {
-            byLabel.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(i);
-        }
-        Random random = new Random(seed);
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
         List<Integer> test = new ArrayList<>();
-        for (List<Integer> indices : byLabel.values()) {
-            // Collections.shuffle's algorithm is specified, but spell it out so the split never changes under us.
-            for (int i = indices.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer tmp = indices.get(i);
-                indices.set(i, indices.get(j));
-                indices.set(j, tmp);
-            }
+        for (List<Integer> indices : shuffledByLabel(labels, seed)) {
             int n = indices.size();
             int[] counts = counts(n, validationFraction, testFraction);
             int nVal = counts[0];
@@ -72,6 +61,28 @@ public record StratifiedSplit(int[] train, int[] validation, int[] test) {
             train.addAll(indices.subList(nTest + nVal, n));
         }
         return new StratifiedSplit(sorted(train), sorted(validation), sorted(test));
+    }
+
+    /**
+     * The indices of each label (labels in ascending order), each list shuffled by one {@link Random} seeded with
+     * {@code seed}: the per-class order that the split and {@code CrossValidation}'s folds deal from.
+     */
+    static Collection<List<Integer>> shuffledByLabel(int[] labels, long seed) {
+        TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            byLabel.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(i);
+        }
+        Random random = new Random(seed);
+        for (List<Integer> indices : byLabel.values()) {
+            // Collections.shuffle's algorithm is specified, but spell it out so the split never changes under us.
+            for (int i = indices.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                Integer tmp = indices.get(i);
+                indices.set(i, indices.get(j));
+                indices.set(j, tmp);
+            }
+        }
+        return byLabel.values();
     }
 
     /** {validation, test} counts for a class of {@code n} samples. */

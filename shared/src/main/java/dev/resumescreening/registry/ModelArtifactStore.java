@@ -4,6 +4,7 @@ import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.ModelIntegrityException;
 import dev.resumescreening.ports.DocumentStore;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,7 @@ public final class ModelArtifactStore {
     public Optional<Set<String>> trainingPairs(String prefix) {
         return documents.get(prefix + TRAINING_PAIRS_FILE).map(bytes -> {
             String text = new String(bytes, StandardCharsets.UTF_8);
-            return text.isEmpty() ? Set.of() : Set.of(text.split("\n"));
+            return text.isEmpty() ? Set.<String>of() : Set.copyOf(Arrays.asList(text.split("\n")));
         });
     }
 

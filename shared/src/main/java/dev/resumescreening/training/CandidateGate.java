@@ -64,7 +64,6 @@ public final class CandidateGate {
     /** Registers the candidate (stored under {@code artifactPrefix}) and activates it if it wins on {@code evidence}. */
     public Verdict decide(ModelArtifact candidate, String version, String artifactPrefix, GateEvidence evidence,
                           String runId) {
-        candidate.verify();
         String activeVersion = registry.pointer().championVersion();
         ScoringModel active = registry.scoringModel(activeVersion);
         Optional<Set<String>> activeTrainedOn = registry.trainingPairs(activeVersion);

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** PutItem, GetItem, DeleteItem, UpdateItem, BatchGetItem and BatchWriteItem. */
 final class ItemOperations {
@@ -27,29 +28,22 @@ final class ItemOperations {
     }
 
     ObjectNode putItem(JsonNode request) {
-        String returnValues = returnValues(request, false);
-        PlannedWrite write = database.write(() -> {
-            PlannedWrite planned = planner.planPut(database.table(Json.requiredText(request, "TableName")), request);
-            applyIfConditionMet(planned, request);
-            return planned;
-        });
-        return attributesResponse(returnValues, write);
+        return writeOne(request, false, planner::planPut);
     }
 
     ObjectNode deleteItem(JsonNode request) {
-        String returnValues = returnValues(request, false);
-        PlannedWrite write = database.write(() -> {
-            PlannedWrite planned = planner.planDelete(database.table(Json.requiredText(request, "TableName")), request);
-            applyIfConditionMet(planned, request);
-            return planned;
-        });
-        return attributesResponse(returnValues, write);
+        return writeOne(request, false, planner::planDelete);
     }
 
     ObjectNode updateItem(JsonNode request) {
-        String returnValues = returnValues(request, true);
+        return writeOne(request, true, planner::planUpdate);
+    }
+
+    /** One item's write: planned on its table, applied if its condition holds, answered with the ReturnValues. */
+    private ObjectNode writeOne(JsonNode request, boolean update, BiFunction<Table, JsonNode, PlannedWrite> plan) {
+        String returnValues = returnValues(request, update);
         PlannedWrite write = database.write(() -> {
-            PlannedWrite planned = planner.planUpdate(database.table(Json.requiredText(request, "TableName")), request);
+            PlannedWrite planned = plan.apply(database.table(Json.requiredText(request, "TableName")), request);
             applyIfConditionMet(planned, request);
             return planned;
         });
