@@ -13,7 +13,8 @@ import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
-import dev.resumescreening.embedding.HashingEmbedder;
+import dev.resumescreening.embedding.HybridEmbedder;
+import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository;
@@ -80,9 +81,11 @@ public final class CoreModule {
     static Embedder embedder(Settings settings, Provider<BedrockRuntimeClient> bedrock) {
         String kind = settings.get(EMBEDDER);
         return switch (kind) {
-            case "bedrock" -> new BedrockTitanEmbedder(bedrock.get(), settings.get("EMBEDDING_MODEL_ID"));
-            case "local" -> new HashingEmbedder();
-            default -> throw new IllegalStateException("EMBEDDER must be 'bedrock' or 'local', got '" + kind + "'");
+            case "bedrock" -> new HybridEmbedder(new LexicalEmbedder(),
+                    new BedrockTitanEmbedder(bedrock.get(), settings.get("EMBEDDING_MODEL_ID")));
+            case "local" -> new LexicalEmbedder();
+            default -> throw new IllegalStateException("EMBEDDER must be 'bedrock' (lexical and Titan, hybrid) or"
+                    + " 'local' (lexical), got '" + kind + "'");
         };
     }
 

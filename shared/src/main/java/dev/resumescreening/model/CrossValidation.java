@@ -68,7 +68,7 @@ public final class CrossValidation {
             int[] foldLabels = new int[heldOut.size()];
             for (int k = 0; k < heldOut.size(); k++) {
                 TrainingSample sample = samples.get(heldOut.get(k));
-                foldScores[k] = model.probability(sample.resume(), sample.job());
+                foldScores[k] = model.probability(sample.jobId(), sample.resume(), sample.job());
                 foldLabels[k] = sample.label();
                 scores[heldOut.get(k)] = foldScores[k];
             }

@@ -16,9 +16,8 @@ import java.util.Set;
  *   <li>{@code epochs} (50) – maximum epochs;</li>
  *   <li>{@code batch_size} (16);</li>
  *   <li>{@code learning_rate} (1e-4) – Adam;</li>
- *   <li>{@code hidden_size} (64) – ReLU units; ~131k weights for 1024-dim embeddings, a 0.5 MB file and ~0.1 ms per
- *       prediction, with room to model interactions while early stopping and weight decay keep it from memorising a
- *       few thousand labels;</li>
+ *   <li>{@code hidden_size} (64) – ReLU units over the {@code PairFeatures}: room to model how similarity and a job's
+ *       feedback interact, while early stopping keeps it from memorising the reviews;</li>
  *   <li>{@code patience} (8) – stop after this many epochs without a lower validation loss; 0 disables early stopping
  *       (the best epoch's weights are kept either way);</li>
  *   <li>{@code seed} (42);</li>
@@ -27,13 +26,12 @@ import java.util.Set;
  *       rather than 0.15 because the first trainings have 20-200 reviews, and the candidate gate needs held-out
  *       samples of both classes (see {@code CandidateGate.MIN_HELD_OUT_PER_CLASS});</li>
  *   <li>{@code balance_classes} (false) – weight positive samples by negatives/positives in the loss;</li>
- *   <li>{@code features} ("products") – which pair features the network may use: "all" ({@code PairFeatures}), "products"
- *       (resume*job and the cosine; the |resume-job| block gets zero weights) or "cosine"; the served weights keep
- *       the full input layout either way. "products" by default: with 20-200 reviews the 1024 |resume-job| inputs
- *       (mostly the resume's own words) only add noise; on the evaluation set it gave the higher held-out AUC;</li>
+ *   <li>{@code features} ("all") – which pair features the network may use: "all" ({@code PairFeatures}: the
+ *       similarity and the job's review feedback) or "cosine" (the similarity only); the served weights keep the full
+ *       input layout either way;</li>
  *   <li>{@code baseline_center} (0), {@code baseline_steepness} (0) – the similarity model's calibration
  *       ({@code SimilarityModel.forEmbedder}); with a steepness &gt; 0 the network is warm-started to compute exactly
- *       {@code steepness * (cosine - center)} before training, and keeps those weights unless an epoch lowers the
+ *       {@code steepness * (cosine + feedback - center)} before training, and keeps those weights unless an epoch lowers the
  *       validation loss. The scheduled training sets them for its embedder; 0 disables the warm start.</li>
  * </ul>
  */
@@ -57,11 +55,10 @@ public record Hyperparameters(
             "seed", "weight_decay", "validation_fraction", "test_fraction", "balance_classes", "features",
             "baseline_center", "baseline_steepness");
 
-    /** {@code features} values: every pair feature, or only the products and the cosine, or only the cosine. */
+    /** {@code features} values: every pair feature, or only the similarity. */
     public static final String FEATURES_ALL = "all";
-    public static final String FEATURES_PRODUCTS = "products";
     public static final String FEATURES_COSINE = "cosine";
-    public static final Set<String> FEATURE_SETS = Set.of(FEATURES_ALL, FEATURES_PRODUCTS, FEATURES_COSINE);
+    public static final Set<String> FEATURE_SETS = Set.of(FEATURES_ALL, FEATURES_COSINE);
 
     public Hyperparameters {
         if (features == null) {
@@ -79,7 +76,7 @@ public record Hyperparameters(
                 0.0, 0.0);
     }
 
-    static final String DEFAULT_FEATURES = FEATURES_PRODUCTS;
+    static final String DEFAULT_FEATURES = FEATURES_ALL;
     static final double DEFAULT_WEIGHT_DECAY = 0.0;
 
     /** Whether training starts from the similarity baseline (see {@code baseline_steepness}). */

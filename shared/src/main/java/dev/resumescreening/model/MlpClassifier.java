@@ -1,5 +1,7 @@
 package dev.resumescreening.model;
 
+import dev.resumescreening.embedding.TermVector;
+
 /**
  * Plain-Java forward pass of the pair classifier: {@code sigmoid(w2 . relu(W1 x + b1) + b2)}.
  *
@@ -30,7 +32,7 @@ public final class MlpClassifier {
         return weights;
     }
 
-    /** Expected feature length ({@code 2*d+1}, see {@link PairFeatures}). */
+    /** Expected feature length ({@link PairFeatures#DIMENSION}). */
     public int inputDim() {
         return in;
     }
@@ -76,9 +78,9 @@ public final class MlpClassifier {
         return sigmoid(logit(features));
     }
 
-    /** Convenience: builds {@link PairFeatures} for the pair, then {@link #probability(float[])}. */
-    public double probability(float[] resumeEmbedding, float[] jobEmbedding) {
-        return probability(PairFeatures.of(resumeEmbedding, jobEmbedding));
+    /** The pair's {@link PairFeatures} with what the weights learned about the job, then {@link #probability(float[])}. */
+    public double probability(String jobId, TermVector resume, TermVector job) {
+        return probability(PairFeatures.of(resume, job, weights.feedback().forJob(jobId).orElse(null)));
     }
 
     static double sigmoid(double z) {

@@ -1,11 +1,13 @@
 package dev.resumescreening.model;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Parameters of the one-hidden-layer MLP: {@code p = sigmoid(w2 . relu(W1 x + b1) + b2)}.
@@ -20,12 +22,14 @@ import java.util.HexFormat;
  *   float32[H]   b1
  *   float32[H]   w2
  *   float32      b2
+ *   (version 2)  the {@link JobFeedback} the network's inputs are computed with, to the end of the file
  * </pre>
+ * Version 1 files (no feedback) are still read.
  * Instances are immutable: arrays are copied in and out.
  */
 public final class MlpWeights {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     static final byte[] MAGIC = {'R', 'S', 'M', '1'};
     static final int HEADER_BYTES = 16;
 
@@ -36,6 +40,7 @@ public final class MlpWeights {
     final float[] b1;
     final float[] w2;
     final float b2;
+    private final JobFeedback feedback;
 
     /**
      * @param w1 [hidden][input]
@@ -44,15 +49,21 @@ public final class MlpWeights {
      * @param b2 output bias
      */
     public MlpWeights(float[][] w1, float[] b1, float[] w2, float b2) {
-        this(flatten(w1), w1.length, w1.length == 0 ? 0 : w1[0].length, b1, w2, b2);
+        this(flatten(w1), w1.length, w1.length == 0 ? 0 : w1[0].length, b1, w2, b2, JobFeedback.NONE);
     }
 
     /** @param w1RowMajor W1 flattened row-major, {@code w1RowMajor[h*inputDim + i]}. */
     public static MlpWeights ofFlat(int inputDim, int hiddenDim, float[] w1RowMajor, float[] b1, float[] w2, float b2) {
-        return new MlpWeights(w1RowMajor.clone(), hiddenDim, inputDim, b1, w2, b2);
+        return new MlpWeights(w1RowMajor.clone(), hiddenDim, inputDim, b1, w2, b2, JobFeedback.NONE);
     }
 
-    private MlpWeights(float[] w1Flat, int hiddenDim, int inputDim, float[] b1, float[] w2, float b2) {
+    /** The same network, serving with {@code feedback}. */
+    public MlpWeights withFeedback(JobFeedback feedback) {
+        return new MlpWeights(w1, hiddenDim, inputDim, b1, w2, b2, feedback);
+    }
+
+    private MlpWeights(float[] w1Flat, int hiddenDim, int inputDim, float[] b1, float[] w2, float b2,
+                       JobFeedback feedback) {
         if (inputDim <= 0 || hiddenDim <= 0) {
             throw new IllegalArgumentException("dimensions must be positive: input=" + inputDim + ", hidden=" + hiddenDim);
         }
@@ -71,6 +82,12 @@ public final class MlpWeights {
         this.b1 = b1.clone();
         this.w2 = w2.clone();
         this.b2 = b2;
+        this.feedback = Objects.requireNonNull(feedback, "feedback");
+    }
+
+    /** What the network learned about each reviewed job (see {@link PairFeatures}). */
+    public JobFeedback feedback() {
+        return feedback;
     }
 
     private static float[] flatten(float[][] rows) {
@@ -128,13 +145,15 @@ public final class MlpWeights {
     }
 
     public byte[] toBytes() {
-        long size = HEADER_BYTES + 4L * parameterCount();
+        long size = HEADER_BYTES + 4L * parameterCount() + feedback.serializedSize();
         if (size > Integer.MAX_VALUE) {
             throw new IllegalStateException("weights too large to serialise: " + size + " bytes");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(MAGIC).putInt(FORMAT_VERSION).putInt(inputDim).putInt(hiddenDim);
         buf.asFloatBuffer().put(w1).put(b1).put(w2).put(b2);
+        buf.position(HEADER_BYTES + 4 * (int) parameterCount());
+        feedback.writeTo(buf);
         return buf.array();
     }
 
@@ -149,7 +168,7 @@ public final class MlpWeights {
             throw new IllegalArgumentException("not an MLP weights file: bad magic " + HexFormat.of().formatHex(magic));
         }
         int version = buf.getInt();
-        if (version != FORMAT_VERSION) {
+        if (version != 1 && version != FORMAT_VERSION) {
             throw new IllegalArgumentException("unsupported MLP weights format version " + version + " (expected " + FORMAT_VERSION + ")");
         }
         int in = buf.getInt();
@@ -158,7 +177,7 @@ public final class MlpWeights {
             throw new IllegalArgumentException("corrupt MLP weights header: input=" + in + ", hidden=" + hidden);
         }
         long expected = HEADER_BYTES + 4L * ((long) hidden * in + 2L * hidden + 1);
-        if (bytes.length != expected) {
+        if (version == 1 ? bytes.length != expected : bytes.length < expected + 4) {
             throw new IllegalArgumentException("MLP weights file has " + bytes.length + " bytes, expected " + expected
                     + " for input=" + in + ", hidden=" + hidden);
         }
@@ -168,7 +187,20 @@ public final class MlpWeights {
         float[] w2 = new float[hidden];
         floats.get(w1).get(b1).get(w2);
         float b2 = floats.get();
-        return new MlpWeights(w1, hidden, in, b1, w2, b2);
+        JobFeedback feedback = JobFeedback.NONE;
+        if (version > 1) {
+            buf.position((int) expected);
+            try {
+                feedback = JobFeedback.read(buf);
+            } catch (BufferUnderflowException e) {
+                throw new IllegalArgumentException("MLP weights file ends inside its job feedback", e);
+            }
+            if (buf.hasRemaining()) {
+                throw new IllegalArgumentException("MLP weights file has " + buf.remaining() + " bytes after its job"
+                        + " feedback");
+            }
+        }
+        return new MlpWeights(w1, hidden, in, b1, w2, b2, feedback);
     }
 
     /** Lower-case hex SHA-256 of {@link #toBytes()}. */
@@ -189,7 +221,8 @@ public final class MlpWeights {
         return o instanceof MlpWeights other
                 && inputDim == other.inputDim && hiddenDim == other.hiddenDim
                 && Float.compare(b2, other.b2) == 0
-                && Arrays.equals(w1, other.w1) && Arrays.equals(b1, other.b1) && Arrays.equals(w2, other.w2);
+                && Arrays.equals(w1, other.w1) && Arrays.equals(b1, other.b1) && Arrays.equals(w2, other.w2)
+                && feedback.equals(other.feedback);
     }
 
     @Override
@@ -198,6 +231,7 @@ public final class MlpWeights {
         h = 31 * h + Arrays.hashCode(w1);
         h = 31 * h + Arrays.hashCode(b1);
         h = 31 * h + Arrays.hashCode(w2);
+        h = 31 * h + feedback.hashCode();
         return 31 * h + Float.hashCode(b2);
     }
 

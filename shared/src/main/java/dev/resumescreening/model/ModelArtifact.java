@@ -46,7 +46,7 @@ public final class ModelArtifact {
         byte[] bytes = weights.toBytes();
         ModelMetadata filled = new ModelMetadata(requireVersion(metadata.version()), metadata.framework(),
                 metadata.createdAt(), metadata.hyperparameters(), metadata.metrics(), metadata.trainingSamples(),
-                metadata.featureLayout(), PairFeatures.embeddingDimension(weights.inputDim()), weights.inputDim(),
+                metadata.featureLayout(), metadata.embeddingDimension(), weights.inputDim(),
                 weights.hiddenDim(), MlpWeights.FORMAT_VERSION, MlpWeights.sha256Hex(bytes), metadata.bestEpoch(),
                 metadata.epochsRun(), metadata.trainingSeconds());
         return new ModelArtifact(filled, bytes);
@@ -137,9 +137,10 @@ public final class ModelArtifact {
                     + weights.hiddenDim() + " but metadata says input_dimension=" + metadata.inputDimension()
                     + ", hidden_dimension=" + metadata.hiddenDimension());
         }
-        if (PairFeatures.dimension(Math.max(1, metadata.embeddingDimension())) != weights.inputDim()) {
-            throw new ModelIntegrityException("model " + metadata.version() + ": embedding_dimension "
-                    + metadata.embeddingDimension() + " does not give input_dimension " + weights.inputDim());
+        if (weights.inputDim() != PairFeatures.DIMENSION) {
+            throw new ModelIntegrityException("model " + metadata.version() + ": input_dimension " + weights.inputDim()
+                    + " is not the " + PairFeatures.DIMENSION + " pair features this release computes (a model of an"
+                    + " earlier release: train a new one)");
         }
         return this;
     }

@@ -1,70 +1,51 @@
 package dev.resumescreening.model;
 
+import dev.resumescreening.embedding.TermVector;
+import dev.resumescreening.model.JobFeedback.Prototypes;
+
 /**
- * Turns a (resume, job) embedding pair into the classifier's input vector.
+ * The classifier's input for one (resume, job) pair: what generalises across jobs (the similarity of resume and job)
+ * and what the job's own reviews say (how much closer the resume is to the resumes reviewers shortlisted for this job
+ * than to those they rejected, trusted more as both kinds of review accumulate).
  *
- * <p>Layout (length {@code 2*d + 1}): {@code [ r[0]*j[0] .. r[d-1]*j[d-1] | |r[0]-j[0]| .. |r[d-1]-j[d-1]| | dot(r, j) ]};
- * for L2-normalised embeddings the last value is the cosine similarity.
+ * <p>Layout ({@value #DIMENSION} values): {@code [cos(resume, job), trust * (cos(resume, shortlisted prototype) -
+ * cos(resume, rejected prototype)), trust]} with {@code trust = m / (m + }{@value #TRUST_HALF}{@code )} and
+ * {@code m} the smaller of the job's shortlisted and rejected review counts; without both kinds of review the last two
+ * are 0 and the pair is scored on its similarity alone.
  */
 public final class PairFeatures {
-
-    /** One-line description of the layout, stored in model metadata as {@code feature_layout}. */
-    public static final String LAYOUT = "concat(resume*job elementwise [d], |resume-job| elementwise [d], dot(resume,job) [1]); length 2*d+1";
+    public static final int DIMENSION = 3;
+    public static final String LAYOUT = "[cos(resume,job), trust*(cos(resume,shortlisted prototype)-cos(resume,rejected"
+            + " prototype)), trust]; trust=m/(m+" + PairFeatures.TRUST_HALF + "), m=min(shortlisted,rejected reviews of"
+            + " the job)";
+    /** Reviews of the scarcer kind at which the job's feedback is trusted half. */
+    public static final int TRUST_HALF = 5;
+    /** Index of the similarity, the feature the warm start reads. */
+    public static final int COSINE = 0;
+    /** Index of the feedback difference. */
+    public static final int FEEDBACK = 1;
 
     private PairFeatures() {
     }
 
-    /** Feature vector length for embeddings of dimension {@code embeddingDimension}. */
-    public static int dimension(int embeddingDimension) {
-        if (embeddingDimension <= 0) {
-            throw new IllegalArgumentException("embedding dimension must be positive, got " + embeddingDimension);
+    /** Features of a pair as the served model sees them; {@code prototypes} null when the job has no feedback. */
+    public static float[] of(TermVector resume, TermVector job, Prototypes prototypes) {
+        double cosine = resume.dot(job);
+        if (prototypes == null) {
+            return of(cosine, 0, 0, 0, 0);
         }
-        return 2 * embeddingDimension + 1;
+        return of(cosine, prototypes.shortlisted(), prototypes.rejected(), resume.dot(prototypes.shortlist()),
+                resume.dot(prototypes.reject()));
     }
 
-    /** Embedding dimension that produces a feature vector of length {@code featureDimension}. */
-    public static int embeddingDimension(int featureDimension) {
-        if (featureDimension < 3 || featureDimension % 2 == 0) {
-            throw new IllegalArgumentException("feature dimension must be 2*d+1 with d >= 1, got " + featureDimension);
+    /** Features from the similarity and the resume's cosines to the job's prototypes of {@code shortlisted} and
+     * {@code rejected} reviews. */
+    public static float[] of(double cosine, int shortlisted, int rejected, double toShortlisted, double toRejected) {
+        int scarcer = Math.min(shortlisted, rejected);
+        if (scarcer <= 0) {
+            return new float[] {(float) cosine, 0f, 0f};
         }
-        return (featureDimension - 1) / 2;
-    }
-
-    public static float[] of(float[] resume, float[] job) {
-        float[] out = new float[dimension(checkedDimension(resume, job))];
-        into(resume, job, out);
-        return out;
-    }
-
-    /** Writes the features of the pair into {@code out} (length {@code 2*d+1}); no allocation. */
-    public static void into(float[] resume, float[] job, float[] out) {
-        int d = checkedDimension(resume, job);
-        if (out.length != 2 * d + 1) {
-            throw new IllegalArgumentException("output length " + out.length + " != 2*" + d + "+1");
-        }
-        double dot = 0.0;
-        for (int i = 0; i < d; i++) {
-            float r = resume[i];
-            float j = job[i];
-            float p = r * j;
-            out[i] = p;
-            out[d + i] = Math.abs(r - j);
-            dot += p;
-        }
-        out[2 * d] = (float) dot;
-    }
-
-    private static int checkedDimension(float[] resume, float[] job) {
-        if (resume == null || job == null) {
-            throw new IllegalArgumentException("resume and job embeddings must not be null");
-        }
-        if (resume.length != job.length) {
-            throw new IllegalArgumentException(
-                    "resume embedding has " + resume.length + " dims but job embedding has " + job.length);
-        }
-        if (resume.length == 0) {
-            throw new IllegalArgumentException("embeddings must not be empty");
-        }
-        return resume.length;
+        double trust = scarcer / (double) (scarcer + TRUST_HALF);
+        return new float[] {(float) cosine, (float) (trust * (toShortlisted - toRejected)), (float) trust};
     }
 }

@@ -1,8 +1,10 @@
 package dev.resumescreening.ports;
 
+import dev.resumescreening.embedding.TermVector;
+
 /** Turns text into an L2-normalised vector; resumes and jobs go through the same embedder. */
 public interface Embedder {
-    float[] embed(String text);
+    TermVector embed(String text);
 
     /** A stable name stored with models, so a model is never served with vectors of another embedder. */
     String name();

@@ -1,6 +1,7 @@
 package dev.resumescreening.ports;
 
 import dev.resumescreening.domain.Job;
+import dev.resumescreening.embedding.TermVector;
 import java.util.Optional;
 
 public interface JobRepository {
@@ -8,7 +9,10 @@ public interface JobRepository {
 
     Optional<StoredJob> find(String jobId);
 
-    /** A job with the embedding of its description, computed once when the job is created. */
-    record StoredJob(Job job, float[] embedding) {
+    /**
+     * A job with the embedding of its description, computed once when the job is created (null when it was stored by
+     * an earlier release in another representation).
+     */
+    record StoredJob(Job job, TermVector embedding) {
     }
 }

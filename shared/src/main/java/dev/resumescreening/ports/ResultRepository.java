@@ -1,6 +1,7 @@
 package dev.resumescreening.ports;
 
 import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.embedding.TermVector;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,7 +11,7 @@ public interface ResultRepository {
      * Saves a new result with what training needs later: the job's threshold (it orders the review queue by
      * uncertainty) and the resume's embedding (null when the document had no text).
      */
-    void create(ScreeningResult result, double threshold, float[] resumeEmbedding);
+    void create(ScreeningResult result, double threshold, TermVector resumeEmbedding);
 
     Optional<ScreeningResult> find(String resultId);
 
@@ -26,8 +27,9 @@ public interface ResultRepository {
      */
     void forEachReviewed(String reviewedSince, Consumer<ReviewedSample> consumer);
 
-    /** A reviewed result with the resume embedding it was scored with (null when it had no text). */
-    record ReviewedSample(ScreeningResult result, float[] resumeEmbedding) {
+    /** A reviewed result with the resume embedding it was scored with (null when it had no text, or was stored by an earlier
+     * release in another representation). */
+    record ReviewedSample(ScreeningResult result, TermVector resumeEmbedding) {
     }
 
     /** A result waiting for review and how far its score is from the decision threshold. */

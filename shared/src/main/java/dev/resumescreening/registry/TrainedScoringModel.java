@@ -1,5 +1,6 @@
 package dev.resumescreening.registry;
 
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.ports.ScoringModel;
 
@@ -19,7 +20,7 @@ public final class TrainedScoringModel implements ScoringModel {
     }
 
     @Override
-    public double probability(float[] resume, float[] job) {
-        return classifier.probability(resume, job);
+    public double probability(String jobId, TermVector resume, TermVector job) {
+        return classifier.probability(jobId, resume, job);
     }
 }

@@ -2,6 +2,7 @@ package dev.resumescreening.screening;
 
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.JobRepository.StoredJob;
@@ -40,8 +41,13 @@ public final class JobService {
         }
         Job job = new Job("job-" + UUID.randomUUID(), cleanTitle, cleanDescription, cutOff,
                 Timestamps.format(clock.instant()));
-        StoredJob stored = new StoredJob(job, embedder.embed(job.title() + "\n" + job.description()));
-        jobs.create(stored);
+        TermVector embedding = embedder.embed(job.title() + "\n" + job.description());
+        if (embedding.isEmpty()) {
+            throw ProblemException.invalid("description_without_terms", "the title and description have no words the"
+                    + " screen can match resumes on (words of two or more letters or digits, other than the most"
+                    + " common ones such as 'and' or 'the')");
+        }
+        jobs.create(new StoredJob(job, embedding));
         return job;
     }
 
@@ -51,11 +57,27 @@ public final class JobService {
             return cached;
         }
         StoredJob stored = jobs.find(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
+        if (stored.embedding() == null) {
+            stored = new StoredJob(stored.job(), embedder.embed(stored.job().title() + "\n" + stored.job().description()));
+        }
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
         cache.put(jobId, stored);
         return stored;
+    }
+
+    /** Whether the job exists (a job removed from the table leaves its results without one). */
+    public boolean exists(String jobId) {
+        if (cache.containsKey(jobId)) {
+            return true;
+        }
+        try {
+            find(jobId);
+            return true;
+        } catch (ProblemException notFound) {
+            return false;
+        }
     }
 
     private static String required(String field, String value, int maxChars) {

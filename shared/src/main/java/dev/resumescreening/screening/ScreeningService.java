@@ -6,6 +6,7 @@ import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.Embedder;
@@ -71,11 +72,11 @@ public final class ScreeningService {
         Double confidence = null;
         Decision decision = Decision.MANUAL_REVIEW;
         String modelVersion = null;
-        float[] resumeEmbedding = null;
-        if (text.hasText()) {
-            resumeEmbedding = embedder.embed(text.text());
+        TermVector resumeEmbedding = text.hasText() ? embedder.embed(text.text()) : null;
+        // text without a single usable word (symbols, stop words) has nothing to score: a person looks at it
+        if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);
-            score = Math.round(model.probability(resumeEmbedding, stored.embedding()) * 10_000) / 100.0;
+            score = Math.round(model.probability(job.jobId(), resumeEmbedding, stored.embedding()) * 10_000) / 100.0;
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
@@ -100,7 +101,7 @@ public final class ScreeningService {
      * anything fails, both files are removed: no stored file is left that no result points at.
      */
     private void store(ScreeningResult result, String originalKey, byte[] original, String textKey, ExtractedText text,
-                       double threshold, float[] resumeEmbedding) {
+                       double threshold, TermVector resumeEmbedding) {
         CompletableFuture<Void> originalWrite = CompletableFuture.runAsync(
                 () -> documents.put(originalKey, original, text.contentType()), WRITERS);
         try {

@@ -42,11 +42,15 @@ public final class CandidateGate {
      */
     public static final int MIN_HELD_OUT_PER_CLASS = 5;
     /**
-     * The candidate must beat the live model in this share of bootstrap resamples of the held-out pairs. At 0.9 the
-     * evaluate command let through, at 50 and 100 randomly picked reviews, models 94% "confident" that ranked its
-     * held-out resumes slightly worse than the similarity baseline.
+     * The candidate must beat the live model in this share of bootstrap resamples of the held-out pairs. With a
+     * network free to re-weigh the similarity, 0.9 let through models that ranked worse than the baseline, and 0.95
+     * was chosen. Trained models now keep the similarity fixed and add a bounded job feedback to it, and at 0.95 the
+     * evaluate command kept out, at 50 to 200 random reviews, candidates that ranked the held-out resumes better by
+     * 0.01 (81-92% confident on 50-200 reviewed pairs); the worse candidates it saw came from the review queue's
+     * near-threshold picks, which fool any confidence level (100% there), and are prevented by the model's structure
+     * instead.
      */
-    public static final double REQUIRED_WIN_CONFIDENCE = 0.95;
+    public static final double REQUIRED_WIN_CONFIDENCE = 0.8;
     static final int BOOTSTRAP_ROUNDS = 400;
 
     private final ModelRegistry registry;
@@ -77,7 +81,7 @@ public final class CandidateGate {
         for (int i = 0; i < labels.length; i++) {
             TrainingSample sample = samples.get(i);
             labels[i] = sample.label();
-            activeScores[i] = active.probability(sample.resume(), sample.job());
+            activeScores[i] = active.probability(sample.jobId(), sample.resume(), sample.job());
         }
         ClassificationMetrics candidateMetrics = ClassificationMetrics.compute(candidateScores, labels);
         ClassificationMetrics activeMetrics = ClassificationMetrics.compute(activeScores, labels);

@@ -1,6 +1,7 @@
 package dev.resumescreening.training;
 
 import dev.resumescreening.model.CrossValidation;
+import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.TrainingSample;
 import java.util.ArrayList;
@@ -25,11 +26,16 @@ public record GateEvidence(String method, List<TrainingSample> samples, double[]
         }
     }
 
-    /** The served model's own test split, scored by that model. */
-    public static GateEvidence testSplit(MlpClassifier candidate, List<TrainingSample> test) {
+    /**
+     * The served model's own test split, scored by its network with each pair's review left out of the job feedback
+     * (the served feedback holds all {@code samples}, the test pairs among them).
+     */
+    public static GateEvidence testSplit(MlpClassifier candidate, List<TrainingSample> samples,
+                                         List<TrainingSample> test) {
+        FeedbackStatistics feedback = FeedbackStatistics.of(samples);
         double[] scores = new double[test.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = candidate.probability(test.get(i).resume(), test.get(i).job());
+            scores[i] = candidate.probability(feedback.leaveOneOutFeatures(test.get(i)));
         }
         return new GateEvidence(TEST_SPLIT, test, scores);
     }

@@ -70,8 +70,8 @@ public final class RemoteTrainingCompletion {
             artifacts.save(prefix, artifact.verify());
             log.add("SageMaker job " + run.trainingJobName() + " completed; saved model " + version + " to " + prefix);
             TrainingData.HeldOut split = data.heldOut(run.runId(), new HashSet<>(testSampleIds));
-            artifacts.saveTrainingPairs(prefix, split.trainedOn());
-            GateEvidence evidence = GateEvidence.testSplit(artifact.classifier(), split.test());
+            artifacts.saveTrainingPairs(prefix, split.allIds());
+            GateEvidence evidence = GateEvidence.testSplit(artifact.classifier(), split.all(), split.test());
             CandidateGate.Verdict verdict = gate.decide(artifact, version, prefix, evidence, run.runId());
             log.add(verdict.reason());
             counter.consume(run.newSamplesAtStart());

@@ -6,9 +6,8 @@ import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.model.TrainingDataCsv;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.DocumentStore;
-import dev.resumescreening.ports.JobRepository;
-import dev.resumescreening.ports.JobRepository.StoredJob;
 import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.screening.JobService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -18,14 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A run's training data: every reviewed result with a resume embedding, paired with its job's embedding and labelled
@@ -38,11 +35,11 @@ public final class TrainingData {
     public static final String FILE_NAME = "train.csv";
 
     private final ResultRepository results;
-    private final JobRepository jobs;
+    private final JobService jobs;
     private final DocumentStore documents;
 
     @Inject
-    public TrainingData(ResultRepository results, JobRepository jobs, DocumentStore documents) {
+    public TrainingData(ResultRepository results, JobService jobs, DocumentStore documents) {
         this.results = results;
         this.jobs = jobs;
         this.documents = documents;
@@ -62,19 +59,17 @@ public final class TrainingData {
         long[] counts = new long[2];
         try {
             file = Files.createTempFile("training-" + runId, ".csv");
-            Map<String, Optional<StoredJob>> jobCache = new HashMap<>();
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                TrainingDataCsv.writeHeader(out);
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                 CSVPrinter out = TrainingDataCsv.printer(writer)) {
                 results.forEachReviewed(null, reviewed -> {
                     ScreeningResult result = reviewed.result();
-                    Optional<StoredJob> job = jobCache.computeIfAbsent(result.jobId(), jobs::find);
-                    if (reviewed.resumeEmbedding() == null || result.review() == null || job.isEmpty()) {
+                    if (reviewed.resumeEmbedding() == null || result.review() == null || !jobs.exists(result.jobId())) {
                         return;
                     }
                     int label = result.review().humanDecision() == Decision.SHORTLIST ? 1 : 0;
                     try {
-                        TrainingDataCsv.writeRow(out, new TrainingSample(result.resultId(), reviewed.resumeEmbedding(),
-                                job.get().embedding(), label));
+                        TrainingDataCsv.writeRow(out, new TrainingSample(result.resultId(), result.jobId(),
+                                reviewed.resumeEmbedding(), jobs.find(result.jobId()).embedding(), label));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -94,25 +89,32 @@ public final class TrainingData {
     public HeldOut heldOut(String runId, Set<String> testIds) {
         byte[] csv = documents.get(csvKey(runId))
                 .orElseThrow(() -> new IllegalStateException("training data " + csvKey(runId) + " is missing"));
+        List<TrainingSample> all = new ArrayList<>();
         List<TrainingSample> test = new ArrayList<>();
-        Set<String> trainedOn = new HashSet<>();
         try {
             for (TrainingSample sample : TrainingDataCsv.read(
                     new StringReader(new String(csv, StandardCharsets.UTF_8)), csvKey(runId))) {
+                all.add(sample);
                 if (testIds.contains(sample.id())) {
                     test.add(sample);
-                } else {
-                    trainedOn.add(sample.id());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new HeldOut(test, trainedOn);
+        return new HeldOut(all, test);
     }
 
-    /** The held-out samples of a run and the ids of the samples its model trained on. */
-    public record HeldOut(List<TrainingSample> test, Set<String> trainedOn) {
+    /**
+     * Every sample of a run and those its model's network did not train on. The model's job feedback holds every
+     * sample, so all of them count as seen by it when it is the model to beat.
+     */
+    public record HeldOut(List<TrainingSample> all, List<TrainingSample> test) {
+        public Set<String> allIds() {
+            Set<String> ids = new HashSet<>();
+            all.forEach(sample -> ids.add(sample.id()));
+            return ids;
+        }
     }
 
     public record Gathered(String key, Path file, long positive, long negative) {

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resumescreening.embedding.TermVector;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -73,8 +75,8 @@ class CrossValidationTest {
     private static List<TrainingSample> samples(int positives, int negatives) {
         List<TrainingSample> samples = new ArrayList<>();
         for (int i = 0; i < positives + negatives; i++) {
-            float[] vector = {1f, i};
-            samples.add(new TrainingSample("pair-" + i, vector, vector, i < positives ? 1 : 0));
+            TermVector vector = TermVector.normalised(Map.of(0, 1.0, 1, (double) i + 1), 2);
+            samples.add(new TrainingSample("pair-" + i, "job-1", vector, vector, i < positives ? 1 : 0));
         }
         return samples;
     }
@@ -87,7 +89,7 @@ class CrossValidationTest {
 
     /** A network whose logit is {@code value} for any input: all weights zero, output bias {@code value}. */
     private static MlpClassifier constant(int value) {
-        int inputs = PairFeatures.dimension(2);
+        int inputs = PairFeatures.DIMENSION;
         return new MlpClassifier(MlpWeights.ofFlat(inputs, 1, new float[inputs], new float[1], new float[1], value));
     }
 

@@ -23,7 +23,7 @@ class HyperparametersTest {
         assertEquals(42, d.seed());
         assertEquals(0.0, d.weightDecay());
         assertFalse(d.balanceClasses());
-        assertEquals(Hyperparameters.FEATURES_PRODUCTS, d.features());
+        assertEquals(Hyperparameters.FEATURES_ALL, d.features());
         assertEquals(0.6, d.trainFraction(), 1e-12);
     }
 
@@ -76,11 +76,11 @@ class HyperparametersTest {
     void warmStartAndFeatureSetAreHyperparameters() {
         assertFalse(Hyperparameters.defaults().warmStart());
         Hyperparameters h = Hyperparameters.parse(Map.of("baseline_center", "0.1", "baseline_steepness", "30",
-                "features", "Products"));
+                "features", "Cosine"));
         assertTrue(h.warmStart());
         assertEquals(0.1, h.baselineCenter());
         assertEquals(30.0, h.baselineSteepness());
-        assertEquals(Hyperparameters.FEATURES_PRODUCTS, h.features());
+        assertEquals(Hyperparameters.FEATURES_COSINE, h.features());
         assertEquals(h, Hyperparameters.parse(h.toMap()));
         assertThrows(IllegalArgumentException.class, () -> Hyperparameters.parse(Map.of("features", "words")));
         assertThrows(IllegalArgumentException.class, () -> Hyperparameters.parse(Map.of("baseline_steepness", "-1")));

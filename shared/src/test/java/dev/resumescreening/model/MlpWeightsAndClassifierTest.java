@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.embedding.TermVector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,21 +53,48 @@ class MlpWeightsAndClassifierTest {
     void bytesRoundTripAndLayout() {
         MlpWeights w = handSet();
         byte[] bytes = w.toBytes();
-        assertEquals(16 + 4 * (6 + 2 + 2 + 1), bytes.length);
+        assertEquals(16 + 4 * (6 + 2 + 2 + 1) + 4, bytes.length, "header, parameters, an empty job feedback");
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals('R', b.get(0));
         assertEquals('S', b.get(1));
-        assertEquals(1, b.getInt(4));
+        assertEquals(2, b.getInt(4));
         assertEquals(3, b.getInt(8));
         assertEquals(2, b.getInt(12));
         assertEquals(-1f, b.getFloat(16 + 4 * 2)); // W1[0][2]
-        assertEquals(0.25f, b.getFloat(bytes.length - 4));
+        assertEquals(0.25f, b.getFloat(16 + 4 * 10));
+        assertEquals(0, b.getInt(bytes.length - 4), "no jobs");
 
         MlpWeights back = MlpWeights.fromBytes(bytes);
         assertEquals(w, back);
         assertArrayEquals(w.w1()[1], back.w1()[1]);
         assertEquals(w.sha256Hex(), back.sha256Hex());
         assertEquals(64, w.sha256Hex().length());
+    }
+
+    @Test
+    void jobFeedbackTravelsWithTheWeights() {
+        LexicalEmbedder embedder = new LexicalEmbedder();
+        JobFeedback feedback = new JobFeedback(Map.of(
+                "job-1", new JobFeedback.Prototypes(3, 7, embedder.embed("java spring"), embedder.embed("barista")),
+                "job-é", new JobFeedback.Prototypes(0, 2, TermVector.EMPTY, embedder.embed("nurse"))));
+        MlpWeights w = handSet().withFeedback(feedback);
+        MlpWeights back = MlpWeights.fromBytes(w.toBytes());
+        assertEquals(w, back);
+        assertEquals(feedback, back.feedback());
+        assertNotEquals(handSet().sha256Hex(), w.sha256Hex(), "the checksum covers the feedback");
+        byte[] truncated = Arrays.copyOf(w.toBytes(), w.toBytes().length - 3);
+        assertThrows(IllegalArgumentException.class, () -> MlpWeights.fromBytes(truncated));
+        byte[] trailing = Arrays.copyOf(w.toBytes(), w.toBytes().length + 1);
+        assertThrows(IllegalArgumentException.class, () -> MlpWeights.fromBytes(trailing));
+    }
+
+    @Test
+    void readsVersionOneFilesWithoutFeedback() {
+        byte[] current = handSet().toBytes();
+        byte[] versionOne = Arrays.copyOf(current, current.length - 4);
+        ByteBuffer.wrap(versionOne).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 1);
+        assertEquals(handSet(), MlpWeights.fromBytes(versionOne));
+        assertEquals(JobFeedback.NONE, MlpWeights.fromBytes(versionOne).feedback());
     }
 
     @Test

@@ -29,7 +29,7 @@ class ModelArtifactTest {
     @Test
     void fillsDimensionsAndChecksum() {
         ModelMetadata md = artifact().metadata();
-        assertEquals(1, md.embeddingDimension());
+        assertEquals(0, md.embeddingDimension(), "term vectors have no fixed dimension");
         assertEquals(3, md.inputDimension());
         assertEquals(2, md.hiddenDimension());
         assertEquals(MlpWeights.FORMAT_VERSION, md.weightsFormatVersion());
@@ -86,8 +86,13 @@ class ModelArtifactTest {
         ModelArtifact a = artifact();
         ModelMetadata m = a.metadata();
         ModelMetadata wrong = new ModelMetadata(m.version(), m.framework(), m.createdAt(), m.hyperparameters(),
-                m.metrics(), m.trainingSamples(), m.featureLayout(), 1024, m.inputDimension(), m.hiddenDimension(),
+                m.metrics(), m.trainingSamples(), m.featureLayout(), 0, m.inputDimension() + 1, m.hiddenDimension(),
                 m.weightsFormatVersion(), m.weightsSha256(), m.bestEpoch(), m.epochsRun(), m.trainingSeconds());
         assertThrows(ModelIntegrityException.class, () -> new ModelArtifact(wrong, a.weightsBytes()).verify());
+
+        MlpWeights earlierLayout = MlpWeights.ofFlat(5, 1, new float[5], new float[1], new float[1], 0f);
+        ModelArtifact earlier = ModelArtifact.of(earlierLayout, m);
+        ModelIntegrityException e = assertThrows(ModelIntegrityException.class, earlier::verify);
+        assertTrue(e.getMessage().contains("earlier release"), e.getMessage());
     }
 }

@@ -1,71 +1,67 @@
 package dev.resumescreening.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.embedding.TermVector;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingDataCsvTest {
+    private static final LexicalEmbedder EMBEDDER = new LexicalEmbedder();
+    private static final TermVector JAVA = EMBEDDER.embed("Java engineer, Spring and AWS");
+    private static final TermVector BARISTA = EMBEDDER.embed("Barista: espresso, latte art");
 
     @Test
     void writesTheDocumentedFormat() {
-        String csv = TrainingDataCsv.toCsv(List.of(
-                new TrainingSample("r1#j1", new float[] {0.6f, -0.8f}, new float[] {1f, 0f}, 1),
-                new TrainingSample("a,\"b\"", new float[] {1e-7f, 0f}, new float[] {0f, 1f}, 0)));
-        assertEquals("sample_id,label,resume_embedding,job_embedding\n"
-                + "r1#j1,1,0.6 -0.8,1.0 0.0\n"
-                + "\"a,\"\"b\"\"\",0,1.0E-7 0.0,0.0 1.0\n", csv);
+        String csv = TrainingDataCsv.toCsv(List.of(new TrainingSample("a,\"b\"", "job-1", JAVA, BARISTA, 0)));
+        String base64Java = Base64.getEncoder().encodeToString(JAVA.toBytes());
+        String base64Barista = Base64.getEncoder().encodeToString(BARISTA.toBytes());
+        assertEquals("sample_id,job_id,label,resume_embedding,job_embedding\n"
+                + "\"a,\"\"b\"\"\",job-1,0," + base64Java + "," + base64Barista + "\n", csv);
     }
 
     @Test
-    void roundTripsBitExact(@TempDir Path dir) throws Exception {
-        java.util.Random r = new java.util.Random(3);
-        List<TrainingSample> samples = new java.util.ArrayList<>();
+    void roundTripsExactlyAcrossFiles(@TempDir Path dir) throws Exception {
+        List<TrainingSample> samples = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            float[] a = new float[16];
-            float[] b = new float[16];
-            for (int k = 0; k < 16; k++) {
-                a[k] = (float) r.nextGaussian();
-                b[k] = (float) r.nextGaussian();
-            }
-            samples.add(new TrainingSample("s" + i + (i == 3 ? ",x" : ""), a, b, i % 2));
+            TermVector resume = EMBEDDER.embed("resume " + i + " with skills " + (i * 7) + " java sql");
+            samples.add(new TrainingSample("s" + i + (i == 3 ? ",x" : ""), "job-" + (i % 3), resume, JAVA, i % 2));
         }
         TrainingDataCsv.write(dir.resolve("b.csv"), samples.subList(10, 20));
         TrainingDataCsv.write(dir.resolve("a.csv"), samples.subList(0, 10));
         Files.writeString(dir.resolve("ignored.txt"), "junk");
-        List<TrainingSample> back = TrainingDataCsv.readDirectory(dir);
-        assertEquals(20, back.size());
-        for (int i = 0; i < 20; i++) {
-            assertEquals(samples.get(i).id(), back.get(i).id());
-            assertEquals(samples.get(i).label(), back.get(i).label());
-            assertArrayEquals(samples.get(i).resume(), back.get(i).resume());
-            assertArrayEquals(samples.get(i).job(), back.get(i).job());
-        }
+        assertEquals(samples, TrainingDataCsv.readDirectory(dir));
     }
 
     @Test
     void acceptsCrlfAndBlankLines() throws Exception {
-        String csv = "sample_id,label,resume_embedding,job_embedding\r\nx,0,1 2,3 4\r\n\r\ny,1,0.5 0.5,0.5 0.5\r\n";
-        List<TrainingSample> s = TrainingDataCsv.read(new StringReader(csv), "t.csv");
-        assertEquals(2, s.size());
-        assertArrayEquals(new float[] {3f, 4f}, s.get(0).job());
+        String vector = Base64.getEncoder().encodeToString(JAVA.toBytes());
+        String csv = TrainingDataCsv.HEADER + "\r\nx,job-1,0," + vector + "," + vector + "\r\n\r\ny,job-1,1," + vector
+                + "," + vector + "\r\n";
+        List<TrainingSample> samples = TrainingDataCsv.read(new StringReader(csv), "t.csv");
+        assertEquals(2, samples.size());
+        assertEquals(JAVA, samples.get(1).job());
     }
 
     @Test
     void errorsNameFileAndLine() {
+        String vector = Base64.getEncoder().encodeToString(JAVA.toBytes());
         assertMessage("a,b\n", "t.csv: line 1: expected header");
-        assertMessage(TrainingDataCsv.HEADER + "\nx,2,1 2,3 4\n", "line 2: sample x: label must be 0 or 1");
-        assertMessage(TrainingDataCsv.HEADER + "\nx,1,1 2,3 4\ny,1,1 2 3,3 4 5\n", "line 3: embeddings have 3 dims");
-        assertMessage(TrainingDataCsv.HEADER + "\nx,1,1 z,3 4\n", "resume_embedding value 1 is not a number");
-        assertMessage(TrainingDataCsv.HEADER + "\nx,1,1 2,3\n", "line 2: sample x: resume embedding has 2 dims");
-        assertMessage(TrainingDataCsv.HEADER + "\nx,1,1 2\n", "expected 4 columns");
+        assertMessage(TrainingDataCsv.HEADER + "\nx,job-1,2," + vector + "," + vector + "\n",
+                "line 2: sample x: label must be 0 or 1");
+        assertMessage(TrainingDataCsv.HEADER + "\nx,job-1,1,0.1 0.2," + vector + "\n",
+                "sample x: resume_embedding is not a base64 term vector");
+        assertMessage(TrainingDataCsv.HEADER + "\nx,,1," + vector + "," + vector + "\n", "job id must not be empty");
+        assertMessage(TrainingDataCsv.HEADER + "\nx,job-1,1\n", "expected 5 columns");
     }
 
     private static void assertMessage(String csv, String fragment) {

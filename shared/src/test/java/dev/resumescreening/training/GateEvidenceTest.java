@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.model.TrainingSample;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GateEvidenceTest {
-    private static final float[] VECTOR = {1f, 0f};
+    private static final TermVector VECTOR = TermVector.normalised(Map.of(3, 1.0), 1);
 
     @Test
     void pairsTheLiveModelTrainedOnAreLeftOutWithTheirScores() {
@@ -31,6 +33,6 @@ class GateEvidenceTest {
     }
 
     private static TrainingSample sample(String id, int label) {
-        return new TrainingSample(id, VECTOR, VECTOR, label);
+        return new TrainingSample(id, "job-1", VECTOR, VECTOR, label);
     }
 }

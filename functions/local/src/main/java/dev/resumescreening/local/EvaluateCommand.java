@@ -1,11 +1,15 @@
 package dev.resumescreening.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.resumescreening.embedding.Vectors;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.ClassificationMetrics;
+import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.model.MlpClassifier;
+import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.screening.SimilarityModel;
+import dev.resumescreening.trainer.MlpTrainer;
 import dev.resumescreening.training.TrainingRequest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code evaluate}: measures the whole loop on labelled data. Every resume is screened against every job through the
- * upload handler; a stratified part of the resumes is held out; then, for each review budget, reviews with the true
- * labels go in through the feedback handler (picked by the review queue or at random), the scheduled training runs
- * (forced) through its handler, and the held-out pairs are scored by the similarity baseline, by the live model and
- * by the model that run trained (whether or not the gate let it go live).
+ * upload handler; a stratified part of the resumes is held out ({@code --split FILE} writes the held-out files, or
+ * reads them when the file exists); then, for each review budget, reviews with the true labels go in through the
+ * feedback handler (picked by the review queue or at random), the scheduled training runs (forced) through its
+ * handler, and the held-out pairs are scored by the similarity baseline, by the live model, by the model that run
+ * trained (whether or not the gate let it go live), and by two references computed on the same split: the plain
+ * lexical cosine (no learning) and a "fully supervised" ceiling, the same trainer given every pool pair's label.
+ * {@code --plot FILE} draws the learning curve (ROC AUC against reviews) as a PNG.
  */
 final class EvaluateCommand {
     private static final double TEST_FRACTION = 0.3;
@@ -44,6 +52,7 @@ final class EvaluateCommand {
     private final LocalApi api;
     private final Random random;
     private final boolean queueSampling;
+    private final Map<String, TermVector> resumeEmbeddings = new HashMap<>();
 
     private EvaluateCommand(LocalEnvironment environment, LocalApi api, long seed, boolean queueSampling) {
         this.environment = environment;
@@ -56,6 +65,29 @@ final class EvaluateCommand {
     private record Pair(String resultId, String jobId, boolean match, boolean heldOut) {
     }
 
+    /** Held-out resume files: from {@code --split FILE} when it exists, else a stratified draw (written there). */
+    private static final class Split {
+        private final Set<String> heldOut;
+        private final Path file;
+
+        private Split(Set<String> heldOut, Path file) {
+            this.heldOut = heldOut;
+            this.file = file;
+        }
+
+        static Split read(Path file) throws IOException {
+            if (file != null && Files.exists(file)) {
+                return new Split(new HashSet<>(Files.readAllLines(file).stream().map(String::strip)
+                        .filter(line -> !line.isEmpty()).toList()), null);
+            }
+            return new Split(null, file);
+        }
+
+        boolean drawn() {
+            return heldOut == null;
+        }
+    }
+
     static void run(Options options) throws Exception {
         Path jobsDir = Path.of(options.value("jobs").orElseThrow(() -> new IllegalArgumentException("--jobs DIR is required")));
         Path resumesDir = Path.of(options.value("resumes").orElseThrow(() -> new IllegalArgumentException("--resumes DIR is required")));
@@ -66,6 +98,8 @@ final class EvaluateCommand {
         if (!Set.of("queue", "random").contains(sampling)) {
             throw new IllegalArgumentException("--sampling must be queue or random");
         }
+        Path splitFile = options.value("split").map(Path::of).orElse(null);
+        Path plotFile = options.value("plot").map(Path::of).orElse(null);
         PrintStream report = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         Path dataDir = Files.createTempDirectory("resume-screening-evaluate");
@@ -73,42 +107,64 @@ final class EvaluateCommand {
              LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
             EvaluateCommand evaluation = new EvaluateCommand(environment, new LocalApi(server.port()), seed,
                     sampling.equals("queue"));
-            List<Pair> pairs = evaluation.screenAll(jobs(jobsDir), resumesByLabel(resumesDir));
-            evaluation.reviewTrainAndReport(pairs, budgets, sampling, seed, report);
+            List<Pair> pairs = evaluation.screenAll(jobs(jobsDir), resumesByLabel(resumesDir), Split.read(splitFile),
+                    resumesDir, splitFile);
+            List<Map<String, Object>> lines = evaluation.reviewTrainAndReport(pairs, budgets, sampling, seed, report);
+            if (plotFile != null) {
+                LearningCurvePlot.write(lines, plotFile);
+            }
         }
     }
 
-    private List<Pair> screenAll(Map<String, String> jobDescriptions, Map<String, List<Path>> resumes) throws Exception {
+    private List<Pair> screenAll(Map<String, String> jobDescriptions, Map<String, List<Path>> resumes, Split split,
+                                 Path resumesDir, Path splitFile) throws Exception {
         Map<String, String> jobIds = new TreeMap<>();
         for (Map.Entry<String, String> job : jobDescriptions.entrySet()) {
             jobIds.put(job.getKey(), api.createJob(job.getKey(), job.getValue()));
         }
         List<Pair> pairs = new ArrayList<>();
+        List<String> heldOutFiles = new ArrayList<>();
+        int total = resumes.values().stream().mapToInt(List::size).sum();
+        int done = 0;
         for (Map.Entry<String, List<Path>> label : resumes.entrySet()) {
             List<Path> files = new ArrayList<>(label.getValue());
             Collections.shuffle(files, random);
-            int heldOut = (int) Math.round(files.size() * TEST_FRACTION);
+            int heldOutCount = (int) Math.round(files.size() * TEST_FRACTION);
             for (int i = 0; i < files.size(); i++) {
+                String relative = resumesDir.relativize(files.get(i)).toString();
+                boolean heldOut = split.drawn() ? i < heldOutCount : split.heldOut.contains(relative);
+                if (heldOut) {
+                    heldOutFiles.add(relative);
+                }
+                if (++done % 50 == 0) {
+                    System.err.printf(Locale.ROOT, "screened %d of %d resumes%n", done, total);
+                }
                 for (Map.Entry<String, String> job : jobIds.entrySet()) {
                     HttpResponse<String> response = api.upload(job.getValue(), files.get(i));
                     JsonNode result = Json.read(response.body());
                     if (response.statusCode() == 201 && !result.get("score").isNull()) {
                         pairs.add(new Pair(result.get("screening_result_id").asText(), job.getValue(),
-                                job.getKey().equals(label.getKey()), i < heldOut));
+                                job.getKey().equals(label.getKey()), heldOut));
                     }
                 }
             }
         }
+        if (split.drawn() && splitFile != null) {
+            Files.write(splitFile, heldOutFiles.stream().sorted().toList());
+        }
         return pairs;
     }
 
-    private void reviewTrainAndReport(List<Pair> pairs, List<Integer> budgets, String sampling, long seed,
-                                      PrintStream report) throws Exception {
+    private List<Map<String, Object>> reviewTrainAndReport(List<Pair> pairs, List<Integer> budgets, String sampling,
+                                                           long seed, PrintStream report) throws Exception {
         Map<String, Pair> trainPool = new LinkedHashMap<>();
         pairs.stream().filter(p -> !p.heldOut()).forEach(p -> trainPool.put(p.resultId(), p));
         List<Pair> randomOrder = new ArrayList<>(trainPool.values());
         Collections.shuffle(randomOrder, random);
         List<Pair> test = pairs.stream().filter(Pair::heldOut).toList();
+        Map<String, Object> lexical = metrics(test, "lexical-cosine", (jobId, resume, job) -> resume.dot(job));
+        Map<String, Object> ceiling = supervisedCeiling(new ArrayList<>(trainPool.values()), test);
+        List<Map<String, Object>> lines = new ArrayList<>();
         int reviewed = 0;
         for (int budget : budgets) {
             while (reviewed < budget && !trainPool.isEmpty()) {
@@ -136,8 +192,29 @@ final class EvaluateCommand {
             Object candidate = run.get("candidate_version");
             line.put("candidate_model", candidate == null ? null
                     : metrics(test, environment.app().modelRegistry().scoringModel(candidate.toString())));
+            line.put("reference_lexical_cosine", lexical);
+            line.put("reference_fully_supervised", ceiling);
             report.println(Json.write(line));
+            System.err.printf(Locale.ROOT, "%d reviews: live model %s, held-out ROC AUC %s (baseline %s)%n", reviewed,
+                    active, ((Map<?, ?>) line.get("active_model")).get("auc"),
+                    ((Map<?, ?>) line.get("baseline")).get("auc"));
+            lines.add(line);
         }
+        return lines;
+    }
+
+    /** The trainer given every pool pair's true label: how far reviews could take the model on this split. */
+    private Map<String, Object> supervisedCeiling(List<Pair> pool, List<Pair> test) {
+        List<TrainingSample> samples = new ArrayList<>();
+        for (Pair pair : pool) {
+            samples.add(new TrainingSample(pair.resultId(), pair.jobId(), resumeEmbedding(pair.resultId()),
+                    jobEmbedding(pair.jobId()), pair.match() ? 1 : 0));
+        }
+        SimilarityModel baseline = similarity();
+        Hyperparameters hyperparameters = Hyperparameters.defaults()
+                .withBaseline(baseline.center(), baseline.steepness());
+        MlpClassifier classifier = new MlpClassifier(new MlpTrainer().train(samples, hyperparameters).weights());
+        return metrics(test, "fully-supervised", classifier::probability);
     }
 
     private Optional<Pair> fromQueue(Map<String, Pair> trainPool) throws Exception {
@@ -156,23 +233,38 @@ final class EvaluateCommand {
     }
 
     private Map<String, Object> metrics(List<Pair> test, ScoringModel model) {
+        return metrics(test, model.version(), model::probability);
+    }
+
+    /** A scorer of (job id, resume, job); the models and the references all are. */
+    private interface Scorer {
+        double score(String jobId, TermVector resume, TermVector job);
+    }
+
+    private TermVector resumeEmbedding(String resultId) {
+        return resumeEmbeddings.computeIfAbsent(resultId, id -> {
+            String table = environment.settings().tableName("screening_results");
+            Map<String, AttributeValue> item = environment.app().dynamoDb().getItem(b -> b.tableName(table)
+                    .key(Map.of("result_id", AttributeValue.fromS(id)))).item();
+            return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
+        });
+    }
+
+    private TermVector jobEmbedding(String jobId) {
+        return environment.app().jobs().find(jobId).embedding();
+    }
+
+    private Map<String, Object> metrics(List<Pair> test, String version, Scorer model) {
         double[] probabilities = new double[test.size()];
         int[] labels = new int[test.size()];
-        Map<String, float[]> jobEmbeddings = new HashMap<>();
-        String table = environment.settings().tableName("screening_results");
         for (int i = 0; i < test.size(); i++) {
             Pair pair = test.get(i);
-            Map<String, AttributeValue> item = environment.app().dynamoDb().getItem(b -> b.tableName(table)
-                    .key(Map.of("result_id", AttributeValue.fromS(pair.resultId())))).item();
-            float[] resume = Vectors.fromBytes(item.get("resume_embedding").b().asByteArray());
-            float[] job = jobEmbeddings.computeIfAbsent(pair.jobId(),
-                    id -> environment.app().jobs().find(id).embedding());
-            probabilities[i] = model.probability(resume, job);
+            probabilities[i] = model.score(pair.jobId(), resumeEmbedding(pair.resultId()), jobEmbedding(pair.jobId()));
             labels[i] = pair.match() ? 1 : 0;
         }
         ClassificationMetrics metrics = ClassificationMetrics.compute(probabilities, labels);
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("version", model.version());
+        view.put("version", version);
         view.put("auc", round(metrics.rocAuc()));
         view.put("accuracy", round(metrics.accuracy()));
         view.put("f1", round(metrics.f1()));

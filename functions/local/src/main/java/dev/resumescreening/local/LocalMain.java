@@ -24,6 +24,7 @@ public final class LocalMain {
               register --model-path PATH --version V [--activate]
                       verify and register a model folder (s3://bucket/prefix/ or a key prefix), optionally make it live
               evaluate --jobs DIR --resumes DIR [--reviews 20,50,100,200] [--seed N] [--sampling queue|random]
+                       [--split FILE] [--plot FILE.png]
                       measure the loop on labelled data (jobs DIR/<LABEL>.txt, resumes DIR/<LABEL>/*.pdf|txt): one JSON
                       line per review budget with the similarity baseline's and the live model's held-out AUC/accuracy/F1
               bench   --resumes DIR [--job FILE]
@@ -54,7 +55,7 @@ public final class LocalMain {
                 case "register" -> TrainCommand.register(Options.parse(rest,
                         Set.of("model-path", "version", "data-dir", "aws-endpoint"), Set.of("activate")));
                 case "evaluate" -> EvaluateCommand.run(Options.parse(rest,
-                        Set.of("jobs", "resumes", "reviews", "seed", "sampling"), Set.of()));
+                        Set.of("jobs", "resumes", "reviews", "seed", "sampling", "split", "plot"), Set.of()));
                 default -> {
                     System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
                     System.exit(2);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
-import dev.resumescreening.embedding.HashingEmbedder;
+import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.screening.JobService;
 import dev.resumescreening.screening.ResumeUpload;
@@ -29,7 +29,7 @@ class OrphanCleanupIntegrationTest {
             String jobId = stack.createJob("Java", "Java engineer on AWS");
             ResultRepository missingTable = new DynamoResultRepository(stack.environment.app().dynamoDb(),
                     "no-such-table-" + jobId);
-            HashingEmbedder embedder = new HashingEmbedder();
+            LexicalEmbedder embedder = new LexicalEmbedder();
             JobService jobs = new JobService(new DynamoJobRepository(stack.environment.app().dynamoDb(),
                     stack.environment.settings().tableName("jobs")), embedder, Clock.systemUTC());
             ScreeningService screening = new ScreeningService(jobs, missingTable,

@@ -5,11 +5,11 @@ import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
 import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ScreeningResult;
-import dev.resumescreening.embedding.HashingEmbedder;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.JobRepository.StoredJob;
 import dev.resumescreening.trainer.SyntheticPairs;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +28,8 @@ final class ReviewedPairs {
         var settings = stack.environment.settings();
         var jobs = new DynamoJobRepository(app.dynamoDb(), settings.tableName("jobs"));
         var results = new DynamoResultRepository(app.dynamoDb(), settings.tableName("screening_results"));
-        List<TrainingSample> pairs = SyntheticPairs.separable(count, HashingEmbedder.DIMENSIONS, 0.5, seed);
-        Map<float[], String> jobIds = new IdentityHashMap<>();
+        List<TrainingSample> pairs = SyntheticPairs.separable(count, 256, 0.5, seed);
+        Map<TermVector, String> jobIds = new HashMap<>();
         for (TrainingSample pair : pairs) {
             String jobId = jobIds.computeIfAbsent(pair.job(), vector -> {
                 String id = "job-" + UUID.randomUUID();

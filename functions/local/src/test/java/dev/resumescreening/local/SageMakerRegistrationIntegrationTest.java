@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.functions.registry.RegistryHandler;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.ModelArtifact;
@@ -80,11 +81,9 @@ class SageMakerRegistrationIntegrationTest {
     }
 
     private static TrainingSample sample(String id, int index) {
-        float[] job = new float[1024];
-        float[] resume = new float[1024];
-        job[index] = 1f;
-        resume[index + 10] = 1f;
-        return new TrainingSample(id, resume, job, index % 2);
+        TermVector job = TermVector.normalised(Map.of(index, 1.0), 1);
+        TermVector resume = TermVector.normalised(Map.of(index + 10, 1.0), 1);
+        return new TrainingSample(id, "job-" + index, resume, job, index % 2);
     }
 
     private static ObjectNode sampleEvent(TestStack stack) throws Exception {

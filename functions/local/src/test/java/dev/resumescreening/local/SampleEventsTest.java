@@ -12,7 +12,7 @@ import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Contract.RouteSpec;
 import dev.resumescreening.domain.Job;
-import dev.resumescreening.embedding.HashingEmbedder;
+import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.ports.JobRepository.StoredJob;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class SampleEventsTest {
     @BeforeAll
     static void start() throws Exception {
         stack = TestStack.start(Map.of());
-        HashingEmbedder embedder = new HashingEmbedder();
+        LexicalEmbedder embedder = new LexicalEmbedder();
         new DynamoJobRepository(stack.environment.app().dynamoDb(), stack.environment.settings().tableName("jobs"))
                 .create(new StoredJob(new Job("job-sample", "Sample job", "Java engineer on AWS", 50, "2026-11-26T00:00:00.000Z"),
                         embedder.embed("Java engineer on AWS")));

@@ -10,7 +10,8 @@ import dev.resumescreening.adapters.dynamodb.DynamoModelRegistryStore;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.di.AppComponent;
-import dev.resumescreening.embedding.HashingEmbedder;
+import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
@@ -157,9 +158,9 @@ class TrainingLoopIntegrationTest {
                     .load(ModelArtifact.keyPrefix(version)).classifier();
             String storedText = new String(stack.environment.app().documents().get("text/" + jobId + "/"
                     + uploaded.get("id").asText() + ".txt").orElseThrow(), StandardCharsets.UTF_8);
-            float[] jobEmbedding = new DynamoJobRepository(stack.environment.app().dynamoDb(),
+            TermVector jobEmbedding = new DynamoJobRepository(stack.environment.app().dynamoDb(),
                     stack.environment.settings().tableName("jobs")).find(jobId).orElseThrow().embedding();
-            double expected = Math.round(classifier.probability(new HashingEmbedder().embed(storedText), jobEmbedding)
+            double expected = Math.round(classifier.probability(jobId, new LexicalEmbedder().embed(storedText), jobEmbedding)
                     * 10_000) / 100.0;
             assertEquals(expected, uploaded.get("score").asDouble(), 1e-9);
 
@@ -168,7 +169,7 @@ class TrainingLoopIntegrationTest {
                     Map.of("champion", "0", "challenger", version, "challenger_weight", 50)).statusCode());
             RegistryModelSelector selector = new RegistryModelSelector(new DynamoModelRegistryStore(
                     stack.environment.app().dynamoDb(), stack.environment.settings().tableName("models")),
-                    new ModelArtifactStore(stack.environment.app().documents()), new HashingEmbedder(),
+                    new ModelArtifactStore(stack.environment.app().documents()), new LexicalEmbedder(),
                     Clock.systemUTC(), Duration.ofMinutes(1));
             int toChallenger = 0;
             for (int i = 0; i < 1000; i++) {
@@ -317,7 +318,7 @@ class TrainingLoopIntegrationTest {
 
     /** An untrained but well-formed model for the local embedder. */
     static ModelArtifact randomModel(String version) {
-        int input = PairFeatures.dimension(HashingEmbedder.DIMENSIONS);
+        int input = PairFeatures.DIMENSION;
         int hidden = 4;
         Random random = new Random(11);
         float[] w1 = new float[input * hidden];

@@ -22,6 +22,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import dev.resumescreening.model.ClassificationMetrics;
+import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.MlpWeights;
@@ -32,6 +33,7 @@ import dev.resumescreening.model.TrainingSample;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,9 +47,10 @@ import java.util.function.Consumer;
  * first layer, see {@link FeatureScaler}) and all reported metrics are computed with the plain-Java
  * {@link MlpClassifier} on exactly those weights.
  *
- * <p>Warm start: with {@code baseline_steepness > 0} the network starts as exactly the similarity model (see
- * {@code initialise}) and that starting point is "epoch 0" of early stopping, so training can only refine the
- * baseline, and with few or unhelpful reviews the served weights stay the baseline's.
+ * <p>Warm start: with {@code baseline_steepness > 0} the model is the similarity model moved by the job's feedback
+ * (a fixed part, see {@link #fixedLogit}) plus the network's correction, which starts at zero; that starting point
+ * is "epoch 0" of early stopping, so training can only refine it, and with few or unhelpful reviews the served
+ * weights stay the fixed part's.
  *
  * <p>Class imbalance: by default the loss is unweighted, so the served probability stays calibrated to the label
  * rates the reviewers produce; the split is stratified and ROC AUC (threshold-free) is the headline metric. Setting
@@ -63,6 +66,14 @@ public final class MlpTrainer {
     public static final int MIN_SAMPLES = 10;
     /** Each class needs this many samples so train, validation and test each see it. */
     public static final int MIN_PER_CLASS = 3;
+
+    /**
+     * Weight of the job's feedback in the fixed part of a warm-started model ({@code s * (cos + b * feedback - c)}).
+     * On the real resumes the feedback improved held-out ranking at 0.5 whichever way the reviews were picked; at 1
+     * and above it helped with randomly picked reviews but hurt with the first reviews of the review queue, which are
+     * close to the threshold and make less representative prototypes.
+     */
+    static final double FEEDBACK_WEIGHT = 0.5;
 
     private static final Object GLOBAL_RANDOM_STATE = new Object();
 
@@ -118,13 +129,8 @@ public final class MlpTrainer {
                     + (samples == null ? 0 : samples.size()));
         }
         int positives = 0;
-        int dim = samples.get(0).dimension();
         for (TrainingSample s : samples) {
             positives += s.label();
-            if (s.dimension() != dim) {
-                throw new IllegalArgumentException("sample " + s.id() + " has " + s.dimension()
-                        + "-dim embeddings but sample " + samples.get(0).id() + " has " + dim);
-            }
         }
         int negatives = samples.size() - positives;
         if (positives == 0 || negatives == 0) {
@@ -143,15 +149,15 @@ public final class MlpTrainer {
             int epochLimit) throws IOException, TranslateException {
         long start = System.nanoTime();
         int n = samples.size();
-        int embeddingDim = samples.get(0).dimension();
-        int inputDim = PairFeatures.dimension(embeddingDim);
+        int inputDim = PairFeatures.DIMENSION;
         int hidden = hp.hiddenSize();
 
+        FeedbackStatistics feedback = FeedbackStatistics.of(samples);
         float[][] features = new float[n][];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             TrainingSample s = samples.get(i);
-            features[i] = PairFeatures.of(s.resume(), s.job());
+            features[i] = feedback.leaveOneOutFeatures(s);
             labels[i] = s.label();
         }
         StratifiedSplit split = StratifiedSplit.of(labels, hp.trainFraction(), hp.validationFraction(),
@@ -165,12 +171,14 @@ public final class MlpTrainer {
                 : 1f;
 
         FeatureScaler scaler = FeatureScaler.fit(features, trainRows);
-        boolean[] used = usedFeatures(hp.features(), embeddingDim);
+        boolean[] used = usedFeatures(hp.features());
         float[] trainX = scaler.transform(features, trainRows);
         zeroUnused(trainX, used); // a feature the network may not use reads 0, so its weights get no gradient
-        float[] trainY = new float[trainRows.length];
+        // label and the fixed similarity logit the network's output is added to (see WeightedSigmoidBinaryCrossEntropy)
+        float[] trainY = new float[2 * trainRows.length];
         for (int k = 0; k < trainRows.length; k++) {
-            trainY[k] = labels[trainRows[k]];
+            trainY[2 * k] = labels[trainRows[k]];
+            trainY[2 * k + 1] = (float) fixedLogit(features[trainRows[k]], hp, used);
         }
 
         Engine engine = Engine.getEngine(DjlRuntime.ENGINE);
@@ -204,26 +212,28 @@ public final class MlpTrainer {
                     .optDevices(new Device[] {Device.cpu()});
             ArrayDataset dataset = new ArrayDataset.Builder()
                     .setData(data.create(trainX, new Shape(trainRows.length, inputDim)))
-                    .optLabels(data.create(trainY, new Shape(trainRows.length, 1)))
+                    .optLabels(data.create(trainY, new Shape(trainRows.length, 2)))
                     .setSampling(hp.batchSize(), true)
                     .build();
             trainX = null; // the NDArray holds the copy now
 
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, inputDim));
-                initialise(hiddenLayer, outputLayer, inputDim, hidden, used, scaler, hp);
+                initialise(hiddenLayer, outputLayer, inputDim, hidden, used, hp);
                 int sinceBest = 0;
                 if (hp.warmStart()) {
                     // epoch 0 = the similarity baseline itself: training must beat it on validation loss to move
                     float[][] params = parameters(hiddenLayer, outputLayer);
-                    MlpWeights weights = scaler.fold(inputDim, hidden, params[0], params[1], params[2], params[3][0]);
+                    MlpWeights weights = served(scaler, inputDim, hidden, params, hp, used);
                     double[] valProbs = probabilities(new MlpClassifier(weights), features, valRows);
                     bestValLoss = bce(valProbs, labels, valRows, positiveWeight);
                     bestParams = params;
                     bestWeights = weights;
                     String line = String.format(Locale.ROOT,
-                            "epoch   0/%d (warm start: similarity center=%.4f steepness=%.4f) val_loss=%.5f val_auc=%.4f *",
-                            hp.epochs(), hp.baselineCenter(), hp.baselineSteepness(), bestValLoss,
+                            "epoch   0/%d (warm start: similarity center=%.4f steepness=%.4f, job feedback weight"
+                                    + " %.1f) val_loss=%.5f val_auc=%.4f *",
+                            hp.epochs(), hp.baselineCenter(), hp.baselineSteepness(),
+                            used[PairFeatures.FEEDBACK] ? FEEDBACK_WEIGHT : 0.0, bestValLoss,
                             ClassificationMetrics.rocAuc(valProbs, select(labels, valRows)));
                     lines.add(line);
                     log.accept(line);
@@ -245,7 +255,7 @@ public final class MlpTrainer {
                     }
                     epochsRun = epoch;
                     float[][] params = parameters(hiddenLayer, outputLayer);
-                    MlpWeights weights = scaler.fold(inputDim, hidden, params[0], params[1], params[2], params[3][0]);
+                    MlpWeights weights = served(scaler, inputDim, hidden, params, hp, used);
                     double[] valProbs = probabilities(new MlpClassifier(weights), features, valRows);
                     double valLoss = bce(valProbs, labels, valRows, positiveWeight);
                     double valAuc = ClassificationMetrics.rocAuc(valProbs, select(labels, valRows));
@@ -280,7 +290,7 @@ public final class MlpTrainer {
                 }
                 if (hook != null) {
                     restore(hiddenLayer, outputLayer, bestParams);
-                    hook.accept(raw -> djlProbabilities(model, block, scaler, raw));
+                    hook.accept(raw -> djlProbabilities(model, block, scaler, raw, hp, used));
                 }
             }
         }
@@ -303,26 +313,61 @@ public final class MlpTrainer {
                 test.rocAuc(), test.accuracy(), test.f1(), test.total(), duration.toMillis() / 1000.0);
         lines.add(summary);
         log.accept(summary);
-        return new TrainingOutcome(bestWeights, test, validation, bestEpoch, epochsRun, List.copyOf(epochs),
-                List.copyOf(lines), testRows, List.copyOf(testIds), counts, embeddingDim, hp, positiveWeight,
+        return new TrainingOutcome(bestWeights.withFeedback(feedback.freeze()), test, validation, bestEpoch, epochsRun, List.copyOf(epochs),
+                List.copyOf(lines), testRows, List.copyOf(testIds), counts, 0, hp, positiveWeight,
                 duration);
     }
 
-    /**
-     * Which of the {@code 2d+1} inputs the network may use: everything, the products and the cosine, or the cosine
-     * only (see {@link Hyperparameters#features()}).
-     */
-    static boolean[] usedFeatures(String featureSet, int embeddingDim) {
-        int inputDim = PairFeatures.dimension(embeddingDim);
-        boolean[] used = new boolean[inputDim];
-        used[inputDim - 1] = true; // the cosine
-        boolean products = !Hyperparameters.FEATURES_COSINE.equals(featureSet);
-        boolean differences = Hyperparameters.FEATURES_ALL.equals(featureSet);
-        for (int i = 0; i < embeddingDim; i++) {
-            used[i] = products;
-            used[embeddingDim + i] = differences;
-        }
+    /** Which inputs the network may use: every pair feature, or the similarity only ("cosine"). */
+    static boolean[] usedFeatures(String featureSet) {
+        boolean[] used = new boolean[PairFeatures.DIMENSION];
+        Arrays.fill(used, !Hyperparameters.FEATURES_COSINE.equals(featureSet));
+        used[PairFeatures.COSINE] = true;
         return used;
+    }
+
+    /**
+     * The fixed part of a warm-started model, {@code s * (cos + b * feedback - c)} (without the feedback when the
+     * network may not use it); 0 without a warm start.
+     */
+    static double fixedLogit(float[] rawFeatures, Hyperparameters hp, boolean[] used) {
+        if (!hp.warmStart()) {
+            return 0;
+        }
+        double feedback = used[PairFeatures.FEEDBACK] ? FEEDBACK_WEIGHT * rawFeatures[PairFeatures.FEEDBACK] : 0;
+        return hp.baselineSteepness() * (rawFeatures[PairFeatures.COSINE] + feedback - hp.baselineCenter());
+    }
+
+    /**
+     * The served weights for raw features: the network (its standardisation folded in) and, with a warm start, two
+     * more hidden units that pass the fixed logit through ({@code relu(l) - relu(-l) = l}). The network learns a
+     * correction to the day-one similarity moved by the job's feedback, starting from none; it does not replace them.
+     * Trained on the first reviews, which the review queue picks close to the threshold (where the similarity hardly
+     * varies and the feedback looks all-important), a network free to re-weigh the two ranked the other resumes
+     * worse than day one did.
+     */
+    private static MlpWeights served(FeatureScaler scaler, int inputDim, int hidden, float[][] params,
+            Hyperparameters hp, boolean[] used) {
+        MlpWeights network = scaler.fold(inputDim, hidden, params[0], params[1], params[2], params[3][0]);
+        if (!hp.warmStart()) {
+            return network;
+        }
+        float[] w1 = Arrays.copyOf(network.w1RowMajor(), (hidden + 2) * inputDim);
+        float[] b1 = Arrays.copyOf(network.b1(), hidden + 2);
+        float[] w2 = Arrays.copyOf(network.w2(), hidden + 2);
+        double s = hp.baselineSteepness();
+        double feedbackSlope = used[PairFeatures.FEEDBACK] ? s * FEEDBACK_WEIGHT : 0;
+        int passUp = hidden * inputDim;
+        int passDown = (hidden + 1) * inputDim;
+        w1[passUp + PairFeatures.COSINE] = (float) s;
+        w1[passDown + PairFeatures.COSINE] = (float) -s;
+        w1[passUp + PairFeatures.FEEDBACK] = (float) feedbackSlope;
+        w1[passDown + PairFeatures.FEEDBACK] = (float) -feedbackSlope;
+        b1[hidden] = (float) (-s * hp.baselineCenter());
+        b1[hidden + 1] = (float) (s * hp.baselineCenter());
+        w2[hidden] = 1f;
+        w2[hidden + 1] = -1f;
+        return MlpWeights.ofFlat(inputDim, hidden + 2, w1, b1, w2, network.b2());
     }
 
     private static void zeroUnused(float[] rowMajor, boolean[] used) {
@@ -339,14 +384,11 @@ public final class MlpTrainer {
     /**
      * Sets the parameters after DJL's initialisation (Xavier for weights, zero biases). Weights of unused features are
      * zeroed (their inputs are 0, so they stay 0 and the folded served weights ignore them). With a warm start
-     * (hp.baselineSteepness() > 0) the network computes exactly the similarity model's logit
-     * {@code s * (cos - c)} on the standardised cosine {@code z = (cos - mean) / scale}: hidden unit 0 is
-     * {@code relu(s*scale*z + s*(mean - c))}, unit 1 its negation, the output {@code unit0 - unit1 + 0}; the other
-     * units keep their random input weights but start with output weight 0, so they contribute only what training
-     * gives them.
+     * (hp.baselineSteepness() > 0) the output weights start at 0: the network's correction starts as none, so the model
+     * starts as its fixed part (see {@link #fixedLogit}) and "epoch 0" of early stopping is exactly that.
      */
     private static void initialise(Linear hiddenLayer, Linear outputLayer, int inputDim, int hidden, boolean[] used,
-            FeatureScaler scaler, Hyperparameters hp) {
+            Hyperparameters hp) {
         float[][] p = parameters(hiddenLayer, outputLayer);
         float[] w1 = p[0];
         float[] b1 = p[1];
@@ -360,21 +402,7 @@ public final class MlpTrainer {
             }
         }
         if (hp.warmStart()) {
-            if (hidden < 2) {
-                throw new IllegalArgumentException("the warm start needs hidden_size >= 2, got " + hidden);
-            }
-            int cosine = inputDim - 1;
-            double s = hp.baselineSteepness();
-            double slope = s * scaler.scale[cosine];
-            double offset = s * (scaler.mean[cosine] - hp.baselineCenter());
-            java.util.Arrays.fill(w1, 0, 2 * inputDim, 0f);
-            w1[cosine] = (float) slope;
-            w1[inputDim + cosine] = (float) -slope;
-            b1[0] = (float) offset;
-            b1[1] = (float) -offset;
-            java.util.Arrays.fill(w2, 0f);
-            w2[0] = 1f;
-            w2[1] = -1f;
+            Arrays.fill(w2, 0f);
             b2[0] = 0f;
         }
         restore(hiddenLayer, outputLayer, new float[][] {w1, b1, w2, b2});
@@ -397,11 +425,17 @@ public final class MlpTrainer {
         outputLayer.getParameters().get("bias").getArray().set(params[3]);
     }
 
-    private static double[] djlProbabilities(Model model, SequentialBlock block, FeatureScaler scaler, float[][] raw) {
+    private static double[] djlProbabilities(Model model, SequentialBlock block, FeatureScaler scaler, float[][] raw,
+            Hyperparameters hp, boolean[] used) {
         int[] rows = allRows(raw.length);
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray x = manager.create(scaler.transform(raw, rows), new Shape(raw.length, raw[0].length));
             NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+            float[] fixed = new float[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                fixed[i] = (float) fixedLogit(raw[i], hp, used);
+            }
+            logits = logits.add(manager.create(fixed, logits.getShape()));
             float[] p = Activation.sigmoid(logits).toFloatArray();
             double[] out = new double[p.length];
             for (int i = 0; i < p.length; i++) {

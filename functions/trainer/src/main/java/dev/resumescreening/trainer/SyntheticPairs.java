@@ -1,12 +1,15 @@
 package dev.resumescreening.trainer;
 
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.model.TrainingSample;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * Labelled pairs with L2-normalised embeddings for tests and the benchmark: each resume is
+ * Labelled pairs of jobs {@code job-0..}, with L2-normalised embeddings (dense, as term vectors) for tests and the benchmark: each resume is
  * {@code normalise(a * job + sqrt(1 - a^2) * noise)}, so its cosine with the job is about {@code a}; shortlisted pairs
  * draw {@code a} from {@code [matchLow, matchHigh]}, rejected ones from {@code [0, mismatchHigh]}.
  */
@@ -32,7 +35,8 @@ public final class SyntheticPairs {
         int positives = (int) Math.round(count * positiveRate);
         for (int i = 0; i < count; i++) {
             int label = i < positives ? 1 : 0;
-            float[] job = jobVectors[random.nextInt(jobs)];
+            int jobIndex = random.nextInt(jobs);
+            float[] job = jobVectors[jobIndex];
             double a = label == 1
                     ? matchLow + (matchHigh - matchLow) * random.nextDouble()
                     : mismatchHigh * random.nextDouble();
@@ -52,11 +56,20 @@ public final class SyntheticPairs {
                 resume[k] = (float) (a * job[k] + b * resume[k]);
             }
             normalise(resume);
-            out.add(new TrainingSample("s" + i, resume, job, label));
+            out.add(new TrainingSample("s" + i, "job-" + jobIndex, terms(resume), terms(job), label));
         }
         // interleave labels deterministically so order carries no signal
         java.util.Collections.shuffle(out, random);
         return out;
+    }
+
+    /** The dense vector as a term vector over indices 0..d-1. */
+    static TermVector terms(float[] dense) {
+        Map<Integer, Double> weights = new HashMap<>();
+        for (int k = 0; k < dense.length; k++) {
+            weights.put(k, (double) dense[k]);
+        }
+        return TermVector.normalised(weights, dense.length);
     }
 
     static float[] randomUnit(int dimension, Random random) {

@@ -1,12 +1,15 @@
 package dev.resumescreening.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.model.ClassificationMetrics;
+import dev.resumescreening.model.FeedbackStatistics;
+import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.ModelArtifact;
@@ -25,10 +28,7 @@ class MlpTrainerTest {
     @Test
     void djlForwardPassAndPlainJavaClassifierAgree() {
         List<TrainingSample> samples = SyntheticPairs.generate(160, 48, 0.4, 0.3, 0.8, 0.5, 11);
-        float[][] probe = new float[samples.size()][];
-        for (int i = 0; i < probe.length; i++) {
-            probe[i] = samples.get(i).features();
-        }
+        float[][] probe = features(samples);
         AtomicReference<double[]> djl = new AtomicReference<>();
         TrainingOutcome outcome = new MlpTrainer().train(samples, SMALL, p -> djl.set(p.probabilities(probe)));
         assertNotNull(djl.get());
@@ -60,16 +60,19 @@ class MlpTrainerTest {
         assertTrue(outcome.logLines().get(0).contains("val_auc="), outcome.logLines().get(0));
         // the test metrics are those of the served classifier on the test rows
         MlpClassifier c = new MlpClassifier(outcome.weights());
+        float[][] features = features(samples);
         int[] rows = outcome.testIndices();
         double[] p = new double[rows.length];
         int[] y = new int[rows.length];
         for (int k = 0; k < rows.length; k++) {
-            p[k] = c.probability(samples.get(rows[k]).features());
+            p[k] = c.probability(features[rows[k]]);
             y[k] = samples.get(rows[k]).label();
         }
         assertEquals(test, ClassificationMetrics.compute(p, y));
         ModelArtifact artifact = outcome.toArtifact("t1", Instant.parse("2025-01-01T00:00:00Z")).verify();
-        assertEquals(64, artifact.metadata().embeddingDimension());
+        assertEquals(0, artifact.metadata().embeddingDimension(), "term vectors have no fixed dimension");
+        assertEquals(FeedbackStatistics.of(samples).freeze(), artifact.weights().feedback(),
+                "the served model carries every job's feedback");
         assertEquals(test, artifact.metadata().metrics().get("test"));
     }
 
@@ -125,14 +128,10 @@ class MlpTrainerTest {
 
     @Test
     void anUntrainedWarmStartedNetworkIsTheSimilarityModel() {
-        SimilarityModel similarity = SimilarityModel.forEmbedder("local-hashing-1024");
+        SimilarityModel similarity = SimilarityModel.forEmbedder("lexical-tf-v1");
         List<TrainingSample> samples = SyntheticPairs.generate(200, 1024, 0.3, 0.0, 0.4, 0.5, 17);
-        float[][] probe = new float[samples.size()][];
-        for (int i = 0; i < probe.length; i++) {
-            probe[i] = samples.get(i).features();
-        }
-        for (String features : List.of(Hyperparameters.FEATURES_ALL, Hyperparameters.FEATURES_PRODUCTS,
-                Hyperparameters.FEATURES_COSINE)) {
+        float[][] probe = features(samples);
+        for (String features : List.of(Hyperparameters.FEATURES_ALL, Hyperparameters.FEATURES_COSINE)) {
             Hyperparameters hp = Hyperparameters.defaults().withFeatures(features)
                     .withBaseline(similarity.center(), similarity.steepness());
             AtomicReference<double[]> djl = new AtomicReference<>();
@@ -143,7 +142,10 @@ class MlpTrainerTest {
             double spread = 0;
             for (int i = 0; i < probe.length; i++) {
                 TrainingSample s = samples.get(i);
-                double expected = similarity.probability(s.resume(), s.job());
+                double expected = features.equals(Hyperparameters.FEATURES_COSINE)
+                        ? similarity.probability(s.jobId(), s.resume(), s.job())
+                        : 1 / (1 + Math.exp(-similarity.steepness() * (probe[i][PairFeatures.COSINE]
+                                + MlpTrainer.FEEDBACK_WEIGHT * probe[i][PairFeatures.FEEDBACK] - similarity.center())));
                 maxDiff = Math.max(maxDiff, Math.abs(java.probability(probe[i]) - expected));
                 maxDiff = Math.max(maxDiff, Math.abs(djl.get()[i] - expected));
                 spread = Math.max(spread, Math.abs(expected - 0.5));
@@ -160,9 +162,12 @@ class MlpTrainerTest {
         TrainingOutcome outcome = new MlpTrainer().train(samples, hp);
         assertTrue(outcome.logLines().get(0).startsWith("epoch   0/50 (warm start"), outcome.logLines().get(0));
         double baseline = Double.parseDouble(outcome.logLines().get(0).replaceAll(".*val_loss=([0-9.]+).*", "$1"));
+        assertFalse(outcome.epochs().isEmpty());
         for (TrainingOutcome.EpochStats e : outcome.epochs()) {
-            if (e.epoch() == outcome.bestEpoch()) {
-                assertTrue(e.validationLoss() < baseline);
+            if (outcome.bestEpoch() == 0) {
+                assertTrue(e.validationLoss() >= baseline, "epoch " + e.epoch() + " beat the kept warm start");
+            } else if (e.epoch() == outcome.bestEpoch()) {
+                assertTrue(e.validationLoss() < baseline, "the kept epoch is worse than the warm start");
             }
         }
     }
@@ -171,12 +176,18 @@ class MlpTrainerTest {
     void unusedFeaturesGetZeroServedWeights() {
         List<TrainingSample> samples = SyntheticPairs.generate(80, 16, 0.4, 0.3, 0.8, 0.5, 2);
         TrainingOutcome outcome = new MlpTrainer().train(samples,
-                SMALL.withFeatures(Hyperparameters.FEATURES_PRODUCTS));
+                SMALL.withFeatures(Hyperparameters.FEATURES_COSINE));
         float[][] w1 = outcome.weights().w1();
         for (float[] row : w1) {
-            for (int i = 16; i < 32; i++) {
-                assertEquals(0f, row[i], "|r-j| weight " + i);
+            for (int i = 1; i < PairFeatures.DIMENSION; i++) {
+                assertEquals(0f, row[i], "feedback weight " + i);
             }
         }
+    }
+
+    /** The pairs' features as the trainer computes them (each pair's review left out of its job's feedback). */
+    private static float[][] features(List<TrainingSample> samples) {
+        FeedbackStatistics statistics = FeedbackStatistics.of(samples);
+        return samples.stream().map(statistics::leaveOneOutFeatures).toArray(float[][]::new);
     }
 }

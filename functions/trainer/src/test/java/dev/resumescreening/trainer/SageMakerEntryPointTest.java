@@ -33,7 +33,8 @@ class SageMakerEntryPointTest {
         assertEquals("v-test", artifact.version());
         assertEquals("djl-pytorch", artifact.metadata().framework());
         assertEquals(8, artifact.metadata().hiddenDimension());
-        assertEquals(24, artifact.metadata().embeddingDimension());
+        assertEquals(120, artifact.weights().feedback().byJob().values().stream()
+                .mapToInt(p -> p.shortlisted() + p.rejected()).sum(), "the served job feedback holds all 120 pairs");
         assertEquals(120, artifact.metadata().trainingSamples().total());
         assertTrue(artifact.metadata().metrics().containsKey("test"));
         assertEquals(artifact.metadata().trainingSamples().test(),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.json.Json;
-import dev.resumescreening.ports.Embedder;
+import dev.resumescreening.ports.SemanticEmbedder;
 import java.io.IOException;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
 /**
  * Amazon Titan Text Embeddings V2 through Bedrock InvokeModel: 1024 dimensions, normalised by the service.
+ * The semantic half of {@link dev.resumescreening.embedding.HybridEmbedder}.
  * Throttling is retried with backoff by the client's retry strategy (see AwsModule).
  */
-public final class BedrockTitanEmbedder implements Embedder {
+public final class BedrockTitanEmbedder implements SemanticEmbedder {
     public static final int DIMENSIONS = 1024;
     /** Titan V2 takes at most 50,000 characters; resumes past this are cut, keeping their beginning. */
     static final int MAX_INPUT_CHARS = 45_000;

@@ -8,7 +8,7 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
 import dev.resumescreening.domain.Job;
-import dev.resumescreening.embedding.Vectors;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.JobRepository;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public final class DynamoJobRepository implements JobRepository {
                         "description", s(job.description()),
                         "threshold", n(job.threshold()),
                         "created_at", s(job.createdAt()),
-                        "embedding", bytes(Vectors.toBytes(stored.embedding()))))
+                        "embedding", bytes(stored.embedding().toBytes())))
                 .conditionExpression("attribute_not_exists(job_id)"));
     }
 
@@ -46,6 +46,8 @@ public final class DynamoJobRepository implements JobRepository {
         }
         Job job = new Job(string(item, "job_id"), string(item, "title"), string(item, "description"),
                 number(item, "threshold"), string(item, "created_at"));
-        return Optional.of(new StoredJob(job, Vectors.fromBytes(binary(item, "embedding"))));
+        byte[] embedding = binary(item, "embedding");
+        // a job created by an earlier release holds a dense vector: the caller embeds its description again
+        return Optional.of(new StoredJob(job, TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
     }
 }

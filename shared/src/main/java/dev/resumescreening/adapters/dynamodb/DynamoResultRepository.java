@@ -4,7 +4,7 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 
 import dev.resumescreening.domain.ScreeningResult;
-import dev.resumescreening.embedding.Vectors;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.ResultRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public final class DynamoResultRepository implements ResultRepository {
     }
 
     @Override
-    public void create(ScreeningResult result, double threshold, float[] resumeEmbedding) {
+    public void create(ScreeningResult result, double threshold, TermVector resumeEmbedding) {
         dynamo.putItem(b -> b.tableName(table)
                 .item(ResultItems.toItem(result, threshold, resumeEmbedding))
                 .conditionExpression("attribute_not_exists(result_id)"));
@@ -61,7 +61,7 @@ public final class DynamoResultRepository implements ResultRepository {
             for (Map<String, AttributeValue> item : page.items()) {
                 byte[] embedding = Attributes.binary(item, "resume_embedding");
                 consumer.accept(new ReviewedSample(ResultItems.fromItem(item),
-                        embedding == null ? null : Vectors.fromBytes(embedding)));
+                        TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
             }
         }
     }

@@ -13,7 +13,7 @@ import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
 import dev.resumescreening.domain.ScreeningResult.Review;
-import dev.resumescreening.embedding.Vectors;
+import dev.resumescreening.embedding.TermVector;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class ResultItems {
     private ResultItems() {
     }
 
-    public static Map<String, AttributeValue> toItem(ScreeningResult result, double threshold, float[] resumeEmbedding) {
+    public static Map<String, AttributeValue> toItem(ScreeningResult result, double threshold, TermVector resumeEmbedding) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("result_id", s(result.resultId()));
         item.put("job_id", s(result.jobId()));
@@ -57,7 +57,7 @@ public final class ResultItems {
             item.put("uncertainty_key", s(uncertaintyKey(result.score(), threshold, result.resultId())));
         }
         if (resumeEmbedding != null) {
-            item.put("resume_embedding", bytes(Vectors.toBytes(resumeEmbedding)));
+            item.put("resume_embedding", bytes(resumeEmbedding.toBytes()));
         }
         return item;
     }

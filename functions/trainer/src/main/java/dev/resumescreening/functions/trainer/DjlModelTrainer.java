@@ -36,9 +36,10 @@ public final class DjlModelTrainer implements ModelTrainer {
         TrainingOutcome outcome = new MlpTrainer(log).train(samples, hyperparameters);
         ModelArtifact artifact = outcome.toArtifact(version, clock.instant()).verify();
         Set<String> testIds = new HashSet<>(outcome.testSampleIds());
-        Set<String> trainedOn = new HashSet<>();
-        samples.stream().map(TrainingSample::id).filter(id -> !testIds.contains(id)).forEach(trainedOn::add);
-        return new TrainedCandidate(artifact, evidence(samples, testIds, artifact.classifier(), log), trainedOn);
+        // the job feedback the model serves with holds every pair, its test split's too
+        Set<String> seen = new HashSet<>();
+        samples.forEach(sample -> seen.add(sample.id()));
+        return new TrainedCandidate(artifact, evidence(samples, testIds, artifact.classifier(), log), seen);
     }
 
     private GateEvidence evidence(List<TrainingSample> samples, Set<String> testIds, MlpClassifier served,
@@ -46,7 +47,8 @@ public final class DjlModelTrainer implements ModelTrainer {
         if (!CrossValidation.feasible(samples)) {
             log.accept("cross-validation skipped: it needs " + CrossValidation.MIN_PER_CLASS
                     + " pairs of each class; the gate judges the model's own test split");
-            return GateEvidence.testSplit(served, samples.stream().filter(s -> testIds.contains(s.id())).toList());
+            return GateEvidence.testSplit(served, samples,
+                    samples.stream().filter(s -> testIds.contains(s.id())).toList());
         }
         MlpTrainer quiet = new MlpTrainer();
         double[] scores = CrossValidation.outOfFold(samples, hyperparameters.seed(),
