@@ -10,6 +10,8 @@ import dev.resumescreening.registry.Activation;
 import dev.resumescreening.registry.ActivePointer;
 import dev.resumescreening.registry.ModelRecord;
 import dev.resumescreening.registry.ModelRegistry;
+import dev.resumescreening.review.ReviewCounts;
+import dev.resumescreening.review.ReviewService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.inject.Inject;
@@ -17,10 +19,12 @@ import javax.inject.Inject;
 /** GET /api/v1/models and POST /api/v1/models/register|activate|rollback. */
 public final class RegistryApi {
     private final ModelRegistry registry;
+    private final ReviewService reviews;
 
     @Inject
-    public RegistryApi(ModelRegistry registry) {
+    public RegistryApi(ModelRegistry registry, ReviewService reviews) {
         this.registry = registry;
+        this.reviews = reviews;
     }
 
     public Map<String, Endpoint> routes() {
@@ -34,7 +38,12 @@ public final class RegistryApi {
     ApiResponse list(ApiRequest request) {
         ModelRegistry.Overview overview = registry.overview();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("models", overview.versions().stream().map(RegistryApi::model).toList());
+        Map<String, ReviewCounts.Agreement> agreement = reviews.agreementByModel();
+        body.put("models", overview.versions().stream().map(record -> {
+            Map<String, Object> view = model(record);
+            view.put("agreement", agreement.getOrDefault(record.version(), new ReviewCounts.Agreement(0, 0)).toMap());
+            return view;
+        }).toList());
         body.put("active", pointer(overview.pointer()));
         body.put("activations", overview.activations().stream().map(RegistryApi::activation).toList());
         return ApiResponse.ok(body);

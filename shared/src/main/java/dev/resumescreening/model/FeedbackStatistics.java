@@ -53,15 +53,25 @@ public final class FeedbackStatistics {
 
     /** The features of a pair of these statistics, its own review left out of its job's prototypes. */
     public float[] leaveOneOutFeatures(TrainingSample sample) {
+        return features(sample, true);
+    }
+
+    /** The features of a pair that is not part of these statistics, with its job's whole prototypes. */
+    public float[] outsideFeatures(TrainingSample sample) {
+        return features(sample, false);
+    }
+
+    private float[] features(TrainingSample sample, boolean member) {
         JobSums sums = byJob.get(sample.jobId());
         double cosine = sample.resume().dot(sample.job());
         if (sums == null) {
             return PairFeatures.of(cosine, 0, 0, 0, 0);
         }
-        boolean shortlisted = sample.label() == 1;
-        double toShortlisted = cosineWithout(sample.resume(), sums.shortlist, sums.shortlistNorm2, shortlisted);
-        double toRejected = cosineWithout(sample.resume(), sums.reject, sums.rejectNorm2, !shortlisted);
-        return PairFeatures.of(cosine, sums.shortlisted - (shortlisted ? 1 : 0), sums.rejected - (shortlisted ? 0 : 1),
+        boolean inShortlist = member && sample.label() == 1;
+        boolean inReject = member && sample.label() == 0;
+        double toShortlisted = cosineWithout(sample.resume(), sums.shortlist, sums.shortlistNorm2, inShortlist);
+        double toRejected = cosineWithout(sample.resume(), sums.reject, sums.rejectNorm2, inReject);
+        return PairFeatures.of(cosine, sums.shortlisted - (inShortlist ? 1 : 0), sums.rejected - (inReject ? 1 : 0),
                 toShortlisted, toRejected);
     }
 

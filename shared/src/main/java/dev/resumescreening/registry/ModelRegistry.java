@@ -64,6 +64,11 @@ public final class ModelRegistry {
         return store.pointer();
     }
 
+    /** The latest activation, if any model was ever activated. */
+    public Optional<Activation> latestActivation() {
+        return store.history(1).stream().findFirst();
+    }
+
     public Optional<ModelRecord> find(String version) {
         return store.find(version);
     }
@@ -143,6 +148,11 @@ public final class ModelRegistry {
 
     /** Back to the champion that was live before the latest activation (the similarity model before any). */
     public ActivePointer rollback(String actor) {
+        return rollback(actor, null);
+    }
+
+    /** {@link #rollback(String)}, with why it was done recorded in the activation history. */
+    public ActivePointer rollback(String actor, String why) {
         ActivePointer current = store.pointer();
         String previous = store.history(1).stream().findFirst().map(Activation::previousChampion)
                 .orElse(SimilarityModel.VERSION);
@@ -152,7 +162,7 @@ public final class ModelRegistry {
         }
         requireServable(previous);
         return moveTo(new ActivePointer(previous, null, 0, Timestamps.format(clock.instant())), actor,
-                "rollback from " + current.championVersion());
+                "rollback from " + current.championVersion() + (why == null ? "" : ": " + why));
     }
 
     /** The reviewed pairs a version trained on: none for the similarity model, empty when they were not recorded. */

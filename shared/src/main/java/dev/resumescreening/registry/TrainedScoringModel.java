@@ -14,6 +14,11 @@ public final class TrainedScoringModel implements ScoringModel {
         this.classifier = classifier;
     }
 
+    /** The network and the job feedback it serves with. */
+    public MlpClassifier classifier() {
+        return classifier;
+    }
+
     @Override
     public String version() {
         return version;

@@ -26,11 +26,13 @@ public final class ReviewService {
     static final int MAX_ATTEMPTS = 25;
 
     private final ReviewStore store;
+    private final AgreementGuardrail guardrail;
     private final Clock clock;
 
     @Inject
-    public ReviewService(ReviewStore store, Clock clock) {
+    public ReviewService(ReviewStore store, AgreementGuardrail guardrail, Clock clock) {
         this.store = store;
+        this.guardrail = guardrail;
         this.clock = clock;
     }
 
@@ -59,6 +61,9 @@ public final class ReviewService {
                     previous == null ? null : previous.humanDecision().name())) {
                 JsonLog.info("review.recorded", Map.of("result_id", resultId, "decision", decision.name(),
                         "relabel", previous != null, "attempt", attempt));
+                if (previous == null && result.modelVersion() != null) {
+                    guardrail.afterReview(result.modelVersion());
+                }
                 return result.withReview(review);
             }
             pause(attempt);
@@ -71,16 +76,22 @@ public final class ReviewService {
         return store.counts();
     }
 
+    /** Reviewers' agreement with each model version's decisions. */
+    public Map<String, ReviewCounts.Agreement> agreementByModel() {
+        return store.agreementByModel();
+    }
+
+    /** A review agrees with the model when the person decided as the model did (needsRetraining is the opposite). */
     static Delta delta(Review previous, Review next) {
         long nextPositive = next.humanDecision() == Decision.SHORTLIST ? 1 : 0;
         long nextRetrain = next.needsRetraining() ? 1 : 0;
         if (previous == null) {
-            return new Delta(1, nextPositive, 1 - nextPositive, nextRetrain, 1);
+            return new Delta(1, nextPositive, 1 - nextPositive, nextRetrain, 1, 1 - nextRetrain);
         }
         long previousPositive = previous.humanDecision() == Decision.SHORTLIST ? 1 : 0;
         long previousRetrain = previous.needsRetraining() ? 1 : 0;
         return new Delta(0, nextPositive - previousPositive, previousPositive - nextPositive,
-                nextRetrain - previousRetrain, 0);
+                nextRetrain - previousRetrain, 0, previousRetrain - nextRetrain);
     }
 
     private static void pause(int attempt) {

@@ -1,6 +1,8 @@
 package dev.resumescreening.review;
 
 import dev.resumescreening.domain.ScreeningResult;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where reviews are recorded: the result, the counters and the audit history change together or not at all. */
@@ -17,6 +19,12 @@ public interface ReviewStore {
     boolean record(ScreeningResult reviewed, long expectedVersion, ReviewCounts.Delta delta, String previousDecision);
 
     ReviewCounts counts();
+
+    /** Agreement of reviewers with each model version's decisions, by version. */
+    Map<String, ReviewCounts.Agreement> agreementByModel();
+
+    /** Reviewed samples by class for every job with a review. */
+    List<ReviewCounts.JobBalance> balanceByJob();
 
     record Versioned(ScreeningResult result, long version) {
     }

@@ -1,7 +1,10 @@
 package dev.resumescreening.review;
 
+import dev.resumescreening.registry.ActivePointer;
 import dev.resumescreening.registry.ModelRegistryStore;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.inject.Inject;
@@ -43,14 +46,43 @@ public final class TrainingStatusService {
         status.put("threshold", threshold);
         status.put("active_model_version", models.pointer().championVersion());
         status.put("class_balance_warning", balanceWarning(counts));
+        ActivePointer pointer = models.pointer();
+        Map<String, ReviewCounts.Agreement> agreement = reviews.agreementByModel();
+        Map<String, Object> live = new LinkedHashMap<>();
+        live.put("champion", arm(pointer.championVersion(), agreement));
+        live.put("challenger", pointer.hasChallenger() ? arm(pointer.challengerVersion(), agreement) : null);
+        status.put("live_agreement", live);
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        for (ReviewCounts.JobBalance job : reviews.balanceByJob()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("job_id", job.jobId());
+            view.put("positive_samples", job.positive());
+            view.put("negative_samples", job.negative());
+            view.put("class_balance_warning", balanceWarning(job.positive(), job.total()));
+            jobs.add(view);
+        }
+        status.put("jobs", jobs);
         return status;
     }
 
+    /** A live model's version with how often reviewers agreed with its decisions. */
+    private static Map<String, Object> arm(String version, Map<String, ReviewCounts.Agreement> agreement) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("version", version);
+        view.putAll(agreement.getOrDefault(version, new ReviewCounts.Agreement(0, 0)).toMap());
+        return view;
+    }
+
     static String balanceWarning(ReviewCounts counts) {
-        if (counts.totalSamples() == 0) {
+        return balanceWarning(counts.positiveSamples(), counts.totalSamples());
+    }
+
+    /** Null inside the guide's 40-60% band of shortlists; else which decision reviewers should look for next. */
+    static String balanceWarning(long positives, long total) {
+        if (total == 0) {
             return null;
         }
-        double positive = (double) counts.positiveSamples() / counts.totalSamples();
+        double positive = (double) positives / total;
         if (positive >= BALANCE_LOW && positive <= BALANCE_HIGH) {
             return null;
         }

@@ -16,16 +16,16 @@ class ReviewServiceTest {
 
     @Test
     void aFirstReviewAddsOneSampleToItsClass() {
-        assertEquals(new Delta(1, 1, 0, 0, 1), ReviewService.delta(null, review(Decision.SHORTLIST, false)));
-        assertEquals(new Delta(1, 0, 1, 1, 1), ReviewService.delta(null, review(Decision.REJECT, true)));
+        assertEquals(new Delta(1, 1, 0, 0, 1, 1), ReviewService.delta(null, review(Decision.SHORTLIST, false)));
+        assertEquals(new Delta(1, 0, 1, 1, 1, 0), ReviewService.delta(null, review(Decision.REJECT, true)));
     }
 
     @Test
     void aChangedLabelMovesTheSampleWithoutCountingItTwice() {
         Delta delta = ReviewService.delta(review(Decision.SHORTLIST, false), review(Decision.REJECT, true));
-        assertEquals(new Delta(0, -1, 1, 1, 0), delta);
+        assertEquals(new Delta(0, -1, 1, 1, 0, -1), delta);
         Delta back = ReviewService.delta(review(Decision.REJECT, true), review(Decision.SHORTLIST, false));
-        assertEquals(new Delta(0, 1, -1, -1, 0), back);
+        assertEquals(new Delta(0, 1, -1, -1, 0, 1), back);
     }
 
     @Test

@@ -4,20 +4,26 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.longNumber;
 import static dev.resumescreening.adapters.dynamodb.Attributes.n;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
+import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Review;
 import dev.resumescreening.review.ReviewCounts;
 import dev.resumescreening.review.ReviewCounts.Delta;
 import dev.resumescreening.review.ReviewStore;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -27,6 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoReviewStore implements ReviewStore {
     public static final String COUNTER_ID = "reviews";
+    /** Counter items of one job each: {@code job#<job id>}. */
+    static final String JOB_COUNTER = "job#";
+    /** Attributes of the counters item, one pair per model version that scored a reviewed result. */
+    static final String MODEL_REVIEWS = "model_reviews#";
+    static final String MODEL_AGREEMENTS = "model_agreements#";
 
     private final DynamoDbClient dynamo;
     private final String resultsTable;
@@ -86,16 +97,33 @@ public final class DynamoReviewStore implements ReviewStore {
                 .conditionExpression(finalCondition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)).build();
+        Map<String, String> counterNames = new HashMap<>(Map.of("#total", "total_samples",
+                "#positive", "positive_samples", "#negative", "negative_samples", "#retrain", "needs_retraining",
+                "#fresh", "new_samples_since_last_training", "#updated", "updated_at"));
+        Map<String, AttributeValue> counterValues = new HashMap<>(Map.of(":total", n(delta.total()),
+                ":positive", n(delta.positive()), ":negative", n(delta.negative()),
+                ":retrain", n(delta.needsRetraining()), ":fresh", n(delta.newSamples()), ":at", s(review.reviewedAt())));
+        String counterUpdate = "ADD #total :total, #positive :positive, #negative :negative, #retrain :retrain, "
+                + "#fresh :fresh";
+        if (reviewed.modelVersion() != null) {
+            counterNames.put("#modelReviews", MODEL_REVIEWS + reviewed.modelVersion());
+            counterNames.put("#modelAgreements", MODEL_AGREEMENTS + reviewed.modelVersion());
+            counterValues.put(":agreed", n(delta.agreed()));
+            counterUpdate += ", #modelReviews :total, #modelAgreements :agreed";
+        }
+        String counterExpression = counterUpdate + " SET #updated = :at";
         TransactWriteItem counters = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
                 .key(Map.of("counter_id", s(COUNTER_ID)))
-                .updateExpression("ADD #total :total, #positive :positive, #negative :negative, "
-                        + "#retrain :retrain, #fresh :fresh SET #updated = :at")
-                .expressionAttributeNames(Map.of("#total", "total_samples", "#positive", "positive_samples",
-                        "#negative", "negative_samples", "#retrain", "needs_retraining",
-                        "#fresh", "new_samples_since_last_training", "#updated", "updated_at"))
-                .expressionAttributeValues(Map.of(":total", n(delta.total()), ":positive", n(delta.positive()),
-                        ":negative", n(delta.negative()), ":retrain", n(delta.needsRetraining()),
-                        ":fresh", n(delta.newSamples()), ":at", s(review.reviewedAt())))).build();
+                .updateExpression(counterExpression)
+                .expressionAttributeNames(counterNames)
+                .expressionAttributeValues(counterValues)).build();
+        TransactWriteItem jobCounters = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
+                .key(Map.of("counter_id", s(JOB_COUNTER + reviewed.jobId())))
+                .updateExpression("ADD #positive :positive, #negative :negative SET #job = :job")
+                .expressionAttributeNames(Map.of("#positive", "positive_samples", "#negative", "negative_samples",
+                        "#job", "job_id"))
+                .expressionAttributeValues(Map.of(":positive", n(delta.positive()), ":negative", n(delta.negative()),
+                        ":job", s(reviewed.jobId())))).build();
         Map<String, AttributeValue> entry = new HashMap<>();
         entry.put("result_id", s(reviewed.resultId()));
         entry.put("review_key", s(review.reviewedAt() + "#" + String.format(Locale.ROOT, "%06d", next)));
@@ -109,7 +137,7 @@ public final class DynamoReviewStore implements ReviewStore {
         TransactWriteItem history = TransactWriteItem.builder().put(p -> p.tableName(historyTable).item(entry)
                 .conditionExpression("attribute_not_exists(review_key)")).build();
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(result, counters, history));
+            dynamo.transactWriteItems(b -> b.transactItems(result, counters, jobCounters, history));
             return true;
         } catch (TransactionCanceledException e) {
             if (isConflict(e)) {
@@ -138,5 +166,38 @@ public final class DynamoReviewStore implements ReviewStore {
         return new ReviewCounts(longNumber(item, "total_samples"), longNumber(item, "positive_samples"),
                 longNumber(item, "negative_samples"), longNumber(item, "needs_retraining"),
                 longNumber(item, "new_samples_since_last_training"));
+    }
+
+    @Override
+    public Map<String, ReviewCounts.Agreement> agreementByModel() {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(countersTable)
+                .key(Map.of("counter_id", s(COUNTER_ID))).consistentRead(true)).item();
+        Map<String, ReviewCounts.Agreement> byModel = new TreeMap<>();
+        if (item != null) {
+            item.forEach((name, value) -> {
+                if (name.startsWith(MODEL_REVIEWS)) {
+                    String version = name.substring(MODEL_REVIEWS.length());
+                    byModel.put(version, new ReviewCounts.Agreement(longNumber(item, name),
+                            longNumber(item, MODEL_AGREEMENTS + version)));
+                }
+            });
+        }
+        return byModel;
+    }
+
+    @Override
+    public List<ReviewCounts.JobBalance> balanceByJob() {
+        List<ReviewCounts.JobBalance> jobs = new ArrayList<>();
+        ScanRequest request = ScanRequest.builder().tableName(countersTable).consistentRead(true)
+                .filterExpression("begins_with(counter_id, :job)")
+                .expressionAttributeValues(Map.of(":job", s(JOB_COUNTER))).build();
+        for (ScanResponse page : dynamo.scanPaginator(request)) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                jobs.add(new ReviewCounts.JobBalance(string(item, "job_id"), longNumber(item, "positive_samples"),
+                        longNumber(item, "negative_samples")));
+            }
+        }
+        jobs.sort(Comparator.comparing(ReviewCounts.JobBalance::jobId));
+        return jobs;
     }
 }
