@@ -3,6 +3,7 @@ package dev.resumescreening.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.emulators.dynamodb.DynamoDbEmulator;
@@ -75,6 +76,10 @@ final class LocalEnvironment implements AutoCloseable {
         useLocalCredentialsUnlessConfigured();
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.putAll(overrides);
+        String pageTokenKey = variables.get(PageTokens.KEY_SETTING);
+        if (pageTokenKey == null || pageTokenKey.isBlank()) {
+            variables.put(PageTokens.KEY_SETTING, DataDirectory.pageTokenKey(dataDir));
+        }
         if (awsEndpoint != null) {
             variables.put(Settings.ENDPOINT, awsEndpoint);
             return new LocalEnvironment(null, null, Settings.of(variables), null);

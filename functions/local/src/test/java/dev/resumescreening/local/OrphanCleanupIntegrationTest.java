@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
+import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.embedding.HashingEmbedder;
 import dev.resumescreening.ports.DocumentStore;
@@ -35,7 +36,7 @@ class OrphanCleanupIntegrationTest {
         try (TestStack stack = TestStack.start(Map.of())) {
             String jobId = stack.createJob("Java", "Java engineer on AWS");
             ResultRepository missingTable = new DynamoResultRepository(stack.environment.app().dynamoDb(),
-                    "no-such-table-" + jobId);
+                    "no-such-table-" + jobId, new PageTokens(new byte[32]));
             HashingEmbedder embedder = new HashingEmbedder();
             JobService jobs = new JobService(new DynamoJobRepository(stack.environment.app().dynamoDb(),
                     stack.environment.settings().tableName("jobs")), embedder, Clock.systemUTC());

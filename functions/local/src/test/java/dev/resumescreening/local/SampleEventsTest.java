@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
+import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Contract.RouteSpec;
@@ -59,7 +60,8 @@ class SampleEventsTest {
             String textKey = "text/job-sample/" + id + ".txt";
             app.documents().put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             app.documents().put("resumes/job-sample/" + id + ".txt", text.getBytes(StandardCharsets.UTF_8), "text/plain");
-            new DynamoResultRepository(app.dynamoDb(), stack.environment.settings().tableName("screening_results"))
+            new DynamoResultRepository(app.dynamoDb(), stack.environment.settings().tableName("screening_results"),
+                    new PageTokens(new byte[32]))
                     .create(new ScreeningResult(id, "job-sample", "Alex Example", 72.5, Decision.SHORTLIST, 0.725, "0",
                             "2026-11-26T00:00:0" + id.charAt(id.length() - 1) + ".000Z",
                             new ScreeningResult.Document("alex.txt", "text/plain", "resumes/job-sample/" + id + ".txt",

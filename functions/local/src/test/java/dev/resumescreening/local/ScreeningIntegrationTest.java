@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -188,6 +189,35 @@ class ScreeningIntegrationTest {
         assertError(stack.get("/api/v1/screening/results/" + job + "?limit=0"), 400, "invalid_limit");
         assertError(stack.get("/api/v1/screening/results/" + job + "?next_token=%25%25"), 400, "invalid_next_token");
         assertError(stack.get("/api/v1/screening/result/no-such-result"), 404, "screening_result_not_found");
+    }
+
+    @Test
+    void refusesNextTokensThatWereForgedAlteredOrIssuedForAnotherQuery() throws Exception {
+        String job = stack.createJob("Tokens", "Java engineer");
+        String other = stack.createJob("Other tokens", "Java engineer");
+        for (String j : List.of(job, other)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(201, stack.uploadFile(j, "cv" + i + ".txt", ("Java " + i).getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
+            }
+        }
+        String token = json(stack.get("/api/v1/screening/results/" + job + "?limit=1")).get("next_token").asText();
+        String reviewedToken = json(stack.get("/api/v1/screening/results/" + job + "?limit=1&reviewed=false"))
+                .get("next_token").asText();
+        assertEquals(1, json(stack.get("/api/v1/screening/results/" + job + "?limit=1&next_token=" + token))
+                .get("count").asInt());
+
+        String path = "/api/v1/screening/results/";
+        for (String forged : List.of("eyJ4IjoxfQ", "e30", "e30.e30", token + "x", "x" + token,
+                token.substring(0, token.indexOf('.')) + ".AAAA", token.replace('.', '_'), "a".repeat(5000))) {
+            assertError(stack.get(path + job + "?limit=1&next_token=" + forged), 400, "invalid_next_token");
+        }
+        // a token continues only the query it was issued for
+        assertError(stack.get(path + other + "?limit=1&next_token=" + token), 400, "invalid_next_token");
+        assertError(stack.get(path + job + "?limit=1&reviewed=false&next_token=" + token), 400, "invalid_next_token");
+        assertError(stack.get(path + job + "?limit=1&next_token=" + reviewedToken), 400, "invalid_next_token");
+        assertEquals(1, json(stack.get(path + job + "?limit=1&reviewed=false&next_token=" + reviewedToken))
+                .get("count").asInt());
     }
 
     @Test
