@@ -67,6 +67,8 @@ class SampleEventsTest {
                             new ScreeningResult.Document("alex.txt", "text/plain", "resumes/job-sample/" + id + ".txt",
                                     textKey, true, 1, 1, text.length()), null), 50, embedder.embed(text));
         }
+        // ten reviews on another job, so trigger-trigger-training.json (force, min_samples 10) is due
+        ReviewedPairs.store(stack, 10, 3);
         // the model registry-register.json registers
         ModelArtifact model = TrainingLoopIntegrationTest.randomModel(MODEL_VERSION);
         app.documents().put(ModelArtifact.weightsKey(MODEL_VERSION), model.weightsBytes(), "application/octet-stream");
@@ -79,7 +81,8 @@ class SampleEventsTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        stack.environment.trainingLauncher().awaitIdle(5, java.util.concurrent.TimeUnit.MINUTES);
         stack.close();
     }
 
@@ -120,8 +123,8 @@ class SampleEventsTest {
                     "/results/0/screening_result_id", "00000000-0000-4000-8000-000000000002"))),
             Map.entry("status-review-queue.json", new Expected(200, Map.of("/count", "1",
                     "/results/0/screening_result_id", "00000000-0000-4000-8000-000000000002"))),
-            Map.entry("status-training-status.json", new Expected(200, Map.of("/total_samples", "1",
-                    "/positive_samples", "1"))),
+            Map.entry("status-training-status.json", new Expected(200, Map.of("/total_samples", "11",
+                    "/new_samples_since_last_training", "11"))),
             Map.entry("trigger-run.json", new Expected(200, Map.of("/run_id", RUN_ID, "/state", "SKIPPED"))),
             Map.entry("trigger-trigger-training.json", new Expected(202, Map.of("/success", "true",
                     "/message", "Training started!"))),
