@@ -133,7 +133,7 @@ public final class ScreeningService {
 
     private static String candidateName(String name) {
         if (name == null || name.isBlank()) {
-            return "";
+            return null;
         }
         String trimmed = name.strip();
         if (trimmed.length() > MAX_CANDIDATE_NAME_CHARS) {

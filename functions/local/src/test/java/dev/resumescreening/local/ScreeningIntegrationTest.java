@@ -221,6 +221,80 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void controlCharactersAreStrippedAtTheEdgeAndOrdinaryUnicodeKept() throws Exception {
+        HttpResponse<String> created = stack.postJson("/api/v1/jobs", Map.of(
+                "title", "Back\u0000end\u001b[31m Engineer\r\nZo\u00eb \u5c71\u7530 \ud83d\ude80\u202e\u2066",
+                "description", "Java\u0000 on AWS\nline two"));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode job = json(stack.get("/api/v1/jobs/" + json(created).get("job_id").asText()));
+        assertEquals("Backend[31m Engineer  Zo\u00eb \u5c71\u7530 \ud83d\ude80", job.get("title").asText());
+        assertEquals("Java on AWS\nline two", job.get("description").asText());
+
+        HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
+                "candidate_name", "\u202eAna\u0000 Lima\r\n", "file_name", "ana.txt",
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(201, upload.statusCode(), upload.body());
+        String id = json(upload).get("screening_result_id").asText();
+        assertEquals("Ana Lima", json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").asText());
+
+        HttpResponse<String> review = stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", id,
+                "human_decision", "reject", "notes", "ok\u0000\u001b\r\nfine \u061c\u200fdone"));
+        assertEquals(200, review.statusCode(), review.body());
+        assertEquals("ok  fine done", json(stack.get("/api/v1/screening/result/" + id)).get("notes").asText());
+    }
+
+    @Test
+    void aMissingCandidateNameIsStoredAsNone() throws Exception {
+        HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
+                "file_name", "anon.txt",
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(201, upload.statusCode(), upload.body());
+        String id = json(upload).get("screening_result_id").asText();
+        assertTrue(json(upload).get("candidate_name").isNull(), upload.body());
+        assertTrue(json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").isNull());
+        var item = stack.environment.app().dynamoDb().getItem(b -> b.tableName(stack.environment.settings()
+                .tableName("screening_results")).key(Map.of("result_id",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))).item();
+        assertFalse(item.containsKey("candidate_name"), item.toString());
+    }
+
+    @Test
+    void base64JunkIsRefusedAsInvalidBase64() throws Exception {
+        int before = stack.resultCount();
+        for (String junk : List.of("!!!!", "@@@@####", "QUJD*REVG", "bm90 YmFzZTY0?")) {
+            HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume",
+                    Map.of("job_id", jobId, "file_name", "cv.txt", "content_base64", junk));
+            assertError(response, 400, "invalid_content_base64");
+        }
+        // wrapped base64, as base64 tools print it, is fine
+        String wrapped = Base64.getMimeEncoder().encodeToString(("Java engineer " + "x".repeat(200))
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(wrapped.contains("\r\n"));
+        assertEquals(201, stack.postJson("/api/v1/screening/upload-resume",
+                Map.of("job_id", jobId, "file_name", "cv.txt", "content_base64", wrapped)).statusCode());
+        assertEquals(before + 1, stack.resultCount());
+    }
+
+    @Test
+    void errorsEchoAtMostAHundredCharactersOfInput() throws Exception {
+        String longId = "x".repeat(10_000);
+        for (String path : List.of("/api/v1/jobs/" + longId, "/api/v1/screening/result/" + longId,
+                "/api/v1/nothing/" + longId)) {
+            HttpResponse<String> response = stack.get(path);
+            assertEquals(404, response.statusCode());
+            String message = json(response).at("/error/message").asText();
+            assertTrue(message.contains("x".repeat(50)), message);
+            assertFalse(message.contains("x".repeat(101)), "echoes " + message.length() + " characters");
+            assertTrue(response.body().length() < 300, response.body());
+        }
+    }
+
+    @Test
+    void resultsOfAnUnknownJobAreNotFound() throws Exception {
+        assertError(stack.get("/api/v1/screening/results/no-such-job"), 404, "job_not_found");
+    }
+
+    @Test
     void unknownRoutesAnswerWithAJsonError() throws Exception {
         assertError(stack.get("/api/v1/nothing"), 404, "route_not_found");
         HttpResponse<String> wrongMethod = stack.get("/api/v1/jobs");

@@ -34,7 +34,9 @@ public final class ResultItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("result_id", s(result.resultId()));
         item.put("job_id", s(result.jobId()));
-        item.put("candidate_name", s(result.candidateName()));
+        if (result.candidateName() != null) {
+            item.put("candidate_name", s(result.candidateName()));
+        }
         item.put("decision", s(result.decision().name()));
         item.put("created_at", s(result.createdAt()));
         item.put("threshold", n(threshold));
