@@ -74,7 +74,7 @@ public final class CoreModule {
     @Provides
     @Singleton
     static DocumentTextExtractor extractor(Settings settings) {
-        return new DocumentTextExtractor(settings.intValue("MAX_PDF_PAGES"));
+        return new DocumentTextExtractor(settings.intValue("MAX_PDF_PAGES"), settings.longValue("PDF_TEXT_BUDGET_MS"));
     }
 
     @Provides
