@@ -295,6 +295,24 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void aPdfTooComplexToReadIsRefusedAndATooLongResumeIsScreenedFromItsStartAndFlagged() throws Exception {
+        int before = stack.resultCount();
+        byte[] hostile = PdfFixtures.rawContentPdf(1,
+                "BT /F1 10 Tf 100 700 Td\n" + "(ABCDEFGHIJ) Tj 0 0 Td\n".repeat(60_000) + "ET\n");
+        assertError(stack.uploadFile(jobId, "cv.pdf", hostile), 422, "pdf_too_complex");
+        assertEquals(before, stack.resultCount());
+
+        HttpResponse<String> longText = stack.uploadFile(jobId, "long.txt",
+                ("Java engineer " + "a".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, longText.statusCode(), longText.body());
+        assertTrue(json(longText).get("text_truncated").asBoolean(), longText.body());
+        String id = json(longText).get("screening_result_id").asText();
+        assertTrue(json(stack.get("/api/v1/screening/result/" + id)).get("text_truncated").asBoolean());
+        HttpResponse<String> shortText = stack.uploadFile(jobId, "short.txt", "Java engineer".getBytes(StandardCharsets.UTF_8));
+        assertFalse(json(shortText).get("text_truncated").asBoolean(), shortText.body());
+    }
+
+    @Test
     void unknownRoutesAnswerWithAJsonError() throws Exception {
         assertError(stack.get("/api/v1/nothing"), 404, "route_not_found");
         HttpResponse<String> wrongMethod = stack.get("/api/v1/jobs");
