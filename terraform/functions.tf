@@ -11,7 +11,8 @@ locals {
       local.table_env,
       { (local.contract.bucket.env) = local.bucket_name },
       # Empty settings are left out: the Java side applies its default.
-      { for name, value in local.setting_values : name => value if value != "" },
+      { for name, value in local.setting_values : name => value if value != "" && name != "PAGE_TOKEN_KEY" },
+      { PAGE_TOKEN_KEY = local.page_token_key },
       f.package == "zip" && var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
       f.sagemaker ? {
         TRAINER_IMAGE_URI  = local.trainer_image_uri

@@ -86,6 +86,12 @@ locals {
   }
   unknown_settings = setsubtract(keys(var.settings), keys(local.contract.settings))
 
+  # Contract setting PAGE_TOKEN_KEY, the HMAC key of pagination tokens: var.page_token_key, else
+  # settings.PAGE_TOKEN_KEY, else derived from the data KMS key's ARN (the hashicorp/random provider is not in the
+  # provider mirror). Kept apart from setting_values so its sensitivity does not spread to the other settings.
+  page_token_key = coalesce(var.page_token_key, lookup(var.settings, "PAGE_TOKEN_KEY", ""),
+  sha256("${aws_kms_key.data.arn}/page-tokens"))
+
   embedding_model_arn = "arn:${local.partition}:bedrock:${local.region}::foundation-model/${local.setting_values["EMBEDDING_MODEL_ID"]}"
 
   # --- trainer image / SageMaker ---------------------------------------------------

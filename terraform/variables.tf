@@ -248,3 +248,20 @@ variable "emulator_endpoint" {
   type        = string
   default     = "http://localhost:4566"
 }
+
+# The HMAC key of pagination tokens (contract setting PAGE_TOKEN_KEY). The
+# hashicorp/random provider is not in this machine's provider mirror, so when
+# this is empty the key is derived from the data KMS key's ARN (see locals.tf):
+# stable and unknown before apply, but not a secret to anyone who can read the
+# account's KMS keys. Set it (e.g. from a secret store) for production.
+variable "page_token_key" {
+  description = "HMAC key (16+ characters) signing next_token values; empty = derived from the data KMS key's ARN."
+  type        = string
+  default     = ""
+  sensitive   = true
+
+  validation {
+    condition     = var.page_token_key == "" || length(var.page_token_key) >= 16
+    error_message = "page_token_key must be empty or at least 16 characters."
+  }
+}

@@ -26,7 +26,8 @@ public final class FeedbackApi {
     ApiResponse submit(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
         ScreeningResult reviewed = reviews.submit(RequestBodies.text(body, "screening_result_id"),
-                RequestBodies.text(body, "human_decision"), RequestBodies.text(body, "notes"), request.caller());
+                RequestBodies.text(body, "human_decision"),
+                RequestBodies.singleLine(RequestBodies.text(body, "notes")), request.caller());
         return ApiResponse.ok(Map.of("success", true, "result", Views.result(reviewed)));
     }
 }

@@ -27,7 +27,8 @@ public final class JobsApi {
 
     ApiResponse create(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
-        Job job = jobs.create(RequestBodies.text(body, "title"), RequestBodies.text(body, "description"),
+        Job job = jobs.create(RequestBodies.singleLine(RequestBodies.text(body, "title")),
+                RequestBodies.multiLine(RequestBodies.text(body, "description")),
                 RequestBodies.number(body, "threshold"));
         return ApiResponse.created(Views.job(job));
     }

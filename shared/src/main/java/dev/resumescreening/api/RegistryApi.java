@@ -63,9 +63,10 @@ public final class RegistryApi {
         if (weight != null && weight != Math.rint(weight)) {
             throw ProblemException.invalid("invalid_challenger_weight", "challenger_weight must be a whole number 0-100");
         }
+        boolean force = flag(body, "force");
         ActivePointer pointer = registry.activate(RequestBodies.text(body, "champion"),
                 RequestBodies.text(body, "challenger"), weight == null ? null : weight.intValue(), request.caller(),
-                "activated by " + request.caller());
+                "activated by " + request.caller(), force);
         return ApiResponse.ok(Map.of("success", true, "active", pointer(pointer)));
     }
 
@@ -118,6 +119,7 @@ public final class RegistryApi {
         view.put("challenger_weight", activation.challengerWeight());
         view.put("previous_champion", activation.previousChampion());
         view.put("reason", activation.reason());
+        view.put("kind", activation.kind());
         return view;
     }
 }

@@ -5,6 +5,7 @@ import dev.resumescreening.http.ApiRequest;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
 import dev.resumescreening.http.RequestBodies;
+import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.ports.ResultRepository.Page;
 import java.util.LinkedHashMap;
@@ -17,10 +18,12 @@ public final class ResultsApi {
     static final int MAX_LIMIT = 100;
 
     private final ResultRepository results;
+    private final JobRepository jobs;
 
     @Inject
-    public ResultsApi(ResultRepository results) {
+    public ResultsApi(ResultRepository results, JobRepository jobs) {
         this.results = results;
+        this.jobs = jobs;
     }
 
     public Map<String, Endpoint> routes() {
@@ -33,6 +36,9 @@ public final class ResultsApi {
         int limit = RequestBodies.intQuery(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         Boolean reviewed = RequestBodies.booleanQuery(request, "reviewed");
         String jobId = request.pathParameter("job_id");
+        if (jobs.find(jobId).isEmpty()) {
+            throw ProblemException.notFound("job", jobId);
+        }
         Page page = results.listByJob(jobId, reviewed, limit, request.query("next_token").orElse(null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", jobId);

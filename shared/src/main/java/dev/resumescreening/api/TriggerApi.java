@@ -48,12 +48,14 @@ public final class TriggerApi {
         view.put("success", true);
         view.put("message", "Training started!");
         view.put("run_id", run.runId());
-        view.put("log_file", run.logFile());
         view.put("status_url", "/api/v1/training/runs/" + run.runId());
         return ApiResponse.accepted(view);
     }
 
+    /** The run without where its log is stored: callers follow a run by its id, the log is for operators. */
     ApiResponse run(ApiRequest request) {
-        return ApiResponse.ok(TrainingRuns.view(runs.find(request.pathParameter("run_id"))));
+        Map<String, Object> view = new LinkedHashMap<>(TrainingRuns.view(runs.find(request.pathParameter("run_id"))));
+        view.remove("log_file");
+        return ApiResponse.ok(view);
     }
 }

@@ -22,6 +22,7 @@ import javax.inject.Named;
  * or JSON with {@code content_base64}.
  */
 public final class UploadApi {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
     public static final String MAX_UPLOAD_BYTES = "maxUploadBytes";
     /** Room for multipart framing and form fields around the file itself. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
@@ -71,7 +72,7 @@ public final class UploadApi {
         Part file = form.part("file").filter(p -> p.fileName() != null || p.content().length > 0)
                 .orElseThrow(() -> ProblemException.invalid("missing_file", "the form has no 'file' part"));
         return new ResumeUpload(form.part("job_id").map(Part::text).map(String::strip).orElse(null),
-                form.part("candidate_name").map(Part::text).orElse(null),
+                form.part("candidate_name").map(Part::text).map(RequestBodies::singleLine).orElse(null),
                 file.fileName(), file.contentType(), file.content());
     }
 
@@ -82,11 +83,14 @@ public final class UploadApi {
         }
         byte[] content;
         try {
-            content = Base64.getMimeDecoder().decode(encoded);
+            // line breaks and spaces (as base64 tools wrap it) are allowed; any other character outside the alphabet
+            // is an error, not something to skip over
+            content = Base64.getDecoder().decode(WHITESPACE.matcher(encoded).replaceAll(""));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("invalid_content_base64", "content_base64 is not valid base64");
         }
-        return new ResumeUpload(RequestBodies.text(body, "job_id"), RequestBodies.text(body, "candidate_name"),
+        return new ResumeUpload(RequestBodies.text(body, "job_id"),
+                RequestBodies.singleLine(RequestBodies.text(body, "candidate_name")),
                 RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), content);
     }
 

@@ -37,6 +37,7 @@ public final class Views {
         view.put("text_extracted", document.textExtracted());
         view.put("pages", document.pages());
         view.put("pages_read", document.pagesRead());
+        view.put("text_truncated", document.textTruncated());
         ScreeningResult.Review review = result.review();
         view.put("human_decision", review == null ? null : review.humanDecision().apiName());
         view.put("reviewed_by", review == null ? null : review.reviewer());

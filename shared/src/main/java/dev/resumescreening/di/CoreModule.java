@@ -10,6 +10,7 @@ import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
 import dev.resumescreening.adapters.dynamodb.DynamoSampleCounter;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingLock;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
+import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
@@ -61,7 +62,8 @@ public final class CoreModule {
     @Provides
     @Singleton
     static ResultRepository results(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"));
+        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"),
+                PageTokens.fromSetting(settings.get(PageTokens.KEY_SETTING)));
     }
 
     @Provides
@@ -73,7 +75,7 @@ public final class CoreModule {
     @Provides
     @Singleton
     static DocumentTextExtractor extractor(Settings settings) {
-        return new DocumentTextExtractor(settings.intValue("MAX_PDF_PAGES"));
+        return new DocumentTextExtractor(settings.intValue("MAX_PDF_PAGES"), settings.longValue("PDF_TEXT_BUDGET_MS"));
     }
 
     @Provides

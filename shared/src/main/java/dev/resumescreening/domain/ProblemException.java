@@ -22,7 +22,19 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, String id) {
-        return new ProblemException(ProblemKind.NOT_FOUND, what + "_not_found", what.replace('_', ' ') + " '" + id + "' does not exist");
+        return new ProblemException(ProblemKind.NOT_FOUND, what + "_not_found",
+                what.replace('_', ' ') + " '" + echo(id) + "' does not exist");
+    }
+
+    /** Most characters of client input an error message repeats. */
+    public static final int MAX_ECHOED_CHARS = 100;
+
+    /** The start of client input for an error message: at most {@value #MAX_ECHOED_CHARS} characters. */
+    public static String echo(String input) {
+        if (input == null) {
+            return "";
+        }
+        return input.length() <= MAX_ECHOED_CHARS ? input : input.substring(0, MAX_ECHOED_CHARS) + "...";
     }
 
     public ProblemKind kind() {

@@ -25,9 +25,16 @@ public record ScreeningResult(
                 document, newReview);
     }
 
-    /** Where the uploaded file and its text are kept, and what was read from it. */
+    /**
+     * Where the uploaded file and its text are kept, and what was read from it; {@code textTruncated} when the text
+     * stopped at the extraction limit and only its start was screened.
+     */
     public record Document(String fileName, String contentType, String originalKey, String textKey,
-                           boolean textExtracted, int pages, int pagesRead, long sizeBytes) {
+                           boolean textExtracted, int pages, int pagesRead, long sizeBytes, boolean textTruncated) {
+        public Document(String fileName, String contentType, String originalKey, String textKey,
+                        boolean textExtracted, int pages, int pagesRead, long sizeBytes) {
+            this(fileName, contentType, originalKey, textKey, textExtracted, pages, pagesRead, sizeBytes, false);
+        }
     }
 
     /** The latest human review of the result. */

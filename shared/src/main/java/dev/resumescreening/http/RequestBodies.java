@@ -33,6 +33,36 @@ public final class RequestBodies {
         }
     }
 
+    /**
+     * One line of user text as stored and shown (names, titles, notes): line breaks and tabs become spaces; other
+     * control characters (NUL, ESC, C1) and the invisible bidirectional controls that reorder what a reader sees are
+     * removed; ordinary Unicode (accents, CJK, emoji, right-to-left letters) stays. Null stays null.
+     */
+    public static String singleLine(String value) {
+        return value == null ? null : clean(value, false);
+    }
+
+    /** As {@link #singleLine}, keeping line breaks ({@code \n}; CR LF and lone CR become {@code \n}) and tabs. */
+    public static String multiLine(String value) {
+        return value == null ? null : clean(value.replace("\r\n", "\n").replace('\r', '\n'), true);
+    }
+
+    private static String clean(String value, boolean keepLines) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\t' || c == '\r') {
+                out.append(keepLines && c != '\r' ? (char) c : ' ');
+            } else if (!Character.isISOControl(c) && !isBidiControl(c)) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean isBidiControl(int c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
     /** A string field, or null when absent; refuses non-string values. */
     public static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);

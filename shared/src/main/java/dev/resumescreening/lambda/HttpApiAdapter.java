@@ -52,7 +52,7 @@ public final class HttpApiAdapter {
     private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {
         Endpoint endpoint = endpoints.get(event.getRouteKey());
         if (endpoint == null) {
-            return Problems.error(404, "route_not_found", "no route " + event.getRouteKey());
+            return Problems.error(404, "route_not_found", "no route " + ProblemException.echo(event.getRouteKey()));
         }
         try {
             ApiRequest request = toRequest(event);

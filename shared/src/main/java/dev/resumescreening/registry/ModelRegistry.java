@@ -13,6 +13,10 @@ import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.screening.Timestamps;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,8 @@ import javax.inject.Singleton;
 @Singleton
 public final class ModelRegistry {
     static final int HISTORY_SHOWN = 20;
+    /** How much of the activation history a rollback replays to find what was live before. */
+    static final int HISTORY_REPLAYED = 1000;
     static final int DEFAULT_CHALLENGER_WEIGHT = 50;
     static final String SIMILARITY_FRAMEWORK = "similarity";
 
@@ -52,7 +58,7 @@ public final class ModelRegistry {
     /** Every version (the similarity model last), the live pointer and the latest activations. */
     public Overview overview() {
         ActivePointer pointer = store.pointer();
-        List<ModelRecord> versions = new java.util.ArrayList<>(store.versions());
+        List<ModelRecord> versions = new ArrayList<>(store.versions());
         versions.add(similarityRecord(pointer));
         return new Overview(versions, pointer, store.history(HISTORY_SHOWN));
     }
@@ -123,10 +129,20 @@ public final class ModelRegistry {
 
     /**
      * Makes {@code champion} live, with {@code challenger} scoring {@code challengerWeight}% of results (default 50
-     * when a challenger is named). Both must exist, verify, and come from the configured embedder.
+     * when a challenger is named). Both must exist, verify, and come from the configured embedder; a model the gate
+     * REJECTED is refused (409 {@code model_rejected}).
      */
     public ActivePointer activate(String champion, String challenger, Integer challengerWeight, String actor,
                                   String reason) {
+        return activate(champion, challenger, challengerWeight, actor, reason, false);
+    }
+
+    /**
+     * As {@link #activate(String, String, Integer, String, String)}; with {@code force}, a REJECTED model may go live
+     * and the activation is recorded as forced.
+     */
+    public ActivePointer activate(String champion, String challenger, Integer challengerWeight, String actor,
+                                  String reason, boolean force) {
         if (champion == null || champion.isBlank()) {
             throw ProblemException.invalid("missing_champion", "champion is required");
         }
@@ -138,15 +154,21 @@ public final class ModelRegistry {
             throw ProblemException.invalid("invalid_challenger_weight",
                     "challenger_weight must be 0-100, and needs a challenger");
         }
-        requireServable(champion);
+        boolean rejected = requireServable(champion, force);
         if (challenger != null) {
-            requireServable(challenger);
+            rejected |= requireServable(challenger, force);
         }
         return moveTo(new ActivePointer(champion, challenger, weight, Timestamps.format(clock.instant())), actor,
-                reason);
+                rejected ? reason + " (forced over the gate's rejection)" : reason,
+                rejected ? Activation.FORCED : Activation.ACTIVATE);
     }
 
-    /** Back to the champion that was live before the latest activation (the similarity model before any). */
+    /**
+     * Undoes the latest activation that is still in effect: the activation history is replayed (each activation
+     * puts its champion on top, each rollback takes the top off), and the champion under the current one goes live
+     * again, the similarity model at the bottom. Rolling back twice therefore goes back two activations instead of
+     * returning to the model the first rollback removed.
+     */
     public ActivePointer rollback(String actor) {
         return rollback(actor, null);
     }
@@ -154,15 +176,32 @@ public final class ModelRegistry {
     /** {@link #rollback(String)}, with why it was done recorded in the activation history. */
     public ActivePointer rollback(String actor, String why) {
         ActivePointer current = store.pointer();
-        String previous = store.history(1).stream().findFirst().map(Activation::previousChampion)
-                .orElse(SimilarityModel.VERSION);
+        List<Activation> history = new ArrayList<>(store.history(HISTORY_REPLAYED));
+        Collections.reverse(history);
+        Deque<String> live = new ArrayDeque<>();
+        live.push(SimilarityModel.VERSION);
+        for (Activation activation : history) {
+            if (activation.isRollback()) {
+                if (live.size() > 1) {
+                    live.pop();
+                }
+            } else {
+                live.push(activation.championVersion());
+            }
+        }
+        if (!live.peek().equals(current.championVersion())) {
+            // the pointer moved without a recorded activation: start from what is live now
+            live.push(current.championVersion());
+        }
+        String top = live.pop();
+        String previous = live.isEmpty() ? top : live.peek();
         if (previous.equals(current.championVersion()) && !current.hasChallenger()) {
             throw new ProblemException(ProblemKind.CONFLICT, "nothing_to_roll_back",
-                    "model " + previous + " is already the only live model");
+                    "model " + previous + " is already the only live model and no earlier activation is in effect");
         }
-        requireServable(previous);
+        requireServable(previous, true);
         return moveTo(new ActivePointer(previous, null, 0, Timestamps.format(clock.instant())), actor,
-                "rollback from " + current.championVersion() + (why == null ? "" : ": " + why));
+                "rollback from " + current.championVersion() + (why == null ? "" : ": " + why), Activation.ROLLBACK);
     }
 
     /** The reviewed pairs a version trained on: none for the similarity model, empty when they were not recorded. */
@@ -183,7 +222,7 @@ public final class ModelRegistry {
         return new TrainedScoringModel(version, artifacts.load(record.artifactPrefix()).verify().classifier());
     }
 
-    private ActivePointer moveTo(ActivePointer next, String actor, String reason) {
+    private ActivePointer moveTo(ActivePointer next, String actor, String reason, String kind) {
         ActivePointer current = store.pointer();
         Map<String, ModelStatus> statuses = new LinkedHashMap<>();
         for (String live : new String[] {current.championVersion(), current.challengerVersion()}) {
@@ -198,24 +237,31 @@ public final class ModelRegistry {
             statuses.put(next.challengerVersion(), ModelStatus.CHALLENGER);
         }
         Activation activation = new Activation(next.updatedAt(), actor, next.championVersion(),
-                next.challengerVersion(), next.challengerWeight(), current.championVersion(), reason);
+                next.challengerVersion(), next.challengerWeight(), current.championVersion(), reason, kind);
         store.activate(next, activation, statuses);
         JsonLog.info("model.activated", Map.of("champion", next.championVersion(),
                 "challenger", String.valueOf(next.challengerVersion()), "challenger_weight", next.challengerWeight(),
-                "previous_champion", current.championVersion(), "actor", actor));
+                "previous_champion", current.championVersion(), "actor", actor, "kind", kind));
         return next;
     }
 
-    private void requireServable(String version) {
+    /** Checks that a version can go live; true when it is a REJECTED model that {@code force} lets through. */
+    private boolean requireServable(String version, boolean force) {
         if (SimilarityModel.VERSION.equals(version)) {
-            return;
+            return false;
         }
         ModelRecord record = store.find(version).orElseThrow(() -> ProblemException.notFound("model_version", version));
         if (!embedder.name().equals(record.embedder())) {
             throw new ProblemException(ProblemKind.CONFLICT, "embedder_mismatch", "model " + version
                     + " was trained on " + record.embedder() + " vectors but the embedder is " + embedder.name());
         }
+        boolean rejected = record.status() == ModelStatus.REJECTED;
+        if (rejected && !force) {
+            throw new ProblemException(ProblemKind.CONFLICT, "model_rejected", "model " + version
+                    + " was rejected by the evaluation gate; send \"force\": true to activate it anyway");
+        }
         verified(record.artifactPrefix());
+        return rejected;
     }
 
     private ModelArtifact verified(String prefix) {

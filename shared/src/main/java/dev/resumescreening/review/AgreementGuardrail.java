@@ -42,7 +42,8 @@ public final class AgreementGuardrail {
             return;
         }
         Optional<Activation> activation = registry.latestActivation()
-                .filter(latest -> version.equals(latest.championVersion()) && latest.previousChampion() != null
+                .filter(latest -> !latest.isRollback() && version.equals(latest.championVersion())
+                        && latest.previousChampion() != null
                         && !version.equals(latest.previousChampion()));
         if (activation.isEmpty()) {
             return;

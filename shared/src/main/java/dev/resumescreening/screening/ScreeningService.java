@@ -85,14 +85,14 @@ public final class ScreeningService {
         String originalKey = Contract.get().prefix("resumes") + job.jobId() + "/" + resultId + extension(text);
         String textKey = Contract.get().prefix("text") + job.jobId() + "/" + resultId + ".txt";
         Document document = new Document(safeFileName(upload.fileName()), text.contentType(), originalKey, textKey,
-                text.hasText(), text.pages(), text.pagesRead(), upload.content().length);
+                text.hasText(), text.pages(), text.pagesRead(), upload.content().length, text.truncated());
         ScreeningResult result = new ScreeningResult(resultId, job.jobId(), candidateName, score, decision, confidence,
                 modelVersion, Timestamps.format(clock.instant()), document, null);
 
         store(result, originalKey, upload.content(), textKey, text, job.threshold(), resumeEmbedding);
         JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
                 "decision", decision.name(), "model_version", String.valueOf(modelVersion),
-                "pages", text.pages(), "pages_read", text.pagesRead()));
+                "pages", text.pages(), "pages_read", text.pagesRead(), "text_truncated", text.truncated()));
         return result;
     }
 
@@ -134,7 +134,7 @@ public final class ScreeningService {
 
     private static String candidateName(String name) {
         if (name == null || name.isBlank()) {
-            return "";
+            return null;
         }
         String trimmed = name.strip();
         if (trimmed.length() > MAX_CANDIDATE_NAME_CHARS) {

@@ -2,17 +2,18 @@ package dev.resumescreening.text;
 
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
+import dev.resumescreening.logging.JsonLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Reads the text of an uploaded resume: PDF through PDFBox, plain text as UTF-8. The kind of document is decided by
@@ -27,10 +28,21 @@ public final class DocumentTextExtractor {
     private static final long PDF_MAIN_MEMORY_BYTES = 32L * 1024 * 1024;
     private static final long PDF_SCRATCH_BYTES = 128L * 1024 * 1024;
 
+    /** Glyphs processed per document before it counts as too complex, whether or not they produce text. */
+    static final long MAX_GLYPHS = 4L * MAX_TEXT_CHARS;
+    /** CPU time one PDF may take to extract (setting PDF_TEXT_BUDGET_MS). */
+    public static final long DEFAULT_BUDGET_MILLIS = 5_000;
+
     private final int maxPages;
+    private final long budgetMillis;
 
     public DocumentTextExtractor(int maxPages) {
+        this(maxPages, DEFAULT_BUDGET_MILLIS);
+    }
+
+    public DocumentTextExtractor(int maxPages, long budgetMillis) {
         this.maxPages = maxPages;
+        this.budgetMillis = budgetMillis;
     }
 
     public ExtractedText extract(byte[] content, String fileName, String declaredType) {
@@ -45,7 +57,8 @@ public final class DocumentTextExtractor {
                     "the file is named or declared as a PDF but its content is not a PDF");
         }
         if (claimsText(fileName, declaredType)) {
-            return new ExtractedText(decodeText(content), TEXT, 1, 1);
+            String text = decodeText(content);
+            return new ExtractedText(cap(text), TEXT, 1, 1, text.length() > MAX_TEXT_CHARS);
         }
         throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type",
                 "only PDF and plain text resumes are accepted");
@@ -56,12 +69,21 @@ public final class DocumentTextExtractor {
                 MemoryUsageSetting.setupMixed(PDF_MAIN_MEMORY_BYTES, PDF_SCRATCH_BYTES).streamCache)) {
             int pages = document.getNumberOfPages();
             int pagesRead = Math.min(pages, maxPages);
-            PDFTextStripper stripper = new PDFTextStripper();
+            BoundedTextStripper stripper = new BoundedTextStripper(MAX_GLYPHS, budgetMillis);
             stripper.setSortByPosition(true);
             stripper.setStartPage(1);
             stripper.setEndPage(pagesRead);
-            String text = cap(stripper.getText(document));
-            return new ExtractedText(text, PDF, pages, pagesRead);
+            BoundedTextStripper.CappedWriter output = new BoundedTextStripper.CappedWriter(MAX_TEXT_CHARS);
+            try {
+                stripper.writeText(document, output);
+            } catch (BoundedTextStripper.LimitReached enough) {
+                // the text up to the limit is what is screened
+            }
+            return new ExtractedText(output.text(), PDF, pages, pagesRead, output.full());
+        } catch (BoundedTextStripper.TooComplex e) {
+            JsonLog.warn("pdf.too_complex", Map.of("reason", e.getMessage()));
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "pdf_too_complex",
+                    "the PDF is too complex to read (" + e.getMessage() + "); upload a simpler copy or plain text");
         } catch (InvalidPasswordException e) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "encrypted_pdf",
                     "the PDF is password-protected; upload an unprotected copy");
@@ -81,7 +103,7 @@ public final class DocumentTextExtractor {
             if (text.indexOf('\0') >= 0) {
                 throw new CharacterCodingException();
             }
-            return cap(text);
+            return text;
         } catch (CharacterCodingException e) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "invalid_text",
                     "the text file is not valid UTF-8 text");

@@ -78,8 +78,8 @@ public final class RemoteTrainingCompletion {
             finished = run.withOutcome(version, verdict.activeVersion(), verdict.metrics(), verdict.activated())
                     .finished(RunState.SUCCEEDED, verdict.reason(), now());
         } catch (RuntimeException e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            log.add("FAILED: " + reason);
+            String reason = TrainingLog.publicReason(e);
+            log.add("FAILED: " + TrainingLog.logReason(e));
             finished = run.finished(RunState.FAILED, reason, now());
         } finally {
             lock.release(run.runId());

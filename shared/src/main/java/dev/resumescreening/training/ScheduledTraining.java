@@ -128,8 +128,8 @@ public final class ScheduledTraining {
                 gathered.delete();
             }
         } catch (RuntimeException e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            log.add("FAILED: " + reason);
+            String reason = TrainingLog.publicReason(e);
+            log.add("FAILED: " + TrainingLog.logReason(e));
             run = run.finished(RunState.FAILED, reason, now());
         } finally {
             if (!handedToSageMaker) {

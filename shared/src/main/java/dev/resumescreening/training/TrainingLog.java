@@ -17,6 +17,25 @@ public final class TrainingLog {
     private final Clock clock;
     private final List<String> lines = new ArrayList<>();
 
+    /**
+     * Why a run failed, as the API shows it: the message of a failure this code raised on purpose (a problem, a
+     * refused state or argument), never an exception class name; anything else only says that the run's log has the
+     * details. The log itself keeps the full reason.
+     */
+    public static String publicReason(RuntimeException e) {
+        boolean explained = e instanceof dev.resumescreening.domain.ProblemException
+                || e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
+        String message = e.getMessage();
+        return explained && message != null && !message.isBlank()
+                ? "training failed: " + message
+                : "training failed on an internal error; the run's log has the details";
+    }
+
+    /** The full reason for the run's log: class and message. */
+    public static String logReason(RuntimeException e) {
+        return e.getClass().getName() + ": " + e.getMessage();
+    }
+
     public TrainingLog(String runId, Clock clock) {
         this.runId = runId;
         this.clock = clock;

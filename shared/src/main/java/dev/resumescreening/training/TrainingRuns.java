@@ -3,6 +3,9 @@ package dev.resumescreening.training;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.review.ReviewCounts;
+import dev.resumescreening.review.ReviewStore;
+import dev.resumescreening.review.TrainingStatusService;
 import dev.resumescreening.screening.Timestamps;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.inject.Inject;
+import javax.inject.Named;
 import javax.inject.Singleton;
 
 /** Queues training runs for the trigger API and shows them. */
@@ -20,11 +24,16 @@ public final class TrainingRuns {
             .withZone(ZoneOffset.UTC);
 
     private final TrainingRunStore runs;
+    private final ReviewStore reviews;
+    private final long threshold;
     private final Clock clock;
 
     @Inject
-    public TrainingRuns(TrainingRunStore runs, Clock clock) {
+    public TrainingRuns(TrainingRunStore runs, ReviewStore reviews, @Named(TrainingStatusService.THRESHOLD) long threshold,
+                        Clock clock) {
         this.runs = runs;
+        this.reviews = reviews;
+        this.threshold = threshold;
         this.clock = clock;
     }
 
@@ -33,17 +42,23 @@ public final class TrainingRuns {
         return "run-" + RUN_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
-    /** Records a QUEUED run and hands it to {@code launcher}; a launch failure marks the run FAILED (503). */
+    /**
+     * Records a QUEUED run and hands it to {@code launcher}; a launch failure marks the run FAILED (503). A run that
+     * would only be skipped is not started: 409 {@code training_not_due}, saying how many reviews are missing (the
+     * same rule as the scheduled run: new reviews since the last training, or with {@code force} all reviews, against
+     * {@code minSamples} or the threshold).
+     */
     public TrainingRun start(TrainingLauncher launcher, boolean force, Integer minSamples) {
         if (minSamples != null && minSamples < 1) {
             throw ProblemException.invalid("invalid_min_samples", "min_samples must be a whole number >= 1");
         }
+        requireDue(force, minSamples == null ? threshold : minSamples);
         TrainingRun run = TrainingRun.queued(newRunId(clock), TrainingRequest.API, Timestamps.format(clock.instant()));
         runs.create(run);
         try {
             launcher.launch(new TrainingRequest(false, force, minSamples, run.runId(), TrainingRequest.API));
         } catch (RuntimeException e) {
-            runs.save(run.finished(RunState.FAILED, "could not start training: " + e.getMessage(),
+            runs.save(run.finished(RunState.FAILED, "could not start training",
                     Timestamps.format(clock.instant())));
             JsonLog.error("training.launch_failed", Map.of("run_id", run.runId(), "error", e.getClass().getSimpleName()));
             throw new ProblemException(ProblemKind.UNAVAILABLE, "training_unavailable",
@@ -51,6 +66,21 @@ public final class TrainingRuns {
         }
         JsonLog.info("training.queued", Map.of("run_id", run.runId(), "force", force));
         return run;
+    }
+
+    private void requireDue(boolean force, long needed) {
+        ReviewCounts counts = reviews.counts();
+        long have = force ? counts.totalSamples() : counts.newSamplesSinceLastTraining();
+        if (have >= needed && counts.totalSamples() > 0) {
+            return;
+        }
+        long missing = Math.max(1, needed - have);
+        String message = force
+                ? "training is not due: " + have + " reviewed samples, " + needed + " needed (" + missing + " more)"
+                : "training is not due: " + have + " new reviews since the last training, " + needed + " needed ("
+                        + missing + " more); send \"force\": true to train on all " + counts.totalSamples()
+                        + " reviewed samples";
+        throw new ProblemException(ProblemKind.CONFLICT, "training_not_due", message);
     }
 
     public TrainingRun find(String runId) {

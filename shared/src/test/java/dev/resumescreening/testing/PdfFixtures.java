@@ -80,6 +80,29 @@ public final class PdfFixtures {
         return Arrays.copyOf(pdf, pdf.length / 3);
     }
 
+    /**
+     * Pages whose content streams are the given PDF operators (compressed, as PDF writers store them), with
+     * Helvetica as font /F1: hostile documents that stay a few kilobytes however many glyphs they draw.
+     */
+    public static byte[] rawContentPdf(int pages, String operators) {
+        try (PDDocument document = new PDDocument()) {
+            byte[] bytes = operators.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage();
+                org.apache.pdfbox.pdmodel.PDResources resources = new org.apache.pdfbox.pdmodel.PDResources();
+                resources.put(org.apache.pdfbox.cos.COSName.getPDFName("F1"),
+                        new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+                page.setResources(resources);
+                page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(document,
+                        new java.io.ByteArrayInputStream(bytes), org.apache.pdfbox.cos.COSName.FLATE_DECODE));
+                document.addPage(page);
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] save(PDDocument document) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);

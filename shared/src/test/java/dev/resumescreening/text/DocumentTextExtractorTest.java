@@ -83,4 +83,86 @@ class DocumentTextExtractorTest {
         assertEquals("empty_file", assertThrows(ProblemException.class,
                 () -> extractor.extract(new byte[0], "cv.pdf", null)).code());
     }
+
+    /** Millions of glyphs drawn over each other: a few KB of PDF that would keep PDFBox busy for seconds. */
+    static byte[] overlappingGlyphs() {
+        return PdfFixtures.rawContentPdf(1,
+                "BT /F1 10 Tf 100 700 Td\n" + "(ABCDEFGHIJ) Tj 0 0 Td\n".repeat(100_000) + "ET\n");
+    }
+
+    /** Pages packed with distinct text, far more than a resume: 40 pages of 60,000 characters. */
+    static byte[] textPacked() {
+        StringBuilder page = new StringBuilder("BT /F1 3 Tf 5 785 Td 3 TL\n");
+        for (int line = 0; line < 250; line++) {
+            page.append('(');
+            for (int word = 0; word < 40; word++) {
+                page.append("w").append(line).append('x').append(word).append(' ');
+            }
+            page.setLength(page.length() - 1);
+            page.append(") Tj T*\n");
+        }
+        return PdfFixtures.rawContentPdf(40, page.append("ET\n").toString());
+    }
+
+    @Test
+    void refusesAPdfOfOverlappingGlyphsWithoutReadingThemAll() {
+        byte[] pdf = overlappingGlyphs();
+        assertTrue(pdf.length < 100_000, "the fixture should stay small: " + pdf.length);
+        long started = System.nanoTime();
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> new DocumentTextExtractor(5).extract(pdf, "cv.pdf", null));
+        assertEquals("pdf_too_complex", problem.code());
+        assertEquals(ProblemKind.UNPROCESSABLE, problem.kind());
+        assertTrue(System.nanoTime() - started < 20_000_000_000L);
+    }
+
+    @Test
+    void stopsReadingATextPackedPdfAtTheCharacterLimit() {
+        byte[] pdf = textPacked();
+        assertTrue(pdf.length < 1_000_000, "the fixture should stay small: " + pdf.length);
+        CountingExtractor counting = new CountingExtractor();
+        ExtractedText text = counting.extract(pdf);
+        assertTrue(text.truncated());
+        assertEquals(DocumentTextExtractor.MAX_TEXT_CHARS, text.text().length());
+        assertTrue(text.text().startsWith("w0x0 w0x1"), text.text().substring(0, 40));
+        assertEquals(40, text.pagesRead());
+        // it stopped while extracting: a few pages' worth of content was processed, not 40
+        assertTrue(counting.pagesStarted() <= 4, counting.pagesStarted() + " pages processed");
+    }
+
+    @Test
+    void givesUpOnAPdfBeyondItsTimeBudget() {
+        byte[] pdf = textPacked();
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> new DocumentTextExtractor(40, 1).extract(pdf, "cv.pdf", null));
+        assertEquals("pdf_too_complex", problem.code());
+        assertTrue(problem.getMessage().contains("time budget"), problem.getMessage());
+    }
+
+    @Test
+    void plainTextOverTheLimitIsCutAndFlagged() {
+        ExtractedText text = extractor.extract("a".repeat(DocumentTextExtractor.MAX_TEXT_CHARS + 5)
+                .getBytes(StandardCharsets.UTF_8), "cv.txt", null);
+        assertTrue(text.truncated());
+        assertEquals(DocumentTextExtractor.MAX_TEXT_CHARS, text.text().length());
+        assertFalse(extractor.extract("short".getBytes(StandardCharsets.UTF_8), "cv.txt", null).truncated());
+    }
+
+    /** Counts the pages the stripper starts, through the extractor's own stripper. */
+    private static final class CountingExtractor {
+        private int pages;
+
+        ExtractedText extract(byte[] pdf) {
+            BoundedTextStripper.pageListener = page -> pages++;
+            try {
+                return new DocumentTextExtractor(40).extract(pdf, "cv.pdf", null);
+            } finally {
+                BoundedTextStripper.pageListener = null;
+            }
+        }
+
+        int pagesStarted() {
+            return pages;
+        }
+    }
 }

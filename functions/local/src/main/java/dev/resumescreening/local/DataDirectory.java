@@ -32,6 +32,37 @@ final class DataDirectory implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * The key that signs this data directory's pagination tokens: generated once (32 random bytes, hex) and kept in
+     * {@code page-token.key}, readable by its owner only where the file system allows, so tokens stay valid across
+     * restarts and between the server and the commands that use the same directory.
+     */
+    static String pageTokenKey(Path directory) {
+        Path file = directory.resolve("page-token.key");
+        try {
+            Files.createDirectories(directory);
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                Path tmp = Files.createTempFile(directory, "page-token", ".tmp");
+                try {
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the directory's own permissions apply
+                }
+                Files.writeString(tmp, java.util.HexFormat.of().formatHex(random));
+                try {
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the page token key in " + file, e);
+        }
+    }
+
     /** The endpoints of the stack that holds this directory's lock, if one is running. */
     static Optional<Map<String, String>> endpointsOfRunningStack(Path directory) {
         Path endpoints = directory.resolve(ENDPOINTS);

@@ -3,6 +3,7 @@ package dev.resumescreening.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.emulators.dynamodb.DynamoDbEmulator;
@@ -33,6 +34,15 @@ final class LocalEnvironment implements AutoCloseable {
         // The JDK's HTTP server delays small responses by ~40 ms (Nagle) unless this is set before the first server
         // in the JVM starts; the emulators and the API server all are JDK HTTP servers.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Read timeouts, also read once per JVM: a connection that has not sent its whole request (headers and body)
+        // within maxReqTime seconds, or not taken its whole response within maxRspTime, is closed, so clients that
+        // stall half-way cannot hold the server's threads.
+        if (System.getProperty(LocalHttpServer.MAX_REQUEST_SECONDS) == null) {
+            System.setProperty(LocalHttpServer.MAX_REQUEST_SECONDS, "30");
+        }
+        if (System.getProperty(LocalHttpServer.MAX_RESPONSE_SECONDS) == null) {
+            System.setProperty(LocalHttpServer.MAX_RESPONSE_SECONDS, "60");
+        }
     }
 
     private final DynamoDbEmulator dynamoEmulator;
@@ -75,6 +85,10 @@ final class LocalEnvironment implements AutoCloseable {
         useLocalCredentialsUnlessConfigured();
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.putAll(overrides);
+        String pageTokenKey = variables.get(PageTokens.KEY_SETTING);
+        if (pageTokenKey == null || pageTokenKey.isBlank()) {
+            variables.put(PageTokens.KEY_SETTING, DataDirectory.pageTokenKey(dataDir));
+        }
         if (awsEndpoint != null) {
             variables.put(Settings.ENDPOINT, awsEndpoint);
             return new LocalEnvironment(null, null, Settings.of(variables), null);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Problems;
 import java.io.IOException;
@@ -12,32 +13,75 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** An HTTP server standing in for API Gateway: each request becomes the payload 2.0 event the function gets in AWS. */
+/**
+ * An HTTP server standing in for API Gateway: each request becomes the payload 2.0 event the function gets in AWS.
+ *
+ * <p>Requests are read on a bounded pool of connection threads (a request that does not arrive whole within the JVM's
+ * {@value #MAX_REQUEST_SECONDS} seconds is cut off, see {@link LocalEnvironment}) and the functions run on a bounded
+ * pool of workers with a bounded queue; when the workers and their queue are full, or every connection thread is
+ * busy, the answer is 503 {@code server_busy} with Retry-After. {@code GET /health} is answered on the connection
+ * thread, never queued behind the functions.
+ */
 final class LocalHttpServer implements AutoCloseable {
     /** API Gateway refuses bodies over 10 MB; base64 inflation is the caller's problem there as here. */
     private static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
+    static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
+    static final String MAX_RESPONSE_SECONDS = "sun.net.httpserver.maxRspTime";
+    static final String HEALTH_PATH = "/health";
+    private static final int OVERFLOW_THREADS = 16;
+
+    /** Thread and queue sizes. */
+    record Limits(int connectionThreads, int workers, int queuedRequests) {
+        static final Limits DEFAULT = new Limits(32, 8, 32);
+    }
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor connections;
+    private final ThreadPoolExecutor overflow;
+    private final ThreadPoolExecutor workers;
     private final LocalEnvironment environment;
     private final RouteTable routes = RouteTable.fromContract();
 
-    private LocalHttpServer(LocalEnvironment environment, int port) throws IOException {
+    private LocalHttpServer(LocalEnvironment environment, int port, Limits limits) throws IOException {
         this.environment = environment;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        this.executor = Executors.newFixedThreadPool(8);
-        server.setExecutor(executor);
+        // a connection no connection thread can take is handed to the overflow threads, which only answer health
+        // checks and 503; past them, the connection is dropped
+        // (a 503 drains what the client sent, so a stalled client holds its overflow thread until the read timeout)
+        this.overflow = new ThreadPoolExecutor(OVERFLOW_THREADS, OVERFLOW_THREADS, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(OVERFLOW_THREADS), named("local-http-overflow"),
+                new ThreadPoolExecutor.DiscardPolicy());
+        this.connections = new ThreadPoolExecutor(limits.connectionThreads(), limits.connectionThreads(), 0,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), named("local-http"), (task, pool) -> overflow.execute(task));
+        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS,
+                limits.queuedRequests() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.queuedRequests()),
+                named("local-function"), new ThreadPoolExecutor.AbortPolicy());
+        server.setExecutor(connections);
         server.createContext("/", this::serve);
         server.start();
     }
 
     static LocalHttpServer start(LocalEnvironment environment, int port) throws IOException {
-        return new LocalHttpServer(environment, port);
+        return start(environment, port, Limits.DEFAULT);
+    }
+
+    static LocalHttpServer start(LocalEnvironment environment, int port, Limits limits) throws IOException {
+        return new LocalHttpServer(environment, port, limits);
     }
 
     int port() {
@@ -52,28 +96,72 @@ final class LocalHttpServer implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            byte[] body = readBody(exchange.getRequestBody());
+            Map<String, String> headers = new LinkedHashMap<>();
             ApiResponse reply;
-            if (body == null) {
-                reply = Problems.error(413, "payload_too_large", "the request body is over " + MAX_BODY_BYTES + " bytes");
+            if (HEALTH_PATH.equals(path)) {
+                reply = ApiResponse.ok(Map.of("status", "ok"));
+            } else if (Thread.currentThread().getName().startsWith("local-http-overflow")) {
+                reply = busy(headers);
+                headers.put("connection", "close");
             } else {
-                Optional<RouteTable.Match> match = routes.match(method, path);
-                if (match.isEmpty()) {
-                    reply = Problems.error(404, "route_not_found", "no route " + method + " " + path);
-                } else {
-                    APIGatewayV2HTTPEvent event = ApiGatewayEvents.from(match.get(), exchange, body);
-                    APIGatewayV2HTTPResponse response = environment.function(match.get().route().function())
-                            .handleRequest(event, null);
-                    reply = new ApiResponse(response.getStatusCode(), response.getBody());
-                }
+                reply = dispatch(exchange, method, path, headers);
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             ApiResponse.HEADERS.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.sendResponseHeaders(reply.statusCode(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
         }
+    }
+
+    private ApiResponse dispatch(HttpExchange exchange, String method, String path, Map<String, String> headers)
+            throws IOException {
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            return Problems.error(413, "payload_too_large", "the request body is over " + MAX_BODY_BYTES + " bytes");
+        }
+        Optional<RouteTable.Match> match = routes.match(method, path);
+        if (match.isEmpty()) {
+            List<String> allowed = routes.methodsFor(path);
+            if (!allowed.isEmpty()) {
+                headers.put("allow", String.join(", ", allowed));
+                return Problems.error(405, "method_not_allowed", "use " + String.join(" or ", allowed) + " on this path");
+            }
+            return Problems.error(404, "route_not_found", "no route " + ProblemException.echo(method + " " + path));
+        }
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.from(match.get(), exchange, body);
+        Future<APIGatewayV2HTTPResponse> call;
+        try {
+            call = workers.submit(() -> environment.function(match.get().route().function()).handleRequest(event, null));
+        } catch (RejectedExecutionException saturated) {
+            return busy(headers);
+        }
+        try {
+            APIGatewayV2HTTPResponse response = call.get();
+            return new ApiResponse(response.getStatusCode(), response.getBody());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            return busy(headers);
+        } catch (ExecutionException e) {
+            return Problems.error(500, "internal_error", "the request failed unexpectedly; it is safe to retry");
+        }
+    }
+
+    private static ApiResponse busy(Map<String, String> headers) {
+        headers.put("retry-after", "1");
+        return Problems.error(503, "server_busy", "the local server is busy; retry in a moment");
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static byte[] readBody(InputStream in) throws IOException {
@@ -93,6 +181,8 @@ final class LocalHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
+        connections.shutdownNow();
+        overflow.shutdownNow();
+        workers.shutdownNow();
     }
 }

@@ -22,6 +22,17 @@ final class RouteTable {
     record Match(RouteSpec route, Map<String, String> pathParameters) {
     }
 
+    /** The methods of the routes on this path (for a 405's Allow header); empty when no route has the path. */
+    List<String> methodsFor(String path) {
+        java.util.TreeSet<String> methods = new java.util.TreeSet<>();
+        for (RouteSpec route : routes) {
+            if (match(route.method(), path).isPresent()) {
+                methods.add(route.method().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return List.copyOf(methods);
+    }
+
     Optional<Match> match(String method, String path) {
         String[] actual = trim(path).split("/");
         for (RouteSpec route : routes) {

@@ -2,21 +2,29 @@ package dev.resumescreening.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
+import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.screening.JobService;
 import dev.resumescreening.screening.ResumeUpload;
 import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.text.DocumentTextExtractor;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * When saving the result fails after the files were written (here: its table is missing), the files go too, so no
@@ -28,18 +36,49 @@ class OrphanCleanupIntegrationTest {
         try (TestStack stack = TestStack.start(Map.of())) {
             String jobId = stack.createJob("Java", "Java engineer on AWS");
             ResultRepository missingTable = new DynamoResultRepository(stack.environment.app().dynamoDb(),
-                    "no-such-table-" + jobId);
+                    "no-such-table-" + jobId, new PageTokens(new byte[32]));
             LexicalEmbedder embedder = new LexicalEmbedder();
             JobService jobs = new JobService(new DynamoJobRepository(stack.environment.app().dynamoDb(),
                     stack.environment.settings().tableName("jobs")), embedder, Clock.systemUTC());
-            ScreeningService screening = new ScreeningService(jobs, missingTable,
-                    new S3DocumentStore(stack.environment.app().s3(), stack.environment.settings().bucket()),
+            DocumentStore s3 = new S3DocumentStore(stack.environment.app().s3(), stack.environment.settings().bucket());
+            List<String> stored = new CopyOnWriteArrayList<>();
+            DocumentStore recording = new DocumentStore() {
+                @Override
+                public void put(String key, byte[] content, String contentType) {
+                    s3.put(key, content, contentType);
+                    // the file really is in the bucket before the result write fails
+                    assertTrue(s3.get(key).isPresent(), key);
+                    stored.add(key);
+                }
+
+                @Override
+                public Optional<byte[]> get(String key) {
+                    return s3.get(key);
+                }
+
+                @Override
+                public void delete(String key) {
+                    s3.delete(key);
+                }
+
+                @Override
+                public void putStream(String key, InputStream content, String contentType) {
+                    s3.putStream(key, content, contentType);
+                }
+            };
+            ScreeningService screening = new ScreeningService(jobs, missingTable, recording,
                     new DocumentTextExtractor(30), embedder, resultId -> SimilarityModel.forEmbedder(embedder.name()),
                     Clock.systemUTC());
 
-            assertThrows(RuntimeException.class, () -> screening.screen(new ResumeUpload(jobId, "A", "cv.txt",
+            assertThrows(ResourceNotFoundException.class, () -> screening.screen(new ResumeUpload(jobId, "A", "cv.txt",
                     "text/plain", "Java engineer".getBytes(StandardCharsets.UTF_8))));
 
+            assertEquals(2, stored.size(), stored.toString());
+            assertTrue(stored.stream().anyMatch(k -> k.startsWith("resumes/" + jobId + "/")), stored.toString());
+            assertTrue(stored.stream().anyMatch(k -> k.startsWith("text/" + jobId + "/")), stored.toString());
+            for (String key : stored) {
+                assertTrue(s3.get(key).isEmpty(), key + " was left behind");
+            }
             assertEquals(0, stack.objectCount("resumes/" + jobId));
             assertEquals(0, stack.objectCount("text/" + jobId));
         }

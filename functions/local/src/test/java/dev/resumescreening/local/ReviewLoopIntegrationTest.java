@@ -2,7 +2,6 @@ package dev.resumescreening.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +12,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,7 +107,8 @@ class ReviewLoopIntegrationTest {
         assertEquals("anonymous", result.get("reviewed_by").asText());
         assertEquals("Missing the key skill", result.get("notes").asText());
         assertTrue(result.get("needs_retraining").asBoolean());
-        assertNotNull(result.get("reviewed_at").asText());
+        Instant reviewedAt = Instant.parse(result.get("reviewed_at").asText());
+        assertTrue(Duration.between(reviewedAt, Instant.now()).abs().toMinutes() < 5, "reviewed_at " + reviewedAt);
 
         JsonNode status = status();
         assertEquals(1, status.get("total_samples").asLong());
@@ -199,23 +203,47 @@ class ReviewLoopIntegrationTest {
     @Test
     void exportsReviewedSamplesAsCsvWithFilters() throws Exception {
         List<String> ids = upload(4);
+        Set<String> agreedIds = new HashSet<>();
+        Set<String> correctedIds = new HashSet<>();
+        Map<String, Double> confidence = new HashMap<>();
         for (String id : ids) {
             JsonNode result = Json.read(stack.get("/api/v1/screening/result/" + id).body());
-            review(id, ids.indexOf(id) < 2 ? result.get("decision").asText().toLowerCase() : "shortlist", "");
+            String ai = result.get("decision").asText().toLowerCase();
+            confidence.put(id, result.get("confidence").asDouble());
+            // two confirm the AI, two correct it: both filters have rows to keep and rows to drop
+            boolean agree = ids.indexOf(id) < 2;
+            review(id, agree ? ai : ai.equals("shortlist") ? "reject" : "shortlist", "");
+            (agree ? agreedIds : correctedIds).add(id);
         }
         List<CSVRecord> all = export(ExportFilter.ALL);
-        assertEquals(4, all.size());
+        assertEquals(new HashSet<>(ids), ids(all));
         CSVRecord first = all.get(0);
         assertEquals(jobId, first.get("job_id"));
         assertTrue(first.get("job_description").contains("AWS Lambda"));
         assertFalse(first.get("resume_text").isBlank());
-        assertTrue(first.get("label").equals("1") || first.get("label").equals("0"));
-        long corrected = export(ExportFilter.of(null, null, "corrected")).size();
-        long agreed = export(ExportFilter.of(null, 7, "agreed")).size();
-        assertEquals(4, corrected + agreed);
-        assertTrue(agreed >= 2);
-        assertEquals(0, export(ExportFilter.of(1.0, null, null)).stream()
-                .filter(r -> Double.parseDouble(r.get("confidence")) < 1.0).count());
+        for (CSVRecord row : all) {
+            String expected = correctedIds.contains(row.get("result_id")) != row.get("ai_decision").equalsIgnoreCase("shortlist")
+                    ? "1" : "0";
+            assertEquals(expected, row.get("label"), row.toString());
+        }
+        assertEquals(correctedIds, ids(export(ExportFilter.of(null, null, "corrected"))));
+        assertEquals(agreedIds, ids(export(ExportFilter.of(null, 7, "agreed"))));
+        // a confidence floor between the lowest and the highest keeps exactly the results at or above it
+        double floor = confidence.values().stream().sorted().toList().get(2);
+        Set<String> confident = new HashSet<>();
+        confidence.forEach((id, c) -> {
+            if (c >= floor) {
+                confident.add(id);
+            }
+        });
+        assertTrue(confident.size() < ids.size() || confidence.values().stream().distinct().count() == 1);
+        assertEquals(confident, ids(export(ExportFilter.of(floor, null, null))));
+    }
+
+    private static Set<String> ids(List<CSVRecord> rows) {
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> assertTrue(ids.add(r.get("result_id")), "exported twice: " + r.get("result_id")));
+        return ids;
     }
 
     @Test

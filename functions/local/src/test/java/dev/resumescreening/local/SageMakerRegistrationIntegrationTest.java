@@ -1,6 +1,7 @@
 package dev.resumescreening.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.functions.registry.RegistryHandler;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.model.MlpWeights;
 import dev.resumescreening.model.ModelArtifact;
+import dev.resumescreening.model.ModelMetadata;
+import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.model.TrainingDataCsv;
 import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.training.CandidateGate;
 import dev.resumescreening.training.RunState;
 import dev.resumescreening.training.TrainingData;
 import dev.resumescreening.training.TrainingRun;
@@ -19,9 +25,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -31,38 +40,85 @@ import org.junit.jupiter.api.Test;
 class SageMakerRegistrationIntegrationTest {
     private static final String RUN_ID = "run-20261126-020000-3f9a1c";
     private static final String VERSION = "auto-20261126-020000-3f9a1c";
+    private static final int PAIRS = 14;
 
     @Test
-    void aCompletedJobIsEvaluatedRegisteredAndIgnoredOnRedelivery() throws Exception {
+    void aCompletedJobThatRanksTheHeldOutPairsBetterGoesLiveAndRedeliveryIsIgnored() throws Exception {
         try (TestStack stack = TestStack.start(Map.of())) {
-            ObjectNode event = sampleEvent(stack);
-            launchedRun(stack);
-            var documents = stack.environment.app().documents();
-            // the held-out labels are arbitrary: this checks evaluation and registration, not which model wins
-            ModelArtifact model = TrainingLoopIntegrationTest.randomModel(VERSION);
-            List<TrainingSample> samples = List.of(sample("a", 0), sample("b", 1), sample("c", 2), sample("d", 3));
-            documents.put(TrainingData.csvKey(RUN_ID), TrainingDataCsv.toCsv(samples).getBytes(StandardCharsets.UTF_8),
-                    "text/csv");
-            String modelKey = event.at("/detail/ModelArtifacts/S3ModelArtifacts").asText()
-                    .substring(("s3://" + stack.environment.settings().bucket() + "/").length());
-            documents.put(modelKey, tarGz(Map.of(ModelArtifact.WEIGHTS_FILE, model.weightsBytes(),
-                    ModelArtifact.METADATA_FILE, model.metadataJson())), "application/gzip");
-            documents.put(modelKey.replace("model.tar.gz", "output.tar.gz"), tarGz(Map.of("data/test_sample_ids.txt",
-                    "a\nb\nc\nd\n".getBytes(StandardCharsets.UTF_8))), "application/gzip");
+            ObjectNode event = completedJob(stack, true);
 
             JsonNode first = invoke(stack, event);
             assertEquals("SUCCEEDED", first.get("state").asText(), first.toString());
             assertEquals(VERSION, first.get("candidate_version").asText());
-            assertEquals(4, first.get("metrics").get("test_samples").asInt());
+            assertEquals(PAIRS, first.get("metrics").get("test_samples").asInt());
+            assertTrue(first.get("activated").asBoolean(), first.toString());
             JsonNode models = Json.read(stack.get("/api/v1/models").body());
             assertTrue(models.get("models").toString().contains(VERSION), models.toString());
+            assertEquals(VERSION, models.get("active").get("champion_version").asText(), models.toString());
             assertEquals(1, stack.objectCount(ModelArtifact.weightsKey(VERSION)));
 
             JsonNode again = invoke(stack, event);
             assertTrue(again.get("ignored").asBoolean(), again.toString());
-            assertEquals(first.get("activated").asBoolean(),
-                    VERSION.equals(models.get("active").get("champion_version").asText()));
+            assertEquals(VERSION, Json.read(stack.get("/api/v1/models").body()).get("active").get("champion_version")
+                    .asText());
         }
+    }
+
+    @Test
+    void aCompletedJobThatRanksTheHeldOutPairsWorseIsRegisteredButNotActivated() throws Exception {
+        try (TestStack stack = TestStack.start(Map.of())) {
+            JsonNode result = invoke(stack, completedJob(stack, false));
+            assertEquals("SUCCEEDED", result.get("state").asText(), result.toString());
+            assertEquals(PAIRS, result.get("metrics").get("test_samples").asInt());
+            assertFalse(result.get("activated").asBoolean(), result.toString());
+            JsonNode models = Json.read(stack.get("/api/v1/models").body());
+            assertTrue(models.get("models").toString().contains(VERSION), models.toString());
+            assertEquals("0", models.get("active").get("champion_version").asText(), models.toString());
+        }
+    }
+
+    /**
+     * A launched run and the files its SageMaker job leaves: the candidate's weights and the held-out pairs. The
+     * candidate scores resumes highest at a similarity of 0.5 and lower on both sides, and the pairs are labelled by
+     * that ranking (or its reverse), with as many of each class as the gate needs and more; the live similarity model
+     * (version 0), which ranks by similarity alone, cannot order them. Each pair has a job of its own, so no job
+     * feedback enters the scores.
+     */
+    private static ObjectNode completedJob(TestStack stack, boolean candidateRanksRight) throws Exception {
+        ObjectNode event = sampleEvent(stack);
+        launchedRun(stack);
+        var documents = stack.environment.app().documents();
+        ModelArtifact model = peakedModel(VERSION);
+        Random random = new Random(5);
+        TermVector job = TermVector.normalised(Map.of(0, 1.0), 1);
+        List<TermVector> resumes = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        for (int i = 0; i < PAIRS; i++) {
+            double similarity = random.nextDouble();
+            TermVector resume = TermVector.normalised(Map.of(0, similarity, 1 + i, Math.sqrt(1 - similarity * similarity)),
+                    2);
+            resumes.add(resume);
+            scores.add(model.classifier().probability("job-" + i, resume, job));
+        }
+        double median = scores.stream().sorted().toList().get(PAIRS / 2);
+        List<TrainingSample> samples = new ArrayList<>();
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < PAIRS; i++) {
+            boolean high = scores.get(i) >= median;
+            samples.add(new TrainingSample("p" + i, "job-" + i, resumes.get(i), job, high == candidateRanksRight ? 1 : 0));
+            ids.append("p").append(i).append('\n');
+        }
+        assertTrue(samples.stream().filter(s -> s.label() == 1).count() >= CandidateGate.MIN_HELD_OUT_PER_CLASS + 1);
+        assertTrue(samples.stream().filter(s -> s.label() == 0).count() >= CandidateGate.MIN_HELD_OUT_PER_CLASS + 1);
+        documents.put(TrainingData.csvKey(RUN_ID), TrainingDataCsv.toCsv(samples).getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+        String modelKey = event.at("/detail/ModelArtifacts/S3ModelArtifacts").asText()
+                .substring(("s3://" + stack.environment.settings().bucket() + "/").length());
+        documents.put(modelKey, tarGz(Map.of(ModelArtifact.WEIGHTS_FILE, model.weightsBytes(),
+                ModelArtifact.METADATA_FILE, model.metadataJson())), "application/gzip");
+        documents.put(modelKey.replace("model.tar.gz", "output.tar.gz"), tarGz(Map.of("data/test_sample_ids.txt",
+                ids.toString().getBytes(StandardCharsets.UTF_8))), "application/gzip");
+        return event;
     }
 
     @Test
@@ -78,12 +134,6 @@ class SageMakerRegistrationIntegrationTest {
             JsonNode run = Json.read(stack.get("/api/v1/training/runs/" + RUN_ID).body());
             assertEquals("FAILED", run.get("state").asText());
         }
-    }
-
-    private static TrainingSample sample(String id, int index) {
-        TermVector job = TermVector.normalised(Map.of(index, 1.0), 1);
-        TermVector resume = TermVector.normalised(Map.of(index + 10, 1.0), 1);
-        return new TrainingSample(id, "job-" + index, resume, job, index % 2);
     }
 
     private static ObjectNode sampleEvent(TestStack stack) throws Exception {
@@ -120,5 +170,17 @@ class SageMakerRegistrationIntegrationTest {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** {@code logit = 5 - 10 |similarity - 0.5|}: highest in the middle of the similarity range. */
+    private static ModelArtifact peakedModel(String version) {
+        int input = PairFeatures.DIMENSION;
+        float[] w1 = new float[2 * input];
+        w1[PairFeatures.COSINE] = 1f;
+        w1[input + PairFeatures.COSINE] = -1f;
+        MlpWeights weights = MlpWeights.ofFlat(input, 2, w1, new float[] {-0.5f, 0.5f}, new float[] {-10f, -10f}, 5f);
+        return ModelArtifact.of(weights, new ModelMetadata(version, ModelArtifact.FRAMEWORK, "2026-11-26T00:00:00Z",
+                Hyperparameters.defaults(), new HashMap<>(), new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0),
+                PairFeatures.LAYOUT, 0, 0, 0, 0, null, 0, 0, 0.0));
     }
 }

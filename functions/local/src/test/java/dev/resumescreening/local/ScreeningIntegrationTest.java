@@ -2,7 +2,6 @@ package dev.resumescreening.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +11,11 @@ import dev.resumescreening.testing.PdfFixtures;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -87,7 +89,8 @@ class ScreeningIntegrationTest {
         assertTrue(result.get("confidence").asDouble() >= 0.5);
         assertEquals("0", result.get("model_version").asText());
         assertFalse(result.get("human_reviewed").asBoolean());
-        assertNotNull(result.get("created_at").asText());
+        Instant createdAt = Instant.parse(result.get("created_at").asText());
+        assertTrue(Duration.between(createdAt, Instant.now()).abs().toMinutes() < 5, "created_at " + createdAt);
 
         JsonNode stored = json(stack.get("/api/v1/screening/result/" + id));
         assertEquals(score, stored.get("score").asDouble());
@@ -189,8 +192,134 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void refusesNextTokensThatWereForgedAlteredOrIssuedForAnotherQuery() throws Exception {
+        String job = stack.createJob("Tokens", "Java engineer");
+        String other = stack.createJob("Other tokens", "Java engineer");
+        for (String j : List.of(job, other)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(201, stack.uploadFile(j, "cv" + i + ".txt", ("Java " + i).getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
+            }
+        }
+        String token = json(stack.get("/api/v1/screening/results/" + job + "?limit=1")).get("next_token").asText();
+        String reviewedToken = json(stack.get("/api/v1/screening/results/" + job + "?limit=1&reviewed=false"))
+                .get("next_token").asText();
+        assertEquals(1, json(stack.get("/api/v1/screening/results/" + job + "?limit=1&next_token=" + token))
+                .get("count").asInt());
+
+        String path = "/api/v1/screening/results/";
+        for (String forged : List.of("eyJ4IjoxfQ", "e30", "e30.e30", token + "x", "x" + token,
+                token.substring(0, token.indexOf('.')) + ".AAAA", token.replace('.', '_'), "a".repeat(5000))) {
+            assertError(stack.get(path + job + "?limit=1&next_token=" + forged), 400, "invalid_next_token");
+        }
+        // a token continues only the query it was issued for
+        assertError(stack.get(path + other + "?limit=1&next_token=" + token), 400, "invalid_next_token");
+        assertError(stack.get(path + job + "?limit=1&reviewed=false&next_token=" + token), 400, "invalid_next_token");
+        assertError(stack.get(path + job + "?limit=1&next_token=" + reviewedToken), 400, "invalid_next_token");
+        assertEquals(1, json(stack.get(path + job + "?limit=1&reviewed=false&next_token=" + reviewedToken))
+                .get("count").asInt());
+    }
+
+    @Test
+    void controlCharactersAreStrippedAtTheEdgeAndOrdinaryUnicodeKept() throws Exception {
+        HttpResponse<String> created = stack.postJson("/api/v1/jobs", Map.of(
+                "title", "Back\u0000end\u001b[31m Engineer\r\nZo\u00eb \u5c71\u7530 \ud83d\ude80\u202e\u2066",
+                "description", "Java\u0000 on AWS\nline two"));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode job = json(stack.get("/api/v1/jobs/" + json(created).get("job_id").asText()));
+        assertEquals("Backend[31m Engineer  Zo\u00eb \u5c71\u7530 \ud83d\ude80", job.get("title").asText());
+        assertEquals("Java on AWS\nline two", job.get("description").asText());
+
+        HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
+                "candidate_name", "\u202eAna\u0000 Lima\r\n", "file_name", "ana.txt",
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(201, upload.statusCode(), upload.body());
+        String id = json(upload).get("screening_result_id").asText();
+        assertEquals("Ana Lima", json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").asText());
+
+        HttpResponse<String> review = stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", id,
+                "human_decision", "reject", "notes", "ok\u0000\u001b\r\nfine \u061c\u200fdone"));
+        assertEquals(200, review.statusCode(), review.body());
+        assertEquals("ok  fine done", json(stack.get("/api/v1/screening/result/" + id)).get("notes").asText());
+    }
+
+    @Test
+    void aMissingCandidateNameIsStoredAsNone() throws Exception {
+        HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
+                "file_name", "anon.txt",
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(201, upload.statusCode(), upload.body());
+        String id = json(upload).get("screening_result_id").asText();
+        assertTrue(json(upload).get("candidate_name").isNull(), upload.body());
+        assertTrue(json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").isNull());
+        var item = stack.environment.app().dynamoDb().getItem(b -> b.tableName(stack.environment.settings()
+                .tableName("screening_results")).key(Map.of("result_id",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))).item();
+        assertFalse(item.containsKey("candidate_name"), item.toString());
+    }
+
+    @Test
+    void base64JunkIsRefusedAsInvalidBase64() throws Exception {
+        int before = stack.resultCount();
+        for (String junk : List.of("!!!!", "@@@@####", "QUJD*REVG", "bm90 YmFzZTY0?")) {
+            HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume",
+                    Map.of("job_id", jobId, "file_name", "cv.txt", "content_base64", junk));
+            assertError(response, 400, "invalid_content_base64");
+        }
+        // wrapped base64, as base64 tools print it, is fine
+        String wrapped = Base64.getMimeEncoder().encodeToString(("Java engineer " + "x".repeat(200))
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(wrapped.contains("\r\n"));
+        assertEquals(201, stack.postJson("/api/v1/screening/upload-resume",
+                Map.of("job_id", jobId, "file_name", "cv.txt", "content_base64", wrapped)).statusCode());
+        assertEquals(before + 1, stack.resultCount());
+    }
+
+    @Test
+    void errorsEchoAtMostAHundredCharactersOfInput() throws Exception {
+        String longId = "x".repeat(10_000);
+        for (String path : List.of("/api/v1/jobs/" + longId, "/api/v1/screening/result/" + longId,
+                "/api/v1/nothing/" + longId)) {
+            HttpResponse<String> response = stack.get(path);
+            assertEquals(404, response.statusCode());
+            String message = json(response).at("/error/message").asText();
+            assertTrue(message.contains("x".repeat(50)), message);
+            assertFalse(message.contains("x".repeat(101)), "echoes " + message.length() + " characters");
+            assertTrue(response.body().length() < 300, response.body());
+        }
+    }
+
+    @Test
+    void resultsOfAnUnknownJobAreNotFound() throws Exception {
+        assertError(stack.get("/api/v1/screening/results/no-such-job"), 404, "job_not_found");
+    }
+
+    @Test
+    void aPdfTooComplexToReadIsRefusedAndATooLongResumeIsScreenedFromItsStartAndFlagged() throws Exception {
+        int before = stack.resultCount();
+        byte[] hostile = PdfFixtures.rawContentPdf(1,
+                "BT /F1 10 Tf 100 700 Td\n" + "(ABCDEFGHIJ) Tj 0 0 Td\n".repeat(60_000) + "ET\n");
+        assertError(stack.uploadFile(jobId, "cv.pdf", hostile), 422, "pdf_too_complex");
+        assertEquals(before, stack.resultCount());
+
+        HttpResponse<String> longText = stack.uploadFile(jobId, "long.txt",
+                ("Java engineer " + "a".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, longText.statusCode(), longText.body());
+        assertTrue(json(longText).get("text_truncated").asBoolean(), longText.body());
+        String id = json(longText).get("screening_result_id").asText();
+        assertTrue(json(stack.get("/api/v1/screening/result/" + id)).get("text_truncated").asBoolean());
+        HttpResponse<String> shortText = stack.uploadFile(jobId, "short.txt", "Java engineer".getBytes(StandardCharsets.UTF_8));
+        assertFalse(json(shortText).get("text_truncated").asBoolean(), shortText.body());
+    }
+
+    @Test
     void unknownRoutesAnswerWithAJsonError() throws Exception {
         assertError(stack.get("/api/v1/nothing"), 404, "route_not_found");
-        assertNotEquals(200, stack.get("/api/v1/jobs").statusCode());
+        HttpResponse<String> wrongMethod = stack.get("/api/v1/jobs");
+        assertError(wrongMethod, 405, "method_not_allowed");
+        assertEquals("POST", wrongMethod.headers().firstValue("allow").orElse(null));
+        HttpResponse<String> getOnly = stack.post("/api/v1/screening/results/some-job", "application/json", new byte[0]);
+        assertError(getOnly, 405, "method_not_allowed");
+        assertEquals("GET", getOnly.headers().firstValue("allow").orElse(null));
     }
 }

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -124,7 +125,8 @@ class TrainingLoopIntegrationTest {
                     Map.of("force", true, "min_samples", 10));
             assertEquals(202, triggered.statusCode(), triggered.body());
             String runId = json(triggered).get("run_id").asText();
-            assertEquals("logs/training/" + runId + ".log", json(triggered).get("log_file").asText());
+            assertTrue(runId.matches("run-\\d{8}-\\d{6}-[0-9a-f]{6}"), runId);
+            assertFalse(json(triggered).has("log_file"), triggered.body());
             stack.environment.trainingLauncher().awaitIdle(5, TimeUnit.MINUTES);
 
             JsonNode run = json(stack.get("/api/v1/training/runs/" + runId));
@@ -214,6 +216,56 @@ class TrainingLoopIntegrationTest {
             String log = new String(stack.environment.app().documents()
                     .get("logs/training/" + report.get("run_id") + ".log").orElseThrow(), StandardCharsets.UTF_8);
             assertTrue(log.contains("epoch 1/50") && log.contains("FAILED"), log);
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnsweredWithAMessageAndTheRunIdAndNoInternals() throws Exception {
+        try (TestStack stack = TestStack.start(SETTINGS)) {
+            ReviewedPairs.store(stack, 20, 3);
+            ModelTrainer failing = (samples, version, log) -> {
+                throw new NullPointerException("Cannot invoke \"float[].clone()\" because \"weights\" is null");
+            };
+            Map<String, Object> report = training(stack.environment.app(), failing)
+                    .run(new TrainingRequest(false, true, 10, null, TrainingRequest.DIRECT));
+            String runId = String.valueOf(report.get("run_id"));
+            HttpResponse<String> response = stack.get("/api/v1/training/runs/" + runId);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode run = json(response);
+            assertEquals("FAILED", run.get("state").asText());
+            assertEquals(runId, run.get("run_id").asText());
+            assertEquals("training failed on an internal error; the run's log has the details",
+                    run.get("reason").asText());
+            for (String internal : List.of("Exception", "java.", "Cannot invoke", "logs/training/", ".log")) {
+                assertFalse(response.body().contains(internal), internal + " in " + response.body());
+            }
+            String log = new String(stack.environment.app().documents()
+                    .get("logs/training/" + runId + ".log").orElseThrow(), StandardCharsets.UTF_8);
+            assertTrue(log.contains("java.lang.NullPointerException: Cannot invoke"), log);
+        }
+    }
+
+    @Test
+    void triggeringTrainingThatIsNotDueSaysWhatIsMissingAndStartsNoRun() throws Exception {
+        try (TestStack stack = TestStack.start(Map.of("TRAINING_THRESHOLD", "30"))) {
+            ReviewedPairs.store(stack, 12, 3);
+            HttpResponse<String> notDue = stack.postJson("/api/v1/feedback/trigger-training", Map.of());
+            assertEquals(409, notDue.statusCode(), notDue.body());
+            JsonNode error = json(notDue).get("error");
+            assertEquals("training_not_due", error.get("code").asText(), notDue.body());
+            assertTrue(error.get("message").asText().contains("12 new reviews since the last training, 30 needed (18 more)"),
+                    notDue.body());
+            HttpResponse<String> tooFew = stack.postJson("/api/v1/feedback/trigger-training",
+                    Map.of("force", true, "min_samples", 20));
+            assertEquals(409, tooFew.statusCode(), tooFew.body());
+            assertTrue(json(tooFew).at("/error/message").asText().contains("(8 more)"), tooFew.body());
+            assertEquals(0, stack.environment.app().dynamoDb().scan(b -> b.tableName(
+                    stack.environment.settings().tableName("training_runs"))).count(), "no run was started");
+
+            HttpResponse<String> forced = stack.postJson("/api/v1/feedback/trigger-training",
+                    Map.of("force", true, "min_samples", 10));
+            assertEquals(202, forced.statusCode(), forced.body());
+            stack.environment.trainingLauncher().awaitIdle(5, TimeUnit.MINUTES);
         }
     }
 

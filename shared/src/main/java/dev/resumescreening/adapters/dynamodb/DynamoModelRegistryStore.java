@@ -112,6 +112,7 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
         history.put("challenger_weight", n(activation.challengerWeight()));
         history.put("previous_champion", s(activation.previousChampion()));
         history.put("reason", s(activation.reason()));
+        history.put("kind", s(activation.kind()));
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(history)).build());
 
         statuses.forEach((version, status) -> writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
@@ -127,7 +128,17 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
         return query(ACTIVATION_TYPE, limit).stream().map(item -> new Activation(string(item, "activated_at"),
                 string(item, "actor"), string(item, "champion_version"), string(item, "challenger_version"),
                 (int) longNumber(item, "challenger_weight"), string(item, "previous_champion"),
-                string(item, "reason"))).toList();
+                string(item, "reason"), kind(item))).toList();
+    }
+
+    /** Items written before the kind was recorded: rollbacks are known by their reason. */
+    private static String kind(Map<String, AttributeValue> item) {
+        String kind = string(item, "kind");
+        if (kind != null) {
+            return kind;
+        }
+        String reason = string(item, "reason");
+        return reason != null && reason.startsWith("rollback from") ? Activation.ROLLBACK : Activation.ACTIVATE;
     }
 
     private List<Map<String, AttributeValue>> query(String recordType, int limit) {

@@ -26,10 +26,12 @@ public final class DynamoResultRepository implements ResultRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PageTokens pageTokens;
 
-    public DynamoResultRepository(DynamoDbClient dynamo, String table) {
+    public DynamoResultRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.pageTokens = pageTokens;
     }
 
     @Override
@@ -97,13 +99,15 @@ public final class DynamoResultRepository implements ResultRepository {
         }
         query.expressionAttributeValues(values);
         List<ScreeningResult> results = new ArrayList<>();
-        Map<String, AttributeValue> startKey = PageTokens.decode(pageToken);
+        // a token continues only the query it was issued for: this job, with this filter
+        String scope = "results-by-job\n" + jobId + "\n" + reviewed;
+        Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, scope);
         do {
             QueryResponse response = dynamo.query(query.limit(limit - results.size()).exclusiveStartKey(startKey).build());
             response.items().forEach(item -> results.add(ResultItems.fromItem(item)));
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (startKey != null && results.size() < limit);
-        return new Page(results, PageTokens.encode(startKey));
+        return new Page(results, pageTokens.encode(startKey, scope));
     }
 }

@@ -34,7 +34,9 @@ public final class ResultItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("result_id", s(result.resultId()));
         item.put("job_id", s(result.jobId()));
-        item.put("candidate_name", s(result.candidateName()));
+        if (result.candidateName() != null) {
+            item.put("candidate_name", s(result.candidateName()));
+        }
         item.put("decision", s(result.decision().name()));
         item.put("created_at", s(result.createdAt()));
         item.put("threshold", n(threshold));
@@ -47,6 +49,9 @@ public final class ResultItems {
         item.put("text_extracted", bool(document.textExtracted()));
         item.put("pages", n(document.pages()));
         item.put("pages_read", n(document.pagesRead()));
+        if (document.textTruncated()) {
+            item.put("text_truncated", bool(true));
+        }
         item.put("size_bytes", n(document.sizeBytes()));
         if (result.score() != null) {
             item.put("model_version", s(result.modelVersion()));
@@ -70,7 +75,8 @@ public final class ResultItems {
     public static ScreeningResult fromItem(Map<String, AttributeValue> item) {
         Document document = new Document(string(item, "file_name"), string(item, "content_type"),
                 string(item, "original_key"), string(item, "text_key"), flag(item, "text_extracted"),
-                (int) longNumber(item, "pages"), (int) longNumber(item, "pages_read"), longNumber(item, "size_bytes"));
+                (int) longNumber(item, "pages"), (int) longNumber(item, "pages_read"), longNumber(item, "size_bytes"),
+                flag(item, "text_truncated"));
         Review review = null;
         if (flag(item, "human_reviewed")) {
             review = new Review(Decision.valueOf(string(item, "human_decision")), string(item, "reviewer"),

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -767,41 +768,67 @@ final class S3Handler implements HttpHandler {
         return chunked ? new AwsChunkedInputStream(in) : in;
     }
 
-    /** Stages the request body; fills checksums from headers and aws-chunked trailers. */
+    /**
+     * Stages the request body; fills checksums from headers and aws-chunked trailers and verifies each against the
+     * bytes received (400 BadDigest on a mismatch), as S3 does.
+     */
     private Storage.Staged stageBody(Req r, Map<String, String> checksums) throws IOException {
-        InputStream in = body(r);
-        Storage.Staged staged = storage.stage(in);
         r.ex.getRequestHeaders().forEach((name, values) -> {
             String n = name.toLowerCase(Locale.ROOT);
-            if (isChecksumHeader(n) && !values.isEmpty()) {
+            if (Checksums.isChecksumHeader(n) && !values.isEmpty()) {
                 checksums.put(n, values.get(0));
             }
         });
-        if (in instanceof AwsChunkedInputStream chunked) {
-            chunked.trailers().forEach((n, v) -> {
-                if (isChecksumHeader(n)) {
-                    checksums.put(n, v);
+        Set<String> algorithms = new LinkedHashSet<>();
+        checksums.keySet().forEach(n -> algorithms.add(Checksums.algorithm(n)));
+        List<String> declaredTrailers = new ArrayList<>();
+        String trailerHeader = r.header("x-amz-trailer");
+        if (trailerHeader != null) {
+            for (String trailer : trailerHeader.split(",")) {
+                String n = trailer.trim().toLowerCase(Locale.ROOT);
+                if (Checksums.isChecksumHeader(n)) {
+                    algorithms.add(Checksums.algorithm(n));
+                    declaredTrailers.add(n);
                 }
-            });
-        }
-        String decoded = r.header("x-amz-decoded-content-length");
-        if (decoded != null && in instanceof AwsChunkedInputStream) {
-            try {
-                if (Long.parseLong(decoded.trim()) != staged.size()) {
-                    storage.discard(staged);
-                    throw new S3Exception(400, "IncompleteBody",
-                            "You did not provide the number of bytes specified by the x-amz-decoded-content-length header");
-                }
-            } catch (NumberFormatException ignored) {
-                // not checked
             }
         }
+        InputStream in = body(r);
+        Checksums.DigestingInputStream digesting = new Checksums.DigestingInputStream(in, algorithms);
+        Storage.Staged staged = storage.stage(digesting);
+        try {
+            if (in instanceof AwsChunkedInputStream chunked) {
+                chunked.trailers().forEach((n, v) -> {
+                    if (Checksums.isChecksumHeader(n)) {
+                        if (!declaredTrailers.contains(n)) {
+                            throw new S3Exception(400, "InvalidRequest",
+                                    "The trailer " + n + " was not declared in x-amz-trailer");
+                        }
+                        checksums.put(n, v);
+                    }
+                });
+            }
+            for (String declared : declaredTrailers) {
+                if (!checksums.containsKey(declared)) {
+                    throw new S3Exception(400, "IncompleteBody", "The declared trailer " + declared + " was not sent");
+                }
+            }
+            digesting.verify(checksums);
+            String decoded = r.header("x-amz-decoded-content-length");
+            if (decoded != null && in instanceof AwsChunkedInputStream) {
+                try {
+                    if (Long.parseLong(decoded.trim()) != staged.size()) {
+                        throw new S3Exception(400, "IncompleteBody",
+                                "You did not provide the number of bytes specified by the x-amz-decoded-content-length header");
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not checked
+                }
+            }
+        } catch (S3Exception e) {
+            storage.discard(staged);
+            throw e;
+        }
         return staged;
-    }
-
-    private static boolean isChecksumHeader(String lowerName) {
-        return lowerName.startsWith("x-amz-checksum-") && !lowerName.equals("x-amz-checksum-algorithm")
-                && !lowerName.equals("x-amz-checksum-type") && !lowerName.equals("x-amz-checksum-mode");
     }
 
     private static Map<String, String> storedHeaders(Req r) {

@@ -40,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -508,31 +509,16 @@ class S3EmulatorTest {
     void rawAwsChunkedFraming() throws Exception {
         String bucket = newBucket(s3);
         byte[] data = random(70_000, 3);
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        int off = 0;
-        int[] chunks = {65536, 4464};
-        for (int n : chunks) {
-            body.write((Integer.toHexString(n) + ";chunk-signature=" + "0".repeat(64) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            body.write(data, off, n);
-            body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            off += n;
-        }
-        body.write(("0;chunk-signature=" + "1".repeat(64) + "\r\nx-amz-checksum-crc32:AAAAAA==\r\n"
-                + "x-amz-trailer-signature:" + "2".repeat(64) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> resp = http.send(HttpRequest.newBuilder(
-                        URI.create(emulator.endpoint() + "/" + bucket + "/raw%2Fchunked"))
-                .header("Content-Encoding", "aws-chunked")
-                .header("x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER")
-                .header("x-amz-decoded-content-length", Integer.toString(data.length))
-                .header("x-amz-trailer", "x-amz-checksum-crc32")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        HttpResponse<String> resp = rawChunkedPut(bucket, "raw%2Fchunked", data, "x-amz-checksum-crc32",
+                base64(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array()));
         assertEquals(200, resp.statusCode(), resp.body());
         assertEquals("\"" + md5(data) + "\"", resp.headers().firstValue("ETag").orElseThrow());
         var got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("raw/chunked"));
         assertArrayEquals(data, got.asByteArray());
         assertEquals(null, got.response().contentEncoding());
+        HttpClient http = HttpClient.newHttpClient();
 
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(
                 URI.create(emulator.endpoint() + "/" + bucket + "/nope")).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -544,5 +530,72 @@ class S3EmulatorTest {
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, head.statusCode());
         assertEquals("", head.body());
+    }
+
+    /** Checksum trailers are verified against the bytes received, as S3 does: a made-up one is 400 BadDigest. */
+    @Test
+    void checksumTrailersAreVerified() throws Exception {
+        String bucket = newBucket(s3);
+        byte[] data = random(70_000, 4);
+        java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+        crc32c.update(data);
+        Map<String, String> right = Map.of(
+                "x-amz-checksum-crc32c", base64(java.nio.ByteBuffer.allocate(4).putInt((int) crc32c.getValue()).array()),
+                "x-amz-checksum-sha1", base64(java.security.MessageDigest.getInstance("SHA-1").digest(data)),
+                "x-amz-checksum-sha256", base64(java.security.MessageDigest.getInstance("SHA-256").digest(data)));
+        for (Map.Entry<String, String> checksum : right.entrySet()) {
+            HttpResponse<String> ok = rawChunkedPut(bucket, "ok", data, checksum.getKey(), checksum.getValue());
+            assertEquals(200, ok.statusCode(), checksum.getKey() + ": " + ok.body());
+            byte[] wrong = Base64.getDecoder().decode(checksum.getValue());
+            wrong[0] ^= 1;
+            HttpResponse<String> bad = rawChunkedPut(bucket, "bad", data, checksum.getKey(), base64(wrong));
+            assertEquals(400, bad.statusCode(), checksum.getKey() + ": " + bad.body());
+            assertTrue(bad.body().contains("<Code>BadDigest</Code>"), bad.body());
+        }
+        HttpResponse<String> madeUp = rawChunkedPut(bucket, "bad", data, "x-amz-checksum-crc32", "AAAAAA==");
+        assertEquals(400, madeUp.statusCode(), madeUp.body());
+        assertTrue(madeUp.body().contains("<Code>BadDigest</Code>"), madeUp.body());
+        HttpResponse<String> notBase64 = rawChunkedPut(bucket, "bad", data, "x-amz-checksum-crc32", "not a checksum");
+        assertEquals(400, notBase64.statusCode(), notBase64.body());
+        assertTrue(notBase64.body().contains("<Code>InvalidRequest</Code>"), notBase64.body());
+        HttpResponse<String> unknown = rawChunkedPut(bucket, "bad", data, "x-amz-checksum-md4", "AAAAAA==");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("bad")));
+        assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket(bucket).key("ok")).asByteArray());
+
+        // a plain PUT with a checksum header is verified the same way
+        HttpResponse<String> header = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.endpoint() + "/" + bucket + "/plain"))
+                .header("x-amz-checksum-sha256", base64(new byte[32]))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, header.statusCode(), header.body());
+        assertTrue(header.body().contains("<Code>BadDigest</Code>"), header.body());
+    }
+
+    private HttpResponse<String> rawChunkedPut(String bucket, String encodedKey, byte[] data, String trailer,
+                                               String value) throws Exception {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int off = 0;
+        while (off < data.length) {
+            int n = Math.min(65536, data.length - off);
+            body.write((Integer.toHexString(n) + ";chunk-signature=" + "0".repeat(64) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.write(data, off, n);
+            body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            off += n;
+        }
+        body.write(("0;chunk-signature=" + "1".repeat(64) + "\r\n" + trailer + ":" + value + "\r\n"
+                + "x-amz-trailer-signature:" + "2".repeat(64) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.endpoint() + "/" + bucket + "/" + encodedKey))
+                .header("Content-Encoding", "aws-chunked")
+                .header("x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER")
+                .header("x-amz-decoded-content-length", Integer.toString(data.length))
+                .header("x-amz-trailer", trailer)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 }
