@@ -3,6 +3,7 @@ package dev.resumescreening.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Stratified k-fold cross-validation of a training procedure: every sample is scored once, by a model trained on the
@@ -40,13 +41,14 @@ public final class CrossValidation {
     }
 
     /**
-     * The probability each sample gets from the model {@code fit} trains on the folds without it, in the samples'
+     * The probability each sample gets from the scorer {@code fit} makes of the folds without it, in the samples'
      * order. {@code onFold} hears, per fold, its number, its training size and its held-out scores and labels.
      *
      * @throws IllegalArgumentException when {@link #feasible} is false
      */
     public static double[] outOfFold(List<TrainingSample> samples, long seed,
-                                     Function<List<TrainingSample>, MlpClassifier> fit, FoldListener onFold) {
+                                     Function<List<TrainingSample>, ToDoubleFunction<TrainingSample>> fit,
+                                     FoldListener onFold) {
         if (!feasible(samples)) {
             throw new IllegalArgumentException("cross-validation needs at least " + MIN_PER_CLASS
                     + " samples of each class");
@@ -63,12 +65,12 @@ public final class CrossValidation {
                     training.add(samples.get(i));
                 }
             }
-            MlpClassifier model = fit.apply(training);
+            ToDoubleFunction<TrainingSample> model = fit.apply(training);
             double[] foldScores = new double[heldOut.size()];
             int[] foldLabels = new int[heldOut.size()];
             for (int k = 0; k < heldOut.size(); k++) {
                 TrainingSample sample = samples.get(heldOut.get(k));
-                foldScores[k] = model.probability(sample.jobId(), sample.resume(), sample.job());
+                foldScores[k] = model.applyAsDouble(sample);
                 foldLabels[k] = sample.label();
                 scores[heldOut.get(k)] = foldScores[k];
             }

@@ -16,7 +16,7 @@ import java.util.Set;
 public record GateEvidence(String method, List<TrainingSample> samples, double[] candidateScores) {
     public static final String TEST_SPLIT = "held-out test split";
     public static final String CROSS_VALIDATION = "out-of-fold scores of " + CrossValidation.FOLDS
-            + "-fold cross-validation";
+            + "-fold cross-validation, each pair left out of its job feedback";
 
     public GateEvidence {
         samples = List.copyOf(samples);

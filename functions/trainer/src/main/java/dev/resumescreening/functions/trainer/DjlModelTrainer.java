@@ -2,6 +2,7 @@ package dev.resumescreening.functions.trainer;
 
 import dev.resumescreening.model.ClassificationMetrics;
 import dev.resumescreening.model.CrossValidation;
+import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.ModelArtifact;
@@ -51,8 +52,13 @@ public final class DjlModelTrainer implements ModelTrainer {
                     samples.stream().filter(s -> testIds.contains(s.id())).toList());
         }
         MlpTrainer quiet = new MlpTrainer();
-        double[] scores = CrossValidation.outOfFold(samples, hyperparameters.seed(),
-                training -> new MlpClassifier(quiet.train(training, hyperparameters).weights()),
+        // each fold's network scores its held-out pairs with the job feedback of every other pair, as the served
+        // model will score new resumes, and as the gate scores the live model (see CandidateGate)
+        FeedbackStatistics feedback = FeedbackStatistics.of(samples);
+        double[] scores = CrossValidation.outOfFold(samples, hyperparameters.seed(), training -> {
+                    MlpClassifier network = new MlpClassifier(quiet.train(training, hyperparameters).weights());
+                    return sample -> network.probability(feedback.leaveOneOutFeatures(sample));
+                },
                 (fold, trained, heldOut, labels) -> log.accept(String.format(Locale.ROOT,
                         "cross-validation fold %d/%d: trained on %d pairs, held-out ROC AUC %.4f on %d pairs", fold,
                         CrossValidation.FOLDS, trained, ClassificationMetrics.rocAuc(heldOut, labels), labels.length)));
