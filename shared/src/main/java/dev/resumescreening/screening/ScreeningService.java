@@ -16,6 +16,7 @@ import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.ExtractedText;
+import dev.resumescreening.text.PersonalDetailsRedactor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -45,17 +46,20 @@ public final class ScreeningService {
     private final ResultRepository results;
     private final DocumentStore documents;
     private final DocumentTextExtractor extractor;
+    private final PersonalDetailsRedactor redactor;
     private final Embedder embedder;
     private final ModelSelector models;
     private final Clock clock;
 
     @Inject
     public ScreeningService(JobService jobs, ResultRepository results, DocumentStore documents,
-                            DocumentTextExtractor extractor, Embedder embedder, ModelSelector models, Clock clock) {
+                            DocumentTextExtractor extractor, PersonalDetailsRedactor redactor, Embedder embedder,
+                            ModelSelector models, Clock clock) {
         this.jobs = jobs;
         this.results = results;
         this.documents = documents;
         this.extractor = extractor;
+        this.redactor = redactor;
         this.embedder = embedder;
         this.models = models;
         this.clock = clock;
@@ -72,7 +76,9 @@ public final class ScreeningService {
         Double confidence = null;
         Decision decision = Decision.MANUAL_REVIEW;
         String modelVersion = null;
-        TermVector resumeEmbedding = text.hasText() ? embedder.embed(text.text()) : null;
+        // the model, the stored text and the reviewers of blind jobs never see the candidate's personal details
+        String modelText = text.hasText() ? redactor.redact(text.text(), candidateName) : text.text();
+        TermVector resumeEmbedding = text.hasText() ? embedder.embed(modelText) : null;
         // text without a single usable word (symbols, stop words) has nothing to score: a person looks at it
         if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);
@@ -89,7 +95,8 @@ public final class ScreeningService {
         ScreeningResult result = new ScreeningResult(resultId, job.jobId(), candidateName, score, decision, confidence,
                 modelVersion, Timestamps.format(clock.instant()), document, null);
 
-        store(result, originalKey, upload.content(), textKey, text, job.threshold(), resumeEmbedding);
+        store(result, originalKey, upload.content(), textKey, modelText, text.contentType(), job.threshold(),
+                resumeEmbedding);
         JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
                 "decision", decision.name(), "model_version", String.valueOf(modelVersion),
                 "pages", text.pages(), "pages_read", text.pagesRead(), "text_truncated", text.truncated()));
@@ -100,12 +107,12 @@ public final class ScreeningService {
      * Writes the original and its text side by side (two object-store round trips become one), then the record. If
      * anything fails, both files are removed: no stored file is left that no result points at.
      */
-    private void store(ScreeningResult result, String originalKey, byte[] original, String textKey, ExtractedText text,
-                       double threshold, TermVector resumeEmbedding) {
+    private void store(ScreeningResult result, String originalKey, byte[] original, String textKey, String text,
+                       String contentType, double threshold, TermVector resumeEmbedding) {
         CompletableFuture<Void> originalWrite = CompletableFuture.runAsync(
-                () -> documents.put(originalKey, original, text.contentType()), WRITERS);
+                () -> documents.put(originalKey, original, contentType), WRITERS);
         try {
-            documents.put(textKey, text.text().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+            documents.put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             originalWrite.join();
             results.create(result, threshold, resumeEmbedding);
         } catch (RuntimeException e) {

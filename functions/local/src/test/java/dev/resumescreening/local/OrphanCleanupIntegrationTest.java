@@ -16,6 +16,7 @@ import dev.resumescreening.screening.ResumeUpload;
 import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.text.DocumentTextExtractor;
+import dev.resumescreening.text.PersonalDetailsRedactor;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -67,7 +68,8 @@ class OrphanCleanupIntegrationTest {
                 }
             };
             ScreeningService screening = new ScreeningService(jobs, missingTable, recording,
-                    new DocumentTextExtractor(30), embedder, resultId -> SimilarityModel.forEmbedder(embedder.name()),
+                    new DocumentTextExtractor(30), new PersonalDetailsRedactor(), embedder,
+                    resultId -> SimilarityModel.forEmbedder(embedder.name()),
                     Clock.systemUTC());
 
             assertThrows(ResourceNotFoundException.class, () -> screening.screen(new ResumeUpload(jobId, "A", "cv.txt",
