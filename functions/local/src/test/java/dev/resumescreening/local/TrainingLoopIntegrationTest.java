@@ -63,7 +63,7 @@ class TrainingLoopIntegrationTest {
     }
 
     @Test
-    void theGateJudgesByCrossValidationAndNeverOnPairsTheLiveModelTrainedOn() throws Exception {
+    void theGateJudgesByCrossValidationAndScoresTheLiveModelWithoutEachPairItLearnedFrom() throws Exception {
         try (TestStack stack = TestStack.start(SETTINGS)) {
             ReviewedPairs.store(stack, 120, 7);
             JsonNode first = trainNow(stack);
@@ -72,16 +72,16 @@ class TrainingLoopIntegrationTest {
             assertEquals(120, first.get("metrics").get("test_samples").asInt(), "every reviewed pair is judged");
             assertTrue(first.get("activated").asBoolean(), first.toString());
             String champion = first.get("candidate_version").asText();
-            Set<String> trainedOn = new ModelArtifactStore(stack.environment.app().documents())
+            Set<String> learnedFrom = new ModelArtifactStore(stack.environment.app().documents())
                     .trainingPairs(ModelArtifact.keyPrefix(champion)).orElseThrow();
-            assertEquals(96, trainedOn.size(), "train and validation parts: 80% of 120");
+            assertEquals(120, learnedFrom.size(), "the job feedback it serves with holds every reviewed pair");
 
             JsonNode second = trainNow(stack);
             assertEquals("SUCCEEDED", second.get("state").asText(), second.toString());
             assertEquals(champion, second.get("active_version").asText());
-            assertEquals(GateEvidence.CROSS_VALIDATION + ", without the 96 pairs model " + champion + " trained on",
-                    second.get("metrics").get("evidence").asText());
-            assertEquals(24, second.get("metrics").get("test_samples").asInt());
+            assertEquals(GateEvidence.CROSS_VALIDATION + ", model " + champion + " scoring each pair it learned from"
+                    + " with that pair left out of its job feedback", second.get("metrics").get("evidence").asText());
+            assertEquals(120, second.get("metrics").get("test_samples").asInt());
         }
     }
 

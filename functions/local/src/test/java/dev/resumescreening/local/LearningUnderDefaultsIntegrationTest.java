@@ -1,0 +1,71 @@
+package dev.resumescreening.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.json.Json;
+import dev.resumescreening.model.ClassificationMetrics;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loop with the guide's default hyperparameters on realistic resumes (see {@link RealisticReviews}): reviews that
+ * follow what each job wants put a better model live, one that ranks new resumes better than day one did; reviews
+ * that carry no signal put none live.
+ */
+class LearningUnderDefaultsIntegrationTest {
+    private static final Map<String, String> DEFAULTS = Map.of("MODEL_CACHE_SECONDS", "0");
+
+    @Test
+    void reviewsThatFollowEachJobPutABetterModelLive() throws Exception {
+        try (TestStack stack = TestStack.start(DEFAULTS)) {
+            List<String> jobs = RealisticReviews.createJobs(stack);
+            List<RealisticReviews.Uploaded> heldOutByDayOne = RealisticReviews.upload(stack, jobs, 20, 99);
+            RealisticReviews.review(stack, RealisticReviews.upload(stack, jobs, 40, 1), 0.0, 1);
+
+            JsonNode run = trainNow(stack);
+            assertEquals("SUCCEEDED", run.get("state").asText(), run.toString());
+            assertTrue(run.get("activated").asBoolean(), run.toString());
+
+            List<RealisticReviews.Uploaded> heldOutByTrained = RealisticReviews.upload(stack, jobs, 20, 99);
+            assertEquals(run.get("candidate_version").asText(),
+                    heldOutByTrained.get(0).result().get("model_version").asText());
+            double dayOne = auc(heldOutByDayOne);
+            double trained = auc(heldOutByTrained);
+            assertTrue(trained > dayOne + 0.01, "new resumes: trained " + trained + " vs day one " + dayOne);
+        }
+    }
+
+    @Test
+    void reviewsWithoutSignalPutNoModelLive() throws Exception {
+        try (TestStack stack = TestStack.start(DEFAULTS)) {
+            List<String> jobs = RealisticReviews.createJobs(stack);
+            RealisticReviews.review(stack, RealisticReviews.upload(stack, jobs, 40, 1), 1.0, 1);
+            JsonNode run = trainNow(stack);
+            assertEquals("SUCCEEDED", run.get("state").asText(), run.toString());
+            assertFalse(run.get("activated").asBoolean(), run.toString());
+            assertEquals("0", Json.read(stack.get("/api/v1/models").body()).get("active").get("champion_version")
+                    .asText());
+        }
+    }
+
+    private static double auc(List<RealisticReviews.Uploaded> uploaded) {
+        double[] scores = uploaded.stream().mapToDouble(u -> u.result().get("score").asDouble()).toArray();
+        int[] labels = uploaded.stream().mapToInt(u -> u.match() ? 1 : 0).toArray();
+        return ClassificationMetrics.rocAuc(scores, labels);
+    }
+
+    private static JsonNode trainNow(TestStack stack) throws Exception {
+        HttpResponse<String> triggered = stack.postJson("/api/v1/feedback/trigger-training",
+                Map.of("force", true, "min_samples", 10));
+        assertEquals(202, triggered.statusCode(), triggered.body());
+        stack.environment.trainingLauncher().awaitIdle(5, TimeUnit.MINUTES);
+        return Json.read(stack.get("/api/v1/training/runs/" + Json.read(triggered.body()).get("run_id").asText())
+                .body());
+    }
+}
