@@ -31,11 +31,7 @@ class AgreementGuardrailIntegrationTest {
     @Test
     void aChampionReviewersDisagreeWithIsRolledBackAfterItsFirstReviews() throws Exception {
         try (TestStack stack = TestStack.start(SETTINGS)) {
-            String job = stack.createJob("Backend Java Engineer", "Java, Spring Boot, AWS Lambda, DynamoDB, SQL");
-            for (int i = 0; i < 20; i++) {
-                review(stack, upload(stack, job, i), true);
-            }
-            activate(stack, "always-shortlist");
+            String job = agreedWithDayOneThenActivated(stack);
             for (int i = 0; i < WINDOW; i++) {
                 JsonNode result = upload(stack, job, 100 + i);
                 assertEquals("always-shortlist", result.get("model_version").asText());
@@ -67,16 +63,22 @@ class AgreementGuardrailIntegrationTest {
     @Test
     void aChampionReviewersAgreeWithStays() throws Exception {
         try (TestStack stack = TestStack.start(SETTINGS)) {
-            String job = stack.createJob("Backend Java Engineer", "Java, Spring Boot, AWS Lambda, DynamoDB, SQL");
-            for (int i = 0; i < 20; i++) {
-                review(stack, upload(stack, job, i), true);
-            }
-            activate(stack, "always-shortlist");
+            String job = agreedWithDayOneThenActivated(stack);
             for (int i = 0; i < WINDOW + 2; i++) {
                 review(stack, upload(stack, job, 100 + i), true);
             }
             assertEquals("always-shortlist", champion(stack));
         }
+    }
+
+    /** A job whose 20 results day one scored were all reviewed in agreement, then "always-shortlist" made live. */
+    private static String agreedWithDayOneThenActivated(TestStack stack) throws Exception {
+        String job = stack.createJob("Backend Java Engineer", "Java, Spring Boot, AWS Lambda, DynamoDB, SQL");
+        for (int i = 0; i < 20; i++) {
+            review(stack, upload(stack, job, i), true);
+        }
+        activate(stack, "always-shortlist");
+        return job;
     }
 
     /** A registered, activated model that shortlists every resume (output bias +10, no weights). */
