@@ -32,7 +32,9 @@ public final class PersonalDetailsRedactor {
             + "|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
             + "(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+\\d{4})";
     private static final List<Pattern> PATTERNS = List.of(
-            Pattern.compile("[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+"),
+            // starts only where a run of address characters starts, and never gives back: linear in the text's length
+            Pattern.compile("(?<![\\p{L}\\p{N}._%+\\-])[\\p{L}\\p{N}._%+\\-]++@[\\p{L}\\p{N}\\-]++"
+                    + "(?:\\.[\\p{L}\\p{N}\\-]++)+"),
             Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+"),
             Pattern.compile("(?i)\\b(?:linkedin|github|gitlab|twitter|x|facebook|instagram|behance|dribbble)\\.com/\\S*"),
             Pattern.compile("(?i)\\b(?:date\\s+of\\s+birth|d\\.?o\\.?b\\.?|birth\\s*date|born(?:\\s+on)?)\\s*[:\\-]?\\s*"
@@ -42,7 +44,7 @@ public final class PersonalDetailsRedactor {
             Pattern.compile("(?i)\\b(?:gender|sex|marital\\s+status|nationality|religion)\\s*[:\\-]\\s*[\\p{L} ]{1,30}"),
             Pattern.compile("(?i)\\(\\s*(?:she|he|they)\\s*/\\s*(?:her|him|them)(?:\\s*/\\s*(?:hers|his|theirs))?\\s*\\)"),
             Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Mx|Sir|Madam|Mme|Mlle)\\b\\.?(?=\\s+\\p{Lu})"),
-            Pattern.compile("\\b\\d{1,6}\\s+(?:[\\p{Lu}][\\p{L}'.\\-]*\\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
+            Pattern.compile("\\b\\d{1,6}\\s+(?:[\\p{Lu}][\\p{L}'.\\-]{0,30}\\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
                     + "|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq)\\b\\.?"
                     + "(?:,?\\s*(?:Apt|Suite|Unit|#)\\s*[\\w\\-]+)?"),
             Pattern.compile("(?i)\\b(?:address|residence|home)\\s*[:\\-]\\s*[^\\n]{4,120}"),

@@ -78,6 +78,14 @@ class PersonalDetailsRedactorTest {
         assertEquals("Java, SQL and AWS", redactor.redact("Java, SQL and AWS", "Al"), "nothing to redact");
     }
 
+    @Test
+    void longRunsOfWordCharactersAreReadOnce() {
+        String word = "a".repeat(100_000);
+        assertEquals("Java engineer " + word, redactor.redact("Java engineer " + word, "Al Bo"));
+        String digits = "7".repeat(100_000);
+        assertTrue(redactor.redact(digits, null).length() <= digits.length());
+    }
+
     private static Planted resume(Random random, int i) {
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
