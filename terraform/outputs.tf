@@ -34,7 +34,7 @@ output "user_pool_id" {
 }
 
 output "user_pool_client_id" {
-  description = "Cognito app client id (USER_PASSWORD_AUTH enabled, no secret)."
+  description = "Cognito app client id (SRP sign-in with TOTP MFA, no secret)."
   value       = aws_cognito_user_pool_client.api.id
 }
 
