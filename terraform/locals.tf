@@ -22,6 +22,8 @@ locals {
   # --- bucket ------------------------------------------------------------------
   bucket_name     = coalesce(var.bucket_name, "${var.name_prefix}-data-${local.account_id}-${local.region}")
   bucket_prefixes = local.contract.bucket.prefixes
+  # Key prefix of the data bucket's server access logs in the access-log bucket.
+  access_log_prefix = "${local.bucket_name}/"
 
   # --- functions ---------------------------------------------------------------
   functions = local.contract.functions

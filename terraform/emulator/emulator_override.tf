@@ -31,6 +31,14 @@ provider "aws" {
     s3           = var.emulator_endpoint
     sagemaker    = var.emulator_endpoint
     scheduler    = var.emulator_endpoint
+    sqs          = var.emulator_endpoint
     sts          = var.emulator_endpoint
   }
+}
+
+# The stack runs in an emulator: the unsafe settings an emulator needs
+# (variables.tf: enforce_tls_bucket_policy = false, deletion protection off,
+# force_destroy, ...) are accepted, never in AWS.
+variable "emulator" {
+  default = true
 }
