@@ -32,8 +32,8 @@ PRELUDE='
   def data_key: one("aws_kms_key"; "data").arn;
   def logs_key: one("aws_kms_key"; "logs").arn;
   def fn_names: $contract.functions | keys;
-  def async_fns: $contract.functions | to_entries
-    | [ .[] | select((.value.events // []) != [] or ([$contract.functions[] | .invokes // [] | .[]] | index(.key))) | .key ];
+  def async_fns: [$contract.functions[] | .invokes // [] | .[]] as $invoked
+    | [$contract.functions | to_entries[] | select((.value.events // []) != [] or (.key as $k | $invoked | index($k)) != null) | .key];
   def sagemaker_fns: [$contract.functions | to_entries[] | select(.value.sagemaker == true) | .key];
   def role_stmts($fn): res("aws_iam_role_policy") | map(select(.index == $fn)) | .[0].values.policy | stmts;
   def queue_arns_encrypted: [res("aws_sqs_queue")[] | select(.values.kms_master_key_id == data_key) | .values.arn];
@@ -158,7 +158,7 @@ check sagemaker_log_group_retention '
 check data_bucket_access_logging '
   one("aws_s3_bucket"; "data").bucket as $data
   | res("aws_s3_bucket_logging") | any(.[].values; .bucket == $data and .target_bucket != $data
-    and ([res("aws_s3_bucket")[].values.bucket] | index(.target_bucket)) != null)'
+    and (.target_bucket as $t | [res("aws_s3_bucket")[].values.bucket] | index($t)) != null)'
 check access_log_expiration '
   one("aws_s3_bucket_logging"; "data").target_bucket as $logs
   | res("aws_s3_bucket_lifecycle_configuration") | any(.[].values; .bucket == $logs and any(.rule[];

@@ -12,7 +12,11 @@
 #      to cause (snap_start / image_config on Lambda functions, see below)
 #   6. IAM: no policy grants "*" actions or resources, except where AWS
 #      requires it
-#   7. destroy; moto and the runner are always stopped, the temp dir removed
+#   7. security controls (issue #13, .ci/security-checks.sh): one assertion
+#      per control on a plan with the production variables (emulator = false)
+#      over the applied stack; unsafe variable values refused without
+#      emulator = true (checked after step 2)
+#   8. destroy; moto and the runner are always stopped, the temp dir removed
 #
 # Environment (all optional):
 #   TF_PLUGIN_MIRROR     provider mirror directory (default /opt/tf-plugins when it exists)
@@ -28,6 +32,7 @@ CONTRACT="$TF_DIR/contract.json"
 ARTIFACT_DIR="${TF_CI_ARTIFACT_DIR:-$ROOT}"
 LOCAL_JAR="${TF_CI_LOCAL_JAR:-$ROOT/functions/local/target/resume-screening-local.jar}"
 E2E_SCRIPT="$ROOT/.ci/e2e.sh"
+SECURITY_CHECKS="$ROOT/.ci/security-checks.sh"
 SKIP_E2E="${TF_CI_SKIP_E2E:-0}"
 REGION="eu-central-1"
 
@@ -173,14 +178,23 @@ cat >"$STACK/ci.auto.tfvars.json" <<EOF
   "region": "$REGION",
   "emulator_endpoint": "$ENDPOINT",
   "lambda_artifact_dir": "$ARTIFACT_DIR",
-  "force_destroy": true
+  "force_destroy": true,
+  "break_glass_role_arn": "arn:aws:iam::123456789012:role/break-glass"
 }
 EOF
 # moto evaluates bucket policies but ignores their conditions: the TLS-only
 # Deny would refuse every object request of the end-to-end test. The stack
 # applied into moto therefore goes without that one policy; the plan with the
 # default variables below proves it is part of the real configuration.
-echo '{ "enforce_tls_bucket_policy": false }' >"$WORK/moto.tfvars.json"
+# Deletion protection would stop the destroy at the end. The emulator override
+# sets emulator = true, without which these values are refused (checked below).
+cat >"$WORK/moto.tfvars.json" <<'EOF'
+{
+  "enforce_tls_bucket_policy": false,
+  "table_deletion_protection": false,
+  "user_pool_deletion_protection": "INACTIVE"
+}
+EOF
 MOTO_VARS=(-var-file="$WORK/moto.tfvars.json")
 
 # --------------------------------------------------------------------------
@@ -202,8 +216,38 @@ if ! diff -u "$WORK/routes.contract" "$WORK/routes.plan" >&2; then
 fi
 [[ -s "$WORK/routes.contract" ]] || die "contract.json has no routes"
 log "  $(wc -l <"$WORK/routes.plan") routes match"
-jq -e '[.resource_changes[] | select(.type == "aws_s3_bucket_policy" and (.change.actions | index("create")))] | length == 1' \
+jq -e '[.resource_changes[] | select(.address == "aws_s3_bucket_policy.data[0]" and (.change.actions | index("create")))] | length == 1' \
   "$WORK/defaults.json" >/dev/null || die "the plan with default variables has no TLS-only bucket policy"
+
+log "check: unsafe variable values are refused without emulator = true"
+# One plan with every unsafe value and emulator = false: each must be named
+# in its own "Invalid value for variable" error.
+cat >"$WORK/unsafe.tfvars.json" <<'EOF'
+{
+  "emulator": false,
+  "enforce_tls_bucket_policy": false,
+  "table_deletion_protection": false,
+  "user_pool_deletion_protection": "INACTIVE",
+  "point_in_time_recovery": false,
+  "force_destroy": true,
+  "ecr_image_tag_mutability": "MUTABLE",
+  "advanced_security_mode": "AUDIT",
+  "break_glass_role_arn": null
+}
+EOF
+if tf plan -input=false -var-file="$WORK/unsafe.tfvars.json" >"$WORK/plan-unsafe.log" 2>&1; then
+  die "a plan with unsafe variable values and emulator = false succeeded"
+fi
+unsafe_missing=()
+while IFS=$'\t' read -r name shown; do
+  grep -qF "var.$name is $shown" "$WORK/plan-unsafe.log" || unsafe_missing+=("$name = $shown")
+done < <(jq -r 'to_entries[] | select(.key != "emulator") | [.key, (.value | if . == null then "null" else tojson end)] | @tsv' \
+  "$WORK/unsafe.tfvars.json")
+if ((${#unsafe_missing[@]} > 0)); then
+  grep -A12 'Error' "$WORK/plan-unsafe.log" >&2 || tail -n 40 "$WORK/plan-unsafe.log" >&2
+  die "unsafe values accepted without emulator = true: ${unsafe_missing[*]}"
+fi
+log "  $(jq 'length - 1' "$WORK/unsafe.tfvars.json") unsafe values refused"
 
 # --------------------------------------------------------------------------
 # 3. apply into moto
@@ -331,6 +375,7 @@ jq -r '
   def docs:
     if .type == "aws_iam_role" then (.values.assume_role_policy, (.values.inline_policy // [] | .[].policy))
     elif .type == "aws_iam_policy_document" then .values.json
+    elif .type == "aws_kms_key" then .values.policy
     elif (.type | IN("aws_iam_role_policy", "aws_iam_policy", "aws_iam_user_policy", "aws_iam_group_policy",
                      "aws_s3_bucket_policy", "aws_ecr_repository_policy", "aws_sns_topic_policy", "aws_sqs_queue_policy"))
       then .values.policy
@@ -344,13 +389,15 @@ jq -r '
   | (if .NotAction != null then "\($r.address): Allow with NotAction" else empty end),
     (if .NotResource != null then "\($r.address): Allow with NotResource" else empty end),
     ($actions[] | select(. == "*" or endswith(":*")) | "\($r.address): wildcard action \(.)"),
-    (if ($res | index("*")) and (($actions - $star_resource_ok) != []) then
+    # In a key policy, Resource "*" is the key itself.
+    (if ($res | index("*")) and $r.type != "aws_kms_key" and (($actions - $star_resource_ok) != []) then
        "\($r.address): Resource \"*\" for \($actions - $star_resource_ok)" else empty end)
 ' "$WORK/replan.json" >"$WORK/iam-findings.raw" || die "IAM checker failed"
 sort -u "$WORK/iam-findings.raw" >"$WORK/iam-findings.txt"
 docs_checked="$(jq 'def modules: ., (.child_modules // [] | .[] | modules);
   [.prior_state.values.root_module | modules | .resources // [] | .[]
-  | select(.type | IN("aws_iam_role", "aws_iam_policy_document", "aws_iam_role_policy", "aws_s3_bucket_policy"))] | length' "$WORK/replan.json")"
+  | select(.type | IN("aws_iam_role", "aws_iam_policy_document", "aws_iam_role_policy", "aws_s3_bucket_policy",
+                     "aws_kms_key", "aws_sqs_queue_policy"))] | length' "$WORK/replan.json")"
 ((docs_checked > 0)) || die "IAM check found no policy documents in the plan (checker broken?)"
 if [[ -s "$WORK/iam-findings.txt" ]]; then
   sed 's/^/  /' "$WORK/iam-findings.txt" >&2
@@ -359,7 +406,22 @@ fi
 log "  $docs_checked policy-bearing resources checked, no wildcard grants"
 
 # --------------------------------------------------------------------------
-# 7. destroy
+# 7. security controls (issue #13)
+# --------------------------------------------------------------------------
+# On a plan with the production variables (emulator = false: TLS/KMS bucket
+# policy, deletion protection on) over the stack applied above, so that every
+# ARN and policy document is known. Not applied.
+log "terraform plan (production variables, emulator = false) for the security checks"
+tf plan -input=false -var emulator=false -var force_destroy=false -out="$WORK/security.tfplan" >"$WORK/plan-security.log" 2>&1 || {
+  cat "$WORK/plan-security.log" >&2
+  die "terraform plan with the production variables"
+}
+tf show -json "$WORK/security.tfplan" >"$WORK/security.json"
+log "check: security controls (.ci/security-checks.sh)"
+bash "$SECURITY_CHECKS" "$WORK/security.json" "$CONTRACT" || die "security controls missing (see above)"
+
+# --------------------------------------------------------------------------
+# 8. destroy
 # --------------------------------------------------------------------------
 log "terraform destroy"
 started=$SECONDS

@@ -5,7 +5,7 @@
 # bucket with SSE-S3 default encryption (not SSE-KMS).
 
 resource "aws_s3_bucket" "access_logs" {
-  bucket        = "${local.bucket_name}-access-logs"
+  bucket        = local.access_log_bucket_name
   force_destroy = var.force_destroy
 }
 
@@ -56,7 +56,7 @@ data "aws_iam_policy_document" "access_logs" {
   statement {
     sid       = "S3ServerAccessLogs"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.access_logs.arn}/${local.access_log_prefix}*"]
+    resources = ["${local.access_log_bucket_arn}/${local.access_log_prefix}*"]
 
     principals {
       type        = "Service"
@@ -66,7 +66,7 @@ data "aws_iam_policy_document" "access_logs" {
     condition {
       test     = "ArnEquals"
       variable = "aws:SourceArn"
-      values   = [aws_s3_bucket.data.arn]
+      values   = [local.bucket_arn]
     }
     condition {
       test     = "StringEquals"
@@ -84,8 +84,8 @@ data "aws_iam_policy_document" "access_logs" {
       effect  = "Deny"
       actions = ["s3:*"]
       resources = [
-        aws_s3_bucket.access_logs.arn,
-        "${aws_s3_bucket.access_logs.arn}/*",
+        local.access_log_bucket_arn,
+        "${local.access_log_bucket_arn}/*",
       ]
 
       principals {

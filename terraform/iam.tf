@@ -91,7 +91,7 @@ data "aws_iam_policy_document" "function" {
     content {
       sid       = "S3ReadPrefixes"
       actions   = local.s3_read_actions
-      resources = [for p in statement.value : "${aws_s3_bucket.data.arn}/${p}*"]
+      resources = [for p in statement.value : "${local.bucket_arn}/${p}*"]
     }
   }
 
@@ -100,7 +100,7 @@ data "aws_iam_policy_document" "function" {
     content {
       sid       = "S3WritePrefixes"
       actions   = local.s3_write_actions
-      resources = [for p in statement.value : "${aws_s3_bucket.data.arn}/${p}*"]
+      resources = [for p in statement.value : "${local.bucket_arn}/${p}*"]
     }
   }
 
@@ -109,7 +109,7 @@ data "aws_iam_policy_document" "function" {
     content {
       sid       = "S3ListPrefixes"
       actions   = ["s3:ListBucket"]
-      resources = [aws_s3_bucket.data.arn]
+      resources = [local.bucket_arn]
 
       condition {
         test     = "StringLike"

@@ -103,8 +103,8 @@ data "aws_iam_policy_document" "bucket_tls_only" {
     effect  = "Deny"
     actions = ["s3:*"]
     resources = [
-      aws_s3_bucket.data.arn,
-      "${aws_s3_bucket.data.arn}/*",
+      local.bucket_arn,
+      "${local.bucket_arn}/*",
     ]
 
     principals {
@@ -126,7 +126,7 @@ data "aws_iam_policy_document" "bucket_tls_only" {
     sid       = "DenyOtherKmsKey"
     effect    = "Deny"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.data.arn}/*"]
+    resources = ["${local.bucket_arn}/*"]
 
     principals {
       type        = "*"
@@ -144,7 +144,7 @@ data "aws_iam_policy_document" "bucket_tls_only" {
     sid       = "DenyOtherEncryption"
     effect    = "Deny"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.data.arn}/*"]
+    resources = ["${local.bucket_arn}/*"]
 
     principals {
       type        = "*"

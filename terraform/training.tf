@@ -61,13 +61,13 @@ data "aws_iam_policy_document" "sagemaker" {
   statement {
     sid       = "ReadTrainingData"
     actions   = ["s3:GetObject"]
-    resources = ["${aws_s3_bucket.data.arn}/${local.bucket_prefixes.training_data}*"]
+    resources = ["${local.bucket_arn}/${local.bucket_prefixes.training_data}*"]
   }
 
   statement {
     sid       = "ListTrainingData"
     actions   = ["s3:ListBucket"]
-    resources = [aws_s3_bucket.data.arn]
+    resources = [local.bucket_arn]
 
     condition {
       test     = "StringLike"
@@ -81,7 +81,7 @@ data "aws_iam_policy_document" "sagemaker" {
   statement {
     sid       = "WriteTrainingOutput"
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
-    resources = ["${aws_s3_bucket.data.arn}/${local.bucket_prefixes.training_data}*/output/*"]
+    resources = ["${local.bucket_arn}/${local.bucket_prefixes.training_data}*/output/*"]
   }
 
   statement {
