@@ -63,9 +63,14 @@ check cognito_email_change_verified '
     (.user_attribute_update_settings[0].attributes_require_verification_before_update // []) | index("email") != null)'
 
 # --- 2. Keys --------------------------------------------------------------
+# kms_key_arn is optional and computed: over an existing table the plan keeps
+# the key even when the argument is gone, so the configuration must name it too.
 check tables_customer_managed_key '
-  res("aws_dynamodb_table") | length > 0 and all(.[].values.server_side_encryption[0];
-    .enabled == true and .kms_key_arn == data_key)'
+  (res("aws_dynamodb_table") | length > 0 and all(.[].values.server_side_encryption[0];
+    .enabled == true and .kms_key_arn == data_key))
+  and ([$plan.configuration.root_module.resources[] | select(.mode == "managed" and .type == "aws_dynamodb_table")
+        | .expressions.server_side_encryption[0].kms_key_arn.references // [] | index("aws_kms_key.data.arn") != null]
+       | length > 0 and all)'
 check data_key_policy_named_principals '
   (one("aws_iam_role"; "sagemaker").arn) as $sm
   | ([res("aws_iam_role")[] | select(.name == "function") | .values.arn] + [$sm, var("break_glass_role_arn")]) as $users
