@@ -180,6 +180,24 @@ check access_log_bucket_tls_only '
   | [res("aws_s3_bucket_policy")[] | select(.values.bucket == $logs) | .values.policy | stmts
      | select(.Effect == "Deny" and .Condition.Bool["aws:SecureTransport"] == "false")] | length == 1'
 
+# --- 8. Edge: AWS WAF on CloudFront in front of the API --------------------
+check waf_rate_limit_per_ip '
+  res("aws_wafv2_web_acl") | any(.[].values; .scope == "CLOUDFRONT" and any(.rule[];
+    (.action[0].block | length) == 1 and .statement[0].rate_based_statement[0].aggregate_key_type == "IP"
+    and .statement[0].rate_based_statement[0].limit == var("waf_rate_limit")))'
+check waf_aws_managed_rules '
+  res("aws_wafv2_web_acl") | any(.[].values; .scope == "CLOUDFRONT"
+    and ([.rule[] | select((.override_action[0].none | length) == 1)
+          | .statement[0].managed_rule_group_statement[0] | select(.vendor_name == "AWS") | .name]) as $groups
+    | ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList"]
+    | all(.[]; . as $g | $groups | index($g) != null))'
+check api_behind_cloudfront_waf '
+  (res("aws_wafv2_web_acl") | map(select(.values.scope == "CLOUDFRONT") | .values.arn)) as $acls
+  | (one("aws_apigatewayv2_api"; "this").api_endpoint | sub("^https://"; "")) as $api
+  | res("aws_cloudfront_distribution") | any(.[].values; .enabled and (.web_acl_id as $w | $acls | index($w)) != null
+    and any(.origin[]; .domain_name == $api and .custom_origin_config[0].origin_protocol_policy == "https-only")
+    and (.default_cache_behavior[0].viewer_protocol_policy | IN("https-only", "redirect-to-https")))'
+
 failed=()
 for entry in "${checks[@]}"; do
   name="${entry%%$'\t'*}"

@@ -1,6 +1,11 @@
 output "api_url" {
-  description = "Base URL of the HTTP API (routes start with /api/v1/...)."
+  description = "Base URL of the HTTP API's own endpoint (routes start with /api/v1/...); prefer api_edge_url."
   value       = aws_apigatewayv2_api.this.api_endpoint
+}
+
+output "api_edge_url" {
+  description = "Base URL of the API through CloudFront and AWS WAF (rate limit per IP, AWS managed rules)."
+  value       = "https://${aws_cloudfront_distribution.api.domain_name}"
 }
 
 output "bucket_name" {

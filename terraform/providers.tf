@@ -23,6 +23,22 @@ provider "aws" {
   }
 }
 
+# CloudFront-scoped AWS WAF web ACLs must be created in us-east-1 (edge.tf).
+provider "aws" {
+  alias  = "us_east_1"
+  region = "us-east-1"
+
+  default_tags {
+    tags = merge(
+      {
+        Project   = var.name_prefix
+        ManagedBy = "terraform"
+      },
+      var.tags,
+    )
+  }
+}
+
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}

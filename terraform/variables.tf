@@ -300,6 +300,23 @@ variable "throttling_burst_limit" {
   default     = 100
 }
 
+variable "waf_rate_limit" {
+  description = "Requests per client IP per 5 minutes above which the WAF web ACL in front of the API (CloudFront) blocks that IP."
+  type        = number
+  default     = 1000
+
+  validation {
+    condition     = var.waf_rate_limit >= 10
+    error_message = "waf_rate_limit must be at least 10 (the AWS WAF minimum)."
+  }
+}
+
+variable "cloudfront_price_class" {
+  description = "Price class of the CloudFront distribution in front of the API (PriceClass_100: North America and Europe edges)."
+  type        = string
+  default     = "PriceClass_100"
+}
+
 variable "cors_allow_origins" {
   description = "Origins allowed by CORS on the API (e.g. a web front end). Empty = no CORS configuration."
   type        = list(string)
