@@ -5,11 +5,13 @@
 #   2. checks on a plan with the default variables: every contract route has
 #      an aws_apigatewayv2_route and the reverse; the TLS-only bucket policy
 #   3. apply the real stack into moto_server (emulator provider override;
-#      without the TLS-only bucket policy, which moto misapplies)
+#      without the TLS/KMS bucket policy, which moto misapplies, and with
+#      deletion protection off so that step 8 can destroy it)
 #   4. end-to-end: the local runner (real Java handlers) against the tables and
 #      bucket Terraform created, driven by .ci/e2e.sh
 #   5. idempotency: a re-plan must be empty, except the drift moto is known
-#      to cause (snap_start / image_config on Lambda functions, see below)
+#      to cause (snap_start / image_config on Lambda functions, two attributes
+#      moto adds to the CloudFront distribution, see below)
 #   6. IAM: no policy grants "*" actions or resources, except where AWS
 #      requires it
 #   7. security controls (issue #13, .ci/security-checks.sh): one assertion
