@@ -2,7 +2,8 @@
 """Proof that every assertion of .ci/security-checks.sh (and the unsafe-values
 step of .ci/terraform.sh) catches the removal of its control.
 
-Not part of CI (about 15 minutes): run it after changing a control or a check.
+Not part of CI (15-30 minutes on a shared 2-core machine): run it after changing
+a control or a check.
 
   python3 .ci/security-mutations.py [check_name ...]
 
