@@ -5,14 +5,20 @@
 #   2. checks on a plan with the default variables: every contract route has
 #      an aws_apigatewayv2_route and the reverse; the TLS-only bucket policy
 #   3. apply the real stack into moto_server (emulator provider override;
-#      without the TLS-only bucket policy, which moto misapplies)
+#      without the TLS/KMS bucket policy, which moto misapplies, and with
+#      deletion protection off so that step 8 can destroy it)
 #   4. end-to-end: the local runner (real Java handlers) against the tables and
 #      bucket Terraform created, driven by .ci/e2e.sh
 #   5. idempotency: a re-plan must be empty, except the drift moto is known
-#      to cause (snap_start / image_config on Lambda functions, see below)
+#      to cause (snap_start / image_config on Lambda functions, two attributes
+#      moto adds to the CloudFront distribution, see below)
 #   6. IAM: no policy grants "*" actions or resources, except where AWS
 #      requires it
-#   7. destroy; moto and the runner are always stopped, the temp dir removed
+#   7. security controls (issue #13, .ci/security-checks.sh): one assertion
+#      per control on a plan with the production variables (emulator = false)
+#      over the applied stack; unsafe variable values refused without
+#      emulator = true (checked after step 2)
+#   8. destroy; moto and the runner are always stopped, the temp dir removed
 #
 # Environment (all optional):
 #   TF_PLUGIN_MIRROR     provider mirror directory (default /opt/tf-plugins when it exists)
@@ -28,6 +34,7 @@ CONTRACT="$TF_DIR/contract.json"
 ARTIFACT_DIR="${TF_CI_ARTIFACT_DIR:-$ROOT}"
 LOCAL_JAR="${TF_CI_LOCAL_JAR:-$ROOT/functions/local/target/resume-screening-local.jar}"
 E2E_SCRIPT="$ROOT/.ci/e2e.sh"
+SECURITY_CHECKS="$ROOT/.ci/security-checks.sh"
 SKIP_E2E="${TF_CI_SKIP_E2E:-0}"
 REGION="eu-central-1"
 
@@ -173,14 +180,23 @@ cat >"$STACK/ci.auto.tfvars.json" <<EOF
   "region": "$REGION",
   "emulator_endpoint": "$ENDPOINT",
   "lambda_artifact_dir": "$ARTIFACT_DIR",
-  "force_destroy": true
+  "force_destroy": true,
+  "break_glass_role_arn": "arn:aws:iam::123456789012:role/break-glass"
 }
 EOF
 # moto evaluates bucket policies but ignores their conditions: the TLS-only
 # Deny would refuse every object request of the end-to-end test. The stack
 # applied into moto therefore goes without that one policy; the plan with the
 # default variables below proves it is part of the real configuration.
-echo '{ "enforce_tls_bucket_policy": false }' >"$WORK/moto.tfvars.json"
+# Deletion protection would stop the destroy at the end. The emulator override
+# sets emulator = true, without which these values are refused (checked below).
+cat >"$WORK/moto.tfvars.json" <<'EOF'
+{
+  "enforce_tls_bucket_policy": false,
+  "table_deletion_protection": false,
+  "user_pool_deletion_protection": "INACTIVE"
+}
+EOF
 MOTO_VARS=(-var-file="$WORK/moto.tfvars.json")
 
 # --------------------------------------------------------------------------
@@ -202,8 +218,38 @@ if ! diff -u "$WORK/routes.contract" "$WORK/routes.plan" >&2; then
 fi
 [[ -s "$WORK/routes.contract" ]] || die "contract.json has no routes"
 log "  $(wc -l <"$WORK/routes.plan") routes match"
-jq -e '[.resource_changes[] | select(.type == "aws_s3_bucket_policy" and (.change.actions | index("create")))] | length == 1' \
+jq -e '[.resource_changes[] | select(.address == "aws_s3_bucket_policy.data[0]" and (.change.actions | index("create")))] | length == 1' \
   "$WORK/defaults.json" >/dev/null || die "the plan with default variables has no TLS-only bucket policy"
+
+log "check: unsafe variable values are refused without emulator = true"
+# One plan with every unsafe value and emulator = false: each must be named
+# in its own "Invalid value for variable" error.
+cat >"$WORK/unsafe.tfvars.json" <<'EOF'
+{
+  "emulator": false,
+  "enforce_tls_bucket_policy": false,
+  "table_deletion_protection": false,
+  "user_pool_deletion_protection": "INACTIVE",
+  "point_in_time_recovery": false,
+  "force_destroy": true,
+  "ecr_image_tag_mutability": "MUTABLE",
+  "advanced_security_mode": "AUDIT",
+  "break_glass_role_arn": null
+}
+EOF
+if tf plan -input=false -var-file="$WORK/unsafe.tfvars.json" >"$WORK/plan-unsafe.log" 2>&1; then
+  die "a plan with unsafe variable values and emulator = false succeeded"
+fi
+unsafe_missing=()
+while IFS=$'\t' read -r name shown; do
+  grep -qF "var.$name is $shown" "$WORK/plan-unsafe.log" || unsafe_missing+=("$name = $shown")
+done < <(jq -r 'to_entries[] | select(.key != "emulator") | [.key, (.value | if . == null then "null" else tojson end)] | @tsv' \
+  "$WORK/unsafe.tfvars.json")
+if ((${#unsafe_missing[@]} > 0)); then
+  grep -A12 'Error' "$WORK/plan-unsafe.log" >&2 || tail -n 40 "$WORK/plan-unsafe.log" >&2
+  die "unsafe values accepted without emulator = true: ${unsafe_missing[*]}"
+fi
+log "  $(jq 'length - 1' "$WORK/unsafe.tfvars.json") unsafe values refused"
 
 # --------------------------------------------------------------------------
 # 3. apply into moto
@@ -284,6 +330,13 @@ if ((plan_rc == 2)); then
   #  - aws_lambda_alias, action ["update"], only function_version becoming
   #    unknown (it follows the function's new version), and only for a
   #    function in the first list.
+  #  - aws_cloudfront_distribution, action ["update"], nothing unknown, and
+  #    before == after once two attributes moto adds are set aside:
+  #    default_cache_behavior.forwarded_values (moto returns legacy forwarded
+  #    values although the behaviour uses a cache policy, with which AWS
+  #    forbids them) and viewer_certificate.ssl_support_method (moto reports
+  #    "sni-only" for the default *.cloudfront.net certificate, which takes
+  #    none).
   #  - no output changes.
   # Anything else (create, delete, replace, any other attribute) fails.
   jq -r '
@@ -299,6 +352,10 @@ if ((plan_rc == 2)); then
         | .change.before.function_name ] as $drifted_functions
     | ( $changes[]
         | if .type == "aws_lambda_function" and (.change.before.function_name as $n | $drifted_functions | index($n)) then empty
+          elif .type == "aws_cloudfront_distribution" and .change.actions == ["update"] and changed_keys.unknown == []
+               and ((.change.before | del(.default_cache_behavior[0].forwarded_values, .viewer_certificate[0].ssl_support_method))
+                    == (.change.after | del(.default_cache_behavior[0].forwarded_values, .viewer_certificate[0].ssl_support_method)))
+            then empty
           elif .type == "aws_lambda_alias" and .change.actions == ["update"]
                and changed_keys.concrete == [] and changed_keys.unknown == ["function_version"]
                and (.change.before.function_name as $n | $drifted_functions | index($n)) then empty
@@ -309,9 +366,9 @@ if ((plan_rc == 2)); then
   if [[ -s "$WORK/unexpected-drift.txt" ]]; then
     grep -E '^  # |^      [-+~] ' "$WORK/plan-again.log" >&2 || true
     sed 's/^/  unexpected: /' "$WORK/unexpected-drift.txt" >&2
-    die "the stack is not idempotent: the re-plan has changes beyond moto's known snap_start/image_config drift"
+    die "the stack is not idempotent: the re-plan has changes beyond moto's known snap_start/image_config/CloudFront drift"
   fi
-  log "  re-plan: only moto's known Lambda snap_start/image_config drift ($(grep -o 'Plan: .*' "$WORK/plan-again.log"))"
+  log "  re-plan: only moto's known Lambda snap_start/image_config and CloudFront forwarded_values/ssl_support_method drift ($(grep -o 'Plan: .*' "$WORK/plan-again.log"))"
 else
   log "  re-plan: no changes"
 fi
@@ -331,6 +388,7 @@ jq -r '
   def docs:
     if .type == "aws_iam_role" then (.values.assume_role_policy, (.values.inline_policy // [] | .[].policy))
     elif .type == "aws_iam_policy_document" then .values.json
+    elif .type == "aws_kms_key" then .values.policy
     elif (.type | IN("aws_iam_role_policy", "aws_iam_policy", "aws_iam_user_policy", "aws_iam_group_policy",
                      "aws_s3_bucket_policy", "aws_ecr_repository_policy", "aws_sns_topic_policy", "aws_sqs_queue_policy"))
       then .values.policy
@@ -344,13 +402,15 @@ jq -r '
   | (if .NotAction != null then "\($r.address): Allow with NotAction" else empty end),
     (if .NotResource != null then "\($r.address): Allow with NotResource" else empty end),
     ($actions[] | select(. == "*" or endswith(":*")) | "\($r.address): wildcard action \(.)"),
-    (if ($res | index("*")) and (($actions - $star_resource_ok) != []) then
+    # In a key policy, Resource "*" is the key itself.
+    (if ($res | index("*")) and $r.type != "aws_kms_key" and (($actions - $star_resource_ok) != []) then
        "\($r.address): Resource \"*\" for \($actions - $star_resource_ok)" else empty end)
 ' "$WORK/replan.json" >"$WORK/iam-findings.raw" || die "IAM checker failed"
 sort -u "$WORK/iam-findings.raw" >"$WORK/iam-findings.txt"
 docs_checked="$(jq 'def modules: ., (.child_modules // [] | .[] | modules);
   [.prior_state.values.root_module | modules | .resources // [] | .[]
-  | select(.type | IN("aws_iam_role", "aws_iam_policy_document", "aws_iam_role_policy", "aws_s3_bucket_policy"))] | length' "$WORK/replan.json")"
+  | select(.type | IN("aws_iam_role", "aws_iam_policy_document", "aws_iam_role_policy", "aws_s3_bucket_policy",
+                     "aws_kms_key", "aws_sqs_queue_policy"))] | length' "$WORK/replan.json")"
 ((docs_checked > 0)) || die "IAM check found no policy documents in the plan (checker broken?)"
 if [[ -s "$WORK/iam-findings.txt" ]]; then
   sed 's/^/  /' "$WORK/iam-findings.txt" >&2
@@ -359,7 +419,22 @@ fi
 log "  $docs_checked policy-bearing resources checked, no wildcard grants"
 
 # --------------------------------------------------------------------------
-# 7. destroy
+# 7. security controls (issue #13)
+# --------------------------------------------------------------------------
+# On a plan with the production variables (emulator = false: TLS/KMS bucket
+# policy, deletion protection on) over the stack applied above, so that every
+# ARN and policy document is known. Not applied.
+log "terraform plan (production variables, emulator = false) for the security checks"
+tf plan -input=false -var emulator=false -var force_destroy=false -out="$WORK/security.tfplan" >"$WORK/plan-security.log" 2>&1 || {
+  cat "$WORK/plan-security.log" >&2
+  die "terraform plan with the production variables"
+}
+tf show -json "$WORK/security.tfplan" >"$WORK/security.json"
+log "check: security controls (.ci/security-checks.sh)"
+bash "$SECURITY_CHECKS" "$WORK/security.json" "$CONTRACT" || die "security controls missing (see above)"
+
+# --------------------------------------------------------------------------
+# 8. destroy
 # --------------------------------------------------------------------------
 log "terraform destroy"
 started=$SECONDS

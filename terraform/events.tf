@@ -54,6 +54,11 @@ resource "aws_cloudwatch_event_target" "this" {
     maximum_retry_attempts       = 2
     maximum_event_age_in_seconds = 3600
   }
+
+  # Events EventBridge could not deliver after its retries (failures.tf).
+  dead_letter_config {
+    arn = aws_sqs_queue.event_dlq[each.key].arn
+  }
 }
 
 resource "aws_lambda_permission" "events" {

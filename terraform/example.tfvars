@@ -7,13 +7,17 @@ name_prefix = "resume-screening"
 embedder           = "bedrock"
 training_threshold = 100
 
-# One tag per build (e.g. the git SHA) with immutable tags.
-trainer_image_tag        = "0123abc"
-ecr_image_tag_mutability = "IMMUTABLE"
+# One tag per build (e.g. the git SHA); tags are immutable.
+trainer_image_tag = "0123abc"
 
-table_deletion_protection     = true
-user_pool_deletion_protection = "ACTIVE"
-log_retention_days            = 90
+# Required outside emulators: the role allowed into the KMS key policies when
+# the normal administration path is unavailable (it must exist).
+break_glass_role_arn = "arn:aws:iam::123456789012:role/break-glass"
+
+# Failure queues and DLQs alarm here.
+alarm_actions = ["arn:aws:sns:eu-central-1:123456789012:resume-screening-alerts"]
+
+log_retention_days = 90
 
 function_memory = {
   upload = 3008

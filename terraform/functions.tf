@@ -17,11 +17,16 @@ locals {
       f.sagemaker ? {
         TRAINER_IMAGE_URI  = local.trainer_image_uri
         SAGEMAKER_ROLE_ARN = aws_iam_role.sagemaker.arn
+        # Training volumes and output are encrypted with the data key; the
+        # launch permission requires exactly this key (iam.tf).
+        SAGEMAKER_VOLUME_KMS_KEY = aws_kms_key.data.arn
+        SAGEMAKER_OUTPUT_KMS_KEY = aws_kms_key.data.arn
       } : {},
       # The function a function invokes asynchronously (trigger-training ->
-      # scheduled-training). Names are computed, not read from the resource,
-      # so functions can reference each other without a cycle.
-      length(f.invokes) > 0 ? { TRAINING_FUNCTION_NAME = local.function_names[f.invokes[0]] } : {},
+      # scheduled-training), through its alias "live": the alias carries the
+      # on-failure destination (failures.tf). Names are computed, not read
+      # from the resource, so functions can reference each other without a cycle.
+      length(f.invokes) > 0 ? { TRAINING_FUNCTION_NAME = "${local.function_names[f.invokes[0]]}:${local.alias_name}" } : {},
     )
   }
 }
@@ -31,6 +36,7 @@ resource "aws_cloudwatch_log_group" "function" {
 
   name              = "/aws/lambda/${local.function_names[each.key]}"
   retention_in_days = var.log_retention_days
+  kms_key_id        = aws_kms_key.logs.arn
 }
 
 resource "aws_lambda_function" "this" {
@@ -43,6 +49,10 @@ resource "aws_lambda_function" "this" {
   timeout       = each.value.timeout
   architectures = ["x86_64"]
   publish       = true
+
+  # Blast radius and cost: every function has a ceiling; a function that
+  # launches SageMaker training never runs twice at once.
+  reserved_concurrent_executions = each.value.sagemaker ? 1 : lookup(var.function_reserved_concurrency, each.key, -1)
 
   package_type     = each.value.package == "image" ? "Image" : "Zip"
   runtime          = each.value.package == "zip" ? "java21" : null
@@ -96,6 +106,10 @@ resource "aws_lambda_function" "this" {
     precondition {
       condition     = length(local.unknown_settings) == 0
       error_message = "var.settings has keys that are not contract settings: ${join(", ", local.unknown_settings)}."
+    }
+    precondition {
+      condition     = !each.value.sagemaker || contains(var.sagemaker_instance_types, local.setting_values["SAGEMAKER_INSTANCE_TYPE"])
+      error_message = "SAGEMAKER_INSTANCE_TYPE (${local.setting_values["SAGEMAKER_INSTANCE_TYPE"]}) is not in var.sagemaker_instance_types: the launch would be refused."
     }
     precondition {
       condition     = length(local.unknown_events) == 0

@@ -17,6 +17,8 @@ locals {
     "dynamodb:PutItem",
     "dynamodb:UpdateItem",
   ])
+  training_job_arn_pattern = "arn:${local.partition}:sagemaker:${local.region}:${local.account_id}:training-job/${lower(local.training_job_prefix)}*"
+
   s3_read_actions  = ["s3:GetObject"]
   s3_write_actions = concat(local.s3_read_actions, ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:PutObject"])
 
@@ -89,7 +91,7 @@ data "aws_iam_policy_document" "function" {
     content {
       sid       = "S3ReadPrefixes"
       actions   = local.s3_read_actions
-      resources = [for p in statement.value : "${aws_s3_bucket.data.arn}/${p}*"]
+      resources = [for p in statement.value : "${local.bucket_arn}/${p}*"]
     }
   }
 
@@ -98,7 +100,7 @@ data "aws_iam_policy_document" "function" {
     content {
       sid       = "S3WritePrefixes"
       actions   = local.s3_write_actions
-      resources = [for p in statement.value : "${aws_s3_bucket.data.arn}/${p}*"]
+      resources = [for p in statement.value : "${local.bucket_arn}/${p}*"]
     }
   }
 
@@ -107,7 +109,7 @@ data "aws_iam_policy_document" "function" {
     content {
       sid       = "S3ListPrefixes"
       actions   = ["s3:ListBucket"]
-      resources = [aws_s3_bucket.data.arn]
+      resources = [local.bucket_arn]
 
       condition {
         test     = "StringLike"
@@ -172,13 +174,76 @@ data "aws_iam_policy_document" "function" {
     }
   }
 
+  # A training job may only be created network-isolated, with its volume
+  # and output encrypted by the data key, on an allowed instance type.
   dynamic "statement" {
     for_each = each.value.sagemaker ? [1] : []
     content {
-      sid     = "TrainingJobs"
-      actions = ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:AddTags"]
+      sid     = "CreateTrainingJobs"
+      actions = ["sagemaker:CreateTrainingJob"]
       # SageMaker ARNs are lower case.
-      resources = ["arn:${local.partition}:sagemaker:${local.region}:${local.account_id}:training-job/${lower(local.training_job_prefix)}*"]
+      resources = [local.training_job_arn_pattern]
+
+      condition {
+        test     = "Bool"
+        variable = "sagemaker:NetworkIsolation"
+        values   = ["true"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "sagemaker:VolumeKmsKey"
+        values   = [aws_kms_key.data.arn]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "sagemaker:OutputKmsKey"
+        values   = [aws_kms_key.data.arn]
+      }
+      condition {
+        test     = "ForAllValues:StringEquals"
+        variable = "sagemaker:InstanceTypes"
+        values   = var.sagemaker_instance_types
+      }
+      condition {
+        test     = "Null"
+        variable = "sagemaker:InstanceTypes"
+        values   = ["false"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = each.value.sagemaker ? [1] : []
+    content {
+      sid       = "TrainingJobs"
+      actions   = ["sagemaker:DescribeTrainingJob", "sagemaker:AddTags"]
+      resources = [local.training_job_arn_pattern]
+    }
+  }
+
+  # Asynchronous invocations that fail end up in the function's failure
+  # queue (failures.tf); Lambda sends them with the execution role.
+  dynamic "statement" {
+    for_each = contains(keys(local.async_functions), each.key) ? [1] : []
+    content {
+      sid       = "OnFailureQueue"
+      actions   = ["sqs:SendMessage"]
+      resources = [aws_sqs_queue.on_failure[each.key].arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = contains(keys(local.async_functions), each.key) ? [1] : []
+    content {
+      sid       = "OnFailureQueueKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [aws_kms_key.data.arn]
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["sqs.${local.region}.amazonaws.com"]
+      }
     }
   }
 

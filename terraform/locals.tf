@@ -22,6 +22,14 @@ locals {
   # --- bucket ------------------------------------------------------------------
   bucket_name     = coalesce(var.bucket_name, "${var.name_prefix}-data-${local.account_id}-${local.region}")
   bucket_prefixes = local.contract.bucket.prefixes
+  # Computed, not read from the buckets: policy documents built from them are
+  # then known at plan time (the security checks of .ci/terraform.sh read them
+  # in the plan) and not deferred when a bucket has an in-place change.
+  bucket_arn             = "arn:${local.partition}:s3:::${local.bucket_name}"
+  access_log_bucket_name = "${local.bucket_name}-access-logs"
+  access_log_bucket_arn  = "arn:${local.partition}:s3:::${local.access_log_bucket_name}"
+  # Key prefix of the data bucket's server access logs in the access-log bucket.
+  access_log_prefix = "${local.bucket_name}/"
 
   # --- functions ---------------------------------------------------------------
   functions = local.contract.functions

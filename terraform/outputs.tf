@@ -1,6 +1,11 @@
 output "api_url" {
-  description = "Base URL of the HTTP API (routes start with /api/v1/...)."
+  description = "Base URL of the HTTP API's own endpoint (routes start with /api/v1/...); prefer api_edge_url."
   value       = aws_apigatewayv2_api.this.api_endpoint
+}
+
+output "api_edge_url" {
+  description = "Base URL of the API through CloudFront and AWS WAF (rate limit per IP, AWS managed rules)."
+  value       = "https://${aws_cloudfront_distribution.api.domain_name}"
 }
 
 output "bucket_name" {
@@ -34,7 +39,7 @@ output "user_pool_id" {
 }
 
 output "user_pool_client_id" {
-  description = "Cognito app client id (USER_PASSWORD_AUTH enabled, no secret)."
+  description = "Cognito app client id (SRP sign-in with TOTP MFA, no secret)."
   value       = aws_cognito_user_pool_client.api.id
 }
 

@@ -1,17 +1,7 @@
 # Data bucket: resumes/, text/, exports/, models/classifier/, logs/training/,
-# training-data/ (prefixes from the contract). Encrypted with a customer
-# managed KMS key, versioned, private, TLS only.
-
-resource "aws_kms_key" "data" {
-  description             = "${var.name_prefix}: data bucket encryption"
-  enable_key_rotation     = true
-  deletion_window_in_days = var.kms_key_deletion_window_days
-}
-
-resource "aws_kms_alias" "data" {
-  name          = "alias/${var.name_prefix}-data"
-  target_key_id = aws_kms_key.data.key_id
-}
+# training-data/ (prefixes from the contract). Encrypted with the stack's
+# customer managed KMS key (keys.tf), versioned, private, TLS only, PUTs only
+# with that key, server access logs in a separate bucket (access_logs.tf).
 
 resource "aws_s3_bucket" "data" {
   bucket        = local.bucket_name
@@ -113,8 +103,8 @@ data "aws_iam_policy_document" "bucket_tls_only" {
     effect  = "Deny"
     actions = ["s3:*"]
     resources = [
-      aws_s3_bucket.data.arn,
-      "${aws_s3_bucket.data.arn}/*",
+      local.bucket_arn,
+      "${local.bucket_arn}/*",
     ]
 
     principals {
@@ -126,6 +116,45 @@ data "aws_iam_policy_document" "bucket_tls_only" {
       test     = "Bool"
       variable = "aws:SecureTransport"
       values   = ["false"]
+    }
+  }
+
+  # PUTs (and copies) that name an encryption other than SSE-KMS, or another
+  # KMS key, are refused; a PUT naming none gets the default encryption above,
+  # i.e. the stack's key. Every object is therefore encrypted with that key.
+  statement {
+    sid       = "DenyOtherKmsKey"
+    effect    = "Deny"
+    actions   = ["s3:PutObject"]
+    resources = ["${local.bucket_arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "StringNotEqualsIfExists"
+      variable = "s3:x-amz-server-side-encryption-aws-kms-key-id"
+      values   = [aws_kms_key.data.arn]
+    }
+  }
+
+  statement {
+    sid       = "DenyOtherEncryption"
+    effect    = "Deny"
+    actions   = ["s3:PutObject"]
+    resources = ["${local.bucket_arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "StringNotEqualsIfExists"
+      variable = "s3:x-amz-server-side-encryption"
+      values   = ["aws:kms"]
     }
   }
 }

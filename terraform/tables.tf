@@ -41,8 +41,11 @@ resource "aws_dynamodb_table" "this" {
     enabled = var.point_in_time_recovery
   }
 
-  # AWS owned -> AWS managed KMS key (aws/dynamodb); no key policy to manage.
+  # Every table holds or points to personal data (resume text, scores,
+  # reviews): the stack's customer managed key (keys.tf), whose policy names
+  # who may use it.
   server_side_encryption {
-    enabled = true
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
   }
 }

@@ -61,13 +61,13 @@ data "aws_iam_policy_document" "sagemaker" {
   statement {
     sid       = "ReadTrainingData"
     actions   = ["s3:GetObject"]
-    resources = ["${aws_s3_bucket.data.arn}/${local.bucket_prefixes.training_data}*"]
+    resources = ["${local.bucket_arn}/${local.bucket_prefixes.training_data}*"]
   }
 
   statement {
     sid       = "ListTrainingData"
     actions   = ["s3:ListBucket"]
-    resources = [aws_s3_bucket.data.arn]
+    resources = [local.bucket_arn]
 
     condition {
       test     = "StringLike"
@@ -81,7 +81,7 @@ data "aws_iam_policy_document" "sagemaker" {
   statement {
     sid       = "WriteTrainingOutput"
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
-    resources = ["${aws_s3_bucket.data.arn}/${local.bucket_prefixes.training_data}*/output/*"]
+    resources = ["${local.bucket_arn}/${local.bucket_prefixes.training_data}*/output/*"]
   }
 
   statement {
@@ -93,6 +93,26 @@ data "aws_iam_policy_document" "sagemaker" {
       test     = "StringEquals"
       variable = "kms:ViaService"
       values   = ["s3.${local.region}.amazonaws.com"]
+    }
+  }
+
+  # Training volume and output encrypted with the data key (VolumeKmsKeyId,
+  # OutputDataConfig.KmsKeyId of the job).
+  statement {
+    sid       = "TrainingVolumeKey"
+    actions   = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.data.arn]
+  }
+
+  statement {
+    sid       = "TrainingVolumeGrant"
+    actions   = ["kms:CreateGrant"]
+    resources = [aws_kms_key.data.arn]
+
+    condition {
+      test     = "Bool"
+      variable = "kms:GrantIsForAWSResource"
+      values   = ["true"]
     }
   }
 
@@ -122,8 +142,8 @@ data "aws_iam_policy_document" "sagemaker" {
       "logs:PutLogEvents",
     ]
     resources = [
-      "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/sagemaker/TrainingJobs",
-      "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/sagemaker/TrainingJobs:*",
+      aws_cloudwatch_log_group.sagemaker.arn,
+      "${aws_cloudwatch_log_group.sagemaker.arn}:*",
     ]
   }
 
@@ -140,6 +160,16 @@ data "aws_iam_policy_document" "sagemaker" {
       values   = ["/aws/sagemaker/*"]
     }
   }
+}
+
+# SageMaker writes training job logs here; managed so that it has a
+# retention and the logs key (it would otherwise be created on the first job,
+# kept for ever and unencrypted by the stack's key). An account that already
+# has it: terraform import aws_cloudwatch_log_group.sagemaker /aws/sagemaker/TrainingJobs
+resource "aws_cloudwatch_log_group" "sagemaker" {
+  name              = local.sagemaker_log_group_name
+  retention_in_days = var.log_retention_days
+  kms_key_id        = aws_kms_key.logs.arn
 }
 
 resource "aws_iam_role_policy" "sagemaker" {

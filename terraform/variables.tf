@@ -26,9 +26,31 @@ variable "tags" {
 }
 
 variable "force_destroy" {
-  description = "Allow `terraform destroy` to delete a non-empty bucket and an ECR repository holding images. Keep false in production; CI sets it to true."
+  description = "Allow `terraform destroy` to delete non-empty buckets and an ECR repository holding images. Refused unless emulator = true (CI sets both)."
   type        = bool
   default     = false
+
+  validation {
+    condition     = !var.force_destroy || var.emulator
+    error_message = "force_destroy = true deletes every resume, model and access log on destroy: only allowed with emulator = true."
+  }
+}
+
+variable "emulator" {
+  description = "The stack is applied into an emulator (moto, LocalStack), never AWS. Only then are the unsafe settings below accepted (TLS/KMS bucket policy off, deletion protection off, point-in-time recovery off, mutable image tags, force_destroy, advanced security off). The emulator override (emulator/emulator_override.tf) sets it to true."
+  type        = bool
+  default     = false
+}
+
+variable "break_glass_role_arn" {
+  description = "ARN of the break-glass IAM role that may administer and use the stack's KMS keys when the account's normal administration path is unavailable. null = no break-glass statement (refused unless emulator = true)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.break_glass_role_arn != null || var.emulator
+    error_message = "break_glass_role_arn must name the break-glass role allowed in the KMS key policies (only emulators may leave it unset)."
+  }
 }
 
 # ---------------------------------------------------------------------------
@@ -42,9 +64,25 @@ variable "bucket_name" {
 }
 
 variable "enforce_tls_bucket_policy" {
-  description = "Attach the bucket policy denying every request not made over TLS (aws:SecureTransport). Keep true; false only for emulators that apply a conditional Deny unconditionally (moto does, and would refuse every object request)."
+  description = "Attach the data bucket policy denying every request not made over TLS (aws:SecureTransport) and every PUT naming another encryption or KMS key, and the TLS-only statement of the access-log bucket policy. Keep true; false only for emulators that apply a conditional Deny unconditionally (moto does, and would refuse every object request)."
   type        = bool
   default     = true
+
+  validation {
+    condition     = var.enforce_tls_bucket_policy || var.emulator
+    error_message = "enforce_tls_bucket_policy = false removes the TLS-only and KMS-key-only bucket policies: only allowed with emulator = true."
+  }
+}
+
+variable "access_log_retention_days" {
+  description = "Days after which S3 server access logs of the data bucket (in the separate access-log bucket) expire."
+  type        = number
+  default     = 365
+
+  validation {
+    condition     = var.access_log_retention_days >= 1
+    error_message = "access_log_retention_days must be at least 1."
+  }
 }
 
 variable "exports_expiration_days" {
@@ -85,12 +123,22 @@ variable "point_in_time_recovery" {
   description = "Enable DynamoDB point-in-time recovery on every table."
   type        = bool
   default     = true
+
+  validation {
+    condition     = var.point_in_time_recovery || var.emulator
+    error_message = "point_in_time_recovery = false: only allowed with emulator = true."
+  }
 }
 
 variable "table_deletion_protection" {
-  description = "Enable DynamoDB deletion protection on every table (set to true in production)."
+  description = "Enable DynamoDB deletion protection on every table. false only with emulator = true."
   type        = bool
-  default     = false
+  default     = true
+
+  validation {
+    condition     = var.table_deletion_protection || var.emulator
+    error_message = "table_deletion_protection = false: only allowed with emulator = true."
+  }
 }
 
 # ---------------------------------------------------------------------------
@@ -122,9 +170,40 @@ variable "java_tool_options" {
 }
 
 variable "log_retention_days" {
-  description = "Retention (days) of the functions' and the API's CloudWatch log groups."
+  description = "Retention (days) of the functions', the API's and the SageMaker training jobs' CloudWatch log groups (bounded on purpose: data minimisation)."
   type        = number
   default     = 30
+}
+
+variable "function_reserved_concurrency" {
+  description = "Reserved concurrency per function, keyed by contract function name (caps each function's blast radius and cost). Functions that launch SageMaker training always get 1. A function missing here is unreserved."
+  type        = map(number)
+  default = {
+    jobs     = 10
+    upload   = 20
+    results  = 10
+    feedback = 10
+    status   = 10
+    trigger  = 2
+    registry = 5
+  }
+
+  validation {
+    condition     = alltrue([for v in values(var.function_reserved_concurrency) : v >= 1])
+    error_message = "function_reserved_concurrency values must be at least 1 (0 would stop the function)."
+  }
+}
+
+variable "async_max_retry_attempts" {
+  description = "Retries (0-2) of asynchronous invocations (EventBridge, trigger -> training) before the event goes to the function's on-failure queue."
+  type        = number
+  default     = 2
+}
+
+variable "alarm_actions" {
+  description = "ARNs (e.g. an SNS topic) notified when a failure queue or dead-letter queue holds messages. Empty = the alarms only change state."
+  type        = list(string)
+  default     = []
 }
 
 # Contract settings (environment variables of every function). Each contract
@@ -177,14 +256,20 @@ variable "trainer_image_uri" {
 }
 
 variable "ecr_image_tag_mutability" {
-  description = "MUTABLE or IMMUTABLE tags in the trainer ECR repository (IMMUTABLE recommended together with unique tags)."
+  description = "MUTABLE or IMMUTABLE tags in the trainer ECR repository. IMMUTABLE (push a new tag per build); MUTABLE only with emulator = true."
   type        = string
-  default     = "MUTABLE"
+  default     = "IMMUTABLE"
 
   validation {
-    condition     = contains(["MUTABLE", "IMMUTABLE"], var.ecr_image_tag_mutability)
-    error_message = "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE."
+    condition     = var.ecr_image_tag_mutability == "IMMUTABLE" || (var.emulator && var.ecr_image_tag_mutability == "MUTABLE")
+    error_message = "ecr_image_tag_mutability must be IMMUTABLE (MUTABLE only with emulator = true)."
   }
+}
+
+variable "sagemaker_instance_types" {
+  description = "Instance types SageMaker training jobs may use: the launching function's sagemaker:CreateTrainingJob permission requires sagemaker:InstanceTypes within this list. The contract setting SAGEMAKER_INSTANCE_TYPE must be one of them."
+  type        = list(string)
+  default     = ["ml.m5.xlarge", "ml.m5.2xlarge"]
 }
 
 variable "ecr_keep_images" {
@@ -215,6 +300,23 @@ variable "throttling_burst_limit" {
   default     = 100
 }
 
+variable "waf_rate_limit" {
+  description = "Requests per client IP per 5 minutes above which the WAF web ACL in front of the API (CloudFront) blocks that IP."
+  type        = number
+  default     = 1000
+
+  validation {
+    condition     = var.waf_rate_limit >= 10
+    error_message = "waf_rate_limit must be at least 10 (the AWS WAF minimum)."
+  }
+}
+
+variable "cloudfront_price_class" {
+  description = "Price class of the CloudFront distribution in front of the API (PriceClass_100: North America and Europe edges)."
+  type        = string
+  default     = "PriceClass_100"
+}
+
 variable "cors_allow_origins" {
   description = "Origins allowed by CORS on the API (e.g. a web front end). Empty = no CORS configuration."
   type        = list(string)
@@ -222,9 +324,31 @@ variable "cors_allow_origins" {
 }
 
 variable "user_pool_deletion_protection" {
-  description = "ACTIVE or INACTIVE deletion protection of the Cognito user pool (ACTIVE in production)."
+  description = "ACTIVE or INACTIVE deletion protection of the Cognito user pool. INACTIVE only with emulator = true."
   type        = string
-  default     = "INACTIVE"
+  default     = "ACTIVE"
+
+  validation {
+    condition     = var.user_pool_deletion_protection == "ACTIVE" || (var.emulator && var.user_pool_deletion_protection == "INACTIVE")
+    error_message = "user_pool_deletion_protection must be ACTIVE (INACTIVE only with emulator = true)."
+  }
+}
+
+variable "advanced_security_mode" {
+  description = "Cognito threat protection (advanced security) mode: ENFORCED (needs user_pool_tier PLUS). AUDIT or OFF only with emulator = true."
+  type        = string
+  default     = "ENFORCED"
+
+  validation {
+    condition     = var.advanced_security_mode == "ENFORCED" || (var.emulator && contains(["AUDIT", "OFF"], var.advanced_security_mode))
+    error_message = "advanced_security_mode must be ENFORCED (AUDIT or OFF only with emulator = true)."
+  }
+}
+
+variable "user_pool_tier" {
+  description = "Cognito feature plan of the user pool: PLUS is required for advanced_security_mode ENFORCED."
+  type        = string
+  default     = "PLUS"
 }
 
 variable "id_token_validity_minutes" {
@@ -233,10 +357,15 @@ variable "id_token_validity_minutes" {
   default     = 60
 }
 
-variable "refresh_token_validity_days" {
-  description = "Validity of Cognito refresh tokens, in days."
+variable "refresh_token_validity_hours" {
+  description = "Validity of Cognito refresh tokens, in hours (1-24: a stolen refresh token is good for a day at most)."
   type        = number
-  default     = 30
+  default     = 24
+
+  validation {
+    condition     = var.refresh_token_validity_hours >= 1 && var.refresh_token_validity_hours <= 24
+    error_message = "refresh_token_validity_hours must be between 1 and 24."
+  }
 }
 
 # ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ provider "aws" {
   endpoints {
     apigateway   = var.emulator_endpoint
     apigatewayv2 = var.emulator_endpoint
+    cloudfront   = var.emulator_endpoint
     cloudwatch   = var.emulator_endpoint
     cognitoidp   = var.emulator_endpoint
     dynamodb     = var.emulator_endpoint
@@ -31,6 +32,33 @@ provider "aws" {
     s3           = var.emulator_endpoint
     sagemaker    = var.emulator_endpoint
     scheduler    = var.emulator_endpoint
+    sqs          = var.emulator_endpoint
     sts          = var.emulator_endpoint
+    wafv2        = var.emulator_endpoint
   }
+}
+
+# us-east-1 (CloudFront-scoped WAF, edge.tf): the same emulator.
+provider "aws" {
+  alias = "us_east_1"
+
+  access_key = "test"
+  secret_key = "test"
+
+  skip_credentials_validation = true
+  skip_metadata_api_check     = true
+  skip_requesting_account_id  = true
+  skip_region_validation      = true
+
+  endpoints {
+    cloudfront = var.emulator_endpoint
+    wafv2      = var.emulator_endpoint
+  }
+}
+
+# The stack runs in an emulator: the unsafe settings an emulator needs
+# (variables.tf: enforce_tls_bucket_policy = false, deletion protection off,
+# force_destroy, ...) are accepted, never in AWS.
+variable "emulator" {
+  default = true
 }

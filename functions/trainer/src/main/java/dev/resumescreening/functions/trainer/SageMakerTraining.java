@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingInstanceType;
 /**
  * Launches a SageMaker training job running the trainer image under the SageMaker contract: channel "train" = the
  * run's training-data folder, output under it in output/ (SageMaker adds {job}/output/model.tar.gz and
- * output.tar.gz, the latter with the held-out test ids). The client is built on first launch only: most runs never
- * need it.
+ * output.tar.gz, the latter with the held-out test ids). The job runs network-isolated (the image needs no network:
+ * DJL is offline, data comes from and goes to S3 through SageMaker), with its ML volume and output encrypted by the
+ * KMS keys in SAGEMAKER_VOLUME_KMS_KEY / SAGEMAKER_OUTPUT_KMS_KEY when set (Terraform sets both; the launch
+ * permission requires them). The client is built on first launch only: most runs never need it.
  */
 public final class SageMakerTraining implements RemoteTraining {
     static final String CHANNEL = "train";
@@ -54,6 +56,8 @@ public final class SageMakerTraining implements RemoteTraining {
         Map<String, String> parameters = new LinkedHashMap<>(hyperparameters.toMap());
         parameters.put("model_version", modelVersion);
         long maxRuntimeSeconds = settings.longValue("SAGEMAKER_MAX_RUNTIME_MINUTES") * 60;
+        String volumeKey = blankToNull(settings.get("SAGEMAKER_VOLUME_KMS_KEY"));
+        String outputKey = blankToNull(settings.get("SAGEMAKER_OUTPUT_KMS_KEY"));
         sagemaker().createTrainingJob(b -> b.trainingJobName(jobName)
                 .algorithmSpecification(a -> a.trainingImage(image).trainingInputMode(TrainingInputMode.FILE))
                 .roleArn(role)
@@ -61,13 +65,19 @@ public final class SageMakerTraining implements RemoteTraining {
                         .dataSource(d -> d.s3DataSource(s -> s.s3DataType(S3DataType.S3_PREFIX).s3Uri(dataUri)
                                 .s3DataDistributionType(S3DataDistribution.FULLY_REPLICATED)))
                         .build())
-                .outputDataConfig(o -> o.s3OutputPath(outputUri))
+                .outputDataConfig(o -> o.s3OutputPath(outputUri).kmsKeyId(outputKey))
                 .resourceConfig(r -> r.instanceType(TrainingInstanceType.fromValue(
-                        settings.get("SAGEMAKER_INSTANCE_TYPE"))).instanceCount(1).volumeSizeInGB(VOLUME_GB))
+                        settings.get("SAGEMAKER_INSTANCE_TYPE"))).instanceCount(1).volumeSizeInGB(VOLUME_GB)
+                        .volumeKmsKeyId(volumeKey))
+                .enableNetworkIsolation(true)
                 .stoppingCondition(s -> s.maxRuntimeInSeconds((int) maxRuntimeSeconds))
                 .hyperParameters(parameters)
                 .tags(t -> t.key("run_id").value(runId)));
         return jobName;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private SageMakerClient sagemaker() {

@@ -1,6 +1,7 @@
 package dev.resumescreening.functions.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,10 +53,17 @@ class SageMakerTrainingTest {
         stub.stop(0);
     }
 
+    private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
     private SageMakerTraining training(String image, String role) {
+        return training(image, role, "");
+    }
+
+    private SageMakerTraining training(String image, String role, String kmsKey) {
         Settings settings = Settings.of(Map.of(
                 "AWS_ENDPOINT_URL_SAGEMAKER", "http://127.0.0.1:" + stub.getAddress().getPort(),
-                "TRAINER_IMAGE_URI", image, "SAGEMAKER_ROLE_ARN", role, "TRAINING_JOB_PREFIX", "resume-screening"));
+                "TRAINER_IMAGE_URI", image, "SAGEMAKER_ROLE_ARN", role, "TRAINING_JOB_PREFIX", "resume-screening",
+                "SAGEMAKER_VOLUME_KMS_KEY", kmsKey, "SAGEMAKER_OUTPUT_KMS_KEY", kmsKey));
         return SageMakerTraining.create(settings, AwsModule.httpClient(), Hyperparameters.defaults());
     }
 
@@ -80,6 +88,21 @@ class SageMakerTrainingTest {
                 request.get("OutputDataConfig").get("S3OutputPath").asText());
         assertEquals("auto-1", request.get("HyperParameters").get("model_version").asText());
         assertEquals("50", request.get("HyperParameters").get("epochs").asText());
+        assertTrue(request.get("EnableNetworkIsolation").asBoolean(), "network isolation");
+        assertNull(request.get("ResourceConfig").get("VolumeKmsKeyId"), "no volume key configured");
+        assertNull(request.get("OutputDataConfig").get("KmsKeyId"), "no output key configured");
+    }
+
+    @Test
+    void encryptsVolumeAndOutputWithTheConfiguredKeys() {
+        training("123456789012.dkr.ecr.us-east-1.amazonaws.com/trainer:abc", "arn:aws:iam::123456789012:role/sagemaker",
+                KEY).launch("run-20261126-2", "auto-2", "s3://bucket/training-data/run-20261126-2/",
+                "s3://bucket/training-data/run-20261126-2/output/");
+
+        JsonNode request = requests.get(0);
+        assertTrue(request.get("EnableNetworkIsolation").asBoolean(), "network isolation");
+        assertEquals(KEY, request.get("ResourceConfig").get("VolumeKmsKeyId").asText());
+        assertEquals(KEY, request.get("OutputDataConfig").get("KmsKeyId").asText());
     }
 
     @Test
