@@ -154,6 +154,11 @@ check trainer_env_kms_keys '
   sagemaker_fns | length > 0 and all(.[]; . as $fn | res("aws_lambda_function") | any(.[]; .index == $fn
     and .values.environment[0].variables.SAGEMAKER_VOLUME_KMS_KEY == data_key
     and .values.environment[0].variables.SAGEMAKER_OUTPUT_KMS_KEY == data_key))'
+# who may switch the live model: the activation mode reaches every function that gates candidates, as set
+check activation_mode_setting '
+  ["automatic", "approval"] | index(var("activation_mode") // "automatic") != null
+  and (sagemaker_fns | length > 0 and all(.[]; . as $fn | res("aws_lambda_function") | any(.[]; .index == $fn
+    and .values.environment[0].variables.ACTIVATION_MODE == (var("activation_mode") // "automatic"))))'
 check ecr_immutable_tags '
   res("aws_ecr_repository") | length > 0 and all(.[].values; .image_tag_mutability == "IMMUTABLE")'
 check sagemaker_log_group_retention '

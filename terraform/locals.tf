@@ -86,6 +86,7 @@ locals {
         TRAINING_THRESHOLD = var.training_threshold == null ? null : tostring(var.training_threshold)
         EMBEDDER           = var.embedder
         EMBEDDING_MODEL_ID = var.embedding_model_id
+        ACTIVATION_MODE    = var.activation_mode
       } : key => value if value != null
     },
   )

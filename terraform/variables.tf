@@ -222,8 +222,19 @@ variable "training_threshold" {
   default     = null
 }
 
+variable "activation_mode" {
+  description = "ACTIVATION_MODE: what scheduled training does with a candidate that passes the gate: `automatic` (activate it, the guide's behaviour) or `approval` (register it PENDING_APPROVAL until an admin activates it through /models/activate). null = contract default (automatic)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.activation_mode == null || contains(["automatic", "approval"], coalesce(var.activation_mode, "automatic"))
+    error_message = "activation_mode must be \"automatic\" or \"approval\"."
+  }
+}
+
 variable "embedder" {
-  description = "EMBEDDER: `bedrock` (Titan Text Embeddings V2, recommended in AWS) or `local` (hashing, no network). null = contract default."
+  description = "EMBEDDER: `bedrock` (lexical term vectors beside Titan Text Embeddings V2, hybrid) or `local` (lexical term vectors, no network). null = contract default."
   type        = string
   default     = null
 

@@ -127,6 +127,11 @@ public final class ModelRegistry {
         store.updateStatus(version, ModelStatus.REJECTED);
     }
 
+    /** A candidate that passed the gate, left for an admin to activate. */
+    public void awaitApproval(String version) {
+        store.updateStatus(version, ModelStatus.PENDING_APPROVAL);
+    }
+
     /**
      * Makes {@code champion} live, with {@code challenger} scoring {@code challengerWeight}% of results (default 50
      * when a challenger is named). Both must exist, verify, and come from the configured embedder; a model the gate

@@ -8,6 +8,8 @@ public enum ModelStatus {
     ACTIVE,
     /** Scores the challenger's share of results in an A/B split. */
     CHALLENGER,
+    /** Passed the gate; waits for an admin to activate it (ACTIVATION_MODE=approval). */
+    PENDING_APPROVAL,
     /** Lost the gate against the live model; kept for audit. */
     REJECTED,
     /** Was live, replaced; can be activated again (rollback). */

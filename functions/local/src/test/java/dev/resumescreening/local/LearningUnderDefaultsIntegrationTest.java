@@ -54,6 +54,26 @@ class LearningUnderDefaultsIntegrationTest {
         }
     }
 
+    @Test
+    void withApprovalRequiredAPassingCandidateWaitsForAnAdmin() throws Exception {
+        try (TestStack stack = TestStack.start(Map.of("MODEL_CACHE_SECONDS", "0", "ACTIVATION_MODE", "approval"))) {
+            List<String> jobs = RealisticReviews.createJobs(stack);
+            RealisticReviews.review(stack, RealisticReviews.upload(stack, jobs, 40, 1), 0.0, 1);
+            JsonNode run = trainNow(stack);
+            assertFalse(run.get("activated").asBoolean(), run.toString());
+            assertTrue(run.get("reason").asText().contains("awaits an admin's approval"), run.toString());
+            String candidate = run.get("candidate_version").asText();
+            JsonNode models = Json.read(stack.get("/api/v1/models").body());
+            assertEquals("0", models.get("active").get("champion_version").asText());
+            assertTrue(models.get("models").toString().contains("\"version\":\"" + candidate
+                    + "\",\"framework\":\"djl-pytorch\",\"status\":\"PENDING_APPROVAL\""), models.toString());
+            HttpResponse<String> approved = stack.postJson("/api/v1/models/activate", Map.of("champion", candidate));
+            assertEquals(200, approved.statusCode(), approved.body());
+            assertEquals(candidate, Json.read(stack.get("/api/v1/models").body()).get("active")
+                    .get("champion_version").asText());
+        }
+    }
+
     private static double auc(List<RealisticReviews.Uploaded> uploaded) {
         double[] scores = uploaded.stream().mapToDouble(u -> u.result().get("score").asDouble()).toArray();
         int[] labels = uploaded.stream().mapToInt(u -> u.match() ? 1 : 0).toArray();
