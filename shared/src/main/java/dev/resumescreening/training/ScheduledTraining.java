@@ -104,11 +104,17 @@ public final class ScheduledTraining {
             return finish(run, RunState.SKIPPED, "locked: another training run is in progress");
         }
         acquired.get().abandonedBy().ifPresent(this::closeAbandoned);
+        // QUEUED -> RUNNING only once: a retried invocation of the same run that got this far finds it started
+        TrainingRun running = run.running(now());
+        if (!with.runs.saveIf(running, RunState.QUEUED)) {
+            with.lock.release(run.runId());
+            return Map.of("run_id", run.runId(), "state", RunState.SKIPPED.name(),
+                    "reason", "run " + run.runId() + " was already started");
+        }
+        run = running;
         TrainingLog log = new TrainingLog(run.runId(), with.clock);
         boolean handedToSageMaker = false;
         try {
-            run = run.running(now());
-            with.runs.save(run);
             log.add("run " + run.runId() + " started (" + request.trigger() + "), " + counts.newSamplesSinceLastTraining()
                     + " new of " + counts.totalSamples() + " reviewed samples");
             TrainingData.Gathered gathered = with.data.gather(run.runId());
