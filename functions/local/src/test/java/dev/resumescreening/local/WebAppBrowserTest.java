@@ -234,4 +234,12 @@ class WebAppBrowserTest {
         assertNoAlert();
         screenshot("xss");
     }
+
+    @Test
+    void swaggerUiShowsEveryOperation() throws Exception {
+        driver.get(stack.base + "/docs");
+        int operations = dev.resumescreening.config.Contract.get().routes().size();
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() == operations);
+        screenshot("docs");
+    }
 }
