@@ -242,4 +242,21 @@ class WebAppBrowserTest {
         waitUpTo(30).until(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() == operations);
         screenshot("docs");
     }
+
+    @Test
+    void filesDroppedOnTheZoneAreUploadedEachWithItsOwnAnswer() throws Exception {
+        String jobId = stack.createJob("Drop job", "Java engineer on AWS");
+        driver.get(stack.base + "/#/jobs/" + jobId + "/upload");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dropzone")));
+        // what a drag from the desktop delivers: a drop event whose DataTransfer holds the files
+        js("const dt = new DataTransfer();"
+                + "dt.items.add(new File(['Java engineer, AWS Lambda, DynamoDB'], 'dropped.txt', {type: 'text/plain'}));"
+                + "dt.items.add(new File(['MZ'], 'program.exe', {type: 'application/octet-stream'}));"
+                + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 2);
+        assertEquals("ok", driver.findElement(By.cssSelector("tr.upload-row[data-file='dropped.txt']")).getAttribute("data-status"));
+        WebElement refused = driver.findElement(By.cssSelector("tr.upload-row[data-file='program.exe']"));
+        assertEquals("error", refused.getAttribute("data-status"));
+        assertFalse(refused.findElement(By.className("upload-error")).getText().isBlank());
+    }
 }
