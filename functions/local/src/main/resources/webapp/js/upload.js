@@ -20,7 +20,7 @@ export async function uploadScreen(jobId) {
   const useNames = h('input', { id: 'names-from-files', type: 'checkbox', checked: true });
   const zone = h('div', { class: 'dropzone', id: 'dropzone' },
     h('p', {}, 'Drop PDF or text resumes here, or'),
-    h('label', { for: 'file-input', class: 'button primary', tabindex: 0, 'data-autofocus': true,
+    h('label', { for: 'file-input', class: 'button primary', tabindex: 0, role: 'button', 'data-autofocus': true,
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } } },
       'Choose files…'),
     input);

@@ -103,6 +103,11 @@ class WebAppBrowserTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Number> timingsOnPage() {
+        return (List<Number>) js("return window.__reviewTimings;");
+    }
+
     private static String trainingBarCount() {
         return driver.findElement(By.id("training-bar-text")).getAttribute("data-new-samples");
     }
@@ -174,8 +179,8 @@ class WebAppBrowserTest {
         HttpResponse<String> result = stack.get("/api/v1/screening/result/" + reviewed.get(1));
         assertEquals("reject", Json.read(result.body()).get("human_decision").asText());
         assertTrue(driver.findElement(By.id("training-bar-text")).getText().startsWith("3 of "));
-        @SuppressWarnings("unchecked")
-        List<Number> timings = (List<Number>) js("return window.__reviewTimings;");
+        List<Number> timingsSoFar = timingsOnPage();
+        List<Number> timings = timingsSoFar;
         List<Double> sorted = timings.stream().map(Number::doubleValue).sorted().toList();
         double p50 = sorted.get(sorted.size() / 2);
 
@@ -197,6 +202,11 @@ class WebAppBrowserTest {
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("dialog")).isEmpty());
         assertEquals("0", driver.findElement(By.id("champion")).getText());
+
+        // the jobs list counts the job's reviews: two shortlisted, one rejected
+        driver.get(stack.base + "/#/jobs");
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#jobs-table td.reviews")).stream()
+                .anyMatch(e -> e.getText().equals("3 (2 / 1)")));
 
         String figures = String.format("first_load_transfer_bytes=%d%nreview_to_next_p50_ms=%.1f%nreview_to_next_ms=%s%n",
                 transferred, p50, timings);
