@@ -6,23 +6,43 @@ import dev.resumescreening.http.ApiRequest;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
 import dev.resumescreening.http.RequestBodies;
+import dev.resumescreening.ports.JobRepository;
+import dev.resumescreening.ports.JobRepository.JobPage;
 import dev.resumescreening.screening.JobService;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.inject.Inject;
 
-/** POST /api/v1/jobs and GET /api/v1/jobs/{job_id}. */
+/** POST /api/v1/jobs, GET /api/v1/jobs (paginated) and GET /api/v1/jobs/{job_id}. */
 public final class JobsApi {
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
     private final JobService jobs;
+    private final JobRepository repository;
 
     @Inject
-    public JobsApi(JobService jobs) {
+    public JobsApi(JobService jobs, JobRepository repository) {
         this.jobs = jobs;
+        this.repository = repository;
     }
 
     public Map<String, Endpoint> routes() {
         return Map.of(
                 "POST /api/v1/jobs", this::create,
+                "GET /api/v1/jobs", this::list,
                 "GET /api/v1/jobs/{job_id}", this::get);
+    }
+
+    /** A page of jobs (the table's order, not creation order), as the results route pages: limit and next_token. */
+    ApiResponse list(ApiRequest request) {
+        int limit = RequestBodies.intQuery(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        JobPage page = repository.list(limit, request.query("next_token").orElse(null));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobs", page.jobs().stream().map(Views::job).toList());
+        body.put("count", page.jobs().size());
+        body.put("next_token", page.nextToken());
+        return ApiResponse.ok(body);
     }
 
     ApiResponse create(ApiRequest request) {

@@ -1,35 +1,44 @@
 package dev.resumescreening.api;
 
 import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.http.ApiRequest;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
 import dev.resumescreening.http.RequestBodies;
+import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.ports.ResultRepository.Page;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.inject.Inject;
 
-/** GET /api/v1/screening/results/{job_id} (paginated, filter reviewed) and GET /api/v1/screening/result/{id}. */
+/**
+ * GET /api/v1/screening/results/{job_id} (paginated, filter reviewed), GET /api/v1/screening/result/{id} and
+ * GET /api/v1/screening/result/{id}/original (the uploaded file, from the document store).
+ */
 public final class ResultsApi {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
 
     private final ResultRepository results;
     private final JobRepository jobs;
+    private final DocumentStore documents;
 
     @Inject
-    public ResultsApi(ResultRepository results, JobRepository jobs) {
+    public ResultsApi(ResultRepository results, JobRepository jobs, DocumentStore documents) {
         this.results = results;
         this.jobs = jobs;
+        this.documents = documents;
     }
 
     public Map<String, Endpoint> routes() {
         return Map.of(
                 "GET /api/v1/screening/results/{job_id}", this::list,
-                "GET /api/v1/screening/result/{result_id}", this::get);
+                "GET /api/v1/screening/result/{result_id}", this::get,
+                "GET /api/v1/screening/result/{result_id}/original", this::original);
     }
 
     ApiResponse list(ApiRequest request) {
@@ -49,8 +58,21 @@ public final class ResultsApi {
     }
 
     ApiResponse get(ApiRequest request) {
-        String id = request.pathParameter("result_id");
-        return ApiResponse.ok(Views.result(results.find(id)
-                .orElseThrow(() -> ProblemException.notFound("screening_result", id))));
+        return ApiResponse.ok(Views.result(find(request.pathParameter("result_id"))));
+    }
+
+    /** The file as uploaded, served as PDF or plain text only (the only types an upload accepts). */
+    ApiResponse original(ApiRequest request) {
+        ScreeningResult result = find(request.pathParameter("result_id"));
+        ScreeningResult.Document document = result.document();
+        byte[] content = documents.get(document.originalKey())
+                .orElseThrow(() -> ProblemException.notFound("original_file", result.resultId()));
+        String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
+        String served = type.startsWith("application/pdf") ? "application/pdf" : "text/plain; charset=utf-8";
+        return ApiResponse.file(content, served, document.fileName());
+    }
+
+    private ScreeningResult find(String id) {
+        return results.find(id).orElseThrow(() -> ProblemException.notFound("screening_result", id));
     }
 }

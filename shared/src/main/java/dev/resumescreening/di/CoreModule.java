@@ -55,15 +55,20 @@ public final class CoreModule {
 
     @Provides
     @Singleton
-    static JobRepository jobs(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoJobRepository(dynamo, settings.tableName("jobs"));
+    static PageTokens pageTokens(Settings settings) {
+        return PageTokens.fromSetting(settings.get(PageTokens.KEY_SETTING));
     }
 
     @Provides
     @Singleton
-    static ResultRepository results(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"),
-                PageTokens.fromSetting(settings.get(PageTokens.KEY_SETTING)));
+    static JobRepository jobs(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
+        return new DynamoJobRepository(dynamo, settings.tableName("jobs"), pageTokens);
+    }
+
+    @Provides
+    @Singleton
+    static ResultRepository results(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
+        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"), pageTokens);
     }
 
     @Provides

@@ -1,12 +1,25 @@
 package dev.resumescreening.http;
 
 import dev.resumescreening.json.Json;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A JSON response. */
-public record ApiResponse(int statusCode, String body) {
+/**
+ * A response: JSON by default; a file ({@link #file}) has its own headers and a base64 body, as API Gateway
+ * expects binary bodies from a function.
+ */
+public record ApiResponse(int statusCode, String body, Map<String, String> headers, boolean base64Encoded) {
     public static final Map<String, String> HEADERS = Map.of("content-type", "application/json",
             "cache-control", "no-store", "x-content-type-options", "nosniff");
+
+    public ApiResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public ApiResponse(int statusCode, String body) {
+        this(statusCode, body, HEADERS, false);
+    }
 
     public static ApiResponse json(int statusCode, Object body) {
         return new ApiResponse(statusCode, Json.write(body));
@@ -22,5 +35,33 @@ public record ApiResponse(int statusCode, String body) {
 
     public static ApiResponse accepted(Object body) {
         return json(202, body);
+    }
+
+    /**
+     * A stored file, shown inline: its own content type, never sniffed as another, never cached, and sandboxed
+     * (no script of a file runs with the API's origin) except for PDFs, which browsers cannot show sandboxed.
+     */
+    public static ApiResponse file(byte[] content, String contentType, String fileName) {
+        Map<String, String> headers = new LinkedHashMap<>(HEADERS);
+        headers.put("content-type", contentType);
+        headers.put("content-disposition", "inline; filename*=UTF-8''" + encodeFileName(fileName));
+        if (!contentType.startsWith("application/pdf")) {
+            headers.put("content-security-policy", "sandbox; default-src 'none'");
+        }
+        return new ApiResponse(200, Base64.getEncoder().encodeToString(content), headers, true);
+    }
+
+    /** RFC 5987 encoding: unreserved characters as they are, every other byte as %XX. */
+    private static String encodeFileName(String fileName) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : (fileName == null ? "resume" : fileName).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return encoded.toString();
     }
 }

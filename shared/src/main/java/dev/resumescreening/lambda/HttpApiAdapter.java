@@ -43,9 +43,9 @@ public final class HttpApiAdapter {
                 "duration_ms", (System.nanoTime() - started) / 1_000_000));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.statusCode())
-                .withHeaders(ApiResponse.HEADERS)
+                .withHeaders(response.headers())
                 .withBody(response.body())
-                .withIsBase64Encoded(false)
+                .withIsBase64Encoded(response.base64Encoded())
                 .build();
     }
 

@@ -43,6 +43,7 @@ final class LocalHttpServer implements AutoCloseable {
     static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
     static final String MAX_RESPONSE_SECONDS = "sun.net.httpserver.maxRspTime";
     static final String HEALTH_PATH = "/health";
+    static final String API_PREFIX = "/api/";
     private static final int OVERFLOW_THREADS = 16;
 
     /** Thread and queue sizes. */
@@ -56,6 +57,7 @@ final class LocalHttpServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final LocalEnvironment environment;
     private final RouteTable routes = RouteTable.fromContract();
+    private final StaticFiles staticFiles = new StaticFiles();
 
     private LocalHttpServer(LocalEnvironment environment, int port, Limits limits) throws IOException {
         this.environment = environment;
@@ -100,20 +102,45 @@ final class LocalHttpServer implements AutoCloseable {
             ApiResponse reply;
             if (HEALTH_PATH.equals(path)) {
                 reply = ApiResponse.ok(Map.of("status", "ok"));
+            } else if (!path.startsWith(API_PREFIX)) {
+                reply = staticFile(method, path, headers);
             } else if (Thread.currentThread().getName().startsWith("local-http-overflow")) {
                 reply = busy(headers);
                 headers.put("connection", "close");
             } else {
                 reply = dispatch(exchange, method, path, headers);
             }
-            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            ApiResponse.HEADERS.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] bytes = reply.base64Encoded() ? Base64.getDecoder().decode(reply.body())
+                    : reply.body().getBytes(StandardCharsets.UTF_8);
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            exchange.sendResponseHeaders(reply.statusCode(), bytes.length == 0 ? -1 : bytes.length);
+            boolean head = "HEAD".equalsIgnoreCase(method);
+            exchange.sendResponseHeaders(reply.statusCode(), bytes.length == 0 || head ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+                if (!head) {
+                    out.write(bytes);
+                }
             }
         }
+    }
+
+    /** The web app, /openapi.json and /docs: every path outside /api/ is a static file or 404. */
+    private ApiResponse staticFile(String method, String path, Map<String, String> headers) throws IOException {
+        if (!"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)) {
+            headers.put("allow", "GET, HEAD");
+            return Problems.error(405, "method_not_allowed", "use GET or HEAD on this path");
+        }
+        Optional<StaticFiles.StaticFile> file = staticFiles.find(path);
+        if (file.isEmpty()) {
+            return Problems.error(404, "not_found", "no file " + ProblemException.echo(path));
+        }
+        Map<String, String> fileHeaders = new LinkedHashMap<>();
+        fileHeaders.put("content-type", file.get().contentType());
+        fileHeaders.put("cache-control", "no-cache");
+        fileHeaders.put("x-content-type-options", "nosniff");
+        fileHeaders.put("content-security-policy", file.get().policy());
+        fileHeaders.put("referrer-policy", "no-referrer");
+        return new ApiResponse(200, Base64.getEncoder().encodeToString(file.get().content()), fileHeaders, true);
     }
 
     private ApiResponse dispatch(HttpExchange exchange, String method, String path, Map<String, String> headers)
@@ -140,7 +167,9 @@ final class LocalHttpServer implements AutoCloseable {
         }
         try {
             APIGatewayV2HTTPResponse response = call.get();
-            return new ApiResponse(response.getStatusCode(), response.getBody());
+            Map<String, String> responseHeaders = response.getHeaders() == null ? ApiResponse.HEADERS : response.getHeaders();
+            return new ApiResponse(response.getStatusCode(), response.getBody() == null ? "" : response.getBody(),
+                    responseHeaders, response.getIsBase64Encoded());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);

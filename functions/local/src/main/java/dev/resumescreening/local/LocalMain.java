@@ -84,6 +84,7 @@ public final class LocalMain {
         System.out.println(endpoint == null
                 ? "storage: embedded DynamoDB and S3 emulators, data in " + dataDir.toAbsolutePath()
                 : "storage: " + endpoint);
+        System.out.println("web app: " + url + "/   API docs: " + url + "/docs   OpenAPI: " + url + "/openapi.json");
         for (RouteSpec route : server.routes().routes()) {
             System.out.printf("  %-6s %s%s  (%s)%n", route.method(), url, route.path(), route.function());
         }

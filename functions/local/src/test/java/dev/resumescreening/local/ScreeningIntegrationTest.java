@@ -315,9 +315,13 @@ class ScreeningIntegrationTest {
     @Test
     void unknownRoutesAnswerWithAJsonError() throws Exception {
         assertError(stack.get("/api/v1/nothing"), 404, "route_not_found");
-        HttpResponse<String> wrongMethod = stack.get("/api/v1/jobs");
+        HttpResponse<String> wrongMethod = stack.get("/api/v1/feedback/submit");
         assertError(wrongMethod, 405, "method_not_allowed");
         assertEquals("POST", wrongMethod.headers().firstValue("allow").orElse(null));
+        HttpResponse<String> neither = stack.http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.base + "/api/v1/jobs")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertError(neither, 405, "method_not_allowed");
+        assertEquals("GET, POST", neither.headers().firstValue("allow").orElse(null));
         HttpResponse<String> getOnly = stack.post("/api/v1/screening/results/some-job", "application/json", new byte[0]);
         assertError(getOnly, 405, "method_not_allowed");
         assertEquals("GET", getOnly.headers().firstValue("allow").orElse(null));

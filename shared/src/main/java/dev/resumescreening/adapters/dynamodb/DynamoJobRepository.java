@@ -10,18 +10,32 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.JobRepository;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 public final class DynamoJobRepository implements JobRepository {
+    private static final String LIST_SCOPE = "jobs";
+    /** Every attribute but the embedding, through names (some are DynamoDB reserved words). */
+    private static final Map<String, String> LISTED_ATTRIBUTES = Map.of("#i", "job_id", "#t", "title",
+            "#d", "description", "#h", "threshold", "#c", "created_at");
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PageTokens pageTokens;
 
+    /** A repository whose list pages are signed with a random key of this process. */
     public DynamoJobRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, PageTokens.fromSetting(null));
+    }
+
+    public DynamoJobRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.pageTokens = pageTokens;
     }
 
     @Override
@@ -44,10 +58,25 @@ public final class DynamoJobRepository implements JobRepository {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        Job job = new Job(string(item, "job_id"), string(item, "title"), string(item, "description"),
-                number(item, "threshold"), string(item, "created_at"));
+        Job job = job(item);
         byte[] embedding = binary(item, "embedding");
         // a job created by an earlier release holds a dense vector: the caller embeds its description again
         return Optional.of(new StoredJob(job, TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
+    }
+
+    @Override
+    public JobPage list(int limit, String pageToken) {
+        Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, LIST_SCOPE);
+        // the embedding is not read: a page of jobs stays small whatever their descriptions' vectors weigh
+        ScanResponse page = dynamo.scan(b -> b.tableName(table).limit(limit).exclusiveStartKey(startKey)
+                .projectionExpression(String.join(", ", LISTED_ATTRIBUTES.keySet()))
+                .expressionAttributeNames(LISTED_ATTRIBUTES));
+        List<Job> jobs = page.items().stream().map(DynamoJobRepository::job).toList();
+        return new JobPage(jobs, page.hasLastEvaluatedKey() ? pageTokens.encode(page.lastEvaluatedKey(), LIST_SCOPE) : null);
+    }
+
+    private static Job job(Map<String, AttributeValue> item) {
+        return new Job(string(item, "job_id"), string(item, "title"), string(item, "description"),
+                number(item, "threshold"), string(item, "created_at"));
     }
 }

@@ -1,0 +1,96 @@
+// The API, same origin. Errors are thrown as ApiError with the API's own code and message.
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function request(method, path, body) {
+  const init = { method, headers: {} };
+  if (body !== undefined) {
+    init.headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!response.ok) {
+    throw errorOf(response.status, data);
+  }
+  return data;
+}
+
+export function errorOf(status, data) {
+  const error = data && data.error;
+  return new ApiError(status, error ? error.code : 'http_' + status,
+    error ? error.message : `the server answered ${status}`);
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? '?' + text : '';
+}
+
+const id = (value) => encodeURIComponent(value);
+
+export const api = {
+  listJobs: (limit, nextToken) => request('GET', '/api/v1/jobs' + query({ limit, next_token: nextToken })),
+  getJob: (jobId) => request('GET', `/api/v1/jobs/${id(jobId)}`),
+  createJob: (job) => request('POST', '/api/v1/jobs', job),
+  listResults: (jobId, { limit, nextToken, reviewed }) =>
+    request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed })),
+  getResult: (resultId) => request('GET', `/api/v1/screening/result/${id(resultId)}`),
+  originalUrl: (resultId) => `/api/v1/screening/result/${id(resultId)}/original`,
+  originalText: async (resultId) => {
+    const response = await fetch(`/api/v1/screening/result/${id(resultId)}/original`);
+    if (!response.ok) {
+      let data = null;
+      try { data = await response.json(); } catch { data = null; }
+      throw errorOf(response.status, data);
+    }
+    return response.text();
+  },
+  reviewQueue: (jobId, limit) => request('GET', '/api/v1/feedback/review-queue' + query({ job_id: jobId, limit })),
+  submitReview: (resultId, decision, notes) => request('POST', '/api/v1/feedback/submit',
+    { screening_result_id: resultId, human_decision: decision, notes: notes || undefined }),
+  trainingStatus: () => request('GET', '/api/v1/feedback/training-status'),
+  triggerTraining: (body) => request('POST', '/api/v1/feedback/trigger-training', body),
+  trainingRun: (runId) => request('GET', `/api/v1/training/runs/${id(runId)}`),
+  models: () => request('GET', '/api/v1/models'),
+  activate: (body) => request('POST', '/api/v1/models/activate', body),
+  rollback: () => request('POST', '/api/v1/models/rollback'),
+};
+
+/**
+ * Uploads one file as multipart/form-data with XMLHttpRequest (fetch reports no upload progress); onProgress gets a
+ * fraction 0..1. Resolves with the result, rejects with an ApiError carrying the API's message.
+ */
+export function uploadResume(jobId, file, candidateName, onProgress) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.append('job_id', jobId);
+    if (candidateName) form.append('candidate_name', candidateName);
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/screening/upload-resume');
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      else reject(errorOf(xhr.status, data));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network_error', 'the upload could not reach the server')));
+    xhr.send(form);
+  });
+}

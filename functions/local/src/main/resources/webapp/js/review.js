@@ -1,0 +1,160 @@
+// Review: one resume at a time from the review queue (or the result opened from the results), beside its job's
+// description; Shortlist / Reject / Skip / Undo with s, r, k, u. Undo reopens the previous resume, whose decision
+// can then be changed (the API keeps the latest review; it has no "unreview").
+import { api } from './api.js';
+import { h, replace, formatScore, formatPercent, toast } from './dom.js';
+import { refreshTrainingBar } from './app.js';
+
+const QUEUE_SIZE = 20;
+
+export async function reviewScreen(params) {
+  const jobFilter = params.get('job_id') || '';
+  const openedId = params.get('result_id');
+  const jobs = new Map();
+  const skipped = new Set();
+  const history = [];      // results decided in this session, for Undo
+  let queue = [];
+  let current = null;
+  let busy = false;
+  const timings = (window.__reviewTimings = []);
+
+  const heading = h('h1', { id: 'review-heading' }, 'Review');
+  const facts = h('dl', { class: 'facts', id: 'review-facts' });
+  const resumePanel = h('div', { class: 'panel', id: 'resume-panel', 'aria-label': 'Resume' });
+  const jobPanel = h('div', { class: 'panel', id: 'job-panel', 'aria-label': 'Job description' });
+  const notes = h('input', { type: 'text', id: 'review-notes', maxlength: 1000, autocomplete: 'off' });
+  const message = h('p', { class: 'muted', 'aria-live': 'polite', id: 'review-message' });
+  const shortlist = h('button', { type: 'button', class: 'primary', id: 'btn-shortlist', 'aria-keyshortcuts': 's',
+    onclick: () => decide('shortlist') }, 'Shortlist ', h('kbd', {}, 's'));
+  const reject = h('button', { type: 'button', class: 'danger', id: 'btn-reject', 'aria-keyshortcuts': 'r',
+    onclick: () => decide('reject') }, 'Reject ', h('kbd', {}, 'r'));
+  const skip = h('button', { type: 'button', id: 'btn-skip', 'aria-keyshortcuts': 'k', onclick: () => skipCurrent() },
+    'Skip ', h('kbd', {}, 'k'));
+  const undo = h('button', { type: 'button', id: 'btn-undo', 'aria-keyshortcuts': 'u', onclick: () => undoLast() },
+    'Undo ', h('kbd', {}, 'u'));
+  const content = h('div', { id: 'review-content' });
+  const actions = h('div', { class: 'actions' }, shortlist, reject, skip, undo,
+    h('div', { class: 'notes' }, h('label', { for: 'review-notes' }, 'Notes (saved with the decision)'), notes));
+  const grid = h('div', { class: 'review-grid' }, resumePanel, jobPanel);
+
+  async function job(jobId) {
+    if (!jobs.has(jobId)) jobs.set(jobId, await api.getJob(jobId));
+    return jobs.get(jobId);
+  }
+
+  async function refill() {
+    const data = await api.reviewQueue(jobFilter || undefined, QUEUE_SIZE);
+    const known = new Set(history.map((r) => r.screening_result_id));
+    queue = data.results.filter((r) => !skipped.has(r.screening_result_id) && !known.has(r.screening_result_id));
+  }
+
+  async function showNext() {
+    if (!queue.length) await refill();
+    current = queue.shift() || null;
+    await show(current);
+  }
+
+  async function show(result) {
+    undo.disabled = history.length === 0;
+    if (!result) {
+      heading.textContent = 'Review';
+      delete content.dataset.resultId;
+      replace(content, h('p', { id: 'queue-empty' }, skipped.size
+        ? `Nothing left to review here (${skipped.size} skipped in this session).`
+        : 'Nothing left to review here.'), h('div', { class: 'actions' }, undo), message);
+      return;
+    }
+    if (!content.contains(grid)) replace(content, facts, actions, message, grid);
+    const resultJob = await job(result.job_id);
+    heading.textContent = `Review: ${result.candidate_name ?? '(no name)'}`;
+    replace(facts,
+      h('dt', {}, 'Candidate'), h('dd', { id: 'review-candidate' }, result.candidate_name ?? '(no name)'),
+      h('dt', {}, 'Job'), h('dd', {}, resultJob.title),
+      h('dt', {}, 'Score'), h('dd', { id: 'review-score' }, formatScore(result.score)),
+      h('dt', {}, 'AI decision'), h('dd', {}, h('span', { class: `badge ${result.decision}` }, result.decision)),
+      h('dt', {}, 'Confidence'), h('dd', {}, formatPercent(result.confidence)),
+      h('dt', {}, 'Model version'), h('dd', {}, result.model_version ?? '—'),
+      h('dt', {}, 'Reviewed'), h('dd', {}, result.human_reviewed ? `yes: ${result.human_decision}` : 'not yet'));
+    replace(jobPanel, h('h2', {}, 'Job description'), h('pre', { class: 'job-text' }, resultJob.description));
+    notes.value = result.notes || '';
+    const isPdf = /\.pdf$/i.test(result.file_name || '');
+    if (isPdf) {
+      replace(resumePanel, h('h2', {}, 'Resume (PDF)'),
+        h('iframe', { class: 'resume-frame', src: api.originalUrl(result.screening_result_id),
+          title: `Resume of ${result.candidate_name ?? 'the candidate'} (PDF)` }));
+    } else {
+      replace(resumePanel, h('h2', {}, 'Resume'), h('p', { class: 'muted' }, 'Loading…'));
+      try {
+        const text = await api.originalText(result.screening_result_id);
+        if (current === result) replace(resumePanel, h('h2', {}, 'Resume'), h('pre', { class: 'resume-text', id: 'resume-text' }, text));
+      } catch (error) {
+        replace(resumePanel, h('h2', {}, 'Resume'), h('p', { class: 'error' }, error.message));
+      }
+    }
+    content.dataset.resultId = result.screening_result_id;
+  }
+
+  async function decide(decision) {
+    if (!current || busy) return;
+    busy = true;
+    const started = performance.now();
+    const result = current;
+    try {
+      const answer = await api.submitReview(result.screening_result_id, decision, notes.value.trim());
+      history.push(answer.result || result);
+      message.textContent = `${result.candidate_name ?? 'Result'}: ${decision}`;
+      await showNext();
+      timings.push(performance.now() - started);
+      refreshTrainingBar();
+    } catch (error) {
+      toast(error.message);
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function skipCurrent() {
+    if (!current || busy) return;
+    skipped.add(current.screening_result_id);
+    message.textContent = `Skipped ${current.candidate_name ?? 'result'}`;
+    await showNext();
+  }
+
+  async function undoLast() {
+    if (!history.length || busy) return;
+    const previous = history.pop();
+    if (current) queue.unshift(current);
+    current = await api.getResult(previous.screening_result_id);
+    message.textContent = `Reopened ${current.candidate_name ?? 'result'}: choose again to change the decision`;
+    await show(current);
+  }
+
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const target = event.target;
+    if (target instanceof HTMLElement && (target.matches('input, textarea, select') || target.isContentEditable)) return;
+    if (document.querySelector('dialog[open]')) return;
+    const action = { s: () => decide('shortlist'), r: () => decide('reject'), k: () => skipCurrent(), u: () => undoLast() }[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+  document.addEventListener('keydown', onKey);
+
+  if (openedId) {
+    current = await api.getResult(openedId);
+    await show(current);
+  } else {
+    await showNext();
+  }
+
+  const element = h('section', { 'aria-labelledby': 'review-heading' },
+    heading,
+    h('p', { class: 'muted' }, jobFilter ? 'The review queue of this job, most uncertain first. ' : 'The review queue of all jobs, most uncertain first. ',
+      'Keys: ', h('kbd', {}, 's'), ' shortlist, ', h('kbd', {}, 'r'), ' reject, ', h('kbd', {}, 'k'), ' skip, ',
+      h('kbd', {}, 'u'), ' undo (they work whenever the notes field is not focused).'),
+    content);
+  shortlist.setAttribute('data-autofocus', '');
+  return { title: 'Review', element, cleanup: () => document.removeEventListener('keydown', onKey) };
+}

@@ -1,0 +1,84 @@
+// Upload: many files by drag and drop or the file picker, each with its own progress bar and the API's answer.
+import { api, uploadResume } from './api.js';
+import { h, formatScore } from './dom.js';
+
+const PARALLEL = 3;
+
+/** "priya-nair_java.pdf" -> "priya nair java": a starting point the recruiter can correct per row. */
+function nameFromFile(fileName) {
+  return fileName.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+}
+
+export async function uploadScreen(jobId) {
+  const job = await api.getJob(jobId);
+  const rows = h('tbody');
+  const queue = [];
+  let running = 0;
+
+  const input = h('input', { id: 'file-input', type: 'file', multiple: true, accept: '.pdf,.txt,application/pdf,text/plain',
+    class: 'visually-hidden', onchange: () => { add(input.files); input.value = ''; } });
+  const useNames = h('input', { id: 'names-from-files', type: 'checkbox', checked: true });
+  const zone = h('div', { class: 'dropzone', id: 'dropzone' },
+    h('p', {}, 'Drop PDF or text resumes here, or'),
+    h('label', { for: 'file-input', class: 'button primary', tabindex: 0, role: 'button', 'data-autofocus': true,
+      onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } } },
+      'Choose files…'),
+    input);
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); add(e.dataTransfer.files); });
+
+  function add(files) {
+    for (const file of files) {
+      const progress = h('progress', { max: 1, value: 0, 'aria-label': `Upload progress of ${file.name}` });
+      const state = h('td', { class: 'state' }, 'Waiting');
+      const outcome = h('td', { class: 'outcome' });
+      const row = h('tr', { class: 'upload-row', 'data-file': file.name },
+        h('td', {}, file.name), h('td', {}, progress), state, outcome);
+      rows.appendChild(row);
+      queue.push({ file, progress, state, outcome, row });
+    }
+    pump();
+  }
+
+  function pump() {
+    while (running < PARALLEL && queue.length) {
+      const item = queue.shift();
+      running++;
+      send(item).finally(() => { running--; pump(); });
+    }
+  }
+
+  async function send({ file, progress, state, outcome, row }) {
+    state.textContent = 'Uploading';
+    try {
+      const result = await uploadResume(jobId, file, useNames.checked ? nameFromFile(file.name) : '',
+        (fraction) => { progress.value = fraction; });
+      progress.value = 1;
+      state.textContent = 'Screened';
+      state.className = 'state ok';
+      row.dataset.status = 'ok';
+      outcome.replaceChildren(h('span', { class: `badge ${result.decision}` }, result.decision), ' ',
+        `score ${formatScore(result.score)}`);
+    } catch (error) {
+      state.textContent = 'Failed';
+      state.className = 'state error';
+      row.dataset.status = 'error';
+      outcome.replaceChildren(h('span', { class: 'error upload-error' }, error.message));
+    }
+  }
+
+  return {
+    title: `Upload — ${job.title}`,
+    element: h('section', { 'aria-labelledby': 'upload-heading' },
+      h('h1', { id: 'upload-heading' }, 'Upload resumes: ', job.title),
+      h('p', {}, h('a', { href: `#/jobs/${encodeURIComponent(jobId)}/results` }, 'See this job’s results'), ' · ',
+        h('a', { href: `#/review?job_id=${encodeURIComponent(jobId)}` }, 'Review this job')),
+      h('div', { class: 'row' }, useNames, h('label', { for: 'names-from-files' }, 'Take candidate names from file names')),
+      zone,
+      h('table', { class: 'uploads', id: 'uploads-table' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'File'), h('th', { scope: 'col' }, 'Progress'),
+          h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, 'Decision or error'))),
+        rows)),
+  };
+}

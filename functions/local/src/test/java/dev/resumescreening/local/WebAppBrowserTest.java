@@ -1,0 +1,272 @@
+package dev.resumescreening.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.resumescreening.json.Json;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in headless Chromium (Debian's chromium and chromium-driver; skipped when they are not installed):
+ * create a job, upload five resumes one of which is refused, review three with the keyboard while the training bar
+ * counts them, and candidate-supplied markup shown as text. Screenshots go to target/screenshots (or the directory in
+ * the system property webapp.screenshots, e.g. docs/screenshots).
+ */
+class WebAppBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static TestStack stack;
+    private static WebDriver driver;
+    private static Path profile;
+    private static Path screenshots;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        stack = TestStack.start(Map.of());
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1366,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        String configured = System.getProperty("webapp.screenshots", "");
+        screenshots = configured.isBlank() ? Path.of("target", "screenshots")
+                : TestStack.samples().getParent().resolve(configured);
+        Files.createDirectories(screenshots);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void assertNoAlert() {
+        try {
+            String text = driver.switchTo().alert().getText();
+            throw new AssertionError("an alert dialog opened: " + text);
+        } catch (NoAlertPresentException expected) {
+            // no script ran
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Number> timingsOnPage() {
+        return (List<Number>) js("return window.__reviewTimings;");
+    }
+
+    private static String trainingBarCount() {
+        return driver.findElement(By.id("training-bar-text")).getAttribute("data-new-samples");
+    }
+
+    @Test
+    void createUploadAndReviewWithTheKeyboard() throws Exception {
+        // first load: what the browser transfers for the jobs screen
+        driver.get(stack.base + "/#/jobs");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("jobs-table")));
+        long transferred = ((Number) js("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'))"
+                + ".filter(e => !e.name.includes('/api/')).reduce((n, e) => n + (e.transferSize || 0), 0);")).longValue();
+        assertTrue(driver.findElement(By.id("env-label")).getText().contains("local stack — no sign-in"));
+
+        // create a job
+        driver.findElement(By.id("job-title")).sendKeys("Backend Java Engineer");
+        driver.findElement(By.id("job-description")).sendKeys(
+                Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        screenshot("jobs");
+        driver.findElement(By.id("create-job")).click();
+        waitUpTo(20).until(ExpectedConditions.urlMatches("#/jobs/job-[^/]+/upload$"));
+        String jobId = driver.getCurrentUrl().replaceAll(".*#/jobs/([^/]+)/upload$", "$1");
+
+        // upload five files: four resumes and a PDF that is not one
+        Path dir = Files.createTempDirectory("uploads");
+        List<String> paths = new ArrayList<>();
+        for (String name : List.of("priya-nair-java.pdf", "marco-silva-fullstack.txt", "sam-taylor-barista.txt",
+                "grace-okafor-accountant.pdf")) {
+            paths.add(Files.copy(TestStack.samples().resolve("resumes/" + name), dir.resolve(name)).toString());
+        }
+        paths.add(Files.writeString(dir.resolve("broken.pdf"), "this is not a PDF at all").toString());
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")))
+                .sendKeys(String.join("\n", paths));
+        waitUpTo(60).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 5);
+        WebElement broken = driver.findElement(By.cssSelector("tr.upload-row[data-file='broken.pdf']"));
+        assertEquals("error", broken.getAttribute("data-status"));
+        String error = broken.findElement(By.className("upload-error")).getText();
+        assertFalse(error.isBlank(), "the refused file's row shows the API's message");
+        assertEquals(4, driver.findElements(By.cssSelector("tr.upload-row[data-status='ok']")).size());
+        screenshot("upload");
+
+        // results: four rows, sorted by score on request
+        driver.get(stack.base + "/#/jobs/" + jobId + "/results");
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("tr.result-row")).size() == 4);
+        driver.findElement(By.id("sort-score")).click();
+        List<Double> scores = driver.findElements(By.cssSelector("tr.result-row td.score")).stream()
+                .map(e -> Double.parseDouble(e.getText())).toList();
+        for (int i = 1; i < scores.size(); i++) {
+            assertTrue(scores.get(i - 1) >= scores.get(i), "sorted by score, highest first: " + scores);
+        }
+        screenshot("results");
+
+        // review three from the queue with the keyboard; the bar counts each
+        driver.get(stack.base + "/#/review?job_id=" + jobId);
+        waitUpTo(20).until(d -> d.findElement(By.id("review-content")).getAttribute("data-result-id") != null);
+        assertEquals("0", trainingBarCount());
+        screenshot("review");
+        String[] keys = {"s", "r", "s"};
+        List<String> reviewed = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            String before = driver.findElement(By.id("review-content")).getAttribute("data-result-id");
+            reviewed.add(before);
+            new Actions(driver).sendKeys(keys[i]).perform();
+            waitUpTo(20).until(d -> !before.equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
+            String expected = String.valueOf(i + 1);
+            waitUpTo(20).until(d -> expected.equals(trainingBarCount()));
+        }
+        assertEquals(3, reviewed.stream().distinct().count());
+        HttpResponse<String> result = stack.get("/api/v1/screening/result/" + reviewed.get(1));
+        assertEquals("reject", Json.read(result.body()).get("human_decision").asText());
+        assertTrue(driver.findElement(By.id("training-bar-text")).getText().startsWith("3 of "));
+        List<Number> timingsSoFar = timingsOnPage();
+        List<Number> timings = timingsSoFar;
+        List<Double> sorted = timings.stream().map(Number::doubleValue).sorted().toList();
+        double p50 = sorted.get(sorted.size() / 2);
+
+        // undo reopens the last reviewed resume; skip moves on without reviewing
+        new Actions(driver).sendKeys("u").perform();
+        waitUpTo(20).until(d -> reviewed.get(2).equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
+        new Actions(driver).sendKeys("k").perform();
+        waitUpTo(20).until(d -> !reviewed.get(2).equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
+        assertEquals("3", trainingBarCount());
+
+        // training and models screens, and the rollback confirmation
+        driver.get(stack.base + "/#/training");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("btn-trigger")));
+        screenshot("training");
+        driver.get(stack.base + "/#/models");
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("btn-rollback"))).click();
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dialog[open]")));
+        screenshot("models");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("dialog")).isEmpty());
+        assertEquals("0", driver.findElement(By.id("champion")).getText());
+
+        // the jobs list counts the job's reviews: two shortlisted, one rejected
+        driver.get(stack.base + "/#/jobs");
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#jobs-table td.reviews")).stream()
+                .anyMatch(e -> e.getText().equals("3 (2 / 1)")));
+
+        String figures = String.format("first_load_transfer_bytes=%d%nreview_to_next_p50_ms=%.1f%nreview_to_next_ms=%s%n",
+                transferred, p50, timings);
+        System.out.print(figures);
+        Files.writeString(Path.of("target", "webapp-measurements.txt"), figures);
+    }
+
+    @Test
+    void markupFromCandidatesIsShownAsText() throws Exception {
+        String jobId = stack.createJob("Markup job", "Java engineer on AWS");
+        String name = "<img src=x onerror=alert(1)>";
+        String resume = "Java engineer on AWS\n<script>alert(1)</script>\n<b>bold</b>";
+        String boundary = "xss-" + UUID.randomUUID();
+        HttpResponse<String> upload = stack.post("/api/v1/screening/upload-resume",
+                "multipart/form-data; boundary=" + boundary, Multipart.body(boundary,
+                        Map.of("job_id", jobId, "candidate_name", name), "resume.txt",
+                        resume.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(201, upload.statusCode(), upload.body());
+        String resultId = Json.read(upload.body()).get("screening_result_id").asText();
+
+        driver.get(stack.base + "/#/jobs/" + jobId + "/results");
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("tr.result-row")).size() == 1);
+        assertEquals(name, driver.findElement(By.cssSelector("tr.result-row td.candidate")).getText());
+        assertTrue(driver.findElements(By.cssSelector("#main img")).isEmpty(), "no element was injected");
+        assertNoAlert();
+
+        driver.findElement(By.cssSelector("tr.result-row")).sendKeys(Keys.ENTER);
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("resume-text")));
+        assertEquals(resultId, driver.findElement(By.id("review-content")).getAttribute("data-result-id"));
+        assertEquals(name, driver.findElement(By.id("review-candidate")).getText());
+        assertTrue(driver.findElement(By.id("resume-text")).getText().contains("<script>alert(1)</script>"));
+        assertTrue(driver.findElements(By.cssSelector("#main img, #main script, #main b")).isEmpty(),
+                "no element was injected");
+        assertNotEquals(Boolean.TRUE, js("return window.__xss === true;"));
+        assertNoAlert();
+        screenshot("xss");
+    }
+
+    @Test
+    void swaggerUiShowsEveryOperation() throws Exception {
+        driver.get(stack.base + "/docs");
+        int operations = dev.resumescreening.config.Contract.get().routes().size();
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() == operations);
+        screenshot("docs");
+    }
+
+    @Test
+    void filesDroppedOnTheZoneAreUploadedEachWithItsOwnAnswer() throws Exception {
+        String jobId = stack.createJob("Drop job", "Java engineer on AWS");
+        driver.get(stack.base + "/#/jobs/" + jobId + "/upload");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dropzone")));
+        // what a drag from the desktop delivers: a drop event whose DataTransfer holds the files
+        js("const dt = new DataTransfer();"
+                + "dt.items.add(new File(['Java engineer, AWS Lambda, DynamoDB'], 'dropped.txt', {type: 'text/plain'}));"
+                + "dt.items.add(new File(['MZ'], 'program.exe', {type: 'application/octet-stream'}));"
+                + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 2);
+        assertEquals("ok", driver.findElement(By.cssSelector("tr.upload-row[data-file='dropped.txt']")).getAttribute("data-status"));
+        WebElement refused = driver.findElement(By.cssSelector("tr.upload-row[data-file='program.exe']"));
+        assertEquals("error", refused.getAttribute("data-status"));
+        assertFalse(refused.findElement(By.className("upload-error")).getText().isBlank());
+    }
+}
