@@ -59,11 +59,18 @@ public final class CandidateGate {
 
     private final ModelRegistry registry;
     private final double margin;
+    private final boolean approvalRequired;
 
     @Inject
     public CandidateGate(ModelRegistry registry, Settings settings) {
         this.registry = registry;
         this.margin = settings.doubleValue("ACTIVATION_MARGIN");
+        this.approvalRequired = switch (settings.get("ACTIVATION_MODE")) {
+            case "automatic" -> false;
+            case "approval" -> true;
+            default -> throw new IllegalStateException("ACTIVATION_MODE must be automatic or approval, got '"
+                    + settings.get("ACTIVATION_MODE") + "'");
+        };
     }
 
     public record Verdict(String activeVersion, Map<String, Object> metrics, boolean activated, String reason) {
@@ -117,6 +124,11 @@ public final class CandidateGate {
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
         boolean wins = enough && wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin)
                 && confidence >= REQUIRED_WIN_CONFIDENCE;
+        if (wins && approvalRequired) {
+            registry.awaitApproval(version);
+            return new Verdict(activeVersion, metrics, false, reason + "; awaits an admin's approval (ACTIVATION_MODE"
+                    + " is approval): activate it through /models/activate");
+        }
         if (wins) {
             registry.activate(version, null, null, "training:" + runId, reason);
         } else {
