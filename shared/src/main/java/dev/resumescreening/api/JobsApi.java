@@ -49,7 +49,7 @@ public final class JobsApi {
         JsonNode body = RequestBodies.jsonObject(request);
         Job job = jobs.create(RequestBodies.singleLine(RequestBodies.text(body, "title")),
                 RequestBodies.multiLine(RequestBodies.text(body, "description")),
-                RequestBodies.number(body, "threshold"));
+                RequestBodies.number(body, "threshold"), RequestBodies.bool(body, "blind_review"));
         return ApiResponse.created(Views.job(job));
     }
 

@@ -75,14 +75,7 @@ public final class RegistryApi {
     }
 
     private static boolean flag(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw ProblemException.invalid("invalid_" + field, field + " must be true or false");
-        }
-        return value.booleanValue();
+        return Boolean.TRUE.equals(RequestBodies.bool(body, field));
     }
 
     static Map<String, Object> model(ModelRecord record) {

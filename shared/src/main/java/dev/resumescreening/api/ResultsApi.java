@@ -61,10 +61,24 @@ public final class ResultsApi {
         return ApiResponse.ok(Views.result(find(request.pathParameter("result_id"))));
     }
 
-    /** The file as uploaded, served as PDF or plain text only (the only types an upload accepts). */
+    /**
+     * The file as uploaded, served as PDF or plain text only (the only types an upload accepts). For a job reviewed
+     * blind, a caller who is not an admin gets the text the model read instead, the candidate's personal details
+     * removed (header {@code x-blind-review: true}).
+     */
     ApiResponse original(ApiRequest request) {
         ScreeningResult result = find(request.pathParameter("result_id"));
         ScreeningResult.Document document = result.document();
+        boolean blind = !request.isAdmin() && jobs.find(result.jobId()).map(stored -> stored.job().blindReview())
+                .orElse(true);
+        if (blind) {
+            byte[] redacted = documents.get(document.textKey())
+                    .orElseThrow(() -> ProblemException.notFound("resume_text", result.resultId()));
+            ApiResponse text = ApiResponse.file(redacted, "text/plain; charset=utf-8", "resume.txt");
+            Map<String, String> headers = new LinkedHashMap<>(text.headers());
+            headers.put("x-blind-review", "true");
+            return new ApiResponse(text.statusCode(), text.body(), headers, text.base64Encoded());
+        }
         byte[] content = documents.get(document.originalKey())
                 .orElseThrow(() -> ProblemException.notFound("original_file", result.resultId()));
         String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);

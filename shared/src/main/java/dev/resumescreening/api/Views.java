@@ -16,6 +16,7 @@ public final class Views {
         view.put("title", job.title());
         view.put("description", job.description());
         view.put("threshold", job.threshold());
+        view.put("blind_review", job.blindReview());
         view.put("created_at", job.createdAt());
         return view;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> queryParameters,
                          Map<String, String> headers, byte[] body, Map<String, String> claims) {
+    public static final String ADMIN_GROUP = "admin";
     public static final String ANONYMOUS = "anonymous";
 
     public Optional<String> header(String name) {
@@ -31,6 +32,11 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
                 .or(() -> Optional.ofNullable(claims.get("username")))
                 .or(() -> Optional.ofNullable(claims.get("sub")))
                 .orElse(ANONYMOUS);
+    }
+
+    /** Whether the caller is in the admin group (locally, where there is no sign-in, everyone is). */
+    public boolean isAdmin() {
+        return groups().contains(ADMIN_GROUP);
     }
 
     /** Cognito passes groups as "[admin reviewer]" through API Gateway's JWT authorizer. */

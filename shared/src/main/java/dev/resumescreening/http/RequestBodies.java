@@ -114,4 +114,16 @@ public final class RequestBodies {
             default -> throw ProblemException.invalid("invalid_" + name, name + " must be true or false");
         };
     }
+
+    /** An optional true/false field: null when absent or null, 400 {@code invalid_<field>} when not a boolean. */
+    public static Boolean bool(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw ProblemException.invalid("invalid_" + field, field + " must be true or false");
+        }
+        return value.booleanValue();
+    }
 }

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  * answers back into responses. Admin-only routes (marked in the contract) need the caller in the "admin" group.
  */
 public final class HttpApiAdapter {
-    static final String ADMIN_GROUP = "admin";
 
     private final Map<String, Endpoint> endpoints;
     private final Set<String> adminRoutes;
@@ -56,7 +55,7 @@ public final class HttpApiAdapter {
         }
         try {
             ApiRequest request = toRequest(event);
-            if (adminRoutes.contains(event.getRouteKey()) && !request.groups().contains(ADMIN_GROUP)) {
+            if (adminRoutes.contains(event.getRouteKey()) && !request.isAdmin()) {
                 return Problems.error(403, "forbidden", "only members of the admin group may call this route");
             }
             return endpoint.handle(request);

@@ -32,7 +32,8 @@ public final class JobService {
         this.clock = clock;
     }
 
-    public Job create(String title, String description, Double threshold) {
+    /** {@code blindReview} null means on: new jobs are reviewed blind unless their creator says otherwise. */
+    public Job create(String title, String description, Double threshold, Boolean blindReview) {
         String cleanTitle = required("title", title, MAX_TITLE_CHARS);
         String cleanDescription = required("description", description, MAX_DESCRIPTION_CHARS);
         double cutOff = threshold == null ? Job.DEFAULT_THRESHOLD : threshold;
@@ -40,7 +41,7 @@ public final class JobService {
             throw ProblemException.invalid("invalid_threshold", "threshold must be a number from 0 to 100");
         }
         Job job = new Job("job-" + UUID.randomUUID(), cleanTitle, cleanDescription, cutOff,
-                Timestamps.format(clock.instant()));
+                Timestamps.format(clock.instant()), blindReview == null || blindReview);
         TermVector embedding = embedder.embed(job.title() + "\n" + job.description());
         if (embedding.isEmpty()) {
             throw ProblemException.invalid("description_without_terms", "the title and description have no words the"

@@ -35,7 +35,7 @@ final class ReviewedPairs {
         for (TrainingSample pair : pairs) {
             String jobId = jobIds.computeIfAbsent(pair.job(), vector -> {
                 String id = "job-" + UUID.randomUUID();
-                jobs.create(new StoredJob(new Job(id, "Synthetic job", "synthetic", 50, "2026-11-26T00:00:00.000Z"),
+                jobs.create(new StoredJob(new Job(id, "Synthetic job", "synthetic", 50, "2026-11-26T00:00:00.000Z", true),
                         vector));
                 return id;
             });

@@ -54,7 +54,8 @@ class SampleEventsTest {
         LexicalEmbedder embedder = new LexicalEmbedder();
         var app = stack.environment.app();
         new DynamoJobRepository(app.dynamoDb(), stack.environment.settings().tableName("jobs"))
-                .create(new StoredJob(new Job("job-sample", "Sample job", "Java engineer on AWS", 50, "2026-11-26T00:00:00.000Z"),
+                .create(new StoredJob(new Job("job-sample", "Sample job", "Java engineer on AWS", 50, "2026-11-26T00:00:00.000Z",
+                        false),
                         embedder.embed("Java engineer on AWS")));
         // the result results-get.json reads and feedback-submit.json reviews, and one that stays unreviewed
         for (String id : List.of(RESULT_ID, "00000000-0000-4000-8000-000000000002")) {

@@ -1,7 +1,9 @@
 package dev.resumescreening.adapters.dynamodb;
 
 import static dev.resumescreening.adapters.dynamodb.Attributes.binary;
+import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.bytes;
+import static dev.resumescreening.adapters.dynamodb.Attributes.flag;
 import static dev.resumescreening.adapters.dynamodb.Attributes.n;
 import static dev.resumescreening.adapters.dynamodb.Attributes.number;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
@@ -48,6 +50,7 @@ public final class DynamoJobRepository implements JobRepository {
                         "description", s(job.description()),
                         "threshold", n(job.threshold()),
                         "created_at", s(job.createdAt()),
+                        "blind_review", bool(job.blindReview()),
                         "embedding", bytes(stored.embedding().toBytes())))
                 .conditionExpression("attribute_not_exists(job_id)"));
     }
@@ -77,6 +80,6 @@ public final class DynamoJobRepository implements JobRepository {
 
     private static Job job(Map<String, AttributeValue> item) {
         return new Job(string(item, "job_id"), string(item, "title"), string(item, "description"),
-                number(item, "threshold"), string(item, "created_at"));
+                number(item, "threshold"), string(item, "created_at"), flag(item, "blind_review"));
     }
 }
