@@ -59,9 +59,9 @@ variable "exports_expiration_days" {
 }
 
 variable "logs_expiration_days" {
-  description = "Days after which objects under logs/ (training logs) expire."
+  description = "Days after which objects under logs/ (training logs) expire (180 by default, for audit)."
   type        = number
-  default     = 90
+  default     = 180
 
   validation {
     condition     = var.logs_expiration_days >= 1
@@ -122,9 +122,9 @@ variable "java_tool_options" {
 }
 
 variable "log_retention_days" {
-  description = "Retention (days) of the functions' and the API's CloudWatch log groups."
+  description = "Retention (days) of the functions' and the API's CloudWatch log groups (at least 180 by default, for audit)."
   type        = number
-  default     = 30
+  default     = 180
 }
 
 # Contract settings (environment variables of every function). Each contract
