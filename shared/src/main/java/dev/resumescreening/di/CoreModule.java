@@ -63,7 +63,7 @@ public final class CoreModule {
     @Singleton
     static ResultRepository results(DynamoDbClient dynamo, Settings settings) {
         return new DynamoResultRepository(dynamo, settings.tableName("screening_results"),
-                PageTokens.fromSetting(settings.get(PageTokens.KEY_SETTING)));
+                PageTokens.fromSetting(settings.get(PageTokens.KEY_SETTING)), settings.tableName("self_identification"));
     }
 
     @Provides
