@@ -43,7 +43,7 @@ public final class HttpApiAdapter {
                 "duration_ms", (System.nanoTime() - started) / 1_000_000));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.statusCode())
-                .withHeaders(ApiResponse.HEADERS)
+                .withHeaders(response.headers())
                 .withBody(response.body())
                 .withIsBase64Encoded(false)
                 .build();

@@ -107,7 +107,7 @@ final class LocalHttpServer implements AutoCloseable {
                 reply = dispatch(exchange, method, path, headers);
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            ApiResponse.HEADERS.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.sendResponseHeaders(reply.statusCode(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -140,7 +140,9 @@ final class LocalHttpServer implements AutoCloseable {
         }
         try {
             APIGatewayV2HTTPResponse response = call.get();
-            return new ApiResponse(response.getStatusCode(), response.getBody());
+            String contentType = response.getHeaders() == null ? null : response.getHeaders().get("content-type");
+            return new ApiResponse(response.getStatusCode(), response.getBody(),
+                    contentType == null ? ApiResponse.JSON : contentType);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
