@@ -92,7 +92,12 @@ public final class AdverseImpactViews {
         view.put(kind + "_rate", round(rate.rate()));
         view.put(kind + "_impact_ratio", round(rate.impactRatio()));
         view.put(kind + "_below_four_fifths", rate.flagged());
-        view.put(kind + "_p_value", rate.pValue() == null ? null : Math.round(rate.pValue() * 1e6) / 1e6);
+        view.put(kind + "_p_value", pValue(rate.pValue()));
+    }
+
+    /** p-values to 6 decimals. */
+    static Double pValue(Double value) {
+        return value == null || value.isNaN() ? null : Math.round(value * 1e6) / 1e6;
     }
 
     static Double round(Double value) {
@@ -101,11 +106,12 @@ public final class AdverseImpactViews {
 
     public static String csv(AdverseImpactReport.Result report) {
         StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).setCommentMarker('#').build();
+        String about = "adverse-impact report; job " + (report.jobId() == null ? "all" : report.jobId())
+                + "; from " + report.from() + " to " + report.to() + "; model versions "
+                + String.join(" ", report.modelVersions()) + "; results " + report.results();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).setCommentMarker('#')
+                .setHeaderComments(about).build();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            printer.printComment("adverse-impact report; job " + (report.jobId() == null ? "all" : report.jobId())
-                    + "; from " + report.from() + " to " + report.to() + "; model versions "
-                    + String.join(" ", report.modelVersions()) + "; results " + report.results());
             for (Section section : List.of(report.ai(), report.human())) {
                 for (Dimension dimension : section.dimensions()) {
                     for (Category c : dimension.categories()) {
@@ -113,10 +119,10 @@ public final class AdverseImpactViews {
                         Rate r = c.scoring();
                         printer.printRecord(section.decisions(), dimension.name(), c.name(), c.applicants(),
                                 round(c.share()), c.belowTwoPercent(), s.hits(), round(s.rate()),
-                                round(s.impactRatio()), s.flagged(), s.pValue(),
+                                round(s.impactRatio()), s.flagged(), pValue(s.pValue()),
                                 r == null ? null : r.total(), r == null ? null : r.hits(),
                                 r == null ? null : round(r.rate()), r == null ? null : round(r.impactRatio()),
-                                r == null ? null : r.flagged(), r == null ? null : r.pValue());
+                                r == null ? null : r.flagged(), r == null ? null : pValue(r.pValue()));
                     }
                     printer.printRecord(section.decisions(), dimension.name(), "excluded_unknown",
                             dimension.excludedUnknown(), null, null, null, null, null, null, null, null, null, null,
