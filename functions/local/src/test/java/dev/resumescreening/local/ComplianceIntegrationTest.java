@@ -333,6 +333,46 @@ class ComplianceIntegrationTest {
         assertEquals("", stack.get("/api/v1/audit?to=2000-01-01").body());
     }
 
+    @Test
+    void theHandlersLogNoPersonalData() throws Exception {
+        String name = "Zelda Quarrington";
+        String email = "zelda.quarrington@example.org";
+        String phone = "+1 (555) 010-7788";
+        String resume = name + "\n" + email + " | " + phone + "\n" + JAVA_RESUME;
+        java.io.PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        String resultId;
+        try {
+            HttpResponse<String> json = uploadJson(name, resume, "female", "native_hawaiian_or_pacific_islander");
+            assertEquals(201, json.statusCode(), json.body());
+            resultId = Json.read(json.body()).get("screening_result_id").asText();
+            String boundary = "b-" + UUID.randomUUID();
+            assertEquals(201, stack.post("/api/v1/screening/upload-resume", "multipart/form-data; boundary=" + boundary,
+                    Multipart.body(boundary, Map.of("job_id", jobId, "candidate_name", name,
+                            "self_identified_sex", "female",
+                            "self_identified_race_ethnicity", "american_indian_or_alaska_native"),
+                            "cv.txt", resume.getBytes(StandardCharsets.UTF_8))).statusCode());
+            assertEquals(400, uploadJson(name, resume, "female", "x-" + email).statusCode());
+            review(resultId, "shortlist", "Called " + name + " on " + phone);
+            assertEquals(200, stack.get("/api/v1/reports/adverse-impact?job_id=" + jobId).statusCode());
+            assertEquals(200, stack.get("/api/v1/audit").statusCode());
+            assertEquals(200, send("DELETE", "/api/v1/screening/result/" + resultId).statusCode());
+        } finally {
+            System.out.flush();
+            System.setOut(console);
+        }
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        for (String event : List.of("resume.screened", "review.recorded", "report.adverse_impact", "audit.exported",
+                "result.erased", "http.request")) {
+            assertTrue(logs.contains("\"event\":\"" + event + "\""), event + " was not logged: " + logs);
+        }
+        for (String planted : List.of("Zelda", "Quarrington", email, "010-7788", "native_hawaiian",
+                "american_indian", "self_identified", "female")) {
+            assertFalse(logs.contains(planted), "the logs contain '" + planted + "':\n" + logs);
+        }
+    }
+
     static Stream<RouteSpec> complianceRoutes() {
         return Contract.get().routesOf("compliance").stream();
     }
