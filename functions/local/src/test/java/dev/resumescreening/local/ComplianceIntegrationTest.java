@@ -306,8 +306,9 @@ class ComplianceIntegrationTest {
     @Test
     void theAuditExportStreamsEveryDecisionAndReviewAsJsonLines() throws Exception {
         String resultId = upload("male", "white");
-        review(resultId, "shortlist", "first");
-        review(resultId, "reject", "second");
+        // the AI shortlists this resume (score 100): the first review corrects it, the second goes back to it
+        review(resultId, "reject", "first");
+        review(resultId, "shortlist", "second");
         HttpResponse<String> response = stack.get("/api/v1/audit?from=2020-01-01");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("application/x-ndjson", response.headers().firstValue("content-type").orElse(""));
@@ -325,8 +326,12 @@ class ComplianceIntegrationTest {
         List<JsonNode> reviews = lines.stream().filter(l -> l.get("type").asText().equals("review")
                 && l.get("result_id").asText().equals(resultId)).toList();
         assertEquals(2, reviews.size());
-        JsonNode second = reviews.stream().filter(r -> r.get("after").asText().equals("reject")).findFirst().orElseThrow();
-        assertEquals("shortlist", second.get("before").asText());
+        assertEquals("shortlist", decision.get("decision").asText());
+        JsonNode first = reviews.stream().filter(r -> r.get("after").asText().equals("reject")).findFirst().orElseThrow();
+        assertTrue(first.get("before").isNull(), first.toString());
+        JsonNode second = reviews.stream().filter(r -> r.get("after").asText().equals("shortlist")).findFirst().orElseThrow();
+        assertEquals("reject", second.get("before").asText());
+        assertEquals("shortlist", second.get("ai_decision").asText());
         assertEquals("anonymous", second.get("reviewer").asText());
         assertFalse(response.body().contains("\"notes\""));
         // a range with nothing in it
