@@ -66,6 +66,8 @@ final class ComplianceCommands {
         try (LocalEnvironment environment = ReviewCommands.open(options)) {
             var erased = environment.app().erasure().erase(resultId);
             console.printf("erased %s (job %s)%n", erased.resultId(), erased.jobId());
+        } catch (ProblemException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 
