@@ -8,6 +8,7 @@ import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.http.ApiRequest;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
+import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.screening.Timestamps;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -64,6 +65,8 @@ public final class ComplianceApi {
         }
         AdverseImpactReport.Result report = reports.report(request.query("job_id").orElse(null), range.from(),
                 range.to());
+        JsonLog.info("report.adverse_impact", Map.of("job_id", String.valueOf(report.jobId()),
+                "results", report.results(), "format", format));
         return format.equals("csv") ? ApiResponse.text(CSV, AdverseImpactViews.csv(report))
                 : ApiResponse.ok(AdverseImpactViews.json(report));
     }

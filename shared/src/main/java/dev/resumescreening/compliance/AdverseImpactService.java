@@ -1,6 +1,5 @@
 package dev.resumescreening.compliance;
 
-import dev.resumescreening.logging.JsonLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ public final class AdverseImpactService {
                     result.score(), result.decision(),
                     result.review() == null ? null : result.review().humanDecision(), answers.get(result.resultId())));
         }
-        JsonLog.info("report.adverse_impact", Map.of("job_id", String.valueOf(jobId), "results", rows.size()));
         return AdverseImpactReport.compute(jobId, from, to, rows);
     }
 }
