@@ -111,7 +111,7 @@ class SampleEventsTest {
     private static final Map<String, Expected> EXPECTED = Map.ofEntries(
             Map.entry("compliance-adverse-impact.json", new Expected(200, Map.of("/job_id", "job-sample",
                     "/results", "3", "/ai/decided", "3", "/ai/sex/excluded_unknown", "3"))),
-            // JSON lines: the first line is the first screening decision of the day
+            // JSON lines: the first line is a screening decision of the sample minute (no review was made in it)
             Map.entry("compliance-audit.json", new Expected(200, Map.of("/type", "screening_decision"))),
             Map.entry("compliance-erase.json", new Expected(200, Map.of("/erased", "true",
                     "/screening_result_id", "00000000-0000-4000-8000-000000000003"))),
