@@ -198,6 +198,16 @@ class ComplianceIntegrationTest {
         String exported = csv.toString(StandardCharsets.UTF_8);
         assertTrue(exported.contains(kept));
         assertFalse(exported.contains(erased));
+        // and the training data a run gathers (whose ids become the model's training_pairs.txt) neither
+        var training = new dev.resumescreening.training.TrainingData(new DynamoResultRepository(
+                stack.environment.app().dynamoDb(), stack.environment.settings().tableName("screening_results"),
+                new PageTokens(new byte[32])), stack.environment.app().jobs(), stack.environment.app().documents())
+                .gather("run-after-erasure");
+        String gathered = new String(stack.environment.app().documents().get(training.key()).orElseThrow(),
+                StandardCharsets.UTF_8);
+        java.nio.file.Files.deleteIfExists(training.file());
+        assertTrue(gathered.contains(kept));
+        assertFalse(gathered.contains(erased));
     }
 
     /** The counters item and the job's against a scan of the reviewed results. */
