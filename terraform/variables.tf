@@ -122,7 +122,7 @@ variable "java_tool_options" {
 }
 
 variable "log_retention_days" {
-  description = "Retention (days) of the functions' and the API's CloudWatch log groups (at least 180 by default, for audit)."
+  description = "Retention (days) of the functions' and the API's CloudWatch log groups."
   type        = number
   default     = 180
 }
