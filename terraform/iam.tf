@@ -26,6 +26,8 @@ locals {
     for key, f in local.function_specs : key => {
       read_tables  = [for t, mode in f.tables : t if mode == "read"]
       write_tables = [for t, mode in f.tables : t if mode == "write"]
+      # "put": may add items and nothing else (the upload function and the self-identification table).
+      put_tables = [for t, mode in f.tables : t if mode == "put"]
       # Every prefix the function may read (read and write ones) / write.
       read_prefixes  = [for p, mode in f.bucket : local.bucket_prefixes[p]]
       write_prefixes = [for p, mode in f.bucket : local.bucket_prefixes[p] if mode == "write"]
@@ -83,6 +85,15 @@ data "aws_iam_policy_document" "function" {
       resources = flatten([
         for t in statement.value : [local.table_arns[t], "${local.table_arns[t]}/index/*"]
       ])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].put_tables) > 0 ? [local.function_access[each.key].put_tables] : []
+    content {
+      sid       = "DynamoDbPutOnly"
+      actions   = ["dynamodb:PutItem"]
+      resources = [for t in statement.value : local.table_arns[t]]
     }
   }
 
@@ -257,8 +268,8 @@ data "aws_iam_policy_document" "function" {
       error_message = "Function ${each.key} lists a bucket prefix that is not in the contract's bucket.prefixes."
     }
     precondition {
-      condition     = alltrue([for mode in concat(values(each.value.tables), values(each.value.bucket)) : contains(["read", "write"], mode)])
-      error_message = "Function ${each.key}: table and bucket access modes must be \"read\" or \"write\"."
+      condition     = alltrue([for mode in values(each.value.tables) : contains(["read", "write", "put"], mode)]) && alltrue([for mode in values(each.value.bucket) : contains(["read", "write"], mode)])
+      error_message = "Function ${each.key}: table access modes must be \"read\", \"write\" or \"put\", bucket modes \"read\" or \"write\"."
     }
     precondition {
       condition     = alltrue([for target in each.value.invokes : contains(keys(local.functions), target)])

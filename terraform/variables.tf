@@ -97,9 +97,9 @@ variable "exports_expiration_days" {
 }
 
 variable "logs_expiration_days" {
-  description = "Days after which objects under logs/ (training logs) expire."
+  description = "Days after which objects under logs/ (training logs) expire (180 by default, for audit)."
   type        = number
-  default     = 90
+  default     = 180
 
   validation {
     condition     = var.logs_expiration_days >= 1
@@ -172,20 +172,21 @@ variable "java_tool_options" {
 variable "log_retention_days" {
   description = "Retention (days) of the functions', the API's and the SageMaker training jobs' CloudWatch log groups (bounded on purpose: data minimisation)."
   type        = number
-  default     = 30
+  default     = 180
 }
 
 variable "function_reserved_concurrency" {
   description = "Reserved concurrency per function, keyed by contract function name (caps each function's blast radius and cost). Functions that launch SageMaker training always get 1. A function missing here is unreserved."
   type        = map(number)
   default = {
-    jobs     = 10
-    upload   = 20
-    results  = 10
-    feedback = 10
-    status   = 10
-    trigger  = 2
-    registry = 5
+    jobs       = 10
+    upload     = 20
+    results    = 10
+    feedback   = 10
+    status     = 10
+    trigger    = 2
+    registry   = 5
+    compliance = 2
   }
 
   validation {

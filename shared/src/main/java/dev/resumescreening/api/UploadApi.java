@@ -1,6 +1,7 @@
 package dev.resumescreening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.http.ApiRequest;
@@ -19,11 +20,14 @@ import javax.inject.Named;
 
 /**
  * POST /api/v1/screening/upload-resume: multipart/form-data ({@code file}, {@code job_id}, {@code candidate_name})
- * or JSON with {@code content_base64}.
+ * or JSON with {@code content_base64}; either may carry the voluntary {@code self_identified_sex} and
+ * {@code self_identified_race_ethnicity} (EEO-1 codes), which are stored apart and never answered back.
  */
 public final class UploadApi {
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
     public static final String MAX_UPLOAD_BYTES = "maxUploadBytes";
+    static final String SELF_IDENTIFIED_SEX = "self_identified_sex";
+    static final String SELF_IDENTIFIED_RACE_ETHNICITY = "self_identified_race_ethnicity";
     /** Room for multipart framing and form fields around the file itself. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
 
@@ -73,7 +77,9 @@ public final class UploadApi {
                 .orElseThrow(() -> ProblemException.invalid("missing_file", "the form has no 'file' part"));
         return new ResumeUpload(form.part("job_id").map(Part::text).map(String::strip).orElse(null),
                 form.part("candidate_name").map(Part::text).map(RequestBodies::singleLine).orElse(null),
-                file.fileName(), file.contentType(), file.content());
+                file.fileName(), file.contentType(), file.content(),
+                SelfIdentification.parse(form.part(SELF_IDENTIFIED_SEX).map(Part::text).orElse(null),
+                        form.part(SELF_IDENTIFIED_RACE_ETHNICITY).map(Part::text).orElse(null)));
     }
 
     private static ResumeUpload fromJson(JsonNode body) {
@@ -91,7 +97,9 @@ public final class UploadApi {
         }
         return new ResumeUpload(RequestBodies.text(body, "job_id"),
                 RequestBodies.singleLine(RequestBodies.text(body, "candidate_name")),
-                RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), content);
+                RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), content,
+                SelfIdentification.parse(RequestBodies.text(body, SELF_IDENTIFIED_SEX),
+                        RequestBodies.text(body, SELF_IDENTIFIED_RACE_ETHNICITY)));
     }
 
     private ProblemException tooLarge() {

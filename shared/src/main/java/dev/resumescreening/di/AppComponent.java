@@ -2,7 +2,11 @@ package dev.resumescreening.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.resumescreening.api.ComplianceApi;
 import dev.resumescreening.api.FeedbackApi;
+import dev.resumescreening.compliance.AdverseImpactService;
+import dev.resumescreening.compliance.AuditExporter;
+import dev.resumescreening.compliance.ErasureService;
 import dev.resumescreening.api.JobsApi;
 import dev.resumescreening.api.RegistryApi;
 import dev.resumescreening.api.ResultsApi;
@@ -52,6 +56,14 @@ public interface AppComponent {
     Embedder embedder();
 
     RegistryApi registryApi();
+
+    ComplianceApi complianceApi();
+
+    ErasureService erasure();
+
+    AdverseImpactService adverseImpact();
+
+    AuditExporter auditExporter();
 
     ModelRegistry modelRegistry();
 

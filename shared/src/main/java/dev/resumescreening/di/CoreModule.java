@@ -2,6 +2,9 @@ package dev.resumescreening.di;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.resumescreening.adapters.dynamodb.DynamoComplianceStore;
+import dev.resumescreening.compliance.ComplianceStore;
+import dev.resumescreening.compliance.ErasureService;
 import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoModelRegistryStore;
@@ -68,7 +71,8 @@ public final class CoreModule {
     @Provides
     @Singleton
     static ResultRepository results(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
-        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"), pageTokens);
+        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"), pageTokens,
+                settings.tableName("self_identification"));
     }
 
     @Provides
@@ -139,6 +143,20 @@ public final class CoreModule {
     @Named(TrainingStatusService.THRESHOLD)
     static long trainingThreshold(Settings settings) {
         return settings.longValue("TRAINING_THRESHOLD");
+    }
+
+    @Provides
+    @Singleton
+    static ComplianceStore complianceStore(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoComplianceStore(dynamo, settings.tableName("screening_results"),
+                settings.tableName("self_identification"), settings.tableName("review_history"),
+                settings.tableName("training_counters"));
+    }
+
+    @Provides
+    @Named(ErasureService.RETENTION_DAYS)
+    static long retentionDays(Settings settings) {
+        return settings.longValue(ErasureService.RETENTION_DAYS);
     }
 
     @Provides

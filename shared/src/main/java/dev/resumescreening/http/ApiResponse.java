@@ -29,6 +29,13 @@ public record ApiResponse(int statusCode, String body, Map<String, String> heade
         return json(200, body);
     }
 
+    /** A 200 with a text body already in {@code contentType} (CSV reports, JSON-lines audit exports). */
+    public static ApiResponse text(String contentType, String body) {
+        Map<String, String> headers = new LinkedHashMap<>(HEADERS);
+        headers.put("content-type", contentType);
+        return new ApiResponse(200, body, headers, false);
+    }
+
     public static ApiResponse created(Object body) {
         return json(201, body);
     }

@@ -1,5 +1,6 @@
 package dev.resumescreening.ports;
 
+import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.embedding.TermVector;
 import java.util.List;
@@ -11,7 +12,16 @@ public interface ResultRepository {
      * Saves a new result with what training needs later: the job's threshold (it orders the review queue by
      * uncertainty) and the resume's embedding (null when the document had no text).
      */
-    void create(ScreeningResult result, double threshold, TermVector resumeEmbedding);
+    default void create(ScreeningResult result, double threshold, TermVector resumeEmbedding) {
+        create(result, threshold, resumeEmbedding, null);
+    }
+
+    /**
+     * As {@link #create(ScreeningResult, double, TermVector)}, and the candidate's voluntary self-identification
+     * (null when none) in its own table, in the same write: both are stored or neither.
+     */
+    void create(ScreeningResult result, double threshold, TermVector resumeEmbedding,
+                SelfIdentification selfIdentification);
 
     Optional<ScreeningResult> find(String resultId);
 

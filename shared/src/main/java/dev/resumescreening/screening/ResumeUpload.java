@@ -1,5 +1,14 @@
 package dev.resumescreening.screening;
 
-/** A resume as it arrived: who it is, which job it is for, and the file. */
-public record ResumeUpload(String jobId, String candidateName, String fileName, String contentType, byte[] content) {
+import dev.resumescreening.compliance.SelfIdentification;
+
+/**
+ * A resume as it arrived: who it is, which job it is for, and the file; {@code selfIdentification} is the candidate's
+ * voluntary EEO-1 answers (null when none), stored apart from the result and never given to the model.
+ */
+public record ResumeUpload(String jobId, String candidateName, String fileName, String contentType, byte[] content,
+                           SelfIdentification selfIdentification) {
+    public ResumeUpload(String jobId, String candidateName, String fileName, String contentType, byte[] content) {
+        this(jobId, candidateName, fileName, contentType, content, null);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.resumescreening.screening;
 
+import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.Job;
@@ -96,7 +97,7 @@ public final class ScreeningService {
                 modelVersion, Timestamps.format(clock.instant()), document, null);
 
         store(result, originalKey, upload.content(), textKey, modelText, text.contentType(), job.threshold(),
-                resumeEmbedding);
+                resumeEmbedding, upload.selfIdentification());
         JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
                 "decision", decision.name(), "model_version", String.valueOf(modelVersion),
                 "pages", text.pages(), "pages_read", text.pagesRead(), "text_truncated", text.truncated()));
@@ -105,16 +106,18 @@ public final class ScreeningService {
 
     /**
      * Writes the original and its text side by side (two object-store round trips become one), then the record. If
-     * anything fails, both files are removed: no stored file is left that no result points at.
+     * anything fails, both files are removed: no stored file is left that no result points at. The candidate's
+     * self-identification, if any, is written with the record (one transaction): never half of the two.
      */
     private void store(ScreeningResult result, String originalKey, byte[] original, String textKey, String text,
-                       String contentType, double threshold, TermVector resumeEmbedding) {
+                       String contentType, double threshold, TermVector resumeEmbedding,
+                       SelfIdentification selfIdentification) {
         CompletableFuture<Void> originalWrite = CompletableFuture.runAsync(
                 () -> documents.put(originalKey, original, contentType), WRITERS);
         try {
             documents.put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             originalWrite.join();
-            results.create(result, threshold, resumeEmbedding);
+            results.create(result, threshold, resumeEmbedding, selfIdentification);
         } catch (RuntimeException e) {
             originalWrite.handle((ignored, failure) -> null).join();
             removeQuietly(originalKey, textKey);

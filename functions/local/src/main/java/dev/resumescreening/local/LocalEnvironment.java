@@ -8,6 +8,7 @@ import dev.resumescreening.config.Settings;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.emulators.dynamodb.DynamoDbEmulator;
 import dev.resumescreening.emulators.s3.S3Emulator;
+import dev.resumescreening.functions.compliance.ComplianceHandler;
 import dev.resumescreening.functions.feedback.FeedbackHandler;
 import dev.resumescreening.functions.jobs.JobsHandler;
 import dev.resumescreening.functions.registry.RegistryHandler;
@@ -53,6 +54,7 @@ final class LocalEnvironment implements AutoCloseable {
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
     private final ScheduledTrainingHandler scheduledTraining;
     private final InProcessTrainingLauncher trainingLauncher;
+    private final ComplianceHandler compliance;
 
     private LocalEnvironment(DynamoDbEmulator dynamoEmulator, S3Emulator s3Emulator, Settings settings,
                              DataDirectory lock) {
@@ -65,6 +67,8 @@ final class LocalEnvironment implements AutoCloseable {
         this.scheduledTraining = new ScheduledTrainingHandler(app);
         this.trainingLauncher = new InProcessTrainingLauncher(scheduledTraining);
         RegistryHandler registry = new RegistryHandler(app);
+        this.compliance = new ComplianceHandler(app);
+        ComplianceHandler complianceFunction = compliance;
         this.functions = Map.of(
                 JobsHandler.FUNCTION, new JobsHandler(app),
                 UploadHandler.FUNCTION, new UploadHandler(app),
@@ -72,7 +76,8 @@ final class LocalEnvironment implements AutoCloseable {
                 FeedbackHandler.FUNCTION, new FeedbackHandler(app),
                 StatusHandler.FUNCTION, new StatusHandler(app),
                 TriggerHandler.FUNCTION, new TriggerHandler(app, trainingLauncher),
-                RegistryHandler.FUNCTION, (event, context) -> registry.handleApi(event));
+                RegistryHandler.FUNCTION, (event, context) -> registry.handleApi(event),
+                ComplianceHandler.FUNCTION, (event, context) -> complianceFunction.handleApi(event));
     }
 
     /** Starts the emulators under {@code dataDir}, or uses {@code awsEndpoint} when it is given. */
@@ -141,6 +146,11 @@ final class LocalEnvironment implements AutoCloseable {
     /** The scheduled-training function, as EventBridge and direct invokes reach it. */
     ScheduledTrainingHandler scheduledTraining() {
         return scheduledTraining;
+    }
+
+    /** The compliance function, as the daily schedule reaches it (the retention sweep). */
+    ComplianceHandler compliance() {
+        return compliance;
     }
 
     InProcessTrainingLauncher trainingLauncher() {

@@ -27,11 +27,20 @@ public final class LocalMain {
                        [--split FILE] [--plot FILE.png]
                       measure the loop on labelled data (jobs DIR/<LABEL>.txt, resumes DIR/<LABEL>/*.pdf|txt): one JSON
                       line per review budget with the similarity baseline's and the live model's held-out AUC/accuracy/F1
+              report adverse-impact [--job-id ID] [--from DATE] [--to DATE] [--format json|csv] [--output FILE]
+                      selection and scoring rates, impact ratios and p-values by sex, race/ethnicity and their
+                      intersection, for the AI's and the reviewers' decisions (dates YYYY-MM-DD, to inclusive)
+              audit   --output FILE [--from DATE] [--to DATE]
+                      every screening decision and every review as JSON lines
+              erase   --result-id ID
+                      erase a result: files, text, result, self-identification, reviewer and notes of its reviews
+              sweep-retention [--retention-days N]
+                      erase the results older than RETENTION_DAYS (or N) days; 0 keeps everything
               bench   --resumes DIR [--job FILE]
                       screen every PDF/text file under DIR through the handlers and print latency, throughput and
                       the upload function's cold start
 
-            export, train and register use the stack in --data-dir (default .local-data; the running serve's if there
+            export, train, register, report, audit, erase and sweep-retention use the stack in --data-dir (default .local-data; the running serve's if there
             is one) or at --aws-endpoint URL.
             """;
 
@@ -54,6 +63,16 @@ public final class LocalMain {
                         Set.of("min-samples", "data-dir", "aws-endpoint"), Set.of("dry-run", "force")));
                 case "register" -> TrainCommand.register(Options.parse(rest,
                         Set.of("model-path", "version", "data-dir", "aws-endpoint"), Set.of("activate")));
+                case "report" -> ComplianceCommands.report(rest.isEmpty() ? "" : rest.get(0), Options.parse(
+                        rest.isEmpty() ? rest : rest.subList(1, rest.size()),
+                        Set.of("job-id", "from", "to", "format", "output", "data-dir", "aws-endpoint"), Set.of()),
+                        System.out);
+                case "audit" -> ComplianceCommands.audit(Options.parse(rest,
+                        Set.of("from", "to", "output", "data-dir", "aws-endpoint"), Set.of()), System.out);
+                case "erase" -> ComplianceCommands.erase(Options.parse(rest,
+                        Set.of("result-id", "data-dir", "aws-endpoint"), Set.of()), System.out);
+                case "sweep-retention" -> ComplianceCommands.sweepRetention(Options.parse(rest,
+                        Set.of("retention-days", "data-dir", "aws-endpoint"), Set.of()), System.out);
                 case "evaluate" -> EvaluateCommand.run(Options.parse(rest,
                         Set.of("jobs", "resumes", "reviews", "seed", "sampling", "split", "plot"), Set.of()));
                 default -> {

@@ -57,8 +57,10 @@ class SampleEventsTest {
                 .create(new StoredJob(new Job("job-sample", "Sample job", "Java engineer on AWS", 50, "2026-11-26T00:00:00.000Z",
                         false),
                         embedder.embed("Java engineer on AWS")));
-        // the result results-get.json reads and feedback-submit.json reviews, and one that stays unreviewed
-        for (String id : List.of(RESULT_ID, "00000000-0000-4000-8000-000000000002")) {
+        // the result results-get.json reads and feedback-submit.json reviews, one that stays unreviewed, and the one
+        // compliance-erase.json erases (it runs before the results and review-queue samples)
+        for (String id : List.of(RESULT_ID, "00000000-0000-4000-8000-000000000002",
+                "00000000-0000-4000-8000-000000000003")) {
             String text = "Java engineer, AWS Lambda and DynamoDB";
             String textKey = "text/job-sample/" + id + ".txt";
             app.documents().put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
@@ -110,6 +112,12 @@ class SampleEventsTest {
      * that registry-rollback.json then rolls back): its status and the body fields that show it did its job.
      */
     private static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("compliance-adverse-impact.json", new Expected(200, Map.of("/job_id", "job-sample",
+                    "/results", "3", "/ai/decided", "3", "/ai/sex/excluded_unknown", "3"))),
+            // JSON lines: the first line is a screening decision of the sample minute (no review was made in it)
+            Map.entry("compliance-audit.json", new Expected(200, Map.of("/type", "screening_decision"))),
+            Map.entry("compliance-erase.json", new Expected(200, Map.of("/erased", "true",
+                    "/screening_result_id", "00000000-0000-4000-8000-000000000003"))),
             Map.entry("feedback-submit.json", new Expected(200, Map.of("/success", "true",
                     "/result/screening_result_id", RESULT_ID, "/result/human_decision", "shortlist",
                     "/result/human_reviewed", "true"))),

@@ -3,6 +3,7 @@ package dev.resumescreening.adapters.dynamodb;
 import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 
+import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.ResultRepository;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 public final class DynamoResultRepository implements ResultRepository {
     static final String BY_JOB_CREATED = "by_job_created";
@@ -27,18 +29,38 @@ public final class DynamoResultRepository implements ResultRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final PageTokens pageTokens;
+    private final String selfIdentificationTable;
 
     public DynamoResultRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens) {
+        this(dynamo, table, pageTokens, null);
+    }
+
+    public DynamoResultRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens,
+                                  String selfIdentificationTable) {
         this.dynamo = dynamo;
         this.table = table;
         this.pageTokens = pageTokens;
+        this.selfIdentificationTable = selfIdentificationTable;
     }
 
     @Override
-    public void create(ScreeningResult result, double threshold, TermVector resumeEmbedding) {
-        dynamo.putItem(b -> b.tableName(table)
-                .item(ResultItems.toItem(result, threshold, resumeEmbedding))
-                .conditionExpression("attribute_not_exists(result_id)"));
+    public void create(ScreeningResult result, double threshold, TermVector resumeEmbedding,
+                       SelfIdentification selfIdentification) {
+        Map<String, AttributeValue> item = ResultItems.toItem(result, threshold, resumeEmbedding);
+        if (selfIdentification == null) {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(result_id)"));
+            return;
+        }
+        if (selfIdentificationTable == null) {
+            throw new IllegalStateException("this repository has no self-identification table");
+        }
+        // both or neither: the upload function may only PutItem on the self-identification table
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(result_id)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(selfIdentificationTable)
+                        .item(SelfIdentificationItems.toItem(result.resultId(), result.jobId(), selfIdentification))
+                        .conditionExpression("attribute_not_exists(result_id)")).build()));
     }
 
     @Override

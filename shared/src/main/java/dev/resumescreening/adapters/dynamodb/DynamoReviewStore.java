@@ -131,6 +131,9 @@ public final class DynamoReviewStore implements ReviewStore {
         entry.put("human_decision", s(review.humanDecision().name()));
         entry.put("ai_decision", s(reviewed.decision().name()));
         entry.put("notes", s(review.notes()));
+        if (reviewed.modelVersion() != null) {
+            entry.put("model_version", s(reviewed.modelVersion()));
+        }
         if (previousDecision != null) {
             entry.put("previous_decision", s(previousDecision));
         }

@@ -1,0 +1,71 @@
+package dev.resumescreening.functions.compliance;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resumescreening.compliance.ErasureService;
+import dev.resumescreening.di.AppComponent;
+import dev.resumescreening.json.Json;
+import dev.resumescreening.lambda.HttpApiAdapter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The compliance function. API Gateway requests (they carry a {@code routeKey}) for its admin routes (erasure,
+ * adverse-impact report, audit export); the daily EventBridge schedule ({@code "source": "aws.events"}) runs the
+ * retention sweep.
+ */
+public final class ComplianceHandler implements RequestStreamHandler {
+    public static final String FUNCTION = "compliance";
+    private static final ObjectMapper LAMBDA_JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final HttpApiAdapter api;
+    private final ErasureService erasure;
+
+    public ComplianceHandler() {
+        this(AppComponent.fromEnvironment());
+    }
+
+    public ComplianceHandler(AppComponent app) {
+        this.api = new HttpApiAdapter(FUNCTION, app.complianceApi().routes());
+        this.erasure = app.erasure();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = LAMBDA_JSON.readTree(input);
+        if (event != null && event.has("routeKey")) {
+            APIGatewayV2HTTPResponse response = handleApi(LAMBDA_JSON.treeToValue(event, APIGatewayV2HTTPEvent.class));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("statusCode", response.getStatusCode());
+            body.put("headers", response.getHeaders());
+            body.put("body", response.getBody());
+            body.put("isBase64Encoded", false);
+            LAMBDA_JSON.writeValue(output, body);
+        } else if (event != null && "aws.events".equals(event.path("source").asText())) {
+            output.write(Json.writeBytes(sweep()));
+        } else {
+            throw new IllegalArgumentException("expected an API Gateway request or a scheduled EventBridge event");
+        }
+    }
+
+    public APIGatewayV2HTTPResponse handleApi(APIGatewayV2HTTPEvent event) {
+        return api.handle(event);
+    }
+
+    /** The retention sweep: erases results older than RETENTION_DAYS (none when it is 0). */
+    public Map<String, Object> sweep() {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("retention_days", erasure.retentionDays());
+        outcome.put("erased", erasure.sweepRetention());
+        return outcome;
+    }
+}
