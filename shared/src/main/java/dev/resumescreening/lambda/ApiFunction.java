@@ -17,6 +17,6 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event);
+        return api.handle(event, context == null ? null : context.getAwsRequestId());
     }
 }

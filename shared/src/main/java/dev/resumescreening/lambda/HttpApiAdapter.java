@@ -13,10 +13,12 @@ import dev.resumescreening.logging.JsonLog;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -25,20 +27,41 @@ import java.util.stream.Collectors;
  */
 public final class HttpApiAdapter {
 
+    /** True until this container (JVM) handles its first request. */
+    private static final AtomicBoolean COLD = new AtomicBoolean(true);
+
+    private final String function;
     private final Map<String, Endpoint> endpoints;
     private final Set<String> adminRoutes;
 
     public HttpApiAdapter(String function, Map<String, Endpoint> endpoints) {
+        this.function = function;
         this.endpoints = Map.copyOf(endpoints);
         this.adminRoutes = Contract.get().routesOf(function).stream().filter(RouteSpec::admin)
                 .map(RouteSpec::routeKey).collect(Collectors.toUnmodifiableSet());
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return handle(event, null);
+    }
+
+    /**
+     * Handles one request; every line logged meanwhile carries the Lambda request id ({@code lambdaRequestId}, or
+     * API Gateway's when there is none), the function's name and whether this is the container's first request.
+     */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String lambdaRequestId) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("request_id", lambdaRequestId != null ? lambdaRequestId : requestId(event));
+        context.put("function", function);
+        context.put("cold_start", COLD.getAndSet(false));
+        return JsonLog.within(context, () -> respond(event));
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         ApiResponse response = dispatch(event);
         JsonLog.info("http.request", Map.of("route", String.valueOf(event.getRouteKey()),
-                "status", response.statusCode(), "request_id", requestId(event),
+                "status", response.statusCode(), "api_request_id", requestId(event),
                 "duration_ms", (System.nanoTime() - started) / 1_000_000));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.statusCode())
@@ -62,8 +85,8 @@ public final class HttpApiAdapter {
         } catch (ProblemException problem) {
             return Problems.of(problem);
         } catch (RuntimeException unexpected) {
-            JsonLog.error("http.unexpected_error", Map.of("route", event.getRouteKey(), "request_id", requestId(event),
-                    "error", unexpected.getClass().getName()));
+            JsonLog.error("http.unexpected_error", Map.of("route", event.getRouteKey(),
+                    "error", unexpected.getClass().getName(), "stack_trace", JsonLog.stackTrace(unexpected)));
             return Problems.error(500, "internal_error", "the request failed unexpectedly; it is safe to retry");
         }
     }
