@@ -2,6 +2,9 @@ package dev.resumescreening.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Contract.RouteSpec;
 import dev.resumescreening.domain.ProblemException;
@@ -10,6 +13,8 @@ import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
 import dev.resumescreening.http.Problems;
 import dev.resumescreening.logging.JsonLog;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,6 +32,9 @@ import java.util.stream.Collectors;
  */
 public final class HttpApiAdapter {
 
+    /** Lambda's own event classes are camelCase, unlike the API's JSON. */
+    private static final ObjectMapper LAMBDA_EVENTS = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** True until this container (JVM) handles its first request. */
     private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
@@ -43,6 +51,25 @@ public final class HttpApiAdapter {
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return handle(event, null);
+    }
+
+    /**
+     * For functions that take other events too, on a raw stream: when {@code event} is an API Gateway request (it has
+     * a {@code routeKey}), answers it into {@code output} as Lambda's HTTP API proxy response and returns true.
+     */
+    public boolean answerIfRequest(JsonNode event, OutputStream output, String lambdaRequestId) throws IOException {
+        if (event == null || !event.has("routeKey")) {
+            return false;
+        }
+        APIGatewayV2HTTPResponse response = handle(LAMBDA_EVENTS.treeToValue(event, APIGatewayV2HTTPEvent.class),
+                lambdaRequestId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statusCode", response.getStatusCode());
+        body.put("headers", response.getHeaders());
+        body.put("body", response.getBody());
+        body.put("isBase64Encoded", response.getIsBase64Encoded());
+        LAMBDA_EVENTS.writeValue(output, body);
+        return true;
     }
 
     /**

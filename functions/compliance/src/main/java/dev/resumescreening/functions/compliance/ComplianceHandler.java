@@ -4,9 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resumescreening.compliance.ErasureService;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.json.Json;
@@ -24,8 +22,6 @@ import java.util.Map;
  */
 public final class ComplianceHandler implements RequestStreamHandler {
     public static final String FUNCTION = "compliance";
-    private static final ObjectMapper LAMBDA_JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final HttpApiAdapter api;
     private final ErasureService erasure;
@@ -41,20 +37,14 @@ public final class ComplianceHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = LAMBDA_JSON.readTree(input);
-        if (event != null && event.has("routeKey")) {
-            APIGatewayV2HTTPResponse response = handleApi(LAMBDA_JSON.treeToValue(event, APIGatewayV2HTTPEvent.class));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("statusCode", response.getStatusCode());
-            body.put("headers", response.getHeaders());
-            body.put("body", response.getBody());
-            body.put("isBase64Encoded", false);
-            LAMBDA_JSON.writeValue(output, body);
-        } else if (event != null && "aws.events".equals(event.path("source").asText())) {
-            output.write(Json.writeBytes(sweep()));
-        } else {
+        JsonNode event = Json.MAPPER.readTree(input);
+        if (api.answerIfRequest(event, output, context == null ? null : context.getAwsRequestId())) {
+            return;
+        }
+        if (event == null || !"aws.events".equals(event.path("source").asText())) {
             throw new IllegalArgumentException("expected an API Gateway request or a scheduled EventBridge event");
         }
+        output.write(Json.writeBytes(sweep()));
     }
 
     public APIGatewayV2HTTPResponse handleApi(APIGatewayV2HTTPEvent event) {
