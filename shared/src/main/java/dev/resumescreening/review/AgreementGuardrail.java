@@ -36,9 +36,17 @@ public final class AgreementGuardrail {
         this.window = settings.longValue("GUARDRAIL_REVIEWS");
     }
 
-    /** After a first review of a result scored by {@code version}. */
+    /**
+     * After a first review of a result scored by {@code version}. It runs on every review, so the one read that rules
+     * out almost all of them (the counters: has this version just reached the window?) comes first.
+     */
     public void afterReview(String version) {
-        if (window <= 0 || !version.equals(registry.pointer().championVersion())) {
+        if (window <= 0) {
+            return;
+        }
+        Map<String, Agreement> agreement = reviews.agreementByModel();
+        Agreement champion = agreement.getOrDefault(version, new Agreement(0, 0));
+        if (champion.reviewed() != window || !version.equals(registry.pointer().championVersion())) {
             return;
         }
         Optional<Activation> activation = registry.latestActivation()
@@ -46,11 +54,6 @@ public final class AgreementGuardrail {
                         && latest.previousChampion() != null
                         && !version.equals(latest.previousChampion()));
         if (activation.isEmpty()) {
-            return;
-        }
-        Map<String, Agreement> agreement = reviews.agreementByModel();
-        Agreement champion = agreement.getOrDefault(version, new Agreement(0, 0));
-        if (champion.reviewed() != window) {
             return;
         }
         String previous = activation.get().previousChampion();
