@@ -8,6 +8,7 @@ import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.JobRepository.StoredJob;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
@@ -53,11 +54,20 @@ public final class JobService {
     }
 
     public StoredJob find(String jobId) {
+        return lookup(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
+    }
+
+    /** The job, or empty when there is none (a job removed from the table leaves its results without one). */
+    public Optional<StoredJob> lookup(String jobId) {
         StoredJob cached = cache.get(jobId);
         if (cached != null) {
-            return cached;
+            return Optional.of(cached);
         }
-        StoredJob stored = jobs.find(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
+        Optional<StoredJob> found = jobs.find(jobId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        StoredJob stored = found.get();
         if (stored.embedding() == null) {
             stored = new StoredJob(stored.job(), embedder.embed(stored.job().title() + "\n" + stored.job().description()));
         }
@@ -65,20 +75,7 @@ public final class JobService {
             cache.clear();
         }
         cache.put(jobId, stored);
-        return stored;
-    }
-
-    /** Whether the job exists (a job removed from the table leaves its results without one). */
-    public boolean exists(String jobId) {
-        if (cache.containsKey(jobId)) {
-            return true;
-        }
-        try {
-            find(jobId);
-            return true;
-        } catch (ProblemException notFound) {
-            return false;
-        }
+        return Optional.of(stored);
     }
 
     private static String required(String field, String value, int maxChars) {

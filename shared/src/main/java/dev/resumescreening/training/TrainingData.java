@@ -6,6 +6,7 @@ import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.model.TrainingDataCsv;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.ports.JobRepository.StoredJob;
 import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.screening.JobService;
 import java.io.IOException;
@@ -17,8 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -61,15 +65,17 @@ public final class TrainingData {
             file = Files.createTempFile("training-" + runId, ".csv");
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  CSVPrinter out = TrainingDataCsv.printer(writer)) {
+                Map<String, Optional<StoredJob>> jobsOfRun = new HashMap<>();
                 results.forEachReviewed(null, reviewed -> {
                     ScreeningResult result = reviewed.result();
-                    if (reviewed.resumeEmbedding() == null || result.review() == null || !jobs.exists(result.jobId())) {
+                    Optional<StoredJob> job = jobsOfRun.computeIfAbsent(result.jobId(), jobs::lookup);
+                    if (reviewed.resumeEmbedding() == null || result.review() == null || job.isEmpty()) {
                         return;
                     }
                     int label = result.review().humanDecision() == Decision.SHORTLIST ? 1 : 0;
                     try {
                         TrainingDataCsv.writeRow(out, new TrainingSample(result.resultId(), result.jobId(),
-                                reviewed.resumeEmbedding(), jobs.find(result.jobId()).embedding(), label));
+                                reviewed.resumeEmbedding(), job.get().embedding(), label));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
