@@ -47,18 +47,6 @@ final class BoundedTextStripper extends PDFTextStripper {
         this.startedNanos = now();
     }
 
-    /** Tests observe how many pages an extraction started; null otherwise. */
-    static volatile java.util.function.IntConsumer pageListener;
-
-    @Override
-    public void processPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
-        java.util.function.IntConsumer listener = pageListener;
-        if (listener != null) {
-            listener.accept(getCurrentPageNo());
-        }
-        super.processPage(page);
-    }
-
     @Override
     protected void processTextPosition(TextPosition text) {
         if (++glyphs > maxGlyphs) {
