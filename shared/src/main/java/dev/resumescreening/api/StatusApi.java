@@ -4,7 +4,7 @@ import dev.resumescreening.http.ApiRequest;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
 import dev.resumescreening.http.RequestBodies;
-import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.review.ReviewQueue;
 import dev.resumescreening.review.TrainingStatusService;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +17,12 @@ public final class StatusApi {
     static final int MAX_QUEUE = 100;
 
     private final TrainingStatusService status;
-    private final ResultRepository results;
+    private final ReviewQueue queue;
 
     @Inject
-    public StatusApi(TrainingStatusService status, ResultRepository results) {
+    public StatusApi(TrainingStatusService status, ReviewQueue queue) {
         this.status = status;
-        this.results = results;
+        this.queue = queue;
     }
 
     public Map<String, Endpoint> routes() {
@@ -37,16 +37,17 @@ public final class StatusApi {
 
     ApiResponse reviewQueue(ApiRequest request) {
         int limit = RequestBodies.intQuery(request, "limit", DEFAULT_QUEUE, 1, MAX_QUEUE);
-        List<Map<String, Object>> queue = results.reviewQueue(request.query("job_id").orElse(null), limit).stream()
-                .map(queued -> {
-                    Map<String, Object> view = Views.result(queued.result());
-                    view.put("distance_from_threshold", queued.distanceFromThreshold());
+        List<Map<String, Object>> entries = queue.next(request.query("job_id").orElse(null), limit).stream()
+                .map(entry -> {
+                    Map<String, Object> view = Views.result(entry.queued().result());
+                    view.put("distance_from_threshold", entry.queued().distanceFromThreshold());
+                    view.put("exploration", entry.exploration());
                     return view;
                 })
                 .toList();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("results", queue);
-        body.put("count", queue.size());
+        body.put("results", entries);
+        body.put("count", entries.size());
         return ApiResponse.ok(body);
     }
 }

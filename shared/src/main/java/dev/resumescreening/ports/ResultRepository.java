@@ -31,6 +31,9 @@ public interface ResultRepository {
     /** Unreviewed scored results, closest to their job's threshold first; all jobs when {@code jobId} is null. */
     List<QueuedResult> reviewQueue(String jobId, int limit);
 
+    /** As {@link #reviewQueue}, among the results at least {@code distance} from their threshold. */
+    List<QueuedResult> queuedFrom(String jobId, double distance, int limit);
+
     /**
      * Streams every reviewed result reviewed at or after {@code reviewedSince} (ISO timestamp; null for all), oldest
      * review first, a page at a time: memory stays bounded whatever the table size.

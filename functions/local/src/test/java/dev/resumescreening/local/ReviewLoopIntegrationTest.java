@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.export.ExportFilter;
 import dev.resumescreening.export.TrainingDataExporter;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.review.ReviewQueue;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -180,6 +181,30 @@ class ReviewLoopIntegrationTest {
         }
         assertEquals(51, status().get("total_samples").asLong());
         assertCountersMatchRecount();
+    }
+
+    @Test
+    void everyFifthReviewOfAJobStartsWithAPickFromTheWholeRangeOfScores() throws Exception {
+        List<String> ids = upload(12);
+        for (int reviewed = 0; reviewed < 4; reviewed++) {
+            JsonNode first = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body())
+                    .get("results").get(0);
+            assertFalse(first.get("exploration").asBoolean(), first.toString());
+            review(first.get("screening_result_id").asText(), "reject", "");
+        }
+        JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=10").body());
+        JsonNode pick = queue.get("results").get(0);
+        assertTrue(pick.get("exploration").asBoolean(), queue.toString());
+        double nearest = queue.get("results").get(1).get("distance_from_threshold").asDouble();
+        assertTrue(pick.get("distance_from_threshold").asDouble() > nearest, queue.toString());
+        assertTrue(pick.get("distance_from_threshold").asDouble() >= ReviewQueue.explorationStart(4));
+        assertEquals(8, queue.get("count").asInt());
+        for (JsonNode entry : queue.get("results")) {
+            assertTrue(ids.contains(entry.get("screening_result_id").asText()));
+        }
+        review(pick.get("screening_result_id").asText(), "reject", "");
+        JsonNode after = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
+        assertFalse(after.get("results").get(0).get("exploration").asBoolean(), after.toString());
     }
 
     @Test

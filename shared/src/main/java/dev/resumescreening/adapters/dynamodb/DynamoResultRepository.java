@@ -92,15 +92,29 @@ public final class DynamoResultRepository implements ResultRepository {
 
     @Override
     public List<QueuedResult> reviewQueue(String jobId, int limit) {
+        return queue(jobId, null, limit);
+    }
+
+    @Override
+    public List<QueuedResult> queuedFrom(String jobId, double distance, int limit) {
+        return queue(jobId, ResultItems.uncertaintyBound(distance), limit);
+    }
+
+    private List<QueuedResult> queue(String jobId, String fromKey, int limit) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(limit).scanIndexForward(true);
-        if (jobId == null) {
-            query.indexName(REVIEW_QUEUE).keyConditionExpression("queue_partition = :p")
-                    .expressionAttributeValues(Map.of(":p", s(ResultItems.PENDING)));
-        } else {
-            query.indexName(REVIEW_QUEUE_BY_JOB).keyConditionExpression("queue_job_id = :job")
-                    .expressionAttributeValues(Map.of(":job", s(jobId)));
+        Map<String, AttributeValue> values = new HashMap<>();
+        String range = fromKey == null ? "" : " AND uncertainty_key >= :from";
+        if (fromKey != null) {
+            values.put(":from", s(fromKey));
         }
-        return dynamo.query(query.build()).items().stream()
+        if (jobId == null) {
+            values.put(":p", s(ResultItems.PENDING));
+            query.indexName(REVIEW_QUEUE).keyConditionExpression("queue_partition = :p" + range);
+        } else {
+            values.put(":job", s(jobId));
+            query.indexName(REVIEW_QUEUE_BY_JOB).keyConditionExpression("queue_job_id = :job" + range);
+        }
+        return dynamo.query(query.expressionAttributeValues(values).build()).items().stream()
                 .map(item -> new QueuedResult(ResultItems.fromItem(item),
                         Double.parseDouble(Attributes.string(item, "uncertainty_key").split("#")[0])))
                 .toList();

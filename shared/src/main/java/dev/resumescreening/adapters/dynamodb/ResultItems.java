@@ -69,7 +69,12 @@ public final class ResultItems {
 
     /** Sorts by distance from the decision threshold, closest (most uncertain) first. */
     public static String uncertaintyKey(double score, double threshold, String resultId) {
-        return String.format(Locale.ROOT, "%09.4f#%s", Math.abs(score - threshold), resultId);
+        return uncertaintyBound(Math.abs(score - threshold)) + "#" + resultId;
+    }
+
+    /** The lowest uncertainty key of results at least {@code distance} from their threshold. */
+    static String uncertaintyBound(double distance) {
+        return String.format(Locale.ROOT, "%09.4f", distance);
     }
 
     public static ScreeningResult fromItem(Map<String, AttributeValue> item) {
