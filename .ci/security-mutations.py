@@ -244,6 +244,8 @@ def main():
             if missed != {name}:
                 survived.append("unsafe:" + name)
         pristine()
+        # moto has no DeleteResourceServer: the resource server goes with its user pool.
+        tf("state", "rm", "aws_cognito_resource_server.api", log="state-rm.log")
         tf("destroy", "-input=false", "-auto-approve", "-var-file=" + moto_vars, log="destroy.log")
     finally:
         os.killpg(moto.pid, signal.SIGTERM)

@@ -452,6 +452,9 @@ bash "$SECURITY_CHECKS" "$WORK/security.json" "$CONTRACT" || die "security contr
 # --------------------------------------------------------------------------
 log "terraform destroy"
 started=$SECONDS
+# moto has no DeleteResourceServer (the provider would wait for ever): the
+# Cognito resource server leaves the state and goes with its user pool.
+tf state rm aws_cognito_resource_server.api >/dev/null
 tf destroy -input=false -auto-approve "${MOTO_VARS[@]}" >"$WORK/destroy.log" 2>&1 || {
   tail -n 60 "$WORK/destroy.log" >&2
   die "terraform destroy"
