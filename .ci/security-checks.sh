@@ -200,8 +200,100 @@ check api_behind_cloudfront_waf '
   (res("aws_wafv2_web_acl") | map(select(.values.scope == "CLOUDFRONT") | .values.arn)) as $acls
   | (one("aws_apigatewayv2_api"; "this").api_endpoint | sub("^https://"; "")) as $api
   | res("aws_cloudfront_distribution") | any(.[].values; .enabled and (.web_acl_id as $w | $acls | index($w)) != null
-    and any(.origin[]; .domain_name == $api and .custom_origin_config[0].origin_protocol_policy == "https-only")
-    and (.default_cache_behavior[0].viewer_protocol_policy | IN("https-only", "redirect-to-https")))'
+    and ([.origin[] | select(.domain_name == $api and .custom_origin_config[0].origin_protocol_policy == "https-only")
+          | .origin_id]) as $ids
+    | [.default_cache_behavior[0], (.ordered_cache_behavior // [])[]] | any(.[]; (.target_origin_id as $t | $ids | index($t)) != null
+      and (.viewer_protocol_policy | IN("https-only", "redirect-to-https"))))'
+
+# --- 9. Admin scope, the API only through CloudFront, the web app ----------
+# The distribution whose behaviours reach the API (edge.tf).
+PRELUDE+='
+  def api_host: one("aws_apigatewayv2_api"; "this").api_endpoint | sub("^https://"; "");
+  def edge: res("aws_cloudfront_distribution") | map(.values | select(any(.origin[]; .domain_name == api_host)))
+    | if length == 1 then .[0] else error("expected one distribution with the API as an origin") end;
+  def behaviours: [.default_cache_behavior[0], (.ordered_cache_behavior // [])[]];
+  def admin_scope: one("aws_cognito_resource_server"; "api") | "\(.identifier)/\(.scope[0].scope_name)";
+  def api_fns: [$contract.routes[].function] | unique;
+  def web_client: res("aws_cognito_user_pool_client") | map(.values | select(.allowed_oauth_flows_user_pool_client == true))
+    | if length == 1 then .[0] else error("expected one OAuth (hosted UI) app client") end;
+  def app_url: "https://\(edge.domain_name)/";
+'
+# every admin route of the contract requires the admin scope, and no other route has any scope
+check api_admin_routes_scope '
+  admin_scope as $scope
+  | ([$contract.routes[] | select(.admin) | "\(.method) \(.path)"] | sort) as $admin
+  | res("aws_apigatewayv2_route") | length == ($contract.routes | length)
+    and ([.[].values | select(.authorization_scopes == [$scope]) | .route_key] | sort) == $admin
+    and all(.[].values; .authorization_type == "JWT"
+      and (.authorization_scopes == [$scope] or (.authorization_scopes // []) == []))'
+# the scope reaches admins only: a version 2 pre-token-generation trigger on the contract function that adds it
+check admin_scope_trigger '
+  admin_scope as $scope
+  | ([$contract.functions | to_entries[] | select(.value.cognito_trigger == "pre_token_generation") | .key]) as $fns
+  | ($fns | length) == 1
+  and (res("aws_lambda_alias") | map(select(.index == $fns[0])) | .[0].values.arn) as $alias
+  | (res("aws_cognito_user_pool") | length > 0 and all(.[].values.lambda_config[0].pre_token_generation_config[0];
+      .lambda_version == "V2_0" and .lambda_arn == $alias))
+    and (res("aws_lambda_function") | any(.[]; .index == $fns[0] and .values.environment[0].variables.ADMIN_SCOPE == $scope))
+    and (res("aws_lambda_permission") | any(.[].values; .principal == "cognito-idp.amazonaws.com"
+      and .source_arn == res("aws_cognito_user_pool")[0].values.arn and .qualifier == "live"))'
+# the API answers only requests that carry the secret CloudFront adds to its origin
+check api_only_through_cloudfront '
+  ([edge.origin[] | select(.domain_name == api_host) | .custom_header[] | select(.name == "x-origin-verify") | .value]) as $secret
+  | ($secret | length) == 1 and ($secret[0] | length) >= 32
+    and (res("aws_lambda_function") | length > 0 and all(.[]; (.values.environment[0].variables.ORIGIN_VERIFY_SECRET // null)
+      == (if (.index as $fn | api_fns | index($fn)) != null then $secret[0] else null end)))'
+# the web app: a private KMS-encrypted bucket that only the distribution reads, through origin access control
+check web_bucket_origin_access_control '
+  edge as $edge
+  | ($edge.default_cache_behavior[0].target_origin_id) as $default
+  | ($edge.origin[] | select(.origin_id == $default)) as $origin
+  | (res("aws_s3_bucket") | map(.values) | map(select(.bucket_regional_domain_name == $origin.domain_name)) | .[0].bucket) as $bucket
+  | $bucket != null
+  and (res("aws_cloudfront_origin_access_control") | any(.[].values; .id == $origin.origin_access_control_id
+    and .origin_access_control_origin_type == "s3" and .signing_behavior == "always" and .signing_protocol == "sigv4"))
+  and (res("aws_s3_bucket_public_access_block") | any(.[].values; .bucket == $bucket and .block_public_acls
+    and .block_public_policy and .ignore_public_acls and .restrict_public_buckets))
+  and (res("aws_s3_bucket_server_side_encryption_configuration") | any(.[].values; .bucket == $bucket
+    and .rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+    and (.rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id as $k | [res("aws_kms_key")[].values.arn] | index($k)) != null))
+  and ([res("aws_s3_bucket_policy")[] | select(.values.bucket == $bucket) | .values.policy | stmts] as $s
+    | all($s[] | select(.Effect == "Allow"); .Principal == {Service: "cloudfront.amazonaws.com"}
+        and (.Action | as_list) == ["s3:GetObject"] and .Condition.StringEquals["AWS:SourceArn"] == $edge.arn)
+    and any($s[]; .Effect == "Deny" and .Condition.Bool["aws:SecureTransport"] == "false"))'
+# HTTPS only, to viewers on every behaviour and to every custom origin
+check edge_https_only '
+  edge | all(behaviours[]; .viewer_protocol_policy == "https-only")
+    and all(.origin[] | select(.custom_origin_config | length > 0) | .custom_origin_config[0];
+      .origin_protocol_policy == "https-only" and .origin_ssl_protocols == ["TLSv1.2"])'
+# the app pages: CSP without inline script, never framed; HSTS; nosniff; referrer policy
+check app_security_headers '
+  ([res("aws_cloudfront_response_headers_policy")[].values.security_headers_config[0]]) as $policies
+  | ($policies | length) == 1
+  and ($policies[0] | (.content_security_policy[0].content_security_policy | test("script-src .self.;")
+      and (test("unsafe-inline|unsafe-eval") | not) and test("frame-ancestors .none.") and test("default-src .self."))
+    and .content_security_policy[0].override
+    and .strict_transport_security[0].access_control_max_age_sec >= 31536000 and .strict_transport_security[0].override
+    and .frame_options[0].frame_option == "DENY" and (.content_type_options | length) == 1
+    and (.referrer_policy[0].referrer_policy | IN("no-referrer", "same-origin", "strict-origin-when-cross-origin")))
+  and ([$plan.configuration.root_module.resources[] | select(.type == "aws_cloudfront_distribution")
+        | .expressions.default_cache_behavior[0].response_headers_policy_id.references // []
+        | index("aws_cloudfront_response_headers_policy.app")] | any(. != null))
+  and (edge.default_cache_behavior[0].response_headers_policy_id != null
+    or ([$plan.resource_changes[] | select(.type == "aws_cloudfront_distribution")
+         | .change.after_unknown.default_cache_behavior[0].response_headers_policy_id] | any(. == true)))'
+# the web app signs in with the code flow (PKCE, in js/auth.js) as a public client, back to its own origin only
+check web_client_code_flow_no_secret '
+  web_client | .allowed_oauth_flows == ["code"] and (.generate_secret // false) == false
+    and .callback_urls == [app_url] and .logout_urls == [app_url]
+    and (.allowed_oauth_scopes | sort) == (["openid", "email", admin_scope] | sort)
+    and .supported_identity_providers == ["COGNITO"]'
+# no CORS, the app sharing the API origin (its distribution routes /api/* there); or named https origins only
+check api_cors_app_origin_only '
+  ([edge.origin[] | select(.domain_name == api_host) | .origin_id]) as $api
+  | any(edge.ordered_cache_behavior[]; .path_pattern == "/api/*" and (.target_origin_id as $t | $api | index($t)) != null)
+  and ((one("aws_apigatewayv2_api"; "this").cors_configuration // []) | all(.[].allow_origins // [] | .[];
+    test("^https://[^*/]+$")))'
 
 failed=()
 for entry in "${checks[@]}"; do

@@ -33,10 +33,12 @@ CHECKS = os.path.join(ROOT, ".ci", "security-checks.sh")
 # (check, file, text of the control, text without it): the text must occur once.
 MUTATIONS = [
     ("cognito_mfa_totp_on", "auth.tf", 'mfa_configuration = "ON"', 'mfa_configuration = "OPTIONAL"'),
-    ("cognito_srp_only", "auth.tf", '    "ALLOW_USER_SRP_AUTH",\n', '    "ALLOW_USER_SRP_AUTH",\n    "ALLOW_USER_PASSWORD_AUTH",\n'),
+    ("cognito_srp_only", "auth.tf", '  # no ADMIN_USER_PASSWORD_AUTH).\n  explicit_auth_flows = [\n    "ALLOW_USER_SRP_AUTH",\n',
+     '  # no ADMIN_USER_PASSWORD_AUTH).\n  explicit_auth_flows = [\n    "ALLOW_USER_SRP_AUTH",\n    "ALLOW_USER_PASSWORD_AUTH",\n'),
     ("cognito_advanced_security_enforced", "auth.tf",
      "  user_pool_add_ons {\n    advanced_security_mode = var.advanced_security_mode\n  }\n", ""),
-    ("cognito_refresh_token_max_1_day", "auth.tf", 'refresh_token = "hours"', 'refresh_token = "days"'),
+    ("cognito_refresh_token_max_1_day", "auth.tf", '    refresh_token = "hours"\n  }\n\n  # The scope',
+     '    refresh_token = "days"\n  }\n\n  # The scope'),
     ("cognito_password_symbols", "auth.tf", "require_symbols                  = true", "require_symbols                  = false"),
     ("cognito_email_change_verified", "auth.tf",
      '  user_attribute_update_settings {\n    attributes_require_verification_before_update = ["email"]\n  }\n', ""),
@@ -81,7 +83,23 @@ MUTATIONS = [
     ("access_log_bucket_tls_only", "access_logs.tf", "for_each = var.enforce_tls_bucket_policy ? [1] : []", "for_each = []"),
     ("waf_rate_limit_per_ip", "edge.tf", "    action {\n      block {}\n    }\n", "    action {\n      count {}\n    }\n"),
     ("waf_aws_managed_rules", "edge.tf", "    AWSManagedRulesKnownBadInputsRuleSet  = { priority = 20, count_only = [] }\n", ""),
-    ("api_behind_cloudfront_waf", "edge.tf", "  web_acl_id      = aws_wafv2_web_acl.api.arn\n", ""),
+    ("api_behind_cloudfront_waf", "edge.tf", "  web_acl_id          = aws_wafv2_web_acl.api.arn\n", ""),
+    ("api_admin_routes_scope", "api.tf", "authorization_scopes = each.value.admin ? [local.admin_scope] : null",
+     'authorization_scopes = each.value.admin && each.key != "POST /api/v1/models/rollback" ? [local.admin_scope] : null'),
+    ("admin_scope_trigger", "auth.tf", 'lambda_version = "V2_0"', 'lambda_version = "V1_0"'),
+    ("api_only_through_cloudfront", "functions.tf",
+     "contains(local.api_functions, key) ? { ORIGIN_VERIFY_SECRET = local.origin_verify_secret } : {},", ""),
+    ("web_bucket_origin_access_control", "web.tf",
+     '        Principal = { Service = "cloudfront.amazonaws.com" }\n        Action    = "s3:GetObject"\n',
+     '        Principal = "*"\n        Action    = "s3:GetObject"\n'),
+    ("edge_https_only", "edge.tf", '    path_pattern               = "/api/*"\n    target_origin_id           = "api"\n    viewer_protocol_policy     = "https-only"',
+     '    path_pattern               = "/api/*"\n    target_origin_id           = "api"\n    viewer_protocol_policy     = "allow-all"'),
+    ("app_security_headers", "web.tf", "\"frame-ancestors 'none'\",", "\"frame-ancestors *\","),
+    ("web_client_code_flow_no_secret", "auth.tf", 'allowed_oauth_flows                  = ["code"]',
+     'allowed_oauth_flows                  = ["code", "implicit"]'),
+    ("api_cors_app_origin_only", "api.tf",
+     "    for_each = length(var.cors_allow_origins) > 0 ? [1] : []\n    content {\n      allow_origins = var.cors_allow_origins",
+     '    for_each = [1]\n    content {\n      allow_origins = ["*"]'),
 ]
 
 # The unsafe values .ci/terraform.sh plans with (emulator = false).
@@ -95,6 +113,8 @@ UNSAFE = {
     "ecr_image_tag_mutability": "MUTABLE",
     "advanced_security_mode": "AUDIT",
     "break_glass_role_arn": None,
+    "origin_verify_secret": None,
+    "security_headers_policy": False,
 }
 
 
@@ -168,11 +188,12 @@ def main():
         shutil.copy(os.path.join(TF_DIR, "emulator", "emulator_override.tf"), stack)
         with open(os.path.join(stack, "ci.auto.tfvars.json"), "w") as f:
             json.dump({"region": "eu-central-1", "emulator_endpoint": endpoint, "lambda_artifact_dir": ROOT,
-                       "force_destroy": True, "break_glass_role_arn": "arn:aws:iam::123456789012:role/break-glass"}, f)
+                       "force_destroy": True, "break_glass_role_arn": "arn:aws:iam::123456789012:role/break-glass",
+                       "origin_verify_secret": "ci-origin-verify-secret-0123456789abcdef"}, f)
         moto_vars = os.path.join(work, "moto.tfvars.json")
         with open(moto_vars, "w") as f:
             json.dump({"enforce_tls_bucket_policy": False, "table_deletion_protection": False,
-                       "user_pool_deletion_protection": "INACTIVE"}, f)
+                       "user_pool_deletion_protection": "INACTIVE", "security_headers_policy": False}, f)
         with open(os.path.join(work, "unsafe.tfvars.json"), "w") as f:
             json.dump(UNSAFE, f)
         if tf("init", "-input=false", "-lockfile=readonly", log="init.log") != 0:
@@ -223,6 +244,8 @@ def main():
             if missed != {name}:
                 survived.append("unsafe:" + name)
         pristine()
+        # moto has no DeleteResourceServer: the resource server goes with its user pool.
+        tf("state", "rm", "aws_cognito_resource_server.api", log="state-rm.log")
         tf("destroy", "-input=false", "-auto-approve", "-var-file=" + moto_vars, log="destroy.log")
     finally:
         os.killpg(moto.pid, signal.SIGTERM)

@@ -10,8 +10,8 @@
 #   4. end-to-end: the local runner (real Java handlers) against the tables and
 #      bucket Terraform created, driven by .ci/e2e.sh
 #   5. idempotency: a re-plan must be empty, except the drift moto is known
-#      to cause (snap_start / image_config on Lambda functions, two attributes
-#      moto adds to the CloudFront distribution, see below)
+#      to cause (snap_start / image_config on Lambda functions, attributes
+#      moto adds to or drops from the CloudFront distribution, see below)
 #   6. IAM: no policy grants "*" actions or resources, except where AWS
 #      requires it
 #   7. security controls (issue #13, .ci/security-checks.sh): one assertion
@@ -181,20 +181,23 @@ cat >"$STACK/ci.auto.tfvars.json" <<EOF
   "emulator_endpoint": "$ENDPOINT",
   "lambda_artifact_dir": "$ARTIFACT_DIR",
   "force_destroy": true,
-  "break_glass_role_arn": "arn:aws:iam::123456789012:role/break-glass"
+  "break_glass_role_arn": "arn:aws:iam::123456789012:role/break-glass",
+  "origin_verify_secret": "ci-origin-verify-secret-0123456789abcdef"
 }
 EOF
 # moto evaluates bucket policies but ignores their conditions: the TLS-only
 # Deny would refuse every object request of the end-to-end test. The stack
 # applied into moto therefore goes without that one policy; the plan with the
 # default variables below proves it is part of the real configuration.
-# Deletion protection would stop the destroy at the end. The emulator override
+# Deletion protection would stop the destroy at the end. moto has no CloudFront
+# response headers policies (security_headers_policy). The emulator override
 # sets emulator = true, without which these values are refused (checked below).
 cat >"$WORK/moto.tfvars.json" <<'EOF'
 {
   "enforce_tls_bucket_policy": false,
   "table_deletion_protection": false,
-  "user_pool_deletion_protection": "INACTIVE"
+  "user_pool_deletion_protection": "INACTIVE",
+  "security_headers_policy": false
 }
 EOF
 MOTO_VARS=(-var-file="$WORK/moto.tfvars.json")
@@ -234,7 +237,9 @@ cat >"$WORK/unsafe.tfvars.json" <<'EOF'
   "force_destroy": true,
   "ecr_image_tag_mutability": "MUTABLE",
   "advanced_security_mode": "AUDIT",
-  "break_glass_role_arn": null
+  "break_glass_role_arn": null,
+  "origin_verify_secret": null,
+  "security_headers_policy": false
 }
 EOF
 if tf plan -input=false -var-file="$WORK/unsafe.tfvars.json" >"$WORK/plan-unsafe.log" 2>&1; then
@@ -331,15 +336,21 @@ if ((plan_rc == 2)); then
   #    unknown (it follows the function's new version), and only for a
   #    function in the first list.
   #  - aws_cloudfront_distribution, action ["update"], nothing unknown, and
-  #    before == after once two attributes moto adds are set aside:
-  #    default_cache_behavior.forwarded_values (moto returns legacy forwarded
-  #    values although the behaviour uses a cache policy, with which AWS
-  #    forbids them) and viewer_certificate.ssl_support_method (moto reports
-  #    "sni-only" for the default *.cloudfront.net certificate, which takes
-  #    none).
+  #    before == after once what moto adds or drops is set aside:
+  #    forwarded_values of the default and the ordered cache behaviours (moto
+  #    returns legacy forwarded values although the behaviours use cache
+  #    policies, with which AWS forbids them),
+  #    viewer_certificate.ssl_support_method (moto reports "sni-only" for the
+  #    default *.cloudfront.net certificate, which takes none), and an
+  #    origin's origin_access_control_id that moto returns empty (it does not
+  #    keep it).
   #  - no output changes.
   # Anything else (create, delete, replace, any other attribute) fails.
   jq -r '
+    def moto_cloudfront:
+      del(.default_cache_behavior[0].forwarded_values, .viewer_certificate[0].ssl_support_method)
+      | .ordered_cache_behavior |= ((. // []) | map(del(.forwarded_values)))
+      | .origin |= ((. // []) | sort_by(.origin_id));
     def changed_keys:
       (.change.before // {}) as $b | (.change.after // {}) as $a | (.change.after_unknown // {}) as $u
       | { concrete: [ ($b + $a | keys[]) | select(($u[.] != true) and ($b[.] != $a[.])) ],
@@ -353,8 +364,11 @@ if ((plan_rc == 2)); then
     | ( $changes[]
         | if .type == "aws_lambda_function" and (.change.before.function_name as $n | $drifted_functions | index($n)) then empty
           elif .type == "aws_cloudfront_distribution" and .change.actions == ["update"] and changed_keys.unknown == []
-               and ((.change.before | del(.default_cache_behavior[0].forwarded_values, .viewer_certificate[0].ssl_support_method))
-                    == (.change.after | del(.default_cache_behavior[0].forwarded_values, .viewer_certificate[0].ssl_support_method)))
+               and ((.change.after | moto_cloudfront) as $after
+                    | (.change.before | moto_cloudfront
+                       | .origin |= [ .[] | . as $o | if (.origin_access_control_id // "") == ""
+                           then .origin_access_control_id = ($after.origin[] | select(.origin_id == $o.origin_id) | .origin_access_control_id)
+                           else . end ]) == $after)
             then empty
           elif .type == "aws_lambda_alias" and .change.actions == ["update"]
                and changed_keys.concrete == [] and changed_keys.unknown == ["function_version"]
@@ -368,7 +382,7 @@ if ((plan_rc == 2)); then
     sed 's/^/  unexpected: /' "$WORK/unexpected-drift.txt" >&2
     die "the stack is not idempotent: the re-plan has changes beyond moto's known snap_start/image_config/CloudFront drift"
   fi
-  log "  re-plan: only moto's known Lambda snap_start/image_config and CloudFront forwarded_values/ssl_support_method drift ($(grep -o 'Plan: .*' "$WORK/plan-again.log"))"
+  log "  re-plan: only moto's known Lambda snap_start/image_config and CloudFront forwarded_values/ssl_support_method/origin_access_control_id drift ($(grep -o 'Plan: .*' "$WORK/plan-again.log"))"
 else
   log "  re-plan: no changes"
 fi
@@ -438,6 +452,9 @@ bash "$SECURITY_CHECKS" "$WORK/security.json" "$CONTRACT" || die "security contr
 # --------------------------------------------------------------------------
 log "terraform destroy"
 started=$SECONDS
+# moto has no DeleteResourceServer (the provider would wait for ever): the
+# Cognito resource server leaves the state and goes with its user pool.
+tf state rm aws_cognito_resource_server.api >/dev/null
 tf destroy -input=false -auto-approve "${MOTO_VARS[@]}" >"$WORK/destroy.log" 2>&1 || {
   tail -n 60 "$WORK/destroy.log" >&2
   die "terraform destroy"

@@ -1,5 +1,10 @@
 # HTTP API (payload format 2.0): every contract route -> its function's "live"
-# alias, all behind the Cognito JWT authorizer.
+# alias, all behind the Cognito JWT authorizer; the routes the contract marks
+# admin also require the admin scope (auth.tf) in the access token.
+#
+# No CORS by default: the web app and the API share one origin, the CloudFront
+# distribution (edge.tf), so browsers need none, and without it no other
+# origin's script may read the API's answers.
 
 resource "aws_apigatewayv2_api" "this" {
   name          = "${var.name_prefix}-api"
@@ -23,9 +28,11 @@ resource "aws_apigatewayv2_authorizer" "cognito" {
   authorizer_type  = "JWT"
   identity_sources = ["$request.header.Authorization"]
 
+  # ID tokens carry the client in `aud`, access tokens in `client_id`; API
+  # Gateway checks either against this list. Only access tokens carry scopes.
   jwt_configuration {
     issuer   = "https://${aws_cognito_user_pool.this.endpoint}"
-    audience = [aws_cognito_user_pool_client.api.id]
+    audience = [aws_cognito_user_pool_client.api.id, aws_cognito_user_pool_client.web.id]
   }
 }
 
@@ -48,6 +55,8 @@ resource "aws_apigatewayv2_route" "this" {
   target             = "integrations/${aws_apigatewayv2_integration.function[each.value.function].id}"
   authorization_type = "JWT"
   authorizer_id      = aws_apigatewayv2_authorizer.cognito.id
+  # Derived from the contract's admin flag, never listed by hand.
+  authorization_scopes = each.value.admin ? [local.admin_scope] : null
 }
 
 resource "aws_cloudwatch_log_group" "api_access" {

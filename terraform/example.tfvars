@@ -14,6 +14,11 @@ trainer_image_tag = "0123abc"
 # the normal administration path is unavailable (it must exist).
 break_glass_role_arn = "arn:aws:iam::123456789012:role/break-glass"
 
+# Required outside emulators: the header CloudFront adds to API requests, without
+# which the API answers 403. Keep it out of files: export
+# TF_VAR_origin_verify_secret="$(openssl rand -hex 32)" before terraform apply
+# (the same value on every apply; a new one rotates it).
+
 # Failure queues and DLQs alarm here.
 alarm_actions = ["arn:aws:sns:eu-central-1:123456789012:resume-screening-alerts"]
 

@@ -11,8 +11,10 @@ locals {
       local.table_env,
       { (local.contract.bucket.env) = local.bucket_name },
       # Empty settings are left out: the Java side applies its default.
-      { for name, value in local.setting_values : name => value if value != "" && name != "PAGE_TOKEN_KEY" },
+      { for name, value in local.setting_values : name => value if value != "" && !contains(["PAGE_TOKEN_KEY", "ORIGIN_VERIFY_SECRET"], name) },
       { PAGE_TOKEN_KEY = local.page_token_key },
+      # Only the functions behind the API check CloudFront's header (edge.tf).
+      contains(local.api_functions, key) ? { ORIGIN_VERIFY_SECRET = local.origin_verify_secret } : {},
       f.package == "zip" && var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
       f.sagemaker ? {
         TRAINER_IMAGE_URI  = local.trainer_image_uri

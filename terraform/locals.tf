@@ -79,7 +79,7 @@ locals {
   # --- settings (environment variables) ---------------------------------------
   setting_overrides = merge(
     # Settings whose natural value is a name of this stack.
-    { TRAINING_JOB_PREFIX = var.name_prefix },
+    { TRAINING_JOB_PREFIX = var.name_prefix, ADMIN_SCOPE = local.admin_scope },
     var.settings,
     {
       for key, value in {

@@ -1,11 +1,16 @@
+output "app_url" {
+  description = "The web app (sign-in through the Cognito hosted UI), served by CloudFront with the API under /api/."
+  value       = local.app_url
+}
+
 output "api_url" {
-  description = "Base URL of the HTTP API's own endpoint (routes start with /api/v1/...); prefer api_edge_url."
+  description = "Base URL of the HTTP API's own endpoint: it answers 403 origin_not_verified to anything that does not come through CloudFront; use api_edge_url."
   value       = aws_apigatewayv2_api.this.api_endpoint
 }
 
 output "api_edge_url" {
-  description = "Base URL of the API through CloudFront and AWS WAF (rate limit per IP, AWS managed rules)."
-  value       = "https://${aws_cloudfront_distribution.api.domain_name}"
+  description = "Base URL of the API through CloudFront and AWS WAF (rate limit per IP, AWS managed rules); routes start with /api/v1/."
+  value       = "https://${aws_cloudfront_distribution.edge.domain_name}"
 }
 
 output "bucket_name" {
@@ -41,6 +46,16 @@ output "user_pool_id" {
 output "user_pool_client_id" {
   description = "Cognito app client id (SRP sign-in with TOTP MFA, no secret)."
   value       = aws_cognito_user_pool_client.api.id
+}
+
+output "web_client_id" {
+  description = "Cognito app client of the web app (authorization-code flow with PKCE through the hosted UI, no secret)."
+  value       = aws_cognito_user_pool_client.web.id
+}
+
+output "auth_url" {
+  description = "The Cognito hosted UI (sign-in, TOTP set-up, sign-out) of the web app."
+  value       = local.auth_domain_url
 }
 
 output "ecr_repository_url" {

@@ -198,6 +198,8 @@ variable "function_reserved_concurrency" {
     trigger    = 2
     registry   = 5
     compliance = 2
+    # the Cognito pre-token-generation trigger: every sign-in and token refresh
+    admin-scope = 10
   }
 
   validation {
@@ -341,9 +343,14 @@ variable "cloudfront_price_class" {
 }
 
 variable "cors_allow_origins" {
-  description = "Origins allowed by CORS on the API (e.g. a web front end). Empty = no CORS configuration."
+  description = "Origins allowed by CORS on the API, for a front end hosted elsewhere. Empty = no CORS configuration: the stack's web app shares the API's origin (edge.tf) and needs none."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for o in var.cors_allow_origins : can(regex("^https://[^*/]+$", o))])
+    error_message = "cors_allow_origins takes https:// origins (scheme and host, no path), no wildcard."
+  }
 }
 
 variable "user_pool_deletion_protection" {
@@ -415,5 +422,44 @@ variable "page_token_key" {
   validation {
     condition     = var.page_token_key == "" || length(var.page_token_key) >= 16
     error_message = "page_token_key must be empty or at least 16 characters."
+  }
+}
+
+# ---------------------------------------------------------------------------
+# Edge and web app
+# ---------------------------------------------------------------------------
+
+variable "origin_verify_secret" {
+  description = "Secret value of the x-origin-verify header CloudFront adds to API requests; the API functions refuse requests without it. At least 32 characters (e.g. openssl rand -hex 32); null only with emulator = true."
+  type        = string
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.origin_verify_secret == null ? var.emulator : length(var.origin_verify_secret) >= 32
+    error_message = "origin_verify_secret must be set, at least 32 characters (only emulators may leave it unset)."
+  }
+}
+
+variable "auth_domain_prefix" {
+  description = "Prefix of the Cognito hosted UI domain (<prefix>.auth.<region>.amazoncognito.com); must be unique in the region. null = <name_prefix>-<account id>."
+  type        = string
+  default     = null
+}
+
+variable "webapp_dir" {
+  description = "Directory of the web app's static files uploaded to the web bucket. null = functions/local/src/main/resources/webapp under the repository (lambda_artifact_dir)."
+  type        = string
+  default     = null
+}
+
+variable "security_headers_policy" {
+  description = "CloudFront response headers policy (CSP, HSTS, frame-ancestors, nosniff, referrer policy) on the web app. false only with emulator = true (moto has no response headers policies)."
+  type        = bool
+  default     = true
+
+  validation {
+    condition     = var.security_headers_policy || var.emulator
+    error_message = "security_headers_policy can only be switched off in emulators."
   }
 }

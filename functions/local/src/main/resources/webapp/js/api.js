@@ -1,4 +1,6 @@
-// The API, same origin. Errors are thrown as ApiError with the API's own code and message.
+// The API (same origin locally and behind the app's CloudFront distribution). Errors are thrown as ApiError with the
+// API's own code and message.
+import { apiBase, authorization, unauthorised } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, code, message) {
@@ -8,13 +10,20 @@ export class ApiError extends Error {
   }
 }
 
+/** fetch() of an API path with the caller's authorization; a 401 (session over) leads to sign-in. */
+async function apiFetch(path, init = {}) {
+  const response = await fetch(apiBase() + path, { ...init, headers: { ...init.headers, ...(await authorization()) } });
+  if (response.status === 401) await unauthorised();
+  return response;
+}
+
 async function request(method, path, body) {
   const init = { method, headers: {} };
   if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(path, init);
+  const response = await apiFetch(path, init);
   const text = await response.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch { data = null; }
@@ -50,7 +59,7 @@ export const api = {
   getResult: (resultId) => request('GET', `/api/v1/screening/result/${id(resultId)}`),
   originalUrl: (resultId) => `/api/v1/screening/result/${id(resultId)}/original`,
   originalText: async (resultId) => {
-    const response = await fetch(`/api/v1/screening/result/${id(resultId)}/original`);
+    const response = await apiFetch(`/api/v1/screening/result/${id(resultId)}/original`);
     if (!response.ok) {
       let data = null;
       try { data = await response.json(); } catch { data = null; }
@@ -73,14 +82,16 @@ export const api = {
  * Uploads one file as multipart/form-data with XMLHttpRequest (fetch reports no upload progress); onProgress gets a
  * fraction 0..1. Resolves with the result, rejects with an ApiError carrying the API's message.
  */
-export function uploadResume(jobId, file, candidateName, onProgress) {
+export async function uploadResume(jobId, file, candidateName, onProgress) {
+  const headers = await authorization();
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('job_id', jobId);
     if (candidateName) form.append('candidate_name', candidateName);
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/v1/screening/upload-resume');
+    xhr.open('POST', apiBase() + '/api/v1/screening/upload-resume');
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });

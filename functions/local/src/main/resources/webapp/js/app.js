@@ -1,5 +1,6 @@
 // The router (hash routes, so the static server needs no fallback) and the training-status bar in the header.
 import { api } from './api.js';
+import { startSession } from './auth.js';
 import { replace, h } from './dom.js';
 import { jobsScreen } from './jobs.js';
 import { uploadScreen } from './upload.js';
@@ -64,8 +65,12 @@ export async function refreshTrainingBar() {
   }
 }
 
-window.addEventListener('hashchange', render);
 window.addEventListener('DOMContentLoaded', () => {
-  render();
-  refreshTrainingBar();
+  startSession().then(() => {
+    window.addEventListener('hashchange', render);
+    render();
+    refreshTrainingBar();
+  }, (error) => {
+    replace(document.getElementById('main'), h('h1', {}, 'Sign-in failed'), h('p', { class: 'error' }, error.message));
+  });
 });

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns API Gateway HTTP API (payload 2.0) events into {@link ApiRequest}s for one function's endpoints, and their
- * answers back into responses. Admin-only routes (marked in the contract) need the caller in the "admin" group.
+ * answers back into responses. In AWS only requests that came through CloudFront are served ({@link
+ * OriginVerification}); admin-only routes (marked in the contract) need the caller in the "admin" group.
  */
 public final class HttpApiAdapter {
 
@@ -41,10 +42,16 @@ public final class HttpApiAdapter {
     private final String function;
     private final Map<String, Endpoint> endpoints;
     private final Set<String> adminRoutes;
+    private final OriginVerification origin;
 
     public HttpApiAdapter(String function, Map<String, Endpoint> endpoints) {
+        this(function, endpoints, OriginVerification.fromEnvironment());
+    }
+
+    public HttpApiAdapter(String function, Map<String, Endpoint> endpoints, OriginVerification origin) {
         this.function = function;
         this.endpoints = Map.copyOf(endpoints);
+        this.origin = origin;
         this.adminRoutes = Contract.get().routesOf(function).stream().filter(RouteSpec::admin)
                 .map(RouteSpec::routeKey).collect(Collectors.toUnmodifiableSet());
     }
@@ -99,6 +106,10 @@ public final class HttpApiAdapter {
     }
 
     private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {
+        if (!origin.admits(headers(event))) {
+            return Problems.error(403, "origin_not_verified",
+                    "the API answers only requests that come through the app's CloudFront distribution");
+        }
         Endpoint endpoint = endpoints.get(event.getRouteKey());
         if (endpoint == null) {
             return Problems.error(404, "route_not_found", "no route " + ProblemException.echo(event.getRouteKey()));
@@ -119,9 +130,6 @@ public final class HttpApiAdapter {
     }
 
     static ApiRequest toRequest(APIGatewayV2HTTPEvent event) {
-        Map<String, String> headers = new HashMap<>();
-        Optional.ofNullable(event.getHeaders()).orElse(Map.of())
-                .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         byte[] body;
         if (event.getBody() == null) {
             body = new byte[0];
@@ -137,7 +145,14 @@ public final class HttpApiAdapter {
         return new ApiRequest(event.getRouteKey(),
                 Optional.ofNullable(event.getPathParameters()).orElse(Map.of()),
                 Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
-                headers, body, claims(event));
+                headers(event), body, claims(event));
+    }
+
+    private static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        Optional.ofNullable(event.getHeaders()).orElse(Map.of())
+                .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        return headers;
     }
 
     private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {

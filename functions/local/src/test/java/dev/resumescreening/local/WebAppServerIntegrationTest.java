@@ -42,13 +42,22 @@ class WebAppServerIntegrationTest {
         HttpResponse<String> index = stack.get("/");
         assertEquals(200, index.statusCode());
         assertTrue(index.headers().firstValue("content-type").orElse("").startsWith("text/html"));
-        assertTrue(index.body().contains("local stack — no sign-in"), index.body());
         String policy = index.headers().firstValue("content-security-policy").orElse("");
         assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
         assertEquals("nosniff", index.headers().firstValue("x-content-type-options").orElse(""));
         HttpResponse<String> module = stack.get("/js/app.js");
         assertEquals(200, module.statusCode());
         assertTrue(module.headers().firstValue("content-type").orElse("").startsWith("text/javascript"));
+    }
+
+    @Test
+    void theLocalConfigurationSaysThereIsNoSignIn() throws Exception {
+        HttpResponse<String> config = stack.get("/config.json");
+        assertEquals(200, config.statusCode());
+        assertEquals("application/json", config.headers().firstValue("content-type").orElse(""));
+        JsonNode json = Json.read(config.body());
+        assertTrue(json.has("auth") && json.get("auth").isNull(), config.body());
+        assertEquals("", json.path("api_url").asText("missing"), "the API is on the app's own origin");
     }
 
     @Test
