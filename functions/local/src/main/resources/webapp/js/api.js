@@ -49,8 +49,9 @@ export const api = {
     request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed })),
   getResult: (resultId) => request('GET', `/api/v1/screening/result/${id(resultId)}`),
   originalUrl: (resultId) => `/api/v1/screening/result/${id(resultId)}/original`,
-  originalText: async (resultId) => {
-    const response = await fetch(`/api/v1/screening/result/${id(resultId)}/original`);
+  /** The resume as text: the original of a text upload, or with `redacted` the text the model read. */
+  originalText: async (resultId, redacted) => {
+    const response = await fetch(`/api/v1/screening/result/${id(resultId)}/original` + query({ view: redacted ? 'text' : '' }));
     if (!response.ok) {
       let data = null;
       try { data = await response.json(); } catch { data = null; }

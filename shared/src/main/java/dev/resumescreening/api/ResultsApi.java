@@ -64,13 +64,18 @@ public final class ResultsApi {
     /**
      * The file as uploaded, served as PDF or plain text only (the only types an upload accepts). For a job reviewed
      * blind, a caller who is not an admin gets the text the model read instead, the candidate's personal details
-     * removed (header {@code x-blind-review: true}).
+     * removed (header {@code x-blind-review: true}); {@code view=text} asks for that text whoever calls (the review
+     * screen highlights the explanation's terms in it).
      */
     ApiResponse original(ApiRequest request) {
+        String view = request.query("view").orElse("original");
+        if (!view.equals("original") && !view.equals("text")) {
+            throw ProblemException.invalid("invalid_view", "view must be original or text");
+        }
         ScreeningResult result = find(request.pathParameter("result_id"));
         ScreeningResult.Document document = result.document();
-        boolean blind = !request.isAdmin() && jobs.find(result.jobId()).map(stored -> stored.job().blindReview())
-                .orElse(true);
+        boolean blind = view.equals("text") || !request.isAdmin()
+                && jobs.find(result.jobId()).map(stored -> stored.job().blindReview()).orElse(true);
         if (blind) {
             byte[] redacted = documents.get(document.textKey())
                     .orElseThrow(() -> ProblemException.notFound("resume_text", result.resultId()));

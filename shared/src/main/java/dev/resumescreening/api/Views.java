@@ -1,5 +1,6 @@
 package dev.resumescreening.api;
 
+import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ScreeningResult;
 import java.util.LinkedHashMap;
@@ -45,6 +46,9 @@ public final class Views {
         view.put("reviewed_at", review == null ? null : review.reviewedAt());
         view.put("notes", review == null ? null : review.notes());
         view.put("needs_retraining", review != null && review.needsRetraining());
+        Explanation explanation = result.explanation();
+        view.put("explanation", explanation == null ? null
+                : Map.of("found", explanation.found(), "missing", explanation.missing()));
         return view;
     }
 }

@@ -1,8 +1,8 @@
 package dev.resumescreening.domain;
 
 /**
- * One screened resume. {@code score} and {@code confidence} are null when the document had no text to score;
- * the review fields stay null until a human reviews it.
+ * One screened resume. {@code score} and {@code confidence} are null when the document had no text to score, and so
+ * is {@code explanation}; the review fields stay null until a human reviews it.
  */
 public record ScreeningResult(
         String resultId,
@@ -14,7 +14,14 @@ public record ScreeningResult(
         String modelVersion,
         String createdAt,
         Document document,
-        Review review) {
+        Review review,
+        Explanation explanation) {
+
+    public ScreeningResult(String resultId, String jobId, String candidateName, Double score, Decision decision,
+                           Double confidence, String modelVersion, String createdAt, Document document, Review review) {
+        this(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt, document, review,
+                null);
+    }
 
     public boolean humanReviewed() {
         return review != null;
@@ -22,7 +29,7 @@ public record ScreeningResult(
 
     public ScreeningResult withReview(Review newReview) {
         return new ScreeningResult(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt,
-                document, newReview);
+                document, newReview, explanation);
     }
 
     /**

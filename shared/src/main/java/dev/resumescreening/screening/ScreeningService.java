@@ -3,6 +3,7 @@ package dev.resumescreening.screening;
 import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ScreeningResult;
@@ -77,6 +78,7 @@ public final class ScreeningService {
         Double confidence = null;
         Decision decision = Decision.MANUAL_REVIEW;
         String modelVersion = null;
+        Explanation explanation = null;
         // the model, the stored text and the reviewers of blind jobs never see the candidate's personal details
         String modelText = text.hasText() ? redactor.redact(text.text(), candidateName) : text.text();
         TermVector resumeEmbedding = text.hasText() ? embedder.embed(modelText) : null;
@@ -87,6 +89,7 @@ public final class ScreeningService {
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
+            explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText);
         }
 
         String originalKey = Contract.get().prefix("resumes") + job.jobId() + "/" + resultId + extension(text);
@@ -94,7 +97,7 @@ public final class ScreeningService {
         Document document = new Document(safeFileName(upload.fileName()), text.contentType(), originalKey, textKey,
                 text.hasText(), text.pages(), text.pagesRead(), upload.content().length, text.truncated());
         ScreeningResult result = new ScreeningResult(resultId, job.jobId(), candidateName, score, decision, confidence,
-                modelVersion, Timestamps.format(clock.instant()), document, null);
+                modelVersion, Timestamps.format(clock.instant()), document, null, explanation);
 
         store(result, originalKey, upload.content(), textKey, modelText, text.contentType(), job.threshold(),
                 resumeEmbedding, upload.selfIdentification());

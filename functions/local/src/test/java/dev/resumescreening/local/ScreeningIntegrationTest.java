@@ -108,6 +108,33 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void explainsTheScoreWithTheJobsTermsFoundAndMissing() throws Exception {
+        JsonNode result = json(stack.uploadFile(jobId, "explained.txt",
+                Files.readAllBytes(TestStack.samples().resolve("resumes/marco-silva-fullstack.txt"))));
+        JsonNode explanation = result.get("explanation");
+        List<String> found = texts(explanation.get("found"));
+        List<String> missing = texts(explanation.get("missing"));
+        assertTrue(found.contains("java"), found.toString());
+        assertFalse(missing.isEmpty());
+        assertTrue(found.stream().noneMatch(missing::contains), found + " / " + missing);
+        String text = stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
+                + "/original?view=text").body().toLowerCase(java.util.Locale.ROOT);
+        found.forEach(term -> assertTrue(text.contains(term.split(" ")[0]), term + " is in the text the model read"));
+        missing.forEach(term -> assertFalse(text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(term) + "\\b.*"),
+                term + " is not in the text the model read"));
+        JsonNode stored = json(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()));
+        assertEquals(explanation, stored.get("explanation"));
+        assertError(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
+                + "/original?view=raw"), 400, "invalid_view");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    @Test
     void acceptsJsonWithBase64Content() throws Exception {
         HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
                 "candidate_name", "Base Sixty-Four", "file_name", "cv.txt",

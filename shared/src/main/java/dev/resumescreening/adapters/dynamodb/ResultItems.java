@@ -10,11 +10,13 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
 import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
 import dev.resumescreening.domain.ScreeningResult.Review;
 import dev.resumescreening.embedding.TermVector;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,6 +63,11 @@ public final class ResultItems {
             item.put("queue_job_id", s(result.jobId()));
             item.put("uncertainty_key", s(uncertaintyKey(result.score(), threshold, result.resultId())));
         }
+        if (result.explanation() != null) {
+            item.put("explanation", AttributeValue.fromM(Map.of(
+                    "found", strings(result.explanation().found()),
+                    "missing", strings(result.explanation().missing()))));
+        }
         if (resumeEmbedding != null) {
             item.put("resume_embedding", bytes(resumeEmbedding.toBytes()));
         }
@@ -84,6 +91,22 @@ public final class ResultItems {
         }
         return new ScreeningResult(string(item, "result_id"), string(item, "job_id"), string(item, "candidate_name"),
                 number(item, "score"), Decision.valueOf(string(item, "decision")), number(item, "confidence"),
-                string(item, "model_version"), string(item, "created_at"), document, review);
+                string(item, "model_version"), string(item, "created_at"), document, review, explanation(item));
+    }
+
+    private static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    private static Explanation explanation(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get("explanation");
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        return new Explanation(texts(value.m().get("found")), texts(value.m().get("missing")));
+    }
+
+    private static List<String> texts(AttributeValue list) {
+        return list == null || !list.hasL() ? List.of() : list.l().stream().map(AttributeValue::s).toList();
     }
 }
