@@ -72,16 +72,22 @@ export const api = {
 
 /**
  * Uploads one file as multipart/form-data with XMLHttpRequest (fetch reports no upload progress); onProgress gets a
- * fraction 0..1. Resolves with the result, rejects with an ApiError carrying the API's message.
+ * fraction 0..1. `fields` are more form fields (the voluntary self-identification); `idempotencyKey` makes a retry
+ * of the same upload answer the same result. Resolves with the result (with duplicate_of when the job already had
+ * the file), rejects with an ApiError carrying the API's message.
  */
-export function uploadResume(jobId, file, candidateName, onProgress) {
+export function uploadResume(jobId, file, candidateName, fields, idempotencyKey, onProgress) {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('job_id', jobId);
     if (candidateName) form.append('candidate_name', candidateName);
+    for (const [name, value] of Object.entries(fields)) {
+      if (value) form.append(name, value);
+    }
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/screening/upload-resume');
+    xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });

@@ -15,11 +15,11 @@ export async function uploadScreen(jobId) {
   const queue = [];
   let running = 0;
 
-  const input = h('input', { id: 'file-input', type: 'file', multiple: true, accept: '.pdf,.txt,application/pdf,text/plain',
+  const input = h('input', { id: 'file-input', type: 'file', multiple: true, accept: '.pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain',
     class: 'visually-hidden', onchange: () => { add(input.files); input.value = ''; } });
   const useNames = h('input', { id: 'names-from-files', type: 'checkbox', checked: true });
   const zone = h('div', { class: 'dropzone', id: 'dropzone' },
-    h('p', {}, 'Drop PDF or text resumes here, or'),
+    h('p', {}, 'Drop PDF, Word (.docx) or text resumes here, or'),
     h('label', { for: 'file-input', class: 'button primary', tabindex: 0, role: 'button', 'data-autofocus': true,
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } } },
       'Choose files…'),
@@ -36,7 +36,7 @@ export async function uploadScreen(jobId) {
       const row = h('tr', { class: 'upload-row', 'data-file': file.name },
         h('td', {}, file.name), h('td', {}, progress), state, outcome);
       rows.appendChild(row);
-      queue.push({ file, progress, state, outcome, row });
+      queue.push({ file, progress, state, outcome, row, key: crypto.randomUUID() });
     }
     pump();
   }
@@ -49,17 +49,28 @@ export async function uploadScreen(jobId) {
     }
   }
 
-  async function send({ file, progress, state, outcome, row }) {
+  async function send({ file, progress, state, outcome, row, key }) {
     state.textContent = 'Uploading';
     try {
-      const result = await uploadResume(jobId, file, useNames.checked ? nameFromFile(file.name) : '',
-        (fraction) => { progress.value = fraction; });
+      const result = await uploadResume(jobId, file, useNames.checked ? nameFromFile(file.name) : '', {},
+        key, (fraction) => { progress.value = fraction; });
       progress.value = 1;
+      const review = h('a', { href: `#/review?result_id=${encodeURIComponent(result.screening_result_id)}&job_id=${encodeURIComponent(jobId)}` },
+        result.duplicate_of ? 'open the earlier result' : 'review');
+      if (result.duplicate_of) {
+        state.textContent = 'Duplicate';
+        state.className = 'state warn';
+        row.dataset.status = 'duplicate';
+        outcome.replaceChildren(h('span', { class: 'duplicate-of' },
+          `Already screened for this job as ${result.candidate_name ?? '(no name)'} (${result.file_name}): `),
+        h('span', { class: `badge ${result.decision}` }, result.decision), ' ', `score ${formatScore(result.score)} · `, review);
+        return;
+      }
       state.textContent = 'Screened';
       state.className = 'state ok';
       row.dataset.status = 'ok';
       outcome.replaceChildren(h('span', { class: `badge ${result.decision}` }, result.decision), ' ',
-        `score ${formatScore(result.score)}`);
+        `score ${formatScore(result.score)} · `, review);
     } catch (error) {
       state.textContent = 'Failed';
       state.className = 'state error';

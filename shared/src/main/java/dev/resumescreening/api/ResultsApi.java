@@ -79,10 +79,8 @@ public final class ResultsApi {
         if (blind) {
             byte[] redacted = documents.get(document.textKey())
                     .orElseThrow(() -> ProblemException.notFound("resume_text", result.resultId()));
-            ApiResponse text = ApiResponse.file(redacted, "text/plain; charset=utf-8", "resume.txt");
-            Map<String, String> headers = new LinkedHashMap<>(text.headers());
-            headers.put("x-blind-review", "true");
-            return new ApiResponse(text.statusCode(), text.body(), headers, text.base64Encoded());
+            return ApiResponse.file(redacted, "text/plain; charset=utf-8", "resume.txt")
+                    .withHeader("x-blind-review", "true");
         }
         byte[] content = documents.get(document.originalKey())
                 .orElseThrow(() -> ProblemException.notFound("original_file", result.resultId()));

@@ -72,7 +72,8 @@ public final class CoreModule {
     @Singleton
     static ResultRepository results(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
         return new DynamoResultRepository(dynamo, settings.tableName("screening_results"), pageTokens,
-                settings.tableName("self_identification"));
+                settings.tableName("self_identification"), settings.tableName("upload_claims"),
+                settings.tableName("training_counters"));
     }
 
     @Provides
@@ -150,7 +151,7 @@ public final class CoreModule {
     static ComplianceStore complianceStore(DynamoDbClient dynamo, Settings settings) {
         return new DynamoComplianceStore(dynamo, settings.tableName("screening_results"),
                 settings.tableName("self_identification"), settings.tableName("review_history"),
-                settings.tableName("training_counters"));
+                settings.tableName("training_counters"), settings.tableName("upload_claims"));
     }
 
     @Provides

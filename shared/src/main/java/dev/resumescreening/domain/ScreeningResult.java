@@ -34,13 +34,15 @@ public record ScreeningResult(
 
     /**
      * Where the uploaded file and its text are kept, and what was read from it; {@code textTruncated} when the text
-     * stopped at the extraction limit and only its start was screened.
+     * stopped at the extraction limit and only its start was screened; {@code contentSha256} the file's SHA-256 (hex),
+     * by which a second upload of the same file for the job is recognised (null for results of earlier releases).
      */
     public record Document(String fileName, String contentType, String originalKey, String textKey,
-                           boolean textExtracted, int pages, int pagesRead, long sizeBytes, boolean textTruncated) {
+                           boolean textExtracted, int pages, int pagesRead, long sizeBytes, boolean textTruncated,
+                           String contentSha256) {
         public Document(String fileName, String contentType, String originalKey, String textKey,
                         boolean textExtracted, int pages, int pagesRead, long sizeBytes) {
-            this(fileName, contentType, originalKey, textKey, textExtracted, pages, pagesRead, sizeBytes, false);
+            this(fileName, contentType, originalKey, textKey, textExtracted, pages, pagesRead, sizeBytes, false, null);
         }
     }
 

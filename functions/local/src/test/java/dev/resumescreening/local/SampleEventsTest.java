@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
-import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
-import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Contract.RouteSpec;
@@ -65,9 +63,7 @@ class SampleEventsTest {
             String textKey = "text/job-sample/" + id + ".txt";
             app.documents().put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             app.documents().put("resumes/job-sample/" + id + ".txt", text.getBytes(StandardCharsets.UTF_8), "text/plain");
-            new DynamoResultRepository(app.dynamoDb(), stack.environment.settings().tableName("screening_results"),
-                    new PageTokens(new byte[32]))
-                    .create(new ScreeningResult(id, "job-sample", "Alex Example", 72.5, Decision.SHORTLIST, 0.725, "0",
+            app.results().create(new ScreeningResult(id, "job-sample", "Alex Example", 72.5, Decision.SHORTLIST, 0.725, "0",
                             "2026-11-26T00:00:0" + id.charAt(id.length() - 1) + ".000Z",
                             new ScreeningResult.Document("alex.txt", "text/plain", "resumes/job-sample/" + id + ".txt",
                                     textKey, true, 1, 1, text.length()), null), 50, embedder.embed(text));
@@ -201,7 +197,10 @@ class SampleEventsTest {
             Path file = TestStack.samples().resolveSibling("events").resolve(name);
             APIGatewayV2HTTPEvent event = LAMBDA_JSON.readValue(file.toFile(), APIGatewayV2HTTPEvent.class);
             String function = name.substring(0, name.indexOf('-'));
-            assertEquals(201, stack.environment.function(function).handleRequest(event, null).getStatusCode(), name);
+            APIGatewayV2HTTPResponse response = stack.environment.function(function).handleRequest(event, null);
+            // an upload sample's file the other test screened for job-sample already is answered as its duplicate
+            boolean duplicate = response.getStatusCode() == 200 && Json.read(response.getBody()).has("duplicate_of");
+            assertTrue(response.getStatusCode() == 201 || duplicate, name + ": " + response.getBody());
         }
     }
 }

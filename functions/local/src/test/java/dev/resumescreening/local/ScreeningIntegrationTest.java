@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.testing.PdfFixtures;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,6 +128,71 @@ class ScreeningIntegrationTest {
         assertEquals(explanation, stored.get("explanation"));
         assertError(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
                 + "/original?view=raw"), 400, "invalid_view");
+    }
+
+    @Test
+    void aFileAlreadyScreenedForTheJobIsAnsweredAsADuplicateWithoutASecondRecord() throws Exception {
+        byte[] resume = ("Java engineer, AWS Lambda\nReference " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> first = stack.uploadFile(jobId, "first.txt", resume);
+        assertEquals(201, first.statusCode(), first.body());
+        String firstId = json(first).get("screening_result_id").asText();
+        assertTrue(json(first).path("duplicate_of").isMissingNode());
+        int results = stack.resultCount();
+
+        HttpResponse<String> again = stack.uploadFile(jobId, "renamed.txt", resume);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(firstId, json(again).get("duplicate_of").asText());
+        assertEquals(firstId, json(again).get("screening_result_id").asText());
+        assertEquals("first.txt", json(again).get("file_name").asText());
+        assertEquals(results, stack.resultCount(), "no second record");
+
+        String otherJob = stack.createJob("Other job", "Java engineer on AWS");
+        assertEquals(201, stack.uploadFile(otherJob, "first.txt", resume).statusCode(), "another job screens it anew");
+
+        // erased, the file may come again
+        assertEquals(200, stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/"
+                + firstId)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(201, stack.uploadFile(jobId, "first.txt", resume).statusCode());
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersTheSameResultAndConcurrentRequestsMakeOneRecord() throws Exception {
+        byte[] resume = ("Java engineer, DynamoDB\nReference " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String key = "upload-" + java.util.UUID.randomUUID();
+        int results = stack.resultCount();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(stack.http.sendAsync(uploadRequest(jobId, resume, key), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> ids = new HashSet<>();
+        int replayed = 0;
+        for (var future : sent) {
+            HttpResponse<String> response = future.get();
+            assertEquals(201, response.statusCode(), response.body());
+            ids.add(json(response).get("screening_result_id").asText());
+            replayed += response.headers().firstValue("idempotent-replayed").isPresent() ? 1 : 0;
+        }
+        assertEquals(1, ids.size(), "one result for one key");
+        assertEquals(5, replayed, "every answer but the first is a replay");
+        assertEquals(results + 1, stack.resultCount(), "one record for one key");
+
+        HttpResponse<String> later = stack.http.send(uploadRequest(jobId, resume, key), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, later.statusCode());
+        assertEquals(ids.iterator().next(), json(later).get("screening_result_id").asText());
+        assertError(stack.http.send(uploadRequest(jobId, "another file".getBytes(StandardCharsets.UTF_8), key),
+                HttpResponse.BodyHandlers.ofString()), 422, "idempotency_key_reused");
+        assertError(stack.http.send(uploadRequest(jobId, resume, "has spaces"), HttpResponse.BodyHandlers.ofString()),
+                400, "invalid_idempotency_key");
+        assertEquals(results + 1, stack.resultCount());
+    }
+
+    private static HttpRequest uploadRequest(String job, byte[] content, String idempotencyKey) {
+        String boundary = "idem-" + java.util.UUID.randomUUID();
+        return HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/upload-resume"))
+                .header("content-type", "multipart/form-data; boundary=" + boundary)
+                .header("idempotency-key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, Map.of("job_id", job),
+                        "cv.txt", content))).build();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -259,7 +326,7 @@ class ScreeningIntegrationTest {
 
         HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
                 "candidate_name", "\u202eAna\u0000 Lima\r\n", "file_name", "ana.txt",
-                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer, Lisbon".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, upload.statusCode(), upload.body());
         String id = json(upload).get("screening_result_id").asText();
         assertEquals("Ana Lima", json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").asText());
@@ -274,7 +341,7 @@ class ScreeningIntegrationTest {
     void aMissingCandidateNameIsStoredAsNone() throws Exception {
         HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
                 "file_name", "anon.txt",
-                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer, anonymous".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, upload.statusCode(), upload.body());
         String id = json(upload).get("screening_result_id").asText();
         assertTrue(json(upload).get("candidate_name").isNull(), upload.body());

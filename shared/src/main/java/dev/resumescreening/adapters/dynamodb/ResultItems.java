@@ -55,6 +55,9 @@ public final class ResultItems {
             item.put("text_truncated", bool(true));
         }
         item.put("size_bytes", n(document.sizeBytes()));
+        if (document.contentSha256() != null) {
+            item.put("content_sha256", s(document.contentSha256()));
+        }
         if (result.score() != null) {
             item.put("model_version", s(result.modelVersion()));
             item.put("score", n(result.score()));
@@ -83,7 +86,7 @@ public final class ResultItems {
         Document document = new Document(string(item, "file_name"), string(item, "content_type"),
                 string(item, "original_key"), string(item, "text_key"), flag(item, "text_extracted"),
                 (int) longNumber(item, "pages"), (int) longNumber(item, "pages_read"), longNumber(item, "size_bytes"),
-                flag(item, "text_truncated"));
+                flag(item, "text_truncated"), string(item, "content_sha256"));
         Review review = null;
         if (flag(item, "human_reviewed")) {
             review = new Review(Decision.valueOf(string(item, "human_decision")), string(item, "reviewer"),
