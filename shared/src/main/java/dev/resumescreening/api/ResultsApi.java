@@ -9,6 +9,7 @@ import dev.resumescreening.http.RequestBodies;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.ports.ResultRepository.Page;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public final class ResultsApi {
     }
 
     /**
-     * The file as uploaded, served as PDF or plain text only (the only types an upload accepts). For a job reviewed
+     * The file as uploaded, served as PDF, Word document or plain text only (the only types an upload accepts). For a job reviewed
      * blind, a caller who is not an admin gets the text the model read instead, the candidate's personal details
      * removed (header {@code x-blind-review: true}); {@code view=text} asks for that text whoever calls (the review
      * screen highlights the explanation's terms in it).
@@ -85,7 +86,8 @@ public final class ResultsApi {
         byte[] content = documents.get(document.originalKey())
                 .orElseThrow(() -> ProblemException.notFound("original_file", result.resultId()));
         String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
-        String served = type.startsWith("application/pdf") ? "application/pdf" : "text/plain; charset=utf-8";
+        String served = type.startsWith(DocumentTextExtractor.PDF) || type.startsWith(DocumentTextExtractor.DOCX)
+                ? type : "text/plain; charset=utf-8";
         return ApiResponse.file(content, served, document.fileName());
     }
 

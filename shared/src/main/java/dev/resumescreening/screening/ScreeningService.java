@@ -243,7 +243,11 @@ public final class ScreeningService {
     }
 
     private static String extension(ExtractedText text) {
-        return DocumentTextExtractor.PDF.equals(text.contentType()) ? ".pdf" : ".txt";
+        return switch (text.contentType()) {
+            case DocumentTextExtractor.PDF -> ".pdf";
+            case DocumentTextExtractor.DOCX -> ".docx";
+            default -> ".txt";
+        };
     }
 
     private static String safeFileName(String fileName) {

@@ -1,5 +1,6 @@
 package dev.resumescreening.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.testing.DocxFixtures;
 import dev.resumescreening.testing.PdfFixtures;
+import dev.resumescreening.text.DocumentTextExtractor;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -128,6 +131,32 @@ class ScreeningIntegrationTest {
         assertEquals(explanation, stored.get("explanation"));
         assertError(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
                 + "/original?view=raw"), 400, "invalid_view");
+    }
+
+    @Test
+    void screensAWordDocumentAndRefusesABadOneWithItsOwnCode() throws Exception {
+        byte[] docx = DocxFixtures.document("Dana Word", "Backend engineer: Java 17, Spring Boot, AWS Lambda, DynamoDB",
+                "Terraform\tREST APIs");
+        HttpResponse<String> response = stack.uploadFile(jobId, "dana.docx", docx);
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertTrue(result.get("score").asDouble() > 50, response.body());
+        assertTrue(texts(result.at("/explanation/found")).contains("spring boot"), response.body());
+        String id = result.get("screening_result_id").asText();
+        assertEquals(1, stack.objectCount("resumes/" + jobId + "/" + id + ".docx"));
+        HttpResponse<String> text = stack.get("/api/v1/screening/result/" + id + "/original?view=text");
+        assertTrue(text.body().contains("Terraform\tREST APIs"), text.body());
+        HttpResponse<byte[]> original = stack.http.send(HttpRequest.newBuilder(URI.create(stack.base
+                + "/api/v1/screening/result/" + id + "/original")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(DocumentTextExtractor.DOCX, original.headers().firstValue("content-type").orElse(""));
+        assertArrayEquals(docx, original.body());
+
+        int before = stack.resultCount();
+        assertError(stack.uploadFile(jobId, "cut.docx", java.util.Arrays.copyOf(docx, docx.length / 2)), 422,
+                "corrupt_docx");
+        assertError(stack.uploadFile(jobId, "fake.docx", "not a zip".getBytes(StandardCharsets.UTF_8)), 422,
+                "not_a_docx");
+        assertEquals(before, stack.resultCount(), "a refused file leaves no record");
     }
 
     @Test
