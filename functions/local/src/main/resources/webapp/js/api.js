@@ -45,6 +45,7 @@ export const api = {
   listJobs: (limit, nextToken) => request('GET', '/api/v1/jobs' + query({ limit, next_token: nextToken })),
   getJob: (jobId) => request('GET', `/api/v1/jobs/${id(jobId)}`),
   createJob: (job) => request('POST', '/api/v1/jobs', job),
+  updateThreshold: (jobId, threshold) => request('PATCH', `/api/v1/jobs/${id(jobId)}`, { threshold }),
   listResults: (jobId, { limit, nextToken, reviewed }) =>
     request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed })),
   getResult: (resultId) => request('GET', `/api/v1/screening/result/${id(resultId)}`),

@@ -2,6 +2,7 @@ package dev.resumescreening.api;
 
 import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.JobCounts;
 import dev.resumescreening.domain.ScreeningResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,18 @@ public final class Views {
         view.put("threshold", job.threshold());
         view.put("blind_review", job.blindReview());
         view.put("created_at", job.createdAt());
+        return view;
+    }
+
+    /** The job with its counts. */
+    public static Map<String, Object> job(Job job, JobCounts counts) {
+        Map<String, Object> view = job(job);
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("screened", counts.screened());
+        numbers.put("reviewed", counts.reviewed());
+        numbers.put("shortlisted_by_ai", counts.shortlistedByAi());
+        numbers.put("shortlisted_by_people", counts.shortlistedByPeople());
+        view.put("counts", numbers);
         return view;
     }
 

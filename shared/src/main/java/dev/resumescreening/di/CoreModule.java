@@ -65,7 +65,8 @@ public final class CoreModule {
     @Provides
     @Singleton
     static JobRepository jobs(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
-        return new DynamoJobRepository(dynamo, settings.tableName("jobs"), pageTokens);
+        return new DynamoJobRepository(dynamo, settings.tableName("jobs"), pageTokens,
+                settings.tableName("training_counters"));
     }
 
     @Provides

@@ -120,6 +120,7 @@ class SampleEventsTest {
             Map.entry("jobs-create.json", new Expected(201, Map.of("/title", "Backend Java Engineer"))),
             Map.entry("jobs-list.json", new Expected(200, Map.of("/next_token", "null"))),
             Map.entry("jobs-get.json", new Expected(200, Map.of("/job_id", "job-sample", "/title", "Sample job"))),
+            Map.entry("jobs-update.json", new Expected(200, Map.of("/job_id", "job-sample", "/threshold", "50.0"))),
             Map.entry("registry-activate.json", new Expected(200, Map.of("/active/champion_version", "0"))),
             Map.entry("registry-list.json", new Expected(200, Map.of("/active/champion_version", "0"))),
             Map.entry("registry-register.json", new Expected(201, Map.of("/model/version", MODEL_VERSION,

@@ -70,6 +70,61 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void theJobsListCountsEachJobsResultsAndAnAdminChangesTheThreshold() throws Exception {
+        String job = stack.createJob("Counted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        stack.uploadFile(job, "java.txt", Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.txt")));
+        String barista = json(stack.uploadFile(job, "barista.txt",
+                Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt")))).get("screening_result_id").asText();
+        assertEquals(200, stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", barista,
+                "human_decision", "shortlist")).statusCode());
+        assertEquals(Map.of("screened", 2, "shortlisted_by_ai", 1, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
+
+        HttpResponse<String> changed = patch("/api/v1/jobs/" + job, Map.of("threshold", 0));
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(0.0, json(changed).get("threshold").asDouble());
+        assertEquals(0.0, json(stack.get("/api/v1/jobs/" + job)).get("threshold").asDouble());
+        JsonNode after = json(stack.uploadFile(job, "barista-again.txt", ("Reference 2\n"
+                + Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"))).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("SHORTLIST", after.get("decision").asText(), "new uploads are decided with the new threshold");
+        assertEquals("REJECT", json(stack.get("/api/v1/screening/result/" + barista)).get("decision").asText(),
+                "earlier results keep theirs");
+        assertEquals(Map.of("screened", 3, "shortlisted_by_ai", 2, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
+
+        assertError(patch("/api/v1/jobs/" + job, Map.of("threshold", 101)), 400, "invalid_threshold");
+        assertError(patch("/api/v1/jobs/" + job, Map.of("title", "Renamed")), 400, "unsupported_field");
+        assertError(patch("/api/v1/jobs/" + job, Map.of()), 400, "missing_threshold");
+        assertError(patch("/api/v1/jobs/job-missing", Map.of("threshold", 60)), 404, "job_not_found");
+
+        // erasing a reviewed result takes it out of every count
+        assertEquals(200, stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/"
+                + barista)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(Map.of("screened", 2, "shortlisted_by_ai", 2, "reviewed", 0, "shortlisted_by_people", 0), counts(job));
+    }
+
+    private static HttpResponse<String> patch(String path, Object body) throws Exception {
+        return stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + path)).header("content-type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The job's counts as the jobs list shows them (every page read). */
+    private static Map<String, Integer> counts(String job) throws Exception {
+        String token = null;
+        do {
+            JsonNode page = json(stack.get("/api/v1/jobs?limit=100" + (token == null ? "" : "&next_token=" + token)));
+            for (JsonNode listed : page.get("jobs")) {
+                if (listed.get("job_id").asText().equals(job)) {
+                    Map<String, Integer> counts = new java.util.HashMap<>();
+                    listed.get("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+                    return counts;
+                }
+            }
+            token = page.get("next_token").isNull() ? null : page.get("next_token").asText();
+        } while (token != null);
+        throw new AssertionError("job " + job + " is not listed");
+    }
+
+    @Test
     void refusesBadJobs() throws Exception {
         assertError(stack.get("/api/v1/jobs/job-missing"), 404, "job_not_found");
         assertError(stack.post("/api/v1/jobs", "application/json", "{\"title\":".getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");
