@@ -66,6 +66,7 @@ export const api = {
   trainingStatus: () => request('GET', '/api/v1/feedback/training-status'),
   triggerTraining: (body) => request('POST', '/api/v1/feedback/trigger-training', body),
   trainingRun: (runId) => request('GET', `/api/v1/training/runs/${id(runId)}`),
+  trainingRuns: (limit, nextToken) => request('GET', '/api/v1/training/runs' + query({ limit, next_token: nextToken })),
   models: () => request('GET', '/api/v1/models'),
   activate: (body) => request('POST', '/api/v1/models/activate', body),
   rollback: () => request('POST', '/api/v1/models/rollback'),

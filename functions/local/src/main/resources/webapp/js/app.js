@@ -13,7 +13,8 @@ const routes = [
   { pattern: /^#\/jobs\/([^/]+)\/upload$/, nav: 'jobs', screen: (m) => uploadScreen(decodeURIComponent(m[1])) },
   { pattern: /^#\/jobs\/([^/]+)\/results$/, nav: 'jobs', screen: (m) => resultsScreen(decodeURIComponent(m[1])) },
   { pattern: /^#\/review(?:\?(.*))?$/, nav: 'review', screen: (m) => reviewScreen(new URLSearchParams(m[1] || '')) },
-  { pattern: /^#\/training$/, nav: 'training', screen: () => trainingScreen() },
+  { pattern: /^#\/training$/, nav: 'training', screen: () => trainingScreen(null) },
+  { pattern: /^#\/training\/([^/]+)$/, nav: 'training', screen: (m) => trainingScreen(decodeURIComponent(m[1])) },
   { pattern: /^#\/models$/, nav: 'models', screen: () => modelsScreen() },
 ];
 

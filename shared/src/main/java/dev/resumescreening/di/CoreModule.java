@@ -118,8 +118,8 @@ public final class CoreModule {
 
     @Provides
     @Singleton
-    static TrainingRunStore trainingRuns(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoTrainingRunStore(dynamo, settings.tableName("training_runs"));
+    static TrainingRunStore trainingRuns(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
+        return new DynamoTrainingRunStore(dynamo, settings.tableName("training_runs"), pageTokens);
     }
 
     @Provides

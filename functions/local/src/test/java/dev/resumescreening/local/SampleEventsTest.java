@@ -137,6 +137,7 @@ class SampleEventsTest {
             Map.entry("status-training-status.json", new Expected(200, Map.of("/total_samples", "11",
                     "/new_samples_since_last_training", "11"))),
             Map.entry("trigger-run.json", new Expected(200, Map.of("/run_id", RUN_ID, "/state", "SKIPPED"))),
+            Map.entry("trigger-runs-list.json", new Expected(200, Map.of("/count", "1", "/runs/0/run_id", RUN_ID))),
             Map.entry("trigger-trigger-training.json", new Expected(202, Map.of("/success", "true",
                     "/message", "Training started!"))),
             Map.entry("upload-resume-json.json", new Expected(201, Map.of("/job_id", "job-sample",
