@@ -46,8 +46,9 @@ export const api = {
   getJob: (jobId) => request('GET', `/api/v1/jobs/${id(jobId)}`),
   createJob: (job) => request('POST', '/api/v1/jobs', job),
   updateThreshold: (jobId, threshold) => request('PATCH', `/api/v1/jobs/${id(jobId)}`, { threshold }),
-  listResults: (jobId, { limit, nextToken, reviewed }) =>
-    request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed })),
+  listResults: (jobId, { limit, nextToken, reviewed, sort }) =>
+    request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed, sort })),
+  adverseImpact: (jobId, from, to) => request('GET', '/api/v1/reports/adverse-impact' + query({ job_id: jobId, from, to })),
   getResult: (resultId) => request('GET', `/api/v1/screening/result/${id(resultId)}`),
   originalUrl: (resultId) => `/api/v1/screening/result/${id(resultId)}/original`,
   /** The resume as text: the original of a text upload, or with `redacted` the text the model read. */

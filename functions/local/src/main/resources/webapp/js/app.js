@@ -7,6 +7,7 @@ import { resultsScreen } from './results.js';
 import { reviewScreen } from './review.js';
 import { trainingScreen } from './training.js';
 import { modelsScreen } from './models.js';
+import { fairnessScreen } from './fairness.js';
 
 const routes = [
   { pattern: /^#\/jobs$/, nav: 'jobs', screen: () => jobsScreen() },
@@ -16,6 +17,7 @@ const routes = [
   { pattern: /^#\/training$/, nav: 'training', screen: () => trainingScreen(null) },
   { pattern: /^#\/training\/([^/]+)$/, nav: 'training', screen: (m) => trainingScreen(decodeURIComponent(m[1])) },
   { pattern: /^#\/models$/, nav: 'models', screen: () => modelsScreen() },
+  { pattern: /^#\/fairness(?:\?(.*))?$/, nav: 'fairness', screen: (m) => fairnessScreen(new URLSearchParams(m[1] || '')) },
 ];
 
 let cleanup = null;

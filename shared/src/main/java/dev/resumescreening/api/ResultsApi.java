@@ -17,7 +17,7 @@ import java.util.Map;
 import javax.inject.Inject;
 
 /**
- * GET /api/v1/screening/results/{job_id} (paginated, filter reviewed), GET /api/v1/screening/result/{id} and
+ * GET /api/v1/screening/results/{job_id} (paginated, filter reviewed, newest first or by score), GET /api/v1/screening/result/{id} and
  * GET /api/v1/screening/result/{id}/original (the uploaded file, from the document store).
  */
 public final class ResultsApi {
@@ -49,7 +49,12 @@ public final class ResultsApi {
         if (jobs.find(jobId).isEmpty()) {
             throw ProblemException.notFound("job", jobId);
         }
-        Page page = results.listByJob(jobId, reviewed, limit, request.query("next_token").orElse(null));
+        String sort = request.query("sort").orElse("created");
+        if (!sort.equals("created") && !sort.equals("score")) {
+            throw ProblemException.invalid("invalid_sort", "sort must be created (newest first) or score (highest first)");
+        }
+        Page page = results.listByJob(jobId, reviewed, sort.equals("score"), limit,
+                request.query("next_token").orElse(null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", jobId);
         body.put("results", page.results().stream().map(Views::result).toList());

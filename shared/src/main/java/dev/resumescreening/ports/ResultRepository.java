@@ -29,8 +29,11 @@ public interface ResultRepository {
 
     Optional<ScreeningResult> find(String resultId);
 
-    /** Results of one job, newest first. {@code reviewed} null means both. */
-    Page listByJob(String jobId, Boolean reviewed, int limit, String pageToken);
+    /**
+     * Results of one job, newest first, or with {@code byScore} by score (highest first; results without a score,
+     * which a person screens, are left out). {@code reviewed} null means both.
+     */
+    Page listByJob(String jobId, Boolean reviewed, boolean byScore, int limit, String pageToken);
 
     /** Unreviewed scored results, closest to their job's threshold first; all jobs when {@code jobId} is null. */
     List<QueuedResult> reviewQueue(String jobId, int limit);

@@ -125,6 +125,31 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void resultsSortByScoreAcrossPages() throws Exception {
+        String job = stack.createJob("Sorted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        for (String resume : List.of("sam-taylor-barista.txt", "priya-nair-java.txt", "grace-okafor-accountant.txt",
+                "marco-silva-fullstack.txt")) {
+            assertEquals(201, stack.uploadFile(job, resume, Files.readAllBytes(TestStack.samples().resolve("resumes/" + resume)))
+                    .statusCode());
+        }
+        assertEquals(201, stack.uploadFile(job, "scan.pdf", PdfFixtures.imageOnlyPdf()).statusCode());
+        JsonNode first = json(stack.get("/api/v1/screening/results/" + job + "?sort=score&limit=3"));
+        JsonNode second = json(stack.get("/api/v1/screening/results/" + job + "?sort=score&limit=3&next_token="
+                + first.get("next_token").asText()));
+        List<Double> scores = new java.util.ArrayList<>();
+        for (JsonNode page : List.of(first, second)) {
+            page.get("results").forEach(result -> scores.add(result.get("score").asDouble()));
+        }
+        assertEquals(4, scores.size(), "every scored result once; the unscored scan is left to a person: " + scores);
+        List<Double> descending = new java.util.ArrayList<>(scores);
+        descending.sort(java.util.Comparator.reverseOrder());
+        assertEquals(descending, scores);
+        assertEquals(400, stack.get("/api/v1/screening/results/" + job + "?next_token=" + first.get("next_token").asText())
+                .statusCode(), "a token of the score order does not continue the newest-first order");
+        assertError(stack.get("/api/v1/screening/results/" + job + "?sort=name"), 400, "invalid_sort");
+    }
+
+    @Test
     void refusesBadJobs() throws Exception {
         assertError(stack.get("/api/v1/jobs/job-missing"), 404, "job_not_found");
         assertError(stack.post("/api/v1/jobs", "application/json", "{\"title\":".getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 public final class DynamoResultRepository implements ResultRepository {
     static final String BY_JOB_CREATED = "by_job_created";
+    static final String BY_JOB_SCORE = "by_job_score";
     static final String REVIEW_QUEUE = "review_queue";
     static final String REVIEW_QUEUE_BY_JOB = "review_queue_by_job";
     static final String BY_REVIEWED_AT = "by_reviewed_at";
@@ -153,12 +154,12 @@ public final class DynamoResultRepository implements ResultRepository {
     }
 
     @Override
-    public Page listByJob(String jobId, Boolean reviewed, int limit, String pageToken) {
+    public Page listByJob(String jobId, Boolean reviewed, boolean byScore, int limit, String pageToken) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":job", s(jobId));
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(table)
-                .indexName(BY_JOB_CREATED)
+                .indexName(byScore ? BY_JOB_SCORE : BY_JOB_CREATED)
                 .keyConditionExpression("job_id = :job")
                 .scanIndexForward(false);
         if (reviewed != null) {
@@ -168,7 +169,7 @@ public final class DynamoResultRepository implements ResultRepository {
         query.expressionAttributeValues(values);
         List<ScreeningResult> results = new ArrayList<>();
         // a token continues only the query it was issued for: this job, with this filter
-        String scope = "results-by-job\n" + jobId + "\n" + reviewed;
+        String scope = "results-by-job\n" + jobId + "\n" + reviewed + "\n" + byScore;
         Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, scope);
         do {
             QueryResponse response = dynamo.query(query.limit(limit - results.size()).exclusiveStartKey(startKey).build());

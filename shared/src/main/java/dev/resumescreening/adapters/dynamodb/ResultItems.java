@@ -65,6 +65,7 @@ public final class ResultItems {
             item.put("queue_partition", s(PENDING));
             item.put("queue_job_id", s(result.jobId()));
             item.put("uncertainty_key", s(uncertaintyKey(result.score(), threshold, result.resultId())));
+            item.put("score_key", s(scoreKey(result.score(), result.resultId())));
         }
         if (result.explanation() != null) {
             item.put("explanation", AttributeValue.fromM(Map.of(
@@ -80,6 +81,11 @@ public final class ResultItems {
     /** Sorts by distance from the decision threshold, closest (most uncertain) first. */
     public static String uncertaintyKey(double score, double threshold, String resultId) {
         return String.format(Locale.ROOT, "%09.4f#%s", Math.abs(score - threshold), resultId);
+    }
+
+    /** Sorts by score, lowest first (the by_job_score index; results without a score are not in it). */
+    static String scoreKey(double score, String resultId) {
+        return String.format(Locale.ROOT, "%08.4f#%s", score, resultId);
     }
 
     public static ScreeningResult fromItem(Map<String, AttributeValue> item) {
