@@ -43,6 +43,8 @@ async function render() {
     cleanup = screen.cleanup || null;
     document.title = `${screen.title} — Resume screening`;
     (main.querySelector('[data-autofocus]') || main).focus();
+    // when the first screen was whole, since navigation started: the browser tests report it
+    if (window.__firstScreenMs === undefined) window.__firstScreenMs = performance.now();
   } catch (error) {
     replace(main, h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, error.message));
   }

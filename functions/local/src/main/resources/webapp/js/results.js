@@ -57,6 +57,7 @@ export async function resultsScreen(jobId) {
     next.disabled = !data.next_token;
     pageLabel.textContent = `Page ${page + 1}`;
     draw();
+    body.dataset.sort = sort;
   }
 
   function restart() {

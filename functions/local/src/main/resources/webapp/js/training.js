@@ -67,7 +67,7 @@ export async function trainingScreen(runId) {
       const curves = metrics.roc_curves || {};
       const lines = [];
       if (curves.candidate && curves.candidate.length) {
-        lines.push({ label: `candidate ${run.candidate_version ?? ''} (AUC ${auc(metrics.candidate)})`, points: curves.candidate, className: 'candidate' });
+        lines.push({ label: `candidate (AUC ${auc(metrics.candidate)})`, points: curves.candidate, className: 'candidate' });
       }
       if (curves.active && curves.active.length) {
         lines.push({ label: `live ${metrics.active_version ?? ''} (AUC ${auc(metrics.active)})`, points: curves.active, className: 'active' });
@@ -86,6 +86,7 @@ export async function trainingScreen(runId) {
         poll = setTimeout(() => showRun(id), 2000);
       } else {
         loadStatus();
+        loadRuns(page);
         refreshTrainingBar();
       }
     } catch (error) {
