@@ -118,20 +118,34 @@ public final class ScreeningService {
     }
 
     private Optional<Screening> earlier(String idempotencyClaim, String contentClaim, String jobId, String sha256) {
-        if (idempotencyClaim != null) {
-            Optional<UploadClaim> claim = results.claim(idempotencyClaim);
-            if (claim.isPresent()) {
-                if (!claim.get().jobId().equals(jobId) || !claim.get().contentSha256().equals(sha256)) {
-                    throw new ProblemException(ProblemKind.UNPROCESSABLE, "idempotency_key_reused",
-                            "this Idempotency-Key was used for another upload (another file or job); use a new key");
-                }
-                JsonLog.info("resume.replayed", Map.of("result_id", claim.get().resultId()));
-                return Optional.of(new Screening(claimed(claim.get()), Outcome.REPLAYED));
-            }
+        Optional<Screening> replay = replay(idempotencyClaim, jobId, sha256);
+        if (replay.isPresent()) {
+            return replay;
         }
-        return results.claim(contentClaim).map(claim -> {
-            JsonLog.info("resume.duplicate", Map.of("result_id", claim.resultId(), "job_id", jobId));
-            return new Screening(claimed(claim), Outcome.DUPLICATE);
+        Optional<UploadClaim> content = results.claim(contentClaim);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        // both claims are written in one transaction: the file's claim may be this key's own upload, just committed
+        replay = replay(idempotencyClaim, jobId, sha256);
+        if (replay.isPresent()) {
+            return replay;
+        }
+        JsonLog.info("resume.duplicate", Map.of("result_id", content.get().resultId(), "job_id", jobId));
+        return Optional.of(new Screening(claimed(content.get()), Outcome.DUPLICATE));
+    }
+
+    private Optional<Screening> replay(String idempotencyClaim, String jobId, String sha256) {
+        if (idempotencyClaim == null) {
+            return Optional.empty();
+        }
+        return results.claim(idempotencyClaim).map(claim -> {
+            if (!claim.jobId().equals(jobId) || !claim.contentSha256().equals(sha256)) {
+                throw new ProblemException(ProblemKind.UNPROCESSABLE, "idempotency_key_reused",
+                        "this Idempotency-Key was used for another upload (another file or job); use a new key");
+            }
+            JsonLog.info("resume.replayed", Map.of("result_id", claim.resultId()));
+            return new Screening(claimed(claim), Outcome.REPLAYED);
         });
     }
 
