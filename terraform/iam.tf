@@ -30,7 +30,9 @@ locals {
       put_tables = [for t, mode in f.tables : t if mode == "put"]
       # Every prefix the function may read (read and write ones) / write.
       read_prefixes  = [for p, mode in f.bucket : local.bucket_prefixes[p]]
-      write_prefixes = [for p, mode in f.bucket : local.bucket_prefixes[p] if mode == "write"]
+      write_prefixes = [for p, mode in f.bucket : local.bucket_prefixes[p] if contains(["write", "erase"], mode)]
+      # "erase": write, and delete every stored version (the bucket is versioned; erasure must not leave old copies).
+      erase_prefixes = [for p, mode in f.bucket : local.bucket_prefixes[p] if mode == "erase"]
       only_read_prefixes = [
         for p, mode in f.bucket : local.bucket_prefixes[p] if mode == "read"
       ]
@@ -120,6 +122,30 @@ data "aws_iam_policy_document" "function" {
     content {
       sid       = "S3ListPrefixes"
       actions   = ["s3:ListBucket"]
+      resources = [local.bucket_arn]
+
+      condition {
+        test     = "StringLike"
+        variable = "s3:prefix"
+        values   = [for p in statement.value : "${p}*"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].erase_prefixes) > 0 ? [local.function_access[each.key].erase_prefixes] : []
+    content {
+      sid       = "S3DeleteVersions"
+      actions   = ["s3:DeleteObjectVersion"]
+      resources = [for p in statement.value : "${local.bucket_arn}/${p}*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.function_access[each.key].erase_prefixes) > 0 ? [local.function_access[each.key].erase_prefixes] : []
+    content {
+      sid       = "S3ListVersions"
+      actions   = ["s3:ListBucketVersions"]
       resources = [local.bucket_arn]
 
       condition {
@@ -268,8 +294,8 @@ data "aws_iam_policy_document" "function" {
       error_message = "Function ${each.key} lists a bucket prefix that is not in the contract's bucket.prefixes."
     }
     precondition {
-      condition     = alltrue([for mode in values(each.value.tables) : contains(["read", "write", "put"], mode)]) && alltrue([for mode in values(each.value.bucket) : contains(["read", "write"], mode)])
-      error_message = "Function ${each.key}: table access modes must be \"read\", \"write\" or \"put\", bucket modes \"read\" or \"write\"."
+      condition     = alltrue([for mode in values(each.value.tables) : contains(["read", "write", "put"], mode)]) && alltrue([for mode in values(each.value.bucket) : contains(["read", "write", "erase"], mode)])
+      error_message = "Function ${each.key}: table access modes must be \"read\", \"write\" or \"put\", bucket modes \"read\", \"write\" or \"erase\"."
     }
     precondition {
       condition     = alltrue([for target in each.value.invokes : contains(keys(local.functions), target)])

@@ -62,6 +62,21 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
     }
   }
 
+  # The training data a run gathers (ids, labels and term vectors of reviewed resumes): kept long enough to retrain
+  # from it or audit a run, not for ever, so an erased or expired candidate leaves these copies too.
+  rule {
+    id     = "expire-training-data"
+    status = "Enabled"
+
+    filter {
+      prefix = local.bucket_prefixes.training_data
+    }
+
+    expiration {
+      days = var.training_data_expiration_days
+    }
+  }
+
   # logs/ (training logs live under logs/training/).
   rule {
     id     = "expire-logs"

@@ -96,6 +96,17 @@ variable "exports_expiration_days" {
   }
 }
 
+variable "training_data_expiration_days" {
+  description = "Days after which objects under training-data/ (the pairs each training run gathered) expire."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.training_data_expiration_days >= 1
+    error_message = "training_data_expiration_days must be at least 1."
+  }
+}
+
 variable "logs_expiration_days" {
   description = "Days after which objects under logs/ (training logs) expire (180 by default, for audit)."
   type        = number

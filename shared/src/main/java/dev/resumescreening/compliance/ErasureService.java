@@ -22,7 +22,7 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 
 /**
- * Erases a candidate: the original file, its text, the result, the self-identification and the personal fields of
+ * Erases a candidate: the original file and its text (every stored version of both), the result, the self-identification and the personal fields of
  * the review history (reviewer, notes; decisions, model version and times stay for audit). A reviewed result takes
  * its review out of the counters in the same transaction, so they stay equal to a recount, and out of every later
  * training set (training reads the results table). The retention sweep erases results older than
@@ -64,8 +64,8 @@ public final class ErasureService {
             ScreeningResult result = current.result();
             // files first: deleting is idempotent, so if the records' transaction fails a retry finds and finishes it;
             // the other order could leave files no record points at
-            documents.delete(result.document().originalKey());
-            documents.delete(result.document().textKey());
+            documents.deleteEveryVersion(result.document().originalKey());
+            documents.deleteEveryVersion(result.document().textKey());
             ReviewCounts.Delta counters = result.review() == null ? null : withdrawal(result.review());
             String sha256 = result.document().contentSha256();
             List<String> claims = sha256 == null ? List.of() : List.of(ScreeningService.contentClaim(result.jobId(), sha256));

@@ -11,6 +11,12 @@ public interface DocumentStore {
 
     void delete(String key);
 
+    /**
+     * Deletes the object and every stored version of it, delete markers included: on a versioned bucket a plain
+     * delete keeps the old content as a noncurrent version, which an erasure must not leave behind.
+     */
+    void deleteEveryVersion(String key);
+
     /** Writes a stream of unknown length without holding it all in memory. */
     void putStream(String key, InputStream content, String contentType);
 }

@@ -5,6 +5,7 @@ import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.model.ClassificationMetrics;
+import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.ModelIntegrityException;
 import dev.resumescreening.model.ModelMetadata;
@@ -215,6 +216,14 @@ public final class ModelRegistry {
             return Optional.of(Set.of());
         }
         return store.find(version).flatMap(record -> artifacts.trainingPairs(record.artifactPrefix()));
+    }
+
+    /** The hyperparameters a trained version was trained with; empty for the similarity model. */
+    public Optional<Hyperparameters> hyperparameters(String version) {
+        if (SimilarityModel.VERSION.equals(version)) {
+            return Optional.empty();
+        }
+        return store.find(version).map(record -> artifacts.load(record.artifactPrefix()).metadata().hyperparameters());
     }
 
     /** A servable model of any version, for evaluation; trained ones are verified first. */

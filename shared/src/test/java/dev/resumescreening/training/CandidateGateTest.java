@@ -57,14 +57,33 @@ class CandidateGateTest {
             candidate[i] = labels[i] * 0.8 + (i % 7) * 0.01;
             active[i] = (i % 5) * 0.2;
         }
-        assertTrue(CandidateGate.winConfidence(candidate, active, labels, 1) > 0.99);
+        assertTrue(CandidateGate.winConfidence(candidate, active, labels, 0, 1) > 0.99);
+    }
+
+    @Test
+    void aRefreshNeedsOnlyToBeNoWorseThanTheToleranceAllows() {
+        assertTrue(CandidateGate.notWorse(0.978, 0.978, CandidateGate.REFRESH_TOLERANCE));
+        assertTrue(CandidateGate.notWorse(0.975, 0.978, CandidateGate.REFRESH_TOLERANCE));
+        assertFalse(CandidateGate.notWorse(0.972, 0.978, CandidateGate.REFRESH_TOLERANCE));
+        assertFalse(CandidateGate.notWorse(Double.NaN, 0.978, CandidateGate.REFRESH_TOLERANCE));
+
+        int[] labels = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
+        double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};
+        assertEquals(1.0, CandidateGate.winConfidence(scores, scores.clone(), labels,
+                CandidateGate.REFRESH_TOLERANCE, 3), 1e-9);
+        double[] worse = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            worse[i] = 1 - scores[i];
+        }
+        assertTrue(CandidateGate.winConfidence(worse, scores, labels, CandidateGate.REFRESH_TOLERANCE, 3)
+                < CandidateGate.REQUIRED_WIN_CONFIDENCE);
     }
 
     @Test
     void anEqualCandidateIsACoinToss() {
         int[] labels = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
         double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};
-        assertEquals(0.5, CandidateGate.winConfidence(scores, scores.clone(), labels, 3), 1e-9);
+        assertEquals(0.5, CandidateGate.winConfidence(scores, scores.clone(), labels, 0, 3), 1e-9);
     }
 
     @Test
@@ -73,7 +92,7 @@ class CandidateGateTest {
         double[] active = {0.9, 0.8, 0.7, 0.35, 0.3, 0.2, 0.6, 0.5, 0.4, 0.25, 0.15, 0.1};
         double[] candidate = active.clone();
         candidate[3] = 0.45;
-        double confidence = CandidateGate.winConfidence(candidate, active, labels, 5);
+        double confidence = CandidateGate.winConfidence(candidate, active, labels, 0, 5);
         assertTrue(confidence < CandidateGate.REQUIRED_WIN_CONFIDENCE, "confidence " + confidence);
         assertTrue(confidence > 0.5, "confidence " + confidence);
     }

@@ -42,6 +42,24 @@ class LearningUnderDefaultsIntegrationTest {
     }
 
     @Test
+    void moreReviewsOfTheSameJobsRefreshTheLiveModel() throws Exception {
+        try (TestStack stack = TestStack.start(DEFAULTS)) {
+            List<String> jobs = RealisticReviews.createJobs(stack);
+            RealisticReviews.review(stack, RealisticReviews.upload(stack, jobs, 40, 1), 0.0, 1);
+            JsonNode first = trainNow(stack);
+            assertTrue(first.get("activated").asBoolean(), first.toString());
+            String live = first.get("candidate_version").asText();
+
+            RealisticReviews.review(stack, RealisticReviews.upload(stack, jobs, 20, 2), 0.0, 2);
+            JsonNode refresh = trainNow(stack);
+            assertTrue(refresh.get("reason").asText().contains("a refresh of model " + live), refresh.toString());
+            assertTrue(refresh.get("activated").asBoolean(), refresh.toString());
+            assertEquals(refresh.get("candidate_version").asText(), Json.read(stack.get("/api/v1/models").body())
+                    .get("active").get("champion_version").asText());
+        }
+    }
+
+    @Test
     void reviewsWithoutSignalPutNoModelLive() throws Exception {
         try (TestStack stack = TestStack.start(DEFAULTS)) {
             List<String> jobs = RealisticReviews.createJobs(stack);

@@ -65,6 +65,11 @@ class OrphanCleanupIntegrationTest {
                 }
 
                 @Override
+                public void deleteEveryVersion(String key) {
+                    s3.deleteEveryVersion(key);
+                }
+
+                @Override
                 public void putStream(String key, InputStream content, String contentType) {
                     s3.putStream(key, content, contentType);
                 }

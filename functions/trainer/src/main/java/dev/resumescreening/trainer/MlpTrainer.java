@@ -75,6 +75,15 @@ public final class MlpTrainer {
      */
     static final double FEEDBACK_WEIGHT = 0.5;
 
+    /**
+     * A warm-started network's output is multiplied by this before it is added to the fixed part: its correction moves
+     * a fifth as fast per step of Adam at the guide's learning rate (1e-4), so the first few dozen reviews cannot undo
+     * what the similarity and the feedback know. At full speed, held-out ROC AUC on the real resumes fell below day one
+     * (by 0.0007-0.0017) after 50-100 reviews picked by the review queue; damped it did not (+0.0004 to +0.0030), and
+     * after 200-400 reviews it ranked as well (within 0.001) on the evaluation and the checking jobs.
+     */
+    static final float CORRECTION_SCALE = 0.2f;
+
     private static final Object GLOBAL_RANDOM_STATE = new Object();
 
     private final Consumer<String> log;
@@ -190,6 +199,9 @@ public final class MlpTrainer {
                 .add(hiddenLayer)
                 .add(Activation::relu)
                 .add(outputLayer);
+        if (hp.warmStart()) {
+            block.add(output -> new NDList(output.singletonOrThrow().mul(CORRECTION_SCALE)));
+        }
 
         List<TrainingOutcome.EpochStats> epochs = new ArrayList<>();
         List<String> lines = new ArrayList<>();
@@ -348,10 +360,15 @@ public final class MlpTrainer {
      */
     private static MlpWeights served(FeatureScaler scaler, int inputDim, int hidden, float[][] params,
             Hyperparameters hp, boolean[] used) {
-        MlpWeights network = scaler.fold(inputDim, hidden, params[0], params[1], params[2], params[3][0]);
         if (!hp.warmStart()) {
-            return network;
+            return scaler.fold(inputDim, hidden, params[0], params[1], params[2], params[3][0]);
         }
+        float[] scaledOutput = params[2].clone();
+        for (int h = 0; h < scaledOutput.length; h++) {
+            scaledOutput[h] *= CORRECTION_SCALE;
+        }
+        MlpWeights network = scaler.fold(inputDim, hidden, params[0], params[1], scaledOutput,
+                params[3][0] * CORRECTION_SCALE);
         float[] w1 = Arrays.copyOf(network.w1RowMajor(), (hidden + 2) * inputDim);
         float[] b1 = Arrays.copyOf(network.b1(), hidden + 2);
         float[] w2 = Arrays.copyOf(network.w2(), hidden + 2);

@@ -45,6 +45,28 @@ class MlpTrainerTest {
     }
 
     @Test
+    void aWarmStartedNetworksDampedCorrectionIsServedAsDjlComputesIt() {
+        List<TrainingSample> samples = SyntheticPairs.generate(160, 48, 0.4, 0.3, 0.8, 0.5, 11);
+        float[][] probe = features(samples);
+        Hyperparameters hp = SMALL.withBaseline(0.1, 30).withPatience(0);
+        AtomicReference<double[]> djl = new AtomicReference<>();
+        TrainingOutcome outcome = new MlpTrainer().train(samples, hp, p -> djl.set(p.probabilities(probe)));
+        MlpClassifier java = new MlpClassifier(outcome.weights());
+        boolean[] used = MlpTrainer.usedFeatures(hp.features());
+        double maxDiff = 0;
+        double correction = 0;
+        for (int i = 0; i < probe.length; i++) {
+            double pj = java.probability(probe[i]);
+            maxDiff = Math.max(maxDiff, Math.abs(pj - djl.get()[i]));
+            double fixed = 1 / (1 + Math.exp(-MlpTrainer.fixedLogit(probe[i], hp, used)));
+            correction = Math.max(correction, Math.abs(pj - fixed));
+        }
+        assertTrue(outcome.bestEpoch() > 0, "the network never moved from its warm start");
+        assertTrue(correction > 0.01, "the served model is its fixed part alone: " + correction);
+        assertTrue(maxDiff <= 1e-4, "max |djl - java| = " + maxDiff);
+    }
+
+    @Test
     void learnsSeparablePairsWithDefaultHyperparameters() {
         List<TrainingSample> samples = SyntheticPairs.separable(300, 64, 0.3, 5);
         TrainingOutcome outcome = new MlpTrainer(System.out::println).train(samples, Hyperparameters.defaults());

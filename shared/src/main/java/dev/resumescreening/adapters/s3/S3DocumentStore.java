@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** The bucket behind {@link DocumentStore}; objects are encrypted at rest by the bucket's default encryption. */
@@ -46,6 +47,18 @@ public final class S3DocumentStore implements DocumentStore {
     @Override
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void deleteEveryVersion(String key) {
+        List<String> versionIds = new ArrayList<>();
+        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key))) {
+            page.versions().stream().filter(v -> v.key().equals(key)).forEach(v -> versionIds.add(v.versionId()));
+            page.deleteMarkers().stream().filter(m -> m.key().equals(key)).forEach(m -> versionIds.add(m.versionId()));
+        }
+        for (String versionId : versionIds) {
+            s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+        }
     }
 
     @Override

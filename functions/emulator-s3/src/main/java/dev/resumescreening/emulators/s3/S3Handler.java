@@ -34,12 +34,14 @@ final class S3Handler implements HttpHandler {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.US).withZone(ZoneOffset.UTC);
     private static final String OWNER_ID = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
     private static final String REGION = "us-east-1";
+    /** S3's version id of an object stored while versioning was never enabled. */
+    private static final String NULL_VERSION = "null";
 
     /** Request headers stored with an object and returned on GET/HEAD. */
     private static final List<String> STORED_HEADERS = List.of(
             "Content-Type", "Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires");
     private static final Set<String> UNSUPPORTED_BUCKET_SUBRESOURCES = Set.of(
-            "acl", "policy", "policyStatus", "versioning", "versions", "uploads", "tagging", "cors", "lifecycle",
+            "acl", "policy", "policyStatus", "versioning", "uploads", "tagging", "cors", "lifecycle",
             "logging", "notification", "replication", "website", "encryption", "ownershipControls",
             "publicAccessBlock", "object-lock", "accelerate", "requestPayment", "analytics", "inventory",
             "metrics", "intelligent-tiering");
@@ -129,6 +131,8 @@ final class S3Handler implements HttpHandler {
                 case "GET" -> {
                     if (q.containsKey("location")) {
                         getBucketLocation(r);
+                    } else if (q.containsKey("versions")) {
+                        listVersions(r);
                     } else if (q.keySet().stream().anyMatch(UNSUPPORTED_BUCKET_SUBRESOURCES::contains)) {
                         throw S3Exception.notImplemented();
                     } else {
@@ -171,6 +175,7 @@ final class S3Handler implements HttpHandler {
                 if (q.containsKey("uploadId")) {
                     abortUpload(r);
                 } else {
+                    requireNullVersion(q.get("versionId"));
                     storage.delete(r.bucket, r.key);
                     send(r.ex, 204);
                 }
@@ -373,6 +378,62 @@ final class S3Handler implements HttpHandler {
             x.open("CommonPrefixes").elem("Prefix", enc(p, urlEncode)).close("CommonPrefixes");
         }
         sendXml(r.ex, 200, x.close("ListBucketResult"));
+    }
+
+    /**
+     * ListObjectVersions of a bucket that was never versioned, as S3 answers it: each object is its only version,
+     * with version id "null". Paginated by key marker; delimiters are not supported.
+     */
+    private void listVersions(Req r) throws IOException {
+        Storage.Bucket b = storage.bucket(r.bucket);
+        Map<String, String> q = r.query;
+        if (q.containsKey("delimiter")) {
+            throw S3Exception.notImplemented();
+        }
+        String prefix = q.getOrDefault("prefix", "");
+        String keyMarker = q.get("key-marker");
+        int maxKeys = 1000;
+        if (q.containsKey("max-keys")) {
+            try {
+                maxKeys = Math.min(Math.max(Integer.parseInt(q.get("max-keys")), 0), 1000);
+            } catch (NumberFormatException e) {
+                throw S3Exception.invalidArgument("Provided max-keys not an integer or within integer range");
+            }
+        }
+        NavigableMap<String, Storage.StoredObject> view = keyMarker != null && !keyMarker.isEmpty()
+                && Storage.compareKeys(keyMarker, prefix) >= 0
+                ? b.objects.tailMap(keyMarker, false) : b.objects.tailMap(prefix, true);
+        List<ObjectMeta> versions = new ArrayList<>();
+        boolean truncated = false;
+        for (Map.Entry<String, Storage.StoredObject> e : view.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                break;
+            }
+            if (versions.size() == maxKeys) {
+                truncated = true;
+                break;
+            }
+            versions.add(e.getValue().meta());
+        }
+        Xml x = Xml.root("ListVersionsResult").elem("Name", r.bucket).elem("Prefix", prefix)
+                .elem("KeyMarker", keyMarker == null ? "" : keyMarker).elem("VersionIdMarker", "")
+                .elem("MaxKeys", maxKeys).elem("IsTruncated", truncated);
+        if (truncated) {
+            x.elem("NextKeyMarker", versions.get(versions.size() - 1).key()).elem("NextVersionIdMarker", NULL_VERSION);
+        }
+        for (ObjectMeta m : versions) {
+            x.open("Version").elem("Key", m.key()).elem("VersionId", NULL_VERSION).elem("IsLatest", true)
+                    .elem("LastModified", iso(m.lastModified())).elem("ETag", quote(m.etag())).elem("Size", m.size())
+                    .elem("StorageClass", "STANDARD").close("Version");
+        }
+        sendXml(r.ex, 200, x.close("ListVersionsResult"));
+    }
+
+    /** The only version id an object of a never-versioned bucket has. */
+    private static void requireNullVersion(String versionId) {
+        if (versionId != null && !versionId.equals(NULL_VERSION)) {
+            throw S3Exception.invalidArgument("Invalid version id specified");
+        }
     }
 
     // ---------------------------------------------------------------- objects

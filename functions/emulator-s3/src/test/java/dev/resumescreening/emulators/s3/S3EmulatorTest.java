@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -125,6 +126,34 @@ class S3EmulatorTest {
         s3.headBucket(b -> b.bucket("configured-bucket"));
         assertNotNull(s3.getBucketLocation(b -> b.bucket("configured-bucket")));
         s3.deleteBucket(b -> b.bucket("configured-bucket"));
+    }
+
+    @Test
+    void versionsOfANeverVersionedBucketAreItsObjectsWithVersionIdNull() {
+        String bucket = newBucket(s3);
+        for (String key : List.of("text/a", "text/a.bak", "text/b", "other/c")) {
+            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
+        }
+        List<String> listed = new ArrayList<>();
+        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix("text/")
+                .maxKeys(2))) {
+            page.versions().forEach(v -> {
+                assertEquals("null", v.versionId());
+                assertTrue(v.isLatest());
+                listed.add(v.key());
+            });
+            assertEquals(List.of(), page.deleteMarkers());
+        }
+        assertEquals(List.of("text/a", "text/a.bak", "text/b"), listed);
+
+        S3Exception unknownVersion = assertThrows(S3Exception.class,
+                () -> s3.deleteObject(b -> b.bucket(bucket).key("text/a").versionId("3HL4kqtJlcpXroDTDmJ")));
+        assertEquals(400, unknownVersion.statusCode());
+        assertEquals(2, s3.listObjectVersions(b -> b.bucket(bucket).prefix("text/a")).versions().size());
+
+        s3.deleteObject(b -> b.bucket(bucket).key("text/a").versionId("null"));
+        assertEquals(List.of("text/a.bak"), s3.listObjectVersions(b -> b.bucket(bucket).prefix("text/a")).versions()
+                .stream().map(v -> v.key()).toList());
     }
 
     @Test
