@@ -54,12 +54,15 @@ export const api = {
   listJobs: (limit, nextToken) => request('GET', '/api/v1/jobs' + query({ limit, next_token: nextToken })),
   getJob: (jobId) => request('GET', `/api/v1/jobs/${id(jobId)}`),
   createJob: (job) => request('POST', '/api/v1/jobs', job),
-  listResults: (jobId, { limit, nextToken, reviewed }) =>
-    request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed })),
+  updateThreshold: (jobId, threshold) => request('PATCH', `/api/v1/jobs/${id(jobId)}`, { threshold }),
+  listResults: (jobId, { limit, nextToken, reviewed, sort }) =>
+    request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed, sort })),
+  adverseImpact: (jobId, from, to) => request('GET', '/api/v1/reports/adverse-impact' + query({ job_id: jobId, from, to })),
   getResult: (resultId) => request('GET', `/api/v1/screening/result/${id(resultId)}`),
   originalUrl: (resultId) => `/api/v1/screening/result/${id(resultId)}/original`,
-  originalText: async (resultId) => {
-    const response = await apiFetch(`/api/v1/screening/result/${id(resultId)}/original`);
+  /** The resume as text: the original of a text upload, or with `redacted` the text the model read. */
+  originalText: async (resultId, redacted) => {
+    const response = await apiFetch(`/api/v1/screening/result/${id(resultId)}/original` + query({ view: redacted ? 'text' : '' }));
     if (!response.ok) {
       let data = null;
       try { data = await response.json(); } catch { data = null; }
@@ -73,6 +76,7 @@ export const api = {
   trainingStatus: () => request('GET', '/api/v1/feedback/training-status'),
   triggerTraining: (body) => request('POST', '/api/v1/feedback/trigger-training', body),
   trainingRun: (runId) => request('GET', `/api/v1/training/runs/${id(runId)}`),
+  trainingRuns: (limit, nextToken) => request('GET', '/api/v1/training/runs' + query({ limit, next_token: nextToken })),
   models: () => request('GET', '/api/v1/models'),
   activate: (body) => request('POST', '/api/v1/models/activate', body),
   rollback: () => request('POST', '/api/v1/models/rollback'),
@@ -80,18 +84,24 @@ export const api = {
 
 /**
  * Uploads one file as multipart/form-data with XMLHttpRequest (fetch reports no upload progress); onProgress gets a
- * fraction 0..1. Resolves with the result, rejects with an ApiError carrying the API's message.
+ * fraction 0..1. `fields` are more form fields (the voluntary self-identification); `idempotencyKey` makes a retry
+ * of the same upload answer the same result. Resolves with the result (with duplicate_of when the job already had
+ * the file), rejects with an ApiError carrying the API's message.
  */
-export async function uploadResume(jobId, file, candidateName, onProgress) {
+export async function uploadResume(jobId, file, candidateName, fields, idempotencyKey, onProgress) {
   const headers = await authorization();
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('job_id', jobId);
     if (candidateName) form.append('candidate_name', candidateName);
+    for (const [name, value] of Object.entries(fields)) {
+      if (value) form.append(name, value);
+    }
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiBase() + '/api/v1/screening/upload-resume');
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });

@@ -8,14 +8,17 @@ import { resultsScreen } from './results.js';
 import { reviewScreen } from './review.js';
 import { trainingScreen } from './training.js';
 import { modelsScreen } from './models.js';
+import { fairnessScreen } from './fairness.js';
 
 const routes = [
   { pattern: /^#\/jobs$/, nav: 'jobs', screen: () => jobsScreen() },
   { pattern: /^#\/jobs\/([^/]+)\/upload$/, nav: 'jobs', screen: (m) => uploadScreen(decodeURIComponent(m[1])) },
   { pattern: /^#\/jobs\/([^/]+)\/results$/, nav: 'jobs', screen: (m) => resultsScreen(decodeURIComponent(m[1])) },
   { pattern: /^#\/review(?:\?(.*))?$/, nav: 'review', screen: (m) => reviewScreen(new URLSearchParams(m[1] || '')) },
-  { pattern: /^#\/training$/, nav: 'training', screen: () => trainingScreen() },
+  { pattern: /^#\/training$/, nav: 'training', screen: () => trainingScreen(null) },
+  { pattern: /^#\/training\/([^/]+)$/, nav: 'training', screen: (m) => trainingScreen(decodeURIComponent(m[1])) },
   { pattern: /^#\/models$/, nav: 'models', screen: () => modelsScreen() },
+  { pattern: /^#\/fairness(?:\?(.*))?$/, nav: 'fairness', screen: (m) => fairnessScreen(new URLSearchParams(m[1] || '')) },
 ];
 
 let cleanup = null;
@@ -41,6 +44,8 @@ async function render() {
     cleanup = screen.cleanup || null;
     document.title = `${screen.title} — Resume screening`;
     (main.querySelector('[data-autofocus]') || main).focus();
+    // when the first screen was whole, since navigation started: the browser tests report it
+    if (window.__firstScreenMs === undefined) window.__firstScreenMs = performance.now();
   } catch (error) {
     replace(main, h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, error.message));
   }

@@ -81,3 +81,23 @@ export function confirmDialog(title, message, confirmLabel, extra = null) {
     confirm.focus();
   });
 }
+
+const TOKEN = /[\p{L}\p{N}+#]+/gu;
+
+/**
+ * The text with each word of `terms` (the explanation's found terms, words or two-word phrases) in a <mark>: text
+ * nodes and elements only, matched as the screen's tokenizer splits words (letters, digits, + and #, any case).
+ */
+export function highlighted(text, terms) {
+  const words = new Set(terms.flatMap((term) => term.toLowerCase().split(' ')));
+  const nodes = [];
+  let last = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    if (!words.has(match[0].toLowerCase())) continue;
+    if (match.index > last) nodes.push(text.slice(last, match.index));
+    nodes.push(h('mark', {}, match[0]));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) nodes.push(text.slice(last));
+  return nodes;
+}

@@ -4,10 +4,6 @@ import { h, replace, formatTime, toast } from './dom.js';
 
 const PAGE_SIZE = 20;
 
-function reviewCount(balance) {
-  if (!balance) return '0';
-  return `${balance.positive_samples + balance.negative_samples} (${balance.positive_samples} / ${balance.negative_samples})`;
-}
 
 export async function jobsScreen() {
   const tokens = [null];          // the token of each page seen so far, for Previous
@@ -18,25 +14,42 @@ export async function jobsScreen() {
   const next = h('button', { type: 'button', onclick: () => load(page + 1) }, 'Next page');
 
   async function load(index) {
-    const [data, status] = await Promise.all([api.listJobs(PAGE_SIZE, tokens[index]),
-      api.trainingStatus().catch(() => ({ jobs: [] }))]);
-    // reviews per job come with the training status (one counter item); resume counts per job have no cheap source yet
-    const reviews = new Map((status.jobs || []).map((j) => [j.job_id, j]));
+    const data = await api.listJobs(PAGE_SIZE, tokens[index]);
     page = index;
     tokens[index + 1] = data.next_token;
-    const rows = data.jobs.map((job) => h('tr', {},
+    const rows = data.jobs.map((job) => h('tr', { 'data-job-id': job.job_id },
       h('td', {}, job.title),
-      h('td', {}, String(job.threshold)),
-      h('td', { class: 'reviews' }, reviewCount(reviews.get(job.job_id))),
+      h('td', {}, thresholdEditor(job)),
+      h('td', { class: 'count screened' }, String(job.counts.screened)),
+      h('td', { class: 'count reviewed' }, String(job.counts.reviewed)),
+      h('td', { class: 'count shortlisted-ai' }, String(job.counts.shortlisted_by_ai)),
+      h('td', { class: 'count shortlisted-people' }, String(job.counts.shortlisted_by_people)),
       h('td', {}, formatTime(job.created_at)),
       h('td', {}, h('div', { class: 'row' },
         h('a', { href: `#/jobs/${encodeURIComponent(job.job_id)}/upload`, class: 'button' }, 'Upload'),
         h('a', { href: `#/jobs/${encodeURIComponent(job.job_id)}/results`, class: 'button' }, 'Results'),
         h('a', { href: `#/review?job_id=${encodeURIComponent(job.job_id)}`, class: 'button' }, 'Review')))));
-    replace(tableBody, rows.length ? rows : h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No jobs yet: create one below.')));
+    replace(tableBody, rows.length ? rows : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No jobs yet: create one below.')));
     previous.disabled = page === 0;
     next.disabled = !data.next_token;
     pageLabel.textContent = `Page ${page + 1}`;
+  }
+
+  // the threshold in place: Enter (or Save) sends it; admins only in AWS, the API answers 403 to anyone else
+  function thresholdEditor(job) {
+    const input = h('input', { type: 'number', min: 0, max: 100, step: 'any', value: String(job.threshold),
+      class: 'threshold', 'aria-label': `Shortlist threshold of ${job.title}` });
+    const save = h('button', { type: 'submit', class: 'save-threshold' }, 'Save');
+    return h('form', { class: 'row inline', onsubmit: async (event) => {
+      event.preventDefault();
+      try {
+        const updated = await api.updateThreshold(job.job_id, Number(input.value));
+        input.value = String(updated.threshold);
+        toast(`Threshold of "${job.title}" is now ${updated.threshold}: new uploads are decided with it`);
+      } catch (error) {
+        toast(error.message);
+      }
+    } }, input, save);
   }
 
   const title = h('input', { id: 'job-title', name: 'title', type: 'text', required: true, maxlength: 200, autocomplete: 'off' });
@@ -47,7 +60,7 @@ export async function jobsScreen() {
     h('div', {}, h('label', { for: 'job-title' }, 'Title'), title),
     h('div', {}, h('label', { for: 'job-description' }, 'Description'), description),
     h('div', {}, h('label', { for: 'job-threshold' }, 'Shortlist threshold (0-100)'), threshold,
-      h('p', { class: 'muted' }, 'Set when the job is created; the API has no route to change it later.')),
+      h('p', { class: 'muted' }, 'An admin can change it later in the list: it decides new uploads, earlier results keep theirs.')),
     formError,
     h('div', {}, h('button', { type: 'submit', class: 'primary', id: 'create-job' }, 'Create job')));
 
@@ -72,7 +85,8 @@ export async function jobsScreen() {
       h('p', { class: 'muted' }, 'Jobs are listed in storage order, a page at a time.'),
       h('table', { id: 'jobs-table' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Threshold'),
-          h('th', { scope: 'col' }, 'Reviews (shortlisted / rejected)'),
+          h('th', { scope: 'col' }, 'Screened'), h('th', { scope: 'col' }, 'Reviewed'),
+          h('th', { scope: 'col' }, 'Shortlisted by AI'), h('th', { scope: 'col' }, 'Shortlisted by people'),
           h('th', { scope: 'col' }, 'Created'), h('th', { scope: 'col' }, 'Actions'))),
         tableBody),
       h('div', { class: 'row' }, previous, next, pageLabel),

@@ -1,5 +1,5 @@
-// Results of a job: a page at a time (newest first from the API), filtered by reviewed (server side) and decision
-// (on the page shown), sortable by score on the page shown; a row opens the review of that result.
+// Results of a job: a page at a time, newest first or by score (highest first, across pages: the API sorts), filtered
+// by reviewed (server side) and decision (on the page shown); a row opens the review of that result.
 import { api } from './api.js';
 import { h, replace, formatScore, formatPercent, formatTime } from './dom.js';
 
@@ -10,7 +10,7 @@ export async function resultsScreen(jobId) {
   let tokens = [null];
   let page = 0;
   let results = [];
-  let sort = null; // 'asc' | 'desc' | null
+  let sort = 'created'; // or 'score', highest first
   const body = h('tbody');
   const pageLabel = h('span', { class: 'muted', 'aria-live': 'polite' });
   const reviewed = h('select', { id: 'filter-reviewed', onchange: () => restart() },
@@ -24,10 +24,10 @@ export async function resultsScreen(jobId) {
   const next = h('button', { type: 'button', onclick: () => load(page + 1) }, 'Next page');
 
   function toggleSort() {
-    sort = sort === 'desc' ? 'asc' : 'desc';
-    scoreHeader.setAttribute('aria-sort', sort === 'desc' ? 'descending' : 'ascending');
-    sortButton.textContent = sort === 'desc' ? 'Score ▼' : 'Score ▲';
-    draw();
+    sort = sort === 'score' ? 'created' : 'score';
+    scoreHeader.setAttribute('aria-sort', sort === 'score' ? 'descending' : 'none');
+    sortButton.textContent = sort === 'score' ? 'Score ▼' : 'Score';
+    restart();
   }
 
   function open(result) {
@@ -35,11 +35,7 @@ export async function resultsScreen(jobId) {
   }
 
   function draw() {
-    let shown = results.filter((r) => !decision.value || r.decision === decision.value);
-    if (sort) {
-      const sign = sort === 'desc' ? -1 : 1;
-      shown = [...shown].sort((a, b) => sign * ((a.score ?? -1) - (b.score ?? -1)));
-    }
+    const shown = results.filter((r) => !decision.value || r.decision === decision.value);
     const rows = shown.map((r) => h('tr', { class: 'clickable result-row', tabindex: 0, 'data-result-id': r.screening_result_id,
       onclick: () => open(r), onkeydown: (e) => { if (e.key === 'Enter') open(r); } },
       h('td', { class: 'candidate' }, r.candidate_name ?? '(no name)'),
@@ -53,7 +49,7 @@ export async function resultsScreen(jobId) {
   }
 
   async function load(index) {
-    const data = await api.listResults(jobId, { limit: PAGE_SIZE, nextToken: tokens[index], reviewed: reviewed.value });
+    const data = await api.listResults(jobId, { limit: PAGE_SIZE, nextToken: tokens[index], reviewed: reviewed.value, sort });
     page = index;
     tokens[index + 1] = data.next_token;
     results = data.results;
@@ -61,6 +57,7 @@ export async function resultsScreen(jobId) {
     next.disabled = !data.next_token;
     pageLabel.textContent = `Page ${page + 1}`;
     draw();
+    body.dataset.sort = sort;
   }
 
   function restart() {
@@ -78,7 +75,7 @@ export async function resultsScreen(jobId) {
       h('div', { class: 'row' },
         h('label', { for: 'filter-reviewed' }, 'Reviewed'), reviewed,
         h('label', { for: 'filter-decision' }, 'Decision'), decision),
-      h('p', { class: 'muted' }, 'Newest first; sorting by score and the decision filter apply to the page shown.'),
+      h('p', { class: 'muted' }, 'Newest first, or by score (highest first) across pages: click Score. Sorted by score, resumes left to a person (no score) are not listed. The decision filter applies to the page shown.'),
       h('table', { id: 'results-table' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Candidate'), h('th', { scope: 'col' }, 'File'), scoreHeader,
           h('th', { scope: 'col' }, 'Decision'), h('th', { scope: 'col' }, 'Confidence'),

@@ -2,10 +2,22 @@
 // description; Shortlist / Reject / Skip / Undo with s, r, k, u. Undo reopens the previous resume, whose decision
 // can then be changed (the API keeps the latest review; it has no "unreview").
 import { api } from './api.js';
-import { h, replace, formatScore, formatPercent, toast } from './dom.js';
+import { h, replace, formatScore, formatPercent, toast, highlighted } from './dom.js';
 import { refreshTrainingBar } from './app.js';
 
 const QUEUE_SIZE = 20;
+
+/** Why the score: the job's terms found in the resume and the important ones missing (computed at screening). */
+function explanationOf(result) {
+  if (!result.explanation) return h('p', { class: 'muted' }, 'No explanation: the resume had no text to score.');
+  const terms = (list, kind) => list.length
+    ? h('ul', { class: `terms ${kind}` }, list.map((term) => h('li', {}, term)))
+    : h('span', { class: 'muted' }, 'none');
+  return [
+    h('div', { class: 'row' }, h('strong', {}, 'Found in the resume:'), terms(result.explanation.found, 'found')),
+    h('div', { class: 'row' }, h('strong', {}, 'Missing:'), terms(result.explanation.missing, 'missing')),
+  ];
+}
 
 export async function reviewScreen(params) {
   const jobFilter = params.get('job_id') || '';
@@ -36,6 +48,7 @@ export async function reviewScreen(params) {
   const actions = h('div', { class: 'actions' }, shortlist, reject, skip, undo,
     h('div', { class: 'notes' }, h('label', { for: 'review-notes' }, 'Notes (saved with the decision)'), notes));
   const grid = h('div', { class: 'review-grid' }, resumePanel, jobPanel);
+  const explanationPanel = h('div', { class: 'explanation', id: 'explanation' });
 
   async function job(jobId) {
     if (!jobs.has(jobId)) jobs.set(jobId, await api.getJob(jobId));
@@ -64,7 +77,7 @@ export async function reviewScreen(params) {
         : 'Nothing left to review here.'), h('div', { class: 'actions' }, undo), message);
       return;
     }
-    if (!content.contains(grid)) replace(content, facts, actions, message, grid);
+    if (!content.contains(grid)) replace(content, facts, explanationPanel, actions, message, grid);
     const resultJob = await job(result.job_id);
     heading.textContent = `Review: ${result.candidate_name ?? '(no name)'}`;
     replace(facts,
@@ -77,21 +90,42 @@ export async function reviewScreen(params) {
       h('dt', {}, 'Reviewed'), h('dd', {}, result.human_reviewed ? `yes: ${result.human_decision}` : 'not yet'));
     replace(jobPanel, h('h2', {}, 'Job description'), h('pre', { class: 'job-text' }, resultJob.description));
     notes.value = result.notes || '';
-    const isPdf = /\.pdf$/i.test(result.file_name || '');
-    if (isPdf) {
-      replace(resumePanel, h('h2', {}, 'Resume (PDF)'),
-        h('iframe', { class: 'resume-frame', src: api.originalUrl(result.screening_result_id),
-          title: `Resume of ${result.candidate_name ?? 'the candidate'} (PDF)` }));
-    } else {
-      replace(resumePanel, h('h2', {}, 'Resume'), h('p', { class: 'muted' }, 'Loading…'));
-      try {
-        const text = await api.originalText(result.screening_result_id);
-        if (current === result) replace(resumePanel, h('h2', {}, 'Resume'), h('pre', { class: 'resume-text', id: 'resume-text' }, text));
-      } catch (error) {
-        replace(resumePanel, h('h2', {}, 'Resume'), h('p', { class: 'error' }, error.message));
-      }
-    }
+    replace(explanationPanel, explanationOf(result));
+    await showText(result);
     content.dataset.resultId = result.screening_result_id;
+  }
+
+  // the text the model read, the explanation's found terms marked; the original file one click away
+  async function showText(result) {
+    const found = result.explanation ? result.explanation.found : [];
+    const toOriginal = h('button', { type: 'button', id: 'btn-original', onclick: () => showOriginal(result) },
+      'Show the original file');
+    replace(resumePanel, h('h2', {}, 'Resume'), h('p', { class: 'muted' }, 'Loading…'));
+    try {
+      const text = await api.originalText(result.screening_result_id, true);
+      if (current !== result) return;
+      replace(resumePanel, h('div', { class: 'row' }, h('h2', {}, 'Resume, as the model read it'), toOriginal),
+        h('pre', { class: 'resume-text', id: 'resume-text' }, highlighted(text, found)));
+    } catch (error) {
+      replace(resumePanel, h('h2', {}, 'Resume'), h('p', { class: 'error' }, error.message), toOriginal);
+    }
+  }
+
+  async function showOriginal(result) {
+    const toText = h('button', { type: 'button', id: 'btn-text', onclick: () => showText(result) },
+      'Show the text with found terms');
+    const header = h('div', { class: 'row' }, h('h2', {}, 'Resume, as uploaded'), toText);
+    if (/\.pdf$/i.test(result.file_name || '')) {
+      replace(resumePanel, header, h('iframe', { class: 'resume-frame', src: api.originalUrl(result.screening_result_id),
+        title: `Resume of ${result.candidate_name ?? 'the candidate'} (PDF)` }));
+      return;
+    }
+    try {
+      const text = await api.originalText(result.screening_result_id, false);
+      if (current === result) replace(resumePanel, header, h('pre', { class: 'resume-text' }, text));
+    } catch (error) {
+      replace(resumePanel, header, h('p', { class: 'error' }, error.message));
+    }
   }
 
   async function decide(decision) {

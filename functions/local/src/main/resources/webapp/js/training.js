@@ -1,27 +1,29 @@
-// Training: the status, starting a run (with a confirmation), and a run's detail.
+// Training: the status, starting a run (confirmed), the runs newest first (a page at a time), and a run's page with
+// its metrics, the gate's verdict and reason, and the ROC curves of the candidate and the live model on the gate's
+// evidence; rolling back the live model (confirmed). Starting and rolling back are for admins (403 otherwise).
 import { api } from './api.js';
 import { h, replace, formatTime, confirmDialog, toast } from './dom.js';
 import { refreshTrainingBar } from './app.js';
+import { rocChart } from './chart.js';
 
-const RECENT_RUNS_KEY = 'resume-screening.recent-runs';
-
-function recentRuns() {
-  try { return JSON.parse(localStorage.getItem(RECENT_RUNS_KEY) || '[]').filter((id) => typeof id === 'string'); } catch { return []; }
-}
-
-function remember(runId) {
-  localStorage.setItem(RECENT_RUNS_KEY, JSON.stringify([runId, ...recentRuns().filter((id) => id !== runId)].slice(0, 10)));
-}
+const PAGE_SIZE = 10;
 
 function factList(entries) {
   return h('dl', { class: 'facts' }, entries.flatMap(([label, value]) =>
-    [h('dt', {}, label), h('dd', {}, value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value))]));
+    [h('dt', {}, label), h('dd', {}, value === null || value === undefined ? '—' : String(value))]));
 }
 
-export async function trainingScreen() {
+const auc = (metrics) => (metrics && typeof metrics.roc_auc === 'number' ? metrics.roc_auc.toFixed(3) : '—');
+
+export async function trainingScreen(runId) {
   const statusBox = h('div', { id: 'training-status' });
   const runBox = h('div', { id: 'run-detail', 'aria-live': 'polite' });
-  const recent = h('ul', { id: 'recent-runs' });
+  const runsBody = h('tbody');
+  const pageLabel = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const previous = h('button', { type: 'button', onclick: () => loadRuns(page - 1) }, 'Previous page');
+  const next = h('button', { type: 'button', onclick: () => loadRuns(page + 1) }, 'Next page');
+  let tokens = [null];
+  let page = 0;
   let poll = null;
 
   async function loadStatus() {
@@ -37,20 +39,54 @@ export async function trainingScreen() {
     ]));
   }
 
-  async function showRun(runId) {
+  async function loadRuns(index) {
+    const data = await api.trainingRuns(PAGE_SIZE, tokens[index]);
+    page = index;
+    tokens[index + 1] = data.next_token;
+    const rows = data.runs.map((run) => h('tr', { class: 'clickable run-row', tabindex: 0, 'data-run-id': run.run_id,
+      onclick: () => open(run.run_id), onkeydown: (e) => { if (e.key === 'Enter') open(run.run_id); } },
+      h('td', {}, run.run_id), h('td', { class: 'state' }, run.state), h('td', {}, run.trigger ?? '—'),
+      h('td', {}, run.sample_count ?? '—'), h('td', {}, auc(run.metrics && run.metrics.candidate)),
+      h('td', {}, auc(run.metrics && run.metrics.active)), h('td', {}, run.activated ? 'yes' : 'no'),
+      h('td', {}, formatTime(run.created_at))));
+    replace(runsBody, rows.length ? rows : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No runs yet.')));
+    previous.disabled = page === 0;
+    next.disabled = !data.next_token;
+    pageLabel.textContent = `Page ${page + 1}`;
+  }
+
+  function open(id) {
+    location.hash = `#/training/${encodeURIComponent(id)}`;
+  }
+
+  async function showRun(id) {
     clearTimeout(poll);
     try {
-      const run = await api.trainingRun(runId);
-      replace(runBox, h('h2', {}, 'Run ', run.run_id), factList([
-        ['State', run.state], ['Reason', run.reason], ['Trigger', run.trigger], ['Mode', run.mode],
-        ['Samples', run.sample_count], ['Created', formatTime(run.created_at)],
-        ['Finished', formatTime(run.finished_at)], ['Candidate version', run.candidate_version],
-        ['Activated', run.activated], ['Metrics', run.metrics],
-      ]));
-      if (run.state === 'QUEUED' || run.state === 'RUNNING') {
-        poll = setTimeout(() => showRun(runId), 2000);
+      const run = await api.trainingRun(id);
+      const metrics = run.metrics || {};
+      const curves = metrics.roc_curves || {};
+      const lines = [];
+      if (curves.candidate && curves.candidate.length) {
+        lines.push({ label: `candidate (AUC ${auc(metrics.candidate)})`, points: curves.candidate, className: 'candidate' });
+      }
+      if (curves.active && curves.active.length) {
+        lines.push({ label: `live ${metrics.active_version ?? ''} (AUC ${auc(metrics.active)})`, points: curves.active, className: 'active' });
+      }
+      replace(runBox, h('h2', { id: 'run-heading' }, 'Run ', run.run_id), factList([
+        ['State', run.state], ['Gate verdict', run.candidate_version ? (run.activated ? 'activated' : 'not activated') : '—'],
+        ['Reason', run.reason], ['Trigger', run.trigger], ['Mode', run.mode], ['Samples', run.sample_count],
+        ['Created', formatTime(run.created_at)], ['Finished', formatTime(run.finished_at)],
+        ['Candidate version', run.candidate_version], ['Live model it was judged against', metrics.active_version],
+        ['Evidence', metrics.evidence], ['Held-out pairs', metrics.test_samples],
+        ['Candidate ROC AUC', auc(metrics.candidate)], ['Live model ROC AUC', auc(metrics.active)],
+        ['Win confidence', typeof metrics.win_confidence === 'number' ? `${Math.round(metrics.win_confidence * 100)}%` : null],
+      ]), lines.length ? rocChart(lines, 'ROC curves on the gate\u2019s evidence')
+        : h('p', { class: 'muted' }, 'No curves: the run did not reach the gate.'));
+      if (run.state === 'QUEUED' || run.state === 'RUNNING' || run.state === 'LAUNCHED') {
+        poll = setTimeout(() => showRun(id), 2000);
       } else {
         loadStatus();
+        loadRuns(page);
         refreshTrainingBar();
       }
     } catch (error) {
@@ -58,13 +94,11 @@ export async function trainingScreen() {
     }
   }
 
-  function drawRecent() {
-    replace(recent, recentRuns().map((id) => h('li', {}, h('button', { type: 'button', onclick: () => showRun(id) }, id))));
-  }
-
   const force = h('input', { type: 'checkbox', id: 'train-force' });
   const minSamples = h('input', { type: 'number', id: 'train-min-samples', min: 1, step: 1 });
   const trigger = h('button', { type: 'button', class: 'primary', id: 'btn-trigger', 'data-autofocus': true, onclick: start }, 'Start training');
+  const rollback = h('button', { type: 'button', class: 'danger', id: 'btn-training-rollback', onclick: rollBack },
+    'Roll back the live model');
 
   async function start() {
     const ok = await confirmDialog('Start training?', force.checked
@@ -75,32 +109,41 @@ export async function trainingScreen() {
       const body = { force: force.checked };
       if (minSamples.value) body.min_samples = Number(minSamples.value);
       const answer = await api.triggerTraining(body);
-      remember(answer.run_id);
-      drawRecent();
       toast(answer.message);
-      showRun(answer.run_id);
+      open(answer.run_id);
     } catch (error) {
       toast(error.message);
     }
   }
 
-  const runId = h('input', { type: 'text', id: 'run-id', autocomplete: 'off' });
-  await loadStatus();
-  drawRecent();
+  async function rollBack() {
+    if (!await confirmDialog('Roll back?', 'The previous champion goes live again.', 'Roll back')) return;
+    try {
+      const answer = await api.rollback();
+      toast(`Rolled back: ${answer.active.champion_version} is live`);
+      await loadStatus();
+    } catch (error) {
+      toast(error.message);
+    }
+  }
+
+  await Promise.all([loadStatus(), loadRuns(0)]);
+  if (runId) await showRun(runId);
   return {
-    title: 'Training',
+    title: runId ? `Training run ${runId}` : 'Training',
     cleanup: () => clearTimeout(poll),
     element: h('section', { 'aria-labelledby': 'training-heading' },
       h('h1', { id: 'training-heading' }, 'Training'),
       statusBox,
-      h('h2', {}, 'Start a run'),
+      h('h2', {}, 'Start a run or roll back (admins)'),
       h('div', { class: 'row' }, force, h('label', { for: 'train-force' }, 'Force (train below the threshold)'),
-        h('label', { for: 'train-min-samples' }, 'Minimum samples'), h('span', {}, minSamples), trigger),
-      h('h2', {}, 'Runs'),
-      h('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); if (runId.value.trim()) showRun(runId.value.trim()); } },
-        h('label', { for: 'run-id' }, 'Run id'), h('span', {}, runId), h('button', { type: 'submit' }, 'Show run')),
-      h('p', { class: 'muted' }, 'Runs started from this browser (the API has no route listing runs yet):'),
-      recent,
-      runBox),
+        h('label', { for: 'train-min-samples' }, 'Minimum samples'), h('span', {}, minSamples), trigger, rollback),
+      runBox,
+      h('h2', {}, 'Runs, newest first'),
+      h('table', { id: 'runs-table' },
+        h('thead', {}, h('tr', {}, ['Run', 'State', 'Trigger', 'Samples', 'Candidate AUC', 'Live AUC', 'Activated', 'Created']
+          .map((t) => h('th', { scope: 'col' }, t)))),
+        runsBody),
+      h('div', { class: 'row' }, previous, next, pageLabel)),
   };
 }

@@ -15,11 +15,24 @@ export async function uploadScreen(jobId) {
   const queue = [];
   let running = 0;
 
-  const input = h('input', { id: 'file-input', type: 'file', multiple: true, accept: '.pdf,.txt,application/pdf,text/plain',
+  const input = h('input', { id: 'file-input', type: 'file', multiple: true, accept: '.pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain',
     class: 'visually-hidden', onchange: () => { add(input.files); input.value = ''; } });
   const useNames = h('input', { id: 'names-from-files', type: 'checkbox', checked: true });
+  // voluntary EEO-1 self-identification: sent with the upload, stored apart, never shown to reviewers
+  const choice = (id, options) => h('select', { id }, h('option', { value: '' }, 'Not asked'),
+    options.map(([value, label]) => h('option', { value }, label)));
+  const sex = choice('self-sex', [['female', 'Female'], ['male', 'Male'], ['declined', 'Declined to answer']]);
+  const race = choice('self-race', [['hispanic_or_latino', 'Hispanic or Latino'], ['white', 'White'],
+    ['black_or_african_american', 'Black or African American'],
+    ['native_hawaiian_or_pacific_islander', 'Native Hawaiian or Other Pacific Islander'], ['asian', 'Asian'],
+    ['american_indian_or_alaska_native', 'American Indian or Alaska Native'], ['two_or_more_races', 'Two or more races'],
+    ['declined', 'Declined to answer']]);
+  const selfIdentification = h('fieldset', { class: 'self-id' },
+    h('legend', {}, 'Voluntary self-identification (EEO-1), sent with the files added next'),
+    h('p', { class: 'muted' }, 'Only for the adverse-impact report: kept apart from the result, never shown to reviewers, never given to the model.'),
+    h('div', { class: 'row' }, h('label', { for: 'self-sex' }, 'Sex'), sex, h('label', { for: 'self-race' }, 'Race/ethnicity'), race));
   const zone = h('div', { class: 'dropzone', id: 'dropzone' },
-    h('p', {}, 'Drop PDF or text resumes here, or'),
+    h('p', {}, 'Drop PDF, Word (.docx) or text resumes here, or'),
     h('label', { for: 'file-input', class: 'button primary', tabindex: 0, role: 'button', 'data-autofocus': true,
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } } },
       'Choose files…'),
@@ -36,7 +49,8 @@ export async function uploadScreen(jobId) {
       const row = h('tr', { class: 'upload-row', 'data-file': file.name },
         h('td', {}, file.name), h('td', {}, progress), state, outcome);
       rows.appendChild(row);
-      queue.push({ file, progress, state, outcome, row });
+      queue.push({ file, progress, state, outcome, row, key: crypto.randomUUID(),
+        fields: { self_identified_sex: sex.value, self_identified_race_ethnicity: race.value } });
     }
     pump();
   }
@@ -49,17 +63,28 @@ export async function uploadScreen(jobId) {
     }
   }
 
-  async function send({ file, progress, state, outcome, row }) {
+  async function send({ file, progress, state, outcome, row, key, fields }) {
     state.textContent = 'Uploading';
     try {
-      const result = await uploadResume(jobId, file, useNames.checked ? nameFromFile(file.name) : '',
-        (fraction) => { progress.value = fraction; });
+      const result = await uploadResume(jobId, file, useNames.checked ? nameFromFile(file.name) : '', fields,
+        key, (fraction) => { progress.value = fraction; });
       progress.value = 1;
+      const review = h('a', { href: `#/review?result_id=${encodeURIComponent(result.screening_result_id)}&job_id=${encodeURIComponent(jobId)}` },
+        result.duplicate_of ? 'open the earlier result' : 'review');
+      if (result.duplicate_of) {
+        state.textContent = 'Duplicate';
+        state.className = 'state warn';
+        row.dataset.status = 'duplicate';
+        outcome.replaceChildren(h('span', { class: 'duplicate-of' },
+          `Already screened for this job as ${result.candidate_name ?? '(no name)'} (${result.file_name}): `),
+        h('span', { class: `badge ${result.decision}` }, result.decision), ' ', `score ${formatScore(result.score)} · `, review);
+        return;
+      }
       state.textContent = 'Screened';
       state.className = 'state ok';
       row.dataset.status = 'ok';
       outcome.replaceChildren(h('span', { class: `badge ${result.decision}` }, result.decision), ' ',
-        `score ${formatScore(result.score)}`);
+        `score ${formatScore(result.score)} · `, review);
     } catch (error) {
       state.textContent = 'Failed';
       state.className = 'state error';
@@ -75,6 +100,7 @@ export async function uploadScreen(jobId) {
       h('p', {}, h('a', { href: `#/jobs/${encodeURIComponent(jobId)}/results` }, 'See this job’s results'), ' · ',
         h('a', { href: `#/review?job_id=${encodeURIComponent(jobId)}` }, 'Review this job')),
       h('div', { class: 'row' }, useNames, h('label', { for: 'names-from-files' }, 'Take candidate names from file names')),
+      selfIdentification,
       zone,
       h('table', { class: 'uploads', id: 'uploads-table' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'File'), h('th', { scope: 'col' }, 'Progress'),

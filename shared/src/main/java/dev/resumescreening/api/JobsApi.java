@@ -2,6 +2,8 @@ package dev.resumescreening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.JobCounts;
+import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.http.ApiRequest;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
@@ -13,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.inject.Inject;
 
-/** POST /api/v1/jobs, GET /api/v1/jobs (paginated) and GET /api/v1/jobs/{job_id}. */
+/** POST /api/v1/jobs, GET /api/v1/jobs (paginated, with counts), GET and PATCH (threshold) /api/v1/jobs/{job_id}. */
 public final class JobsApi {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
@@ -31,15 +33,20 @@ public final class JobsApi {
         return Map.of(
                 "POST /api/v1/jobs", this::create,
                 "GET /api/v1/jobs", this::list,
-                "GET /api/v1/jobs/{job_id}", this::get);
+                "GET /api/v1/jobs/{job_id}", this::get,
+                "PATCH /api/v1/jobs/{job_id}", this::update);
     }
 
-    /** A page of jobs (the table's order, not creation order), as the results route pages: limit and next_token. */
+    /**
+     * A page of jobs (the table's order, not creation order), as the results route pages: limit and next_token; each
+     * with its counts, read for the whole page at once.
+     */
     ApiResponse list(ApiRequest request) {
         int limit = RequestBodies.intQuery(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         JobPage page = repository.list(limit, request.query("next_token").orElse(null));
+        Map<String, JobCounts> counts = repository.counts(page.jobs().stream().map(Job::jobId).toList());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobs", page.jobs().stream().map(Views::job).toList());
+        body.put("jobs", page.jobs().stream().map(job -> Views.job(job, counts.get(job.jobId()))).toList());
         body.put("count", page.jobs().size());
         body.put("next_token", page.nextToken());
         return ApiResponse.ok(body);
@@ -51,6 +58,19 @@ public final class JobsApi {
                 RequestBodies.multiLine(RequestBodies.text(body, "description")),
                 RequestBodies.number(body, "threshold"), RequestBodies.bool(body, "blind_review"));
         return ApiResponse.created(Views.job(job));
+    }
+
+    /** Only the threshold changes: title and description are what every result was screened and explained against. */
+    ApiResponse update(ApiRequest request) {
+        JsonNode body = RequestBodies.jsonObject(request);
+        body.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("threshold")) {
+                throw ProblemException.invalid("unsupported_field", "only threshold can be changed, not '"
+                        + ProblemException.echo(field) + "'");
+            }
+        });
+        return ApiResponse.ok(Views.job(jobs.updateThreshold(request.pathParameter("job_id"),
+                RequestBodies.number(body, "threshold"))));
     }
 
     ApiResponse get(ApiRequest request) {

@@ -9,6 +9,7 @@ import dev.resumescreening.http.RequestBodies;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.ports.ResultRepository.Page;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.Map;
 import javax.inject.Inject;
 
 /**
- * GET /api/v1/screening/results/{job_id} (paginated, filter reviewed), GET /api/v1/screening/result/{id} and
+ * GET /api/v1/screening/results/{job_id} (paginated, filter reviewed, newest first or by score), GET /api/v1/screening/result/{id} and
  * GET /api/v1/screening/result/{id}/original (the uploaded file, from the document store).
  */
 public final class ResultsApi {
@@ -48,7 +49,12 @@ public final class ResultsApi {
         if (jobs.find(jobId).isEmpty()) {
             throw ProblemException.notFound("job", jobId);
         }
-        Page page = results.listByJob(jobId, reviewed, limit, request.query("next_token").orElse(null));
+        String sort = request.query("sort").orElse("created");
+        if (!sort.equals("created") && !sort.equals("score")) {
+            throw ProblemException.invalid("invalid_sort", "sort must be created (newest first) or score (highest first)");
+        }
+        Page page = results.listByJob(jobId, reviewed, sort.equals("score"), limit,
+                request.query("next_token").orElse(null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", jobId);
         body.put("results", page.results().stream().map(Views::result).toList());
@@ -62,27 +68,31 @@ public final class ResultsApi {
     }
 
     /**
-     * The file as uploaded, served as PDF or plain text only (the only types an upload accepts). For a job reviewed
+     * The file as uploaded, served as PDF, Word document or plain text only (the only types an upload accepts). For a job reviewed
      * blind, a caller who is not an admin gets the text the model read instead, the candidate's personal details
-     * removed (header {@code x-blind-review: true}).
+     * removed (header {@code x-blind-review: true}); {@code view=text} asks for that text whoever calls (the review
+     * screen highlights the explanation's terms in it).
      */
     ApiResponse original(ApiRequest request) {
+        String view = request.query("view").orElse("original");
+        if (!view.equals("original") && !view.equals("text")) {
+            throw ProblemException.invalid("invalid_view", "view must be original or text");
+        }
         ScreeningResult result = find(request.pathParameter("result_id"));
         ScreeningResult.Document document = result.document();
-        boolean blind = !request.isAdmin() && jobs.find(result.jobId()).map(stored -> stored.job().blindReview())
-                .orElse(true);
+        boolean blind = view.equals("text") || !request.isAdmin()
+                && jobs.find(result.jobId()).map(stored -> stored.job().blindReview()).orElse(true);
         if (blind) {
             byte[] redacted = documents.get(document.textKey())
                     .orElseThrow(() -> ProblemException.notFound("resume_text", result.resultId()));
-            ApiResponse text = ApiResponse.file(redacted, "text/plain; charset=utf-8", "resume.txt");
-            Map<String, String> headers = new LinkedHashMap<>(text.headers());
-            headers.put("x-blind-review", "true");
-            return new ApiResponse(text.statusCode(), text.body(), headers, text.base64Encoded());
+            return ApiResponse.file(redacted, "text/plain; charset=utf-8", "resume.txt")
+                    .withHeader("x-blind-review", "true");
         }
         byte[] content = documents.get(document.originalKey())
                 .orElseThrow(() -> ProblemException.notFound("original_file", result.resultId()));
         String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
-        String served = type.startsWith("application/pdf") ? "application/pdf" : "text/plain; charset=utf-8";
+        String served = type.startsWith(DocumentTextExtractor.PDF) || type.startsWith(DocumentTextExtractor.DOCX)
+                ? type : "text/plain; charset=utf-8";
         return ApiResponse.file(content, served, document.fileName());
     }
 

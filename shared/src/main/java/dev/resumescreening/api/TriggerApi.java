@@ -9,15 +9,19 @@ import dev.resumescreening.http.RequestBodies;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.training.TrainingLauncher;
 import dev.resumescreening.training.TrainingRun;
+import dev.resumescreening.training.TrainingRunStore;
 import dev.resumescreening.training.TrainingRuns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * POST /api/v1/feedback/trigger-training (answers 202 at once; training runs in the scheduled-training function)
- * and GET /api/v1/training/runs/{run_id}. The launcher differs by place: a Lambda invoke in AWS, a thread locally.
+ * POST /api/v1/feedback/trigger-training (answers 202 at once; training runs in the scheduled-training function),
+ * GET /api/v1/training/runs (newest first, paginated) and GET /api/v1/training/runs/{run_id}. The launcher differs by place: a Lambda invoke in AWS, a thread locally.
  */
 public final class TriggerApi {
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
     private final TrainingRuns runs;
     private final TrainingLauncher launcher;
 
@@ -29,7 +33,19 @@ public final class TriggerApi {
     public Map<String, Endpoint> routes() {
         return Map.of(
                 "POST /api/v1/feedback/trigger-training", this::trigger,
+                "GET /api/v1/training/runs", this::list,
                 "GET /api/v1/training/runs/{run_id}", this::run);
+    }
+
+    /** Runs a page at a time, newest first, each as {@link #run} shows it (with its metrics and ROC curves). */
+    ApiResponse list(ApiRequest request) {
+        int limit = RequestBodies.intQuery(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        TrainingRunStore.RunPage page = runs.list(limit, request.query("next_token").orElse(null));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runs", page.runs().stream().map(TriggerApi::view).toList());
+        body.put("count", page.runs().size());
+        body.put("next_token", page.nextToken());
+        return ApiResponse.ok(body);
     }
 
     ApiResponse trigger(ApiRequest request) {
@@ -52,10 +68,14 @@ public final class TriggerApi {
         return ApiResponse.accepted(view);
     }
 
-    /** The run without where its log is stored: callers follow a run by its id, the log is for operators. */
     ApiResponse run(ApiRequest request) {
-        Map<String, Object> view = new LinkedHashMap<>(TrainingRuns.view(runs.find(request.pathParameter("run_id"))));
+        return ApiResponse.ok(view(runs.find(request.pathParameter("run_id"))));
+    }
+
+    /** The run without where its log is stored: callers follow a run by its id, the log is for operators. */
+    private static Map<String, Object> view(TrainingRun run) {
+        Map<String, Object> view = new LinkedHashMap<>(TrainingRuns.view(run));
         view.remove("log_file");
-        return ApiResponse.ok(view);
+        return view;
     }
 }

@@ -12,9 +12,11 @@ import dev.resumescreening.http.MultipartForm.Part;
 import dev.resumescreening.http.RequestBodies;
 import dev.resumescreening.screening.ResumeUpload;
 import dev.resumescreening.screening.ScreeningService;
+import dev.resumescreening.screening.ScreeningService.Screening;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
 
@@ -25,6 +27,7 @@ import javax.inject.Named;
  */
 public final class UploadApi {
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,255}");
     public static final String MAX_UPLOAD_BYTES = "maxUploadBytes";
     static final String SELF_IDENTIFIED_SEX = "self_identified_sex";
     static final String SELF_IDENTIFIED_RACE_ETHNICITY = "self_identified_race_ethnicity";
@@ -44,8 +47,35 @@ public final class UploadApi {
         return Map.of("POST /api/v1/screening/upload-resume", this::upload);
     }
 
+    /**
+     * 201 with a new result; with an {@code Idempotency-Key} already used by this caller, the same answer again
+     * (header {@code idempotent-replayed: true}); for a file already screened for the job, 200 with that result and
+     * {@code duplicate_of} naming it: no second record either way.
+     */
     ApiResponse upload(ApiRequest request) {
-        return ApiResponse.created(Views.result(screening.screen(parse(request))));
+        Screening screening = this.screening.screen(parse(request).withIdempotencyKey(idempotencyKey(request)));
+        Map<String, Object> view = Views.result(screening.result());
+        return switch (screening.outcome()) {
+            case CREATED -> ApiResponse.created(view);
+            case REPLAYED -> ApiResponse.created(view).withHeader("idempotent-replayed", "true");
+            case DUPLICATE -> {
+                view.put("duplicate_of", screening.result().resultId());
+                yield ApiResponse.ok(view);
+            }
+        };
+    }
+
+    /** The caller's key, scoped to the caller: two people's keys never meet. */
+    private static String idempotencyKey(ApiRequest request) {
+        Optional<String> key = request.header("idempotency-key");
+        if (key.isEmpty()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+            throw ProblemException.invalid("invalid_idempotency_key",
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters");
+        }
+        return request.caller() + "#" + key.get();
     }
 
     private ResumeUpload parse(ApiRequest request) {
@@ -79,7 +109,7 @@ public final class UploadApi {
                 form.part("candidate_name").map(Part::text).map(RequestBodies::singleLine).orElse(null),
                 file.fileName(), file.contentType(), file.content(),
                 SelfIdentification.parse(form.part(SELF_IDENTIFIED_SEX).map(Part::text).orElse(null),
-                        form.part(SELF_IDENTIFIED_RACE_ETHNICITY).map(Part::text).orElse(null)));
+                        form.part(SELF_IDENTIFIED_RACE_ETHNICITY).map(Part::text).orElse(null)), null);
     }
 
     private static ResumeUpload fromJson(JsonNode body) {
@@ -99,7 +129,7 @@ public final class UploadApi {
                 RequestBodies.singleLine(RequestBodies.text(body, "candidate_name")),
                 RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), content,
                 SelfIdentification.parse(RequestBodies.text(body, SELF_IDENTIFIED_SEX),
-                        RequestBodies.text(body, SELF_IDENTIFIED_RACE_ETHNICITY)));
+                        RequestBodies.text(body, SELF_IDENTIFIED_RACE_ETHNICITY)), null);
     }
 
     private ProblemException tooLarge() {

@@ -1,6 +1,8 @@
 package dev.resumescreening.api;
 
+import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.JobCounts;
 import dev.resumescreening.domain.ScreeningResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +20,18 @@ public final class Views {
         view.put("threshold", job.threshold());
         view.put("blind_review", job.blindReview());
         view.put("created_at", job.createdAt());
+        return view;
+    }
+
+    /** The job with its counts. */
+    public static Map<String, Object> job(Job job, JobCounts counts) {
+        Map<String, Object> view = job(job);
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("screened", counts.screened());
+        numbers.put("reviewed", counts.reviewed());
+        numbers.put("shortlisted_by_ai", counts.shortlistedByAi());
+        numbers.put("shortlisted_by_people", counts.shortlistedByPeople());
+        view.put("counts", numbers);
         return view;
     }
 
@@ -45,6 +59,9 @@ public final class Views {
         view.put("reviewed_at", review == null ? null : review.reviewedAt());
         view.put("notes", review == null ? null : review.notes());
         view.put("needs_retraining", review != null && review.needsRetraining());
+        Explanation explanation = result.explanation();
+        view.put("explanation", explanation == null ? null
+                : Map.of("found", explanation.found(), "missing", explanation.missing()));
         return view;
     }
 }

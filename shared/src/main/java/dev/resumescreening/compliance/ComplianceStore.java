@@ -3,6 +3,7 @@ package dev.resumescreening.compliance;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.review.ReviewCounts;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -11,12 +12,14 @@ public interface ComplianceStore {
     /**
      * Erases the result's records in one transaction: the result item (only if its review version is still
      * {@code expectedReviewVersion}), its self-identification, the reviewer and notes of its review history (the
-     * entries keep decisions, model version and times), and, when it was reviewed, the counters moved by
-     * {@code counters} (negative; null when it was not reviewed) so they stay equal to a recount.
+     * entries keep decisions, model version and times), the upload claims named {@code claims} (so the same file may
+     * be uploaded again), its count among its job's screened results, and, when it was reviewed, the counters moved
+     * by {@code counters} (negative; null when it was not reviewed) so they stay equal to a recount.
      *
      * @return false when a review got there first (the caller reads again and retries)
      */
-    boolean erase(ScreeningResult result, long expectedReviewVersion, ReviewCounts.Delta counters, String erasedAt);
+    boolean erase(ScreeningResult result, long expectedReviewVersion, ReviewCounts.Delta counters, List<String> claims,
+                  String erasedAt);
 
     /**
      * Every result created in {@code [from, to)} (ISO timestamps, null for open ends), of one job or of all

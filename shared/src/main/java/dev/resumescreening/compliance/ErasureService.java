@@ -10,6 +10,7 @@ import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.review.ReviewCounts;
 import dev.resumescreening.review.ReviewStore;
 import dev.resumescreening.review.ReviewStore.Versioned;
+import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.screening.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +67,9 @@ public final class ErasureService {
             documents.deleteEveryVersion(result.document().originalKey());
             documents.deleteEveryVersion(result.document().textKey());
             ReviewCounts.Delta counters = result.review() == null ? null : withdrawal(result.review());
-            if (store.erase(result, current.version(), counters, Timestamps.format(clock.instant()))) {
+            String sha256 = result.document().contentSha256();
+            List<String> claims = sha256 == null ? List.of() : List.of(ScreeningService.contentClaim(result.jobId(), sha256));
+            if (store.erase(result, current.version(), counters, claims, Timestamps.format(clock.instant()))) {
                 JsonLog.info("result.erased", Map.of("result_id", resultId, "job_id", result.jobId(),
                         "was_reviewed", result.review() != null, "attempt", attempt));
                 return new Erased(resultId, result.jobId(), result.review() != null);

@@ -17,6 +17,7 @@ import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.screening.JobService;
 import dev.resumescreening.export.TrainingDataExporter;
 import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.registry.ModelRegistry;
 import dev.resumescreening.review.ReviewService;
 import dev.resumescreening.review.TrainingStatusService;
@@ -74,6 +75,8 @@ public interface AppComponent {
     RemoteTrainingCompletion remoteTrainingCompletion();
 
     DocumentStore documents();
+
+    ResultRepository results();
 
     Settings settings();
 

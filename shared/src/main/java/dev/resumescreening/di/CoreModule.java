@@ -65,14 +65,16 @@ public final class CoreModule {
     @Provides
     @Singleton
     static JobRepository jobs(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
-        return new DynamoJobRepository(dynamo, settings.tableName("jobs"), pageTokens);
+        return new DynamoJobRepository(dynamo, settings.tableName("jobs"), pageTokens,
+                settings.tableName("training_counters"));
     }
 
     @Provides
     @Singleton
     static ResultRepository results(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
         return new DynamoResultRepository(dynamo, settings.tableName("screening_results"), pageTokens,
-                settings.tableName("self_identification"));
+                settings.tableName("self_identification"), settings.tableName("upload_claims"),
+                settings.tableName("training_counters"));
     }
 
     @Provides
@@ -116,8 +118,8 @@ public final class CoreModule {
 
     @Provides
     @Singleton
-    static TrainingRunStore trainingRuns(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoTrainingRunStore(dynamo, settings.tableName("training_runs"));
+    static TrainingRunStore trainingRuns(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
+        return new DynamoTrainingRunStore(dynamo, settings.tableName("training_runs"), pageTokens);
     }
 
     @Provides
@@ -150,7 +152,7 @@ public final class CoreModule {
     static ComplianceStore complianceStore(DynamoDbClient dynamo, Settings settings) {
         return new DynamoComplianceStore(dynamo, settings.tableName("screening_results"),
                 settings.tableName("self_identification"), settings.tableName("review_history"),
-                settings.tableName("training_counters"));
+                settings.tableName("training_counters"), settings.tableName("upload_claims"));
     }
 
     @Provides

@@ -1,8 +1,8 @@
 package dev.resumescreening.domain;
 
 /**
- * One screened resume. {@code score} and {@code confidence} are null when the document had no text to score;
- * the review fields stay null until a human reviews it.
+ * One screened resume. {@code score} and {@code confidence} are null when the document had no text to score, and so
+ * is {@code explanation}; the review fields stay null until a human reviews it.
  */
 public record ScreeningResult(
         String resultId,
@@ -14,7 +14,14 @@ public record ScreeningResult(
         String modelVersion,
         String createdAt,
         Document document,
-        Review review) {
+        Review review,
+        Explanation explanation) {
+
+    public ScreeningResult(String resultId, String jobId, String candidateName, Double score, Decision decision,
+                           Double confidence, String modelVersion, String createdAt, Document document, Review review) {
+        this(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt, document, review,
+                null);
+    }
 
     public boolean humanReviewed() {
         return review != null;
@@ -22,18 +29,20 @@ public record ScreeningResult(
 
     public ScreeningResult withReview(Review newReview) {
         return new ScreeningResult(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt,
-                document, newReview);
+                document, newReview, explanation);
     }
 
     /**
      * Where the uploaded file and its text are kept, and what was read from it; {@code textTruncated} when the text
-     * stopped at the extraction limit and only its start was screened.
+     * stopped at the extraction limit and only its start was screened; {@code contentSha256} the file's SHA-256 (hex),
+     * by which a second upload of the same file for the job is recognised (null for results of earlier releases).
      */
     public record Document(String fileName, String contentType, String originalKey, String textKey,
-                           boolean textExtracted, int pages, int pagesRead, long sizeBytes, boolean textTruncated) {
+                           boolean textExtracted, int pages, int pagesRead, long sizeBytes, boolean textTruncated,
+                           String contentSha256) {
         public Document(String fileName, String contentType, String originalKey, String textKey,
                         boolean textExtracted, int pages, int pagesRead, long sizeBytes) {
-            this(fileName, contentType, originalKey, textKey, textExtracted, pages, pagesRead, sizeBytes, false);
+            this(fileName, contentType, originalKey, textKey, textExtracted, pages, pagesRead, sizeBytes, false, null);
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The day-one representation, with no network and no training: the words and adjacent word pairs of a text, each
@@ -21,6 +24,8 @@ public final class LexicalEmbedder implements Embedder {
     public static final int TERM_SPACE_BITS = 30;
     /** Longest texts keep their strongest terms: bounds a stored vector to 160 KB. */
     static final int MAX_TERMS = 20_000;
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+#]+");
+    private static final Pattern PHRASE_GAP = Pattern.compile("[ \\t]*-?[ \\t]*");
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
             "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "will", "with", "you", "your",
@@ -28,20 +33,44 @@ public final class LexicalEmbedder implements Embedder {
 
     @Override
     public TermVector embed(String text) {
+        return vectorOf(text);
+    }
+
+    /** The lexical vector of {@code text}, as {@link #embed} makes it (static: it needs no instance state). */
+    public static TermVector vectorOf(String text) {
         Map<Integer, Double> weights = new HashMap<>();
-        String previous = null;
-        for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}+#]+")) {
-            if (token.length() < 2 || STOP_WORDS.contains(token)) {
-                continue;
-            }
-            weights.merge(index(token), 1.0, Double::sum);
-            if (previous != null) {
-                weights.merge(index(previous + ' ' + token), 1.0, Double::sum);
-            }
-            previous = token;
-        }
+        forEachTerm(text, (term, phrase) -> weights.merge(index(term), 1.0, Double::sum));
         weights.replaceAll((term, count) -> 1.0 + Math.log(count));
         return TermVector.normalised(weights, MAX_TERMS);
+    }
+
+    /**
+     * Every term {@link #embed} counts, in text order: each word, and each pair of a word with the word before it;
+     * {@code phrase} tells whether the pair stood side by side in the text, with only spaces or a hyphen between.
+     * Pairs across stop words or punctuation ("java and aws", "boot, terraform") are terms of the vector too, but not
+     * phrases anyone wrote.
+     */
+    public static void forEachTerm(String text, BiConsumer<String, Boolean> consumer) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher tokens = TOKEN.matcher(lower);
+        String previous = null;
+        int previousEnd = -1;
+        boolean adjacent = false;
+        while (tokens.find()) {
+            String token = tokens.group();
+            if (token.length() < 2 || STOP_WORDS.contains(token)) {
+                adjacent = false;
+                continue;
+            }
+            consumer.accept(token, true);
+            if (previous != null) {
+                boolean phrase = adjacent && PHRASE_GAP.matcher(lower.substring(previousEnd, tokens.start())).matches();
+                consumer.accept(previous + ' ' + token, phrase);
+            }
+            previous = token;
+            previousEnd = tokens.end();
+            adjacent = true;
+        }
     }
 
     @Override
@@ -50,7 +79,7 @@ public final class LexicalEmbedder implements Embedder {
     }
 
     /** A term's index: 64-bit FNV-1a of its characters, folded to {@value #TERM_SPACE_BITS} bits. */
-    static int index(String term) {
+    public static int index(String term) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < term.length(); i++) {
             hash ^= term.charAt(i);

@@ -70,6 +70,12 @@ public final class TermVector {
         return weights[k];
     }
 
+    /** The weight of the term at {@code index}, 0 when the vector does not hold it. */
+    public double weightOf(int index) {
+        int k = Arrays.binarySearch(indices, index);
+        return k >= 0 ? weights[k] : 0;
+    }
+
     /** Dot product; for two normalised vectors, their cosine similarity. */
     public double dot(TermVector other) {
         int i = 0;

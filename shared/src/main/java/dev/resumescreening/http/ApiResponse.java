@@ -58,6 +58,13 @@ public record ApiResponse(int statusCode, String body, Map<String, String> heade
         return new ApiResponse(200, Base64.getEncoder().encodeToString(content), headers, true);
     }
 
+    /** This response with one more header (or {@code name} replaced). */
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiResponse(statusCode, body, more, base64Encoded);
+    }
+
     /** RFC 5987 encoding: unreserved characters as they are, every other byte as %XX. */
     private static String encodeFileName(String fileName) {
         StringBuilder encoded = new StringBuilder();

@@ -1,8 +1,10 @@
 package dev.resumescreening.ports;
 
 import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.JobCounts;
 import dev.resumescreening.embedding.TermVector;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface JobRepository {
@@ -15,6 +17,15 @@ public interface JobRepository {
      * of the next page (null after the last).
      */
     JobPage list(int limit, String pageToken);
+
+    /**
+     * Sets the job's shortlist threshold; empty when there is no such job. Results screened before keep the decision
+     * (and the threshold) they were screened with.
+     */
+    Optional<Job> updateThreshold(String jobId, double threshold);
+
+    /** The counts of each of {@code jobIds} (a job with no result yet has {@link JobCounts#NONE}). */
+    Map<String, JobCounts> counts(List<String> jobIds);
 
     record JobPage(List<Job> jobs, String nextToken) {
     }

@@ -13,20 +13,27 @@ public interface ResultRepository {
      * uncertainty) and the resume's embedding (null when the document had no text).
      */
     default void create(ScreeningResult result, double threshold, TermVector resumeEmbedding) {
-        create(result, threshold, resumeEmbedding, null);
+        create(new NewResult(result, threshold, resumeEmbedding, null, List.of()));
     }
 
     /**
-     * As {@link #create(ScreeningResult, double, TermVector)}, and the candidate's voluntary self-identification
-     * (null when none) in its own table, in the same write: both are stored or neither.
+     * Saves a new result, the candidate's voluntary self-identification (null when none) in its own table, and the
+     * upload's claims, and counts it in its job's counters: all in one write, so all are stored or none.
+     *
+     * @throws ClaimTaken when one of the claims exists already (nothing is stored)
      */
-    void create(ScreeningResult result, double threshold, TermVector resumeEmbedding,
-                SelfIdentification selfIdentification);
+    void create(NewResult result);
+
+    /** The claim stored under {@code key}, if any. */
+    Optional<UploadClaim> claim(String key);
 
     Optional<ScreeningResult> find(String resultId);
 
-    /** Results of one job, newest first. {@code reviewed} null means both. */
-    Page listByJob(String jobId, Boolean reviewed, int limit, String pageToken);
+    /**
+     * Results of one job, newest first, or with {@code byScore} by score (highest first; results without a score,
+     * which a person screens, are left out). {@code reviewed} null means both.
+     */
+    Page listByJob(String jobId, Boolean reviewed, boolean byScore, int limit, String pageToken);
 
     /** Unreviewed scored results, closest to their job's threshold first; all jobs when {@code jobId} is null. */
     List<QueuedResult> reviewQueue(String jobId, int limit);
@@ -39,6 +46,36 @@ public interface ResultRepository {
      * review first, a page at a time: memory stays bounded whatever the table size.
      */
     void forEachReviewed(String reviewedSince, Consumer<ReviewedSample> consumer);
+
+    /** What {@link #create(NewResult)} writes. */
+    record NewResult(ScreeningResult result, double threshold, TermVector resumeEmbedding,
+                     SelfIdentification selfIdentification, List<UploadClaim> claims) {
+        public NewResult {
+            claims = List.copyOf(claims);
+        }
+    }
+
+    /**
+     * Something only one result may have: {@code key} names it (a file's content for a job, a client's idempotency
+     * key), and it points at the result that has it. {@code expiresAtEpochSeconds} is null for a claim that lasts as
+     * long as its result.
+     */
+    record UploadClaim(String key, String resultId, String jobId, String contentSha256, Long expiresAtEpochSeconds) {
+    }
+
+    /** A claim of the new result was held already, by the result it names. */
+    final class ClaimTaken extends RuntimeException {
+        private final String key;
+
+        public ClaimTaken(String key) {
+            super("upload claim taken", null, false, false);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
 
     /** A reviewed result with the resume embedding it was scored with (null when it had no text, or was stored by an earlier
      * release in another representation). */

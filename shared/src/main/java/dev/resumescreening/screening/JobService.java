@@ -3,10 +3,13 @@ package dev.resumescreening.screening;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.embedding.TermVector;
+import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.JobRepository.StoredJob;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,17 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Creates jobs, embedding each description once; reads them through a per-container cache (jobs never change). */
+/**
+ * Creates jobs, embedding each description once, and changes their threshold; reads them through a per-container
+ * cache. Title and description never change; a threshold set in another container (the jobs function) reaches this
+ * one's uploads within {@link #CACHE_TTL}.
+ */
 @Singleton
 public final class JobService {
     static final int MAX_TITLE_CHARS = 200;
     static final int MAX_DESCRIPTION_CHARS = 50_000;
     private static final int CACHE_LIMIT = 512;
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
     private final JobRepository jobs;
     private final Embedder embedder;
     private final Clock clock;
-    private final Map<String, StoredJob> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     @Inject
     public JobService(JobRepository jobs, Embedder embedder, Clock clock) {
@@ -53,15 +61,29 @@ public final class JobService {
         return job;
     }
 
+    /** Sets the threshold of new screenings of the job; results screened before keep theirs. */
+    public Job updateThreshold(String jobId, Double threshold) {
+        if (threshold == null) {
+            throw ProblemException.invalid("missing_threshold", "threshold is required");
+        }
+        if (!(threshold >= 0 && threshold <= 100)) {
+            throw ProblemException.invalid("invalid_threshold", "threshold must be a number from 0 to 100");
+        }
+        Job job = jobs.updateThreshold(jobId, threshold).orElseThrow(() -> ProblemException.notFound("job", jobId));
+        cache.remove(jobId);
+        JsonLog.info("job.threshold_changed", Map.of("job_id", jobId, "threshold", threshold));
+        return job;
+    }
+
     public StoredJob find(String jobId) {
         return lookup(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
     }
 
     /** The job, or empty when there is none (a job removed from the table leaves its results without one). */
     public Optional<StoredJob> lookup(String jobId) {
-        StoredJob cached = cache.get(jobId);
-        if (cached != null) {
-            return Optional.of(cached);
+        Cached cached = cache.get(jobId);
+        if (cached != null && clock.instant().isBefore(cached.readAt().plus(CACHE_TTL))) {
+            return Optional.of(cached.job());
         }
         Optional<StoredJob> found = jobs.find(jobId);
         if (found.isEmpty()) {
@@ -74,8 +96,11 @@ public final class JobService {
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
-        cache.put(jobId, stored);
+        cache.put(jobId, new Cached(stored, clock.instant()));
         return Optional.of(stored);
+    }
+
+    private record Cached(StoredJob job, Instant readAt) {
     }
 
     private static String required(String field, String value, int maxChars) {

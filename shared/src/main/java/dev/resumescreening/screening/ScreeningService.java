@@ -1,10 +1,11 @@
 package dev.resumescreening.screening;
 
-import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
 import dev.resumescreening.embedding.TermVector;
@@ -14,13 +15,22 @@ import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository.StoredJob;
 import dev.resumescreening.ports.ModelSelector;
 import dev.resumescreening.ports.ResultRepository;
+import dev.resumescreening.ports.ResultRepository.NewResult;
+import dev.resumescreening.ports.ResultRepository.UploadClaim;
 import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.ExtractedText;
 import dev.resumescreening.text.PersonalDetailsRedactor;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,6 +47,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class ScreeningService {
     private static final int MAX_CANDIDATE_NAME_CHARS = 200;
+    static final String CONTENT_CLAIM = "content#";
+    static final String IDEMPOTENCY_CLAIM = "idempotency#";
+    /** How long an idempotency key is remembered at least (DynamoDB's TTL removes it some time after). */
+    static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
     private static final Executor WRITERS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "document-writer");
         thread.setDaemon(true);
@@ -66,9 +80,82 @@ public final class ScreeningService {
         this.clock = clock;
     }
 
-    public ScreeningResult screen(ResumeUpload upload) {
+    /** What an upload came to: a new result, the result its idempotency key already has, or the earlier result of the same file. */
+    public enum Outcome { CREATED, REPLAYED, DUPLICATE }
+
+    public record Screening(ScreeningResult result, Outcome outcome) {
+    }
+
+    /**
+     * Screens the upload, unless its idempotency key (scoped to the caller by the API) already has a result, which is
+     * answered again, or the same file (by SHA-256) was already screened for the job, whose result is answered as the
+     * one it duplicates. Both claims are written with the result in one transaction, so concurrent uploads of the same
+     * key or file make one result, and the others answer it.
+     */
+    public Screening screen(ResumeUpload upload) {
         String candidateName = candidateName(upload.candidateName());
         StoredJob stored = jobs.find(upload.jobId());
+        Job job = stored.job();
+        String sha256 = sha256(upload.content());
+        String contentClaim = contentClaim(job.jobId(), sha256);
+        String idempotencyClaim = upload.idempotencyKey() == null ? null : IDEMPOTENCY_CLAIM + upload.idempotencyKey();
+        Optional<Screening> earlier = earlier(idempotencyClaim, contentClaim, job.jobId(), sha256);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return new Screening(screenNew(upload, candidateName, stored, sha256, contentClaim, idempotencyClaim),
+                    Outcome.CREATED);
+        } catch (ResultRepository.ClaimTaken taken) {
+            return earlier(idempotencyClaim, contentClaim, job.jobId(), sha256).orElseThrow(() -> new ProblemException(
+                    ProblemKind.CONFLICT, "upload_conflict", "the same upload was being stored at the same time; try again"));
+        }
+    }
+
+    /** The key of the claim a file (by its SHA-256) has on a job: one result per file per job. */
+    public static String contentClaim(String jobId, String sha256) {
+        return CONTENT_CLAIM + jobId + "#" + sha256;
+    }
+
+    private Optional<Screening> earlier(String idempotencyClaim, String contentClaim, String jobId, String sha256) {
+        Optional<Screening> replay = replay(idempotencyClaim, jobId, sha256);
+        if (replay.isPresent()) {
+            return replay;
+        }
+        Optional<UploadClaim> content = results.claim(contentClaim);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        // both claims are written in one transaction: the file's claim may be this key's own upload, just committed
+        replay = replay(idempotencyClaim, jobId, sha256);
+        if (replay.isPresent()) {
+            return replay;
+        }
+        JsonLog.info("resume.duplicate", Map.of("result_id", content.get().resultId(), "job_id", jobId));
+        return Optional.of(new Screening(claimed(content.get()), Outcome.DUPLICATE));
+    }
+
+    private Optional<Screening> replay(String idempotencyClaim, String jobId, String sha256) {
+        if (idempotencyClaim == null) {
+            return Optional.empty();
+        }
+        return results.claim(idempotencyClaim).map(claim -> {
+            if (!claim.jobId().equals(jobId) || !claim.contentSha256().equals(sha256)) {
+                throw new ProblemException(ProblemKind.UNPROCESSABLE, "idempotency_key_reused",
+                        "this Idempotency-Key was used for another upload (another file or job); use a new key");
+            }
+            JsonLog.info("resume.replayed", Map.of("result_id", claim.resultId()));
+            return new Screening(claimed(claim), Outcome.REPLAYED);
+        });
+    }
+
+    private ScreeningResult claimed(UploadClaim claim) {
+        return results.find(claim.resultId())
+                .orElseThrow(() -> ProblemException.notFound("screening_result", claim.resultId()));
+    }
+
+    private ScreeningResult screenNew(ResumeUpload upload, String candidateName, StoredJob stored, String sha256,
+                                      String contentClaim, String idempotencyClaim) {
         Job job = stored.job();
         ExtractedText text = extractor.extract(upload.content(), upload.fileName(), upload.contentType());
         String resultId = UUID.randomUUID().toString();
@@ -77,6 +164,7 @@ public final class ScreeningService {
         Double confidence = null;
         Decision decision = Decision.MANUAL_REVIEW;
         String modelVersion = null;
+        Explanation explanation = null;
         // the model, the stored text and the reviewers of blind jobs never see the candidate's personal details
         String modelText = text.hasText() ? redactor.redact(text.text(), candidateName) : text.text();
         TermVector resumeEmbedding = text.hasText() ? embedder.embed(modelText) : null;
@@ -87,17 +175,24 @@ public final class ScreeningService {
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
+            explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText);
         }
 
         String originalKey = Contract.get().prefix("resumes") + job.jobId() + "/" + resultId + extension(text);
         String textKey = Contract.get().prefix("text") + job.jobId() + "/" + resultId + ".txt";
         Document document = new Document(safeFileName(upload.fileName()), text.contentType(), originalKey, textKey,
-                text.hasText(), text.pages(), text.pagesRead(), upload.content().length, text.truncated());
+                text.hasText(), text.pages(), text.pagesRead(), upload.content().length, text.truncated(), sha256);
         ScreeningResult result = new ScreeningResult(resultId, job.jobId(), candidateName, score, decision, confidence,
-                modelVersion, Timestamps.format(clock.instant()), document, null);
+                modelVersion, Timestamps.format(clock.instant()), document, null, explanation);
 
-        store(result, originalKey, upload.content(), textKey, modelText, text.contentType(), job.threshold(),
-                resumeEmbedding, upload.selfIdentification());
+        List<UploadClaim> claims = new ArrayList<>();
+        claims.add(new UploadClaim(contentClaim, resultId, job.jobId(), sha256, null));
+        if (idempotencyClaim != null) {
+            claims.add(new UploadClaim(idempotencyClaim, resultId, job.jobId(), sha256,
+                    clock.instant().plus(IDEMPOTENCY_KEY_LIFETIME).getEpochSecond()));
+        }
+        store(originalKey, upload.content(), textKey, modelText, text.contentType(), new NewResult(result,
+                job.threshold(), resumeEmbedding, upload.selfIdentification(), claims));
         JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
                 "decision", decision.name(), "model_version", String.valueOf(modelVersion),
                 "pages", text.pages(), "pages_read", text.pagesRead(), "text_truncated", text.truncated()));
@@ -107,17 +202,16 @@ public final class ScreeningService {
     /**
      * Writes the original and its text side by side (two object-store round trips become one), then the record. If
      * anything fails, both files are removed: no stored file is left that no result points at. The candidate's
-     * self-identification, if any, is written with the record (one transaction): never half of the two.
+     * self-identification, if any, and the upload's claims are written with the record (one transaction).
      */
-    private void store(ScreeningResult result, String originalKey, byte[] original, String textKey, String text,
-                       String contentType, double threshold, TermVector resumeEmbedding,
-                       SelfIdentification selfIdentification) {
+    private void store(String originalKey, byte[] original, String textKey, String text, String contentType,
+                       NewResult created) {
         CompletableFuture<Void> originalWrite = CompletableFuture.runAsync(
                 () -> documents.put(originalKey, original, contentType), WRITERS);
         try {
             documents.put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             originalWrite.join();
-            results.create(result, threshold, resumeEmbedding, selfIdentification);
+            results.create(created);
         } catch (RuntimeException e) {
             originalWrite.handle((ignored, failure) -> null).join();
             removeQuietly(originalKey, textKey);
@@ -154,8 +248,20 @@ public final class ScreeningService {
         return trimmed;
     }
 
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     private static String extension(ExtractedText text) {
-        return DocumentTextExtractor.PDF.equals(text.contentType()) ? ".pdf" : ".txt";
+        return switch (text.contentType()) {
+            case DocumentTextExtractor.PDF -> ".pdf";
+            case DocumentTextExtractor.DOCX -> ".docx";
+            default -> ".txt";
+        };
     }
 
     private static String safeFileName(String fileName) {

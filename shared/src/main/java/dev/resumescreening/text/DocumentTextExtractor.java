@@ -16,12 +16,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
- * Reads the text of an uploaded resume: PDF through PDFBox, plain text as UTF-8. The kind of document is decided by
- * its bytes, not its name; a name or declared type that claims PDF for something else is refused.
+ * Reads the text of an uploaded resume: PDF through PDFBox, Word documents (.docx) through {@link DocxText}, plain text
+ * as UTF-8. A PDF is known by its bytes whatever its name; a name or declared type that claims PDF or .docx for
+ * something else is refused.
  */
 public final class DocumentTextExtractor {
     public static final String PDF = "application/pdf";
     public static final String TEXT = "text/plain";
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     /** Extracted text beyond this is dropped: no resume needs more, and it bounds memory and embedding cost. */
     static final int MAX_TEXT_CHARS = 100_000;
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
@@ -52,6 +54,13 @@ public final class DocumentTextExtractor {
         if (startsWithPdfMagic(content)) {
             return extractPdf(content);
         }
+        if (claimsDocx(fileName, declaredType)) {
+            if (!DocxText.looksLikeZip(content)) {
+                throw new ProblemException(ProblemKind.UNPROCESSABLE, "not_a_docx",
+                        "the file is named or declared as a Word document (.docx) but its content is not one");
+            }
+            return DocxText.read(content, MAX_TEXT_CHARS);
+        }
         if (claimsPdf(fileName, declaredType)) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "not_a_pdf",
                     "the file is named or declared as a PDF but its content is not a PDF");
@@ -61,7 +70,7 @@ public final class DocumentTextExtractor {
             return new ExtractedText(cap(text), TEXT, 1, 1, text.length() > MAX_TEXT_CHARS);
         }
         throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type",
-                "only PDF and plain text resumes are accepted");
+                "only PDF, Word (.docx) and plain text resumes are accepted");
     }
 
     private ExtractedText extractPdf(byte[] content) {
@@ -131,6 +140,10 @@ public final class DocumentTextExtractor {
             }
         }
         return true;
+    }
+
+    private static boolean claimsDocx(String fileName, String declaredType) {
+        return lower(fileName).endsWith(".docx") || lower(declaredType).startsWith(DOCX);
     }
 
     private static boolean claimsPdf(String fileName, String declaredType) {

@@ -5,6 +5,7 @@ import dev.resumescreening.model.ClassificationMetrics;
 import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.ModelArtifact;
+import dev.resumescreening.model.RocCurve;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.registry.ModelRegistry;
@@ -57,6 +58,8 @@ public final class CandidateGate {
      */
     public static final double REQUIRED_WIN_CONFIDENCE = 0.8;
     static final int BOOTSTRAP_ROUNDS = 400;
+    /** Points of each ROC curve a run keeps: enough to draw it, a few KB whatever the number of pairs. */
+    static final int MAX_CURVE_POINTS = 101;
     /**
      * A refresh — the live trained model's recipe (same hyperparameters) retrained on every pair it learned from and
      * more — needs only to be shown not worse than the live model by more than this ROC AUC, in
@@ -134,6 +137,11 @@ public final class CandidateGate {
         }
 
         registry.registerArtifact(candidate, version, artifactPrefix, metrics, runId);
+        // the run (not the model's record) keeps both curves on the same evidence, for its page
+        Map<String, Object> runMetrics = new LinkedHashMap<>(metrics);
+        runMetrics.put("roc_curves", Map.of(
+                "candidate", RocCurve.points(candidateScores, labels, MAX_CURVE_POINTS),
+                "active", RocCurve.points(activeScores, labels, MAX_CURVE_POINTS)));
         // too few held-out positives or negatives: their AUC cannot tell a better model from luck, so never activate
         boolean enough = enoughHeldOut(activeMetrics.positive(), activeMetrics.negative());
         boolean wins = enough && confidence >= REQUIRED_WIN_CONFIDENCE && (refresh
@@ -145,7 +153,7 @@ public final class CandidateGate {
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
         if (wins && approvalRequired) {
             registry.awaitApproval(version);
-            return new Verdict(activeVersion, metrics, false, reason + "; awaits an admin's approval (ACTIVATION_MODE"
+            return new Verdict(activeVersion, runMetrics, false, reason + "; awaits an admin's approval (ACTIVATION_MODE"
                     + " is approval): activate it through /models/activate");
         }
         if (wins) {
@@ -153,7 +161,7 @@ public final class CandidateGate {
         } else {
             registry.reject(version);
         }
-        return new Verdict(activeVersion, metrics, wins, reason);
+        return new Verdict(activeVersion, runMetrics, wins, reason);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.resumescreening.training;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The training runs table. */
@@ -13,4 +14,10 @@ public interface TrainingRunStore {
     boolean saveIf(TrainingRun run, RunState expected);
 
     Optional<TrainingRun> find(String runId);
+
+    /** One page of runs, newest first, and the token of the next page (null after the last). */
+    RunPage list(int limit, String pageToken);
+
+    record RunPage(List<TrainingRun> runs, String nextToken) {
+    }
 }

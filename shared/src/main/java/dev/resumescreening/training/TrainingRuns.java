@@ -83,6 +83,11 @@ public final class TrainingRuns {
         throw new ProblemException(ProblemKind.CONFLICT, "training_not_due", message);
     }
 
+    /** A page of runs, newest first. */
+    public TrainingRunStore.RunPage list(int limit, String pageToken) {
+        return runs.list(limit, pageToken);
+    }
+
     public TrainingRun find(String runId) {
         return runs.find(runId).orElseThrow(() -> ProblemException.notFound("training_run", runId));
     }

@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
-import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Contract.RouteSpec;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.export.ExportFilter;
 import dev.resumescreening.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +63,9 @@ class ComplianceIntegrationTest {
         body.put("job_id", jobId);
         body.put("candidate_name", name);
         body.put("file_name", "cv.txt");
-        body.put("content_base64", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        // a reference of its own: the same file twice for a job is one result (a duplicate), not two
+        String application = text + "\nReference " + UUID.randomUUID();
+        body.put("content_base64", Base64.getEncoder().encodeToString(application.getBytes(StandardCharsets.UTF_8)));
         if (sex != null) {
             body.put("self_identified_sex", sex);
         }
@@ -163,9 +164,7 @@ class ComplianceIntegrationTest {
         review(kept, "reject", "kept");
         review(erased, "shortlist", "Spoke with the candidate's referee");
         review(erased, "reject", "second thoughts");
-        ScreeningResult before = new DynamoResultRepository(stack.environment.app().dynamoDb(),
-                stack.environment.settings().tableName("screening_results"), new PageTokens(new byte[32]))
-                .find(erased).orElseThrow();
+        ScreeningResult before = stack.environment.app().results().find(erased).orElseThrow();
         assertNotNull(stack.environment.app().documents().get(before.document().originalKey()).orElse(null));
 
         HttpResponse<String> response = send("DELETE", "/api/v1/screening/result/" + erased);
@@ -215,9 +214,8 @@ class ComplianceIntegrationTest {
         assertTrue(exported.contains(kept));
         assertFalse(exported.contains(erased));
         // and the training data a run gathers (whose ids become the model's training_pairs.txt) neither
-        var training = new dev.resumescreening.training.TrainingData(new DynamoResultRepository(
-                stack.environment.app().dynamoDb(), stack.environment.settings().tableName("screening_results"),
-                new PageTokens(new byte[32])), stack.environment.app().jobs(), stack.environment.app().documents())
+        var training = new dev.resumescreening.training.TrainingData(stack.environment.app().results(),
+                stack.environment.app().jobs(), stack.environment.app().documents())
                 .gather("run-after-erasure");
         String gathered = new String(stack.environment.app().documents().get(training.key()).orElseThrow(),
                 StandardCharsets.UTF_8);
@@ -227,9 +225,7 @@ class ComplianceIntegrationTest {
     }
 
     private static String keptOriginalKey(String resultId) {
-        return new DynamoResultRepository(stack.environment.app().dynamoDb(),
-                stack.environment.settings().tableName("screening_results"), new PageTokens(new byte[32]))
-                .find(resultId).orElseThrow().document().originalKey();
+        return stack.environment.app().results().find(resultId).orElseThrow().document().originalKey();
     }
 
     /** The counters item and the job's against a scan of the reviewed results. */
@@ -283,12 +279,11 @@ class ComplianceIntegrationTest {
         String textKey = "text/" + jobId + "/" + id + ".txt";
         app.documents().put(originalKey, JAVA_RESUME.getBytes(StandardCharsets.UTF_8), "text/plain");
         app.documents().put(textKey, JAVA_RESUME.getBytes(StandardCharsets.UTF_8), "text/plain");
-        new DynamoResultRepository(app.dynamoDb(), stack.environment.settings().tableName("screening_results"),
-                new PageTokens(new byte[32]), stack.environment.settings().tableName("self_identification"))
-                .create(new ScreeningResult(id, jobId, "Old Candidate", 70.0, Decision.SHORTLIST, 0.7, "0", createdAt,
-                        new ScreeningResult.Document("cv.txt", "text/plain", originalKey, textKey, true, 1, 1,
-                                JAVA_RESUME.length()), null), 50, app.embedder().embed(JAVA_RESUME),
-                        new SelfIdentification(SelfIdentification.Sex.FEMALE, null));
+        app.results().create(new ResultRepository.NewResult(new ScreeningResult(id, jobId, "Old Candidate", 70.0,
+                Decision.SHORTLIST, 0.7, "0", createdAt, new ScreeningResult.Document("cv.txt", "text/plain",
+                        originalKey, textKey, true, 1, 1, JAVA_RESUME.length()), null), 50,
+                app.embedder().embed(JAVA_RESUME), new SelfIdentification(SelfIdentification.Sex.FEMALE, null),
+                List.of()));
         return id;
     }
 

@@ -36,8 +36,10 @@ class OrphanCleanupIntegrationTest {
     void aFailedResultWriteRemovesTheStoredFiles() throws Exception {
         try (TestStack stack = TestStack.start(Map.of())) {
             String jobId = stack.createJob("Java", "Java engineer on AWS");
+            var settings = stack.environment.settings();
             ResultRepository missingTable = new DynamoResultRepository(stack.environment.app().dynamoDb(),
-                    "no-such-table-" + jobId, new PageTokens(new byte[32]));
+                    "no-such-table-" + jobId, new PageTokens(new byte[32]), settings.tableName("self_identification"),
+                    settings.tableName("upload_claims"), settings.tableName("training_counters"));
             LexicalEmbedder embedder = new LexicalEmbedder();
             JobService jobs = new JobService(new DynamoJobRepository(stack.environment.app().dynamoDb(),
                     stack.environment.settings().tableName("jobs")), embedder, Clock.systemUTC());

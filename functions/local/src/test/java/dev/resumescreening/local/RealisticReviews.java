@@ -50,6 +50,8 @@ final class RealisticReviews {
     }
 
     /** {@code perJob} resumes of random fields uploaded to each job. */
+    private static final java.util.concurrent.atomic.AtomicLong APPLICATIONS = new java.util.concurrent.atomic.AtomicLong();
+
     static List<Uploaded> upload(TestStack stack, List<String> jobs, int perJob, long seed) throws Exception {
         Random random = new Random(seed);
         List<Uploaded> uploaded = new ArrayList<>();
@@ -57,7 +59,9 @@ final class RealisticReviews {
             for (int j = 0; j < jobs.size(); j++) {
                 // a third of each job's resumes are of its own field
                 int field = random.nextInt(3) == 0 ? j : (j + 1 + random.nextInt(FIELDS.length - 1)) % FIELDS.length;
-                String text = resume(field, random);
+                // each upload is a new application (a reference of its own): the same file twice for a job is one
+                // result, and the held-out resumes are uploaded again to be screened by the trained model
+                String text = resume(field, random) + "\nReference " + APPLICATIONS.incrementAndGet();
                 HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume", Map.of(
                         "job_id", jobs.get(j), "file_name", "cv.txt", "content_base64",
                         Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));

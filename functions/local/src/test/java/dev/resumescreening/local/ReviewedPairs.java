@@ -1,8 +1,6 @@
 package dev.resumescreening.local;
 
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
-import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
-import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.ScreeningResult;
@@ -28,8 +26,7 @@ final class ReviewedPairs {
         var app = stack.environment.app();
         var settings = stack.environment.settings();
         var jobs = new DynamoJobRepository(app.dynamoDb(), settings.tableName("jobs"));
-        var results = new DynamoResultRepository(app.dynamoDb(), settings.tableName("screening_results"),
-                new PageTokens(new byte[32]));
+        var results = app.results();
         List<TrainingSample> pairs = SyntheticPairs.separable(count, 256, 0.5, seed);
         Map<TermVector, String> jobIds = new HashMap<>();
         for (TrainingSample pair : pairs) {

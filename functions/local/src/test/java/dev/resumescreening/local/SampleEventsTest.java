@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
-import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
-import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Contract.RouteSpec;
@@ -65,9 +63,7 @@ class SampleEventsTest {
             String textKey = "text/job-sample/" + id + ".txt";
             app.documents().put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             app.documents().put("resumes/job-sample/" + id + ".txt", text.getBytes(StandardCharsets.UTF_8), "text/plain");
-            new DynamoResultRepository(app.dynamoDb(), stack.environment.settings().tableName("screening_results"),
-                    new PageTokens(new byte[32]))
-                    .create(new ScreeningResult(id, "job-sample", "Alex Example", 72.5, Decision.SHORTLIST, 0.725, "0",
+            app.results().create(new ScreeningResult(id, "job-sample", "Alex Example", 72.5, Decision.SHORTLIST, 0.725, "0",
                             "2026-11-26T00:00:0" + id.charAt(id.length() - 1) + ".000Z",
                             new ScreeningResult.Document("alex.txt", "text/plain", "resumes/job-sample/" + id + ".txt",
                                     textKey, true, 1, 1, text.length()), null), 50, embedder.embed(text));
@@ -124,6 +120,7 @@ class SampleEventsTest {
             Map.entry("jobs-create.json", new Expected(201, Map.of("/title", "Backend Java Engineer"))),
             Map.entry("jobs-list.json", new Expected(200, Map.of("/next_token", "null"))),
             Map.entry("jobs-get.json", new Expected(200, Map.of("/job_id", "job-sample", "/title", "Sample job"))),
+            Map.entry("jobs-update.json", new Expected(200, Map.of("/job_id", "job-sample", "/threshold", "50.0"))),
             Map.entry("registry-activate.json", new Expected(200, Map.of("/active/champion_version", "0"))),
             Map.entry("registry-list.json", new Expected(200, Map.of("/active/champion_version", "0"))),
             Map.entry("registry-register.json", new Expected(201, Map.of("/model/version", MODEL_VERSION,
@@ -140,6 +137,7 @@ class SampleEventsTest {
             Map.entry("status-training-status.json", new Expected(200, Map.of("/total_samples", "11",
                     "/new_samples_since_last_training", "11"))),
             Map.entry("trigger-run.json", new Expected(200, Map.of("/run_id", RUN_ID, "/state", "SKIPPED"))),
+            Map.entry("trigger-runs-list.json", new Expected(200, Map.of("/count", "1", "/runs/0/run_id", RUN_ID))),
             Map.entry("trigger-trigger-training.json", new Expected(202, Map.of("/success", "true",
                     "/message", "Training started!"))),
             Map.entry("upload-resume-json.json", new Expected(201, Map.of("/job_id", "job-sample",
@@ -201,7 +199,10 @@ class SampleEventsTest {
             Path file = TestStack.samples().resolveSibling("events").resolve(name);
             APIGatewayV2HTTPEvent event = LAMBDA_JSON.readValue(file.toFile(), APIGatewayV2HTTPEvent.class);
             String function = name.substring(0, name.indexOf('-'));
-            assertEquals(201, stack.environment.function(function).handleRequest(event, null).getStatusCode(), name);
+            APIGatewayV2HTTPResponse response = stack.environment.function(function).handleRequest(event, null);
+            // an upload sample's file the other test screened for job-sample already is answered as its duplicate
+            boolean duplicate = response.getStatusCode() == 200 && Json.read(response.getBody()).has("duplicate_of");
+            assertTrue(response.getStatusCode() == 201 || duplicate, name + ": " + response.getBody());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.resumescreening.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.testing.DocxFixtures;
 import dev.resumescreening.testing.PdfFixtures;
+import dev.resumescreening.text.DocumentTextExtractor;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +70,86 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void theJobsListCountsEachJobsResultsAndAnAdminChangesTheThreshold() throws Exception {
+        String job = stack.createJob("Counted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        stack.uploadFile(job, "java.txt", Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.txt")));
+        String barista = json(stack.uploadFile(job, "barista.txt",
+                Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt")))).get("screening_result_id").asText();
+        assertEquals(200, stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", barista,
+                "human_decision", "shortlist")).statusCode());
+        assertEquals(Map.of("screened", 2, "shortlisted_by_ai", 1, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
+
+        HttpResponse<String> changed = patch("/api/v1/jobs/" + job, Map.of("threshold", 0));
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(0.0, json(changed).get("threshold").asDouble());
+        assertEquals(0.0, json(stack.get("/api/v1/jobs/" + job)).get("threshold").asDouble());
+        JsonNode after = json(stack.uploadFile(job, "barista-again.txt", ("Reference 2\n"
+                + Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"))).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("SHORTLIST", after.get("decision").asText(), "new uploads are decided with the new threshold");
+        assertEquals("REJECT", json(stack.get("/api/v1/screening/result/" + barista)).get("decision").asText(),
+                "earlier results keep theirs");
+        assertEquals(Map.of("screened", 3, "shortlisted_by_ai", 2, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
+
+        assertError(patch("/api/v1/jobs/" + job, Map.of("threshold", 101)), 400, "invalid_threshold");
+        assertError(patch("/api/v1/jobs/" + job, Map.of("title", "Renamed")), 400, "unsupported_field");
+        assertError(patch("/api/v1/jobs/" + job, Map.of()), 400, "missing_threshold");
+        assertError(patch("/api/v1/jobs/job-missing", Map.of("threshold", 60)), 404, "job_not_found");
+
+        // erasing a reviewed result takes it out of every count
+        assertEquals(200, stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/"
+                + barista)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(Map.of("screened", 2, "shortlisted_by_ai", 2, "reviewed", 0, "shortlisted_by_people", 0), counts(job));
+    }
+
+    private static HttpResponse<String> patch(String path, Object body) throws Exception {
+        return stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + path)).header("content-type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The job's counts as the jobs list shows them (every page read). */
+    private static Map<String, Integer> counts(String job) throws Exception {
+        String token = null;
+        do {
+            JsonNode page = json(stack.get("/api/v1/jobs?limit=100" + (token == null ? "" : "&next_token=" + token)));
+            for (JsonNode listed : page.get("jobs")) {
+                if (listed.get("job_id").asText().equals(job)) {
+                    Map<String, Integer> counts = new java.util.HashMap<>();
+                    listed.get("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+                    return counts;
+                }
+            }
+            token = page.get("next_token").isNull() ? null : page.get("next_token").asText();
+        } while (token != null);
+        throw new AssertionError("job " + job + " is not listed");
+    }
+
+    @Test
+    void resultsSortByScoreAcrossPages() throws Exception {
+        String job = stack.createJob("Sorted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        for (String resume : List.of("sam-taylor-barista.txt", "priya-nair-java.txt", "grace-okafor-accountant.txt",
+                "marco-silva-fullstack.txt")) {
+            assertEquals(201, stack.uploadFile(job, resume, Files.readAllBytes(TestStack.samples().resolve("resumes/" + resume)))
+                    .statusCode());
+        }
+        assertEquals(201, stack.uploadFile(job, "scan.pdf", PdfFixtures.imageOnlyPdf()).statusCode());
+        JsonNode first = json(stack.get("/api/v1/screening/results/" + job + "?sort=score&limit=3"));
+        JsonNode second = json(stack.get("/api/v1/screening/results/" + job + "?sort=score&limit=3&next_token="
+                + first.get("next_token").asText()));
+        List<Double> scores = new java.util.ArrayList<>();
+        for (JsonNode page : List.of(first, second)) {
+            page.get("results").forEach(result -> scores.add(result.get("score").asDouble()));
+        }
+        assertEquals(4, scores.size(), "every scored result once; the unscored scan is left to a person: " + scores);
+        List<Double> descending = new java.util.ArrayList<>(scores);
+        descending.sort(java.util.Comparator.reverseOrder());
+        assertEquals(descending, scores);
+        assertEquals(400, stack.get("/api/v1/screening/results/" + job + "?next_token=" + first.get("next_token").asText())
+                .statusCode(), "a token of the score order does not continue the newest-first order");
+        assertError(stack.get("/api/v1/screening/results/" + job + "?sort=name"), 400, "invalid_sort");
+    }
+
+    @Test
     void refusesBadJobs() throws Exception {
         assertError(stack.get("/api/v1/jobs/job-missing"), 404, "job_not_found");
         assertError(stack.post("/api/v1/jobs", "application/json", "{\"title\":".getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");
@@ -105,6 +190,124 @@ class ScreeningIntegrationTest {
         double barista = json(stack.uploadFile(jobId, "barista.txt",
                 Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt")))).get("score").asDouble();
         assertTrue(java > barista + 10, "java " + java + " vs barista " + barista);
+    }
+
+    @Test
+    void explainsTheScoreWithTheJobsTermsFoundAndMissing() throws Exception {
+        JsonNode result = json(stack.uploadFile(jobId, "explained.txt",
+                Files.readAllBytes(TestStack.samples().resolve("resumes/marco-silva-fullstack.txt"))));
+        JsonNode explanation = result.get("explanation");
+        List<String> found = texts(explanation.get("found"));
+        List<String> missing = texts(explanation.get("missing"));
+        assertTrue(found.contains("java"), found.toString());
+        assertFalse(missing.isEmpty());
+        assertTrue(found.stream().noneMatch(missing::contains), found + " / " + missing);
+        String text = stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
+                + "/original?view=text").body().toLowerCase(java.util.Locale.ROOT);
+        found.forEach(term -> assertTrue(text.contains(term.split(" ")[0]), term + " is in the text the model read"));
+        missing.forEach(term -> assertFalse(text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(term) + "\\b.*"),
+                term + " is not in the text the model read"));
+        JsonNode stored = json(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()));
+        assertEquals(explanation, stored.get("explanation"));
+        assertError(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
+                + "/original?view=raw"), 400, "invalid_view");
+    }
+
+    @Test
+    void screensAWordDocumentAndRefusesABadOneWithItsOwnCode() throws Exception {
+        byte[] docx = DocxFixtures.document("Dana Word", "Backend engineer: Java 17, Spring Boot, AWS Lambda, DynamoDB",
+                "Terraform\tREST APIs");
+        HttpResponse<String> response = stack.uploadFile(jobId, "dana.docx", docx);
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertTrue(result.get("score").asDouble() > 50, response.body());
+        assertTrue(texts(result.at("/explanation/found")).contains("spring boot"), response.body());
+        String id = result.get("screening_result_id").asText();
+        assertEquals(1, stack.objectCount("resumes/" + jobId + "/" + id + ".docx"));
+        HttpResponse<String> text = stack.get("/api/v1/screening/result/" + id + "/original?view=text");
+        assertTrue(text.body().contains("Terraform\tREST APIs"), text.body());
+        HttpResponse<byte[]> original = stack.http.send(HttpRequest.newBuilder(URI.create(stack.base
+                + "/api/v1/screening/result/" + id + "/original")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(DocumentTextExtractor.DOCX, original.headers().firstValue("content-type").orElse(""));
+        assertArrayEquals(docx, original.body());
+
+        int before = stack.resultCount();
+        assertError(stack.uploadFile(jobId, "cut.docx", java.util.Arrays.copyOf(docx, docx.length / 2)), 422,
+                "corrupt_docx");
+        assertError(stack.uploadFile(jobId, "fake.docx", "not a zip".getBytes(StandardCharsets.UTF_8)), 422,
+                "not_a_docx");
+        assertEquals(before, stack.resultCount(), "a refused file leaves no record");
+    }
+
+    @Test
+    void aFileAlreadyScreenedForTheJobIsAnsweredAsADuplicateWithoutASecondRecord() throws Exception {
+        byte[] resume = ("Java engineer, AWS Lambda\nReference " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> first = stack.uploadFile(jobId, "first.txt", resume);
+        assertEquals(201, first.statusCode(), first.body());
+        String firstId = json(first).get("screening_result_id").asText();
+        assertTrue(json(first).path("duplicate_of").isMissingNode());
+        int results = stack.resultCount();
+
+        HttpResponse<String> again = stack.uploadFile(jobId, "renamed.txt", resume);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(firstId, json(again).get("duplicate_of").asText());
+        assertEquals(firstId, json(again).get("screening_result_id").asText());
+        assertEquals("first.txt", json(again).get("file_name").asText());
+        assertEquals(results, stack.resultCount(), "no second record");
+
+        String otherJob = stack.createJob("Other job", "Java engineer on AWS");
+        assertEquals(201, stack.uploadFile(otherJob, "first.txt", resume).statusCode(), "another job screens it anew");
+
+        // erased, the file may come again
+        assertEquals(200, stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/"
+                + firstId)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(201, stack.uploadFile(jobId, "first.txt", resume).statusCode());
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersTheSameResultAndConcurrentRequestsMakeOneRecord() throws Exception {
+        byte[] resume = ("Java engineer, DynamoDB\nReference " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String key = "upload-" + java.util.UUID.randomUUID();
+        int results = stack.resultCount();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(stack.http.sendAsync(uploadRequest(jobId, resume, key), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> ids = new HashSet<>();
+        int replayed = 0;
+        for (var future : sent) {
+            HttpResponse<String> response = future.get();
+            assertEquals(201, response.statusCode(), response.body());
+            ids.add(json(response).get("screening_result_id").asText());
+            replayed += response.headers().firstValue("idempotent-replayed").isPresent() ? 1 : 0;
+        }
+        assertEquals(1, ids.size(), "one result for one key");
+        assertEquals(5, replayed, "every answer but the first is a replay");
+        assertEquals(results + 1, stack.resultCount(), "one record for one key");
+
+        HttpResponse<String> later = stack.http.send(uploadRequest(jobId, resume, key), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, later.statusCode());
+        assertEquals(ids.iterator().next(), json(later).get("screening_result_id").asText());
+        assertError(stack.http.send(uploadRequest(jobId, "another file".getBytes(StandardCharsets.UTF_8), key),
+                HttpResponse.BodyHandlers.ofString()), 422, "idempotency_key_reused");
+        assertError(stack.http.send(uploadRequest(jobId, resume, "has spaces"), HttpResponse.BodyHandlers.ofString()),
+                400, "invalid_idempotency_key");
+        assertEquals(results + 1, stack.resultCount());
+    }
+
+    private static HttpRequest uploadRequest(String job, byte[] content, String idempotencyKey) {
+        String boundary = "idem-" + java.util.UUID.randomUUID();
+        return HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/upload-resume"))
+                .header("content-type", "multipart/form-data; boundary=" + boundary)
+                .header("idempotency-key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, Map.of("job_id", job),
+                        "cv.txt", content))).build();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     @Test
@@ -232,7 +435,7 @@ class ScreeningIntegrationTest {
 
         HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
                 "candidate_name", "\u202eAna\u0000 Lima\r\n", "file_name", "ana.txt",
-                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer, Lisbon".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, upload.statusCode(), upload.body());
         String id = json(upload).get("screening_result_id").asText();
         assertEquals("Ana Lima", json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").asText());
@@ -247,7 +450,7 @@ class ScreeningIntegrationTest {
     void aMissingCandidateNameIsStoredAsNone() throws Exception {
         HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
                 "file_name", "anon.txt",
-                "content_base64", Base64.getEncoder().encodeToString("Java engineer".getBytes(StandardCharsets.UTF_8))));
+                "content_base64", Base64.getEncoder().encodeToString("Java engineer, anonymous".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, upload.statusCode(), upload.body());
         String id = json(upload).get("screening_result_id").asText();
         assertTrue(json(upload).get("candidate_name").isNull(), upload.body());

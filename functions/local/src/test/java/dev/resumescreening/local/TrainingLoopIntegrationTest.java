@@ -106,6 +106,29 @@ class TrainingLoopIntegrationTest {
             assertEquals("FAILED", stuck.get("state").asText(), stuck.toString());
             assertTrue(stuck.get("reason").asText().startsWith("abandoned: its training lock expired"), stuck.toString());
             assertTrue(lockItem(stack).isEmpty(), "the next run released the lock it took over");
+
+            // the runs, newest first, a page at a time; each with the ROC curves of the gate's evidence
+            JsonNode first = json(stack.get("/api/v1/training/runs?limit=1"));
+            assertEquals(next.get("run_id").asText(), first.at("/runs/0/run_id").asText(), first.toString());
+            assertTrue(first.at("/runs/0/log_file").isMissingNode(), "operators' paths stay out");
+            JsonNode second = json(stack.get("/api/v1/training/runs?limit=1&next_token=" + first.get("next_token").asText()));
+            assertEquals(stuckId, second.at("/runs/0/run_id").asText(), second.toString());
+            assertTrue(second.get("next_token").isNull());
+            assertEquals(400, stack.get("/api/v1/training/runs?next_token=" + json(stack.get("/api/v1/jobs?limit=1"))
+                    .path("next_token").asText("e30")).statusCode(), "a token of another query is refused");
+            for (String model : List.of("candidate", "active")) {
+                JsonNode curve = first.at("/runs/0/metrics/roc_curves/" + model);
+                assertTrue(curve.size() >= 2 && curve.size() <= 101, model + " " + curve.size());
+                assertEquals("[0.0,0.0]", curve.get(0).toString());
+                assertEquals("[1.0,1.0]", curve.get(curve.size() - 1).toString());
+                double area = 0;
+                for (int i = 1; i < curve.size(); i++) {
+                    area += (curve.get(i).get(0).asDouble() - curve.get(i - 1).get(0).asDouble())
+                            * (curve.get(i).get(1).asDouble() + curve.get(i - 1).get(1).asDouble()) / 2;
+                }
+                assertEquals(first.at("/runs/0/metrics/" + model + "/roc_auc").asDouble(), area, 0.02,
+                        "the area under the stored " + model + " curve is its ROC AUC");
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
 import java.io.File;
 import java.net.http.HttpResponse;
@@ -38,8 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app in headless Chromium (Debian's chromium and chromium-driver; skipped when they are not installed):
- * create a job, upload five resumes one of which is refused, review three with the keyboard while the training bar
- * counts them, and candidate-supplied markup shown as text. Screenshots go to target/screenshots (or the directory in
+ * create a job, upload five resumes one of which is refused and one a duplicate, sort the results by score, review
+ * three with the keyboard while the training bar counts them, see the job's counts, train, open the run and its ROC
+ * curves, roll back, and candidate-supplied markup shown as text. Screenshots go to target/screenshots (or the directory in
  * the system property webapp.screenshots, e.g. docs/screenshots).
  */
 class WebAppBrowserTest {
@@ -108,6 +110,14 @@ class WebAppBrowserTest {
         return (List<Number>) js("return window.__reviewTimings;");
     }
 
+    private static String championVersion() {
+        try {
+            return Json.read(stack.get("/api/v1/models").body()).at("/active/champion_version").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String trainingBarCount() {
         return driver.findElement(By.id("training-bar-text")).getAttribute("data-new-samples");
     }
@@ -120,24 +130,24 @@ class WebAppBrowserTest {
         long transferred = ((Number) js("return performance.getEntriesByType('navigation')"
                 + ".concat(performance.getEntriesByType('resource'))"
                 + ".filter(e => !e.name.includes('/api/')).reduce((n, e) => n + (e.transferSize || 0), 0);")).longValue();
+        double firstScreenMs = ((Number) js("return window.__firstScreenMs;")).doubleValue();
         assertTrue(driver.findElement(By.id("env-label")).getText().contains("local stack — no sign-in"));
 
         // create a job
         driver.findElement(By.id("job-title")).sendKeys("Backend Java Engineer");
         driver.findElement(By.id("job-description")).sendKeys(
                 Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
-        screenshot("jobs");
         driver.findElement(By.id("create-job")).click();
         waitUpTo(20).until(ExpectedConditions.urlMatches("#/jobs/job-[^/]+/upload$"));
         String jobId = driver.getCurrentUrl().replaceAll(".*#/jobs/([^/]+)/upload$", "$1");
 
-        // upload five files: four resumes and a PDF that is not one
+        // upload five files: three resumes, one of them again under another name (a duplicate), and a PDF that is not one
         Path dir = Files.createTempDirectory("uploads");
         List<String> paths = new ArrayList<>();
-        for (String name : List.of("priya-nair-java.pdf", "marco-silva-fullstack.txt", "sam-taylor-barista.txt",
-                "grace-okafor-accountant.pdf")) {
+        for (String name : List.of("priya-nair-java.pdf", "marco-silva-fullstack.txt", "sam-taylor-barista.txt")) {
             paths.add(Files.copy(TestStack.samples().resolve("resumes/" + name), dir.resolve(name)).toString());
         }
+        paths.add(Files.copy(TestStack.samples().resolve("resumes/priya-nair-java.pdf"), dir.resolve("priya-again.pdf")).toString());
         paths.add(Files.writeString(dir.resolve("broken.pdf"), "this is not a PDF at all").toString());
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")))
                 .sendKeys(String.join("\n", paths));
@@ -146,15 +156,20 @@ class WebAppBrowserTest {
         assertEquals("error", broken.getAttribute("data-status"));
         String error = broken.findElement(By.className("upload-error")).getText();
         assertFalse(error.isBlank(), "the refused file's row shows the API's message");
-        assertEquals(4, driver.findElements(By.cssSelector("tr.upload-row[data-status='ok']")).size());
+        assertEquals(3, driver.findElements(By.cssSelector("tr.upload-row[data-status='ok']")).size());
+        List<WebElement> duplicates = driver.findElements(By.cssSelector("tr.upload-row[data-status='duplicate']"));
+        assertEquals(1, duplicates.size(), "the second copy of the same file is flagged");
+        assertTrue(duplicates.get(0).getText().contains("Already screened for this job"), duplicates.get(0).getText());
         screenshot("upload");
 
-        // results: four rows, sorted by score on request
+        // results: three rows, sorted by score (by the API) on request
         driver.get(stack.base + "/#/jobs/" + jobId + "/results");
-        waitUpTo(20).until(d -> d.findElements(By.cssSelector("tr.result-row")).size() == 4);
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("tr.result-row")).size() == 3);
         driver.findElement(By.id("sort-score")).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results-table tbody[data-sort='score']")));
         List<Double> scores = driver.findElements(By.cssSelector("tr.result-row td.score")).stream()
                 .map(e -> Double.parseDouble(e.getText())).toList();
+        assertEquals(3, scores.size());
         for (int i = 1; i < scores.size(); i++) {
             assertTrue(scores.get(i - 1) >= scores.get(i), "sorted by score, highest first: " + scores);
         }
@@ -164,6 +179,14 @@ class WebAppBrowserTest {
         driver.get(stack.base + "/#/review?job_id=" + jobId);
         waitUpTo(20).until(d -> d.findElement(By.id("review-content")).getAttribute("data-result-id") != null);
         assertEquals("0", trainingBarCount());
+        // why: the job's terms found (marked in the text the model read) and missing
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("resume-text")));
+        assertFalse(driver.findElements(By.cssSelector("#explanation ul.terms.missing li")).isEmpty());
+        for (WebElement found : driver.findElements(By.cssSelector("#explanation ul.terms.found li"))) {
+            String word = found.getText().split(" ")[0];
+            assertTrue(driver.findElements(By.cssSelector("#resume-text mark")).stream()
+                    .anyMatch(mark -> mark.getText().equalsIgnoreCase(word)), word + " is marked in the text");
+        }
         screenshot("review");
         String[] keys = {"s", "r", "s"};
         List<String> reviewed = new ArrayList<>();
@@ -191,10 +214,50 @@ class WebAppBrowserTest {
         waitUpTo(20).until(d -> !reviewed.get(2).equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
         assertEquals("3", trainingBarCount());
 
-        // training and models screens, and the rollback confirmation
+        // the jobs list counts the job's results: three screened, three reviewed, two shortlisted by people
+        driver.get(stack.base + "/#/jobs");
+        By row = By.cssSelector("#jobs-table tr[data-job-id='" + jobId + "']");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(row));
+        assertEquals("3", driver.findElement(row).findElement(By.cssSelector("td.screened")).getText());
+        assertEquals("3", driver.findElement(row).findElement(By.cssSelector("td.reviewed")).getText());
+        assertEquals("2", driver.findElement(row).findElement(By.cssSelector("td.shortlisted-people")).getText());
+        screenshot("jobs");
+
+        // training: enough reviews (on other jobs, by the truth) for the gate to judge, a forced run, its page with both
+        // ROC curves
+        RealisticReviews.review(stack, RealisticReviews.upload(stack, RealisticReviews.createJobs(stack), 20, 1), 0.0, 1);
         driver.get(stack.base + "/#/training");
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("btn-trigger")));
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("train-force"))).click();
+        driver.findElement(By.id("train-min-samples")).sendKeys("10");
+        driver.findElement(By.id("btn-trigger")).click();
+        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[value='confirm']"))).click();
+        waitUpTo(20).until(ExpectedConditions.urlMatches("#/training/run-[^/]+$"));
+        stack.environment.trainingLauncher().awaitIdle(5, java.util.concurrent.TimeUnit.MINUTES);
+        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".roc-chart polyline.curve.candidate")));
+        int points = Integer.parseInt(driver.findElement(By.cssSelector(".roc-chart polyline.curve.candidate"))
+                .getAttribute("data-points"));
+        assertTrue(points >= 2 && points <= 101, "candidate curve of " + points + " points");
+        assertFalse(driver.findElements(By.cssSelector(".roc-chart polyline.curve.active")).isEmpty());
+        assertFalse(driver.findElements(By.cssSelector("#runs-table tr.run-row")).isEmpty());
+        js("document.querySelector('.roc').scrollIntoView({block: 'center'});");
         screenshot("training");
+
+        // roll back from the training page (confirmed): the previous champion is live again
+        String runId = driver.getCurrentUrl().replaceAll(".*#/training/", "");
+        JsonNode run = Json.read(stack.get("/api/v1/training/runs/" + runId).body());
+        assertEquals("SUCCEEDED", run.get("state").asText());
+        if (!run.get("activated").asBoolean()) {
+            // the gate may keep model 0 live on these pairs: an admin's forced activation gives rollback its work
+            assertEquals(200, stack.postJson("/api/v1/models/activate", Map.of("champion",
+                    run.get("candidate_version").asText(), "force", true)).statusCode());
+        }
+        assertNotEquals("0", championVersion());
+        js("window.scrollTo(0, 0);");
+        driver.findElement(By.id("btn-training-rollback")).click();
+        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[value='confirm']"))).click();
+        waitUpTo(20).until(d -> "0".equals(championVersion()));
+
+        // models: the rollback confirmation, cancelled
         driver.get(stack.base + "/#/models");
         waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("btn-rollback"))).click();
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dialog[open]")));
@@ -203,13 +266,13 @@ class WebAppBrowserTest {
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("dialog")).isEmpty());
         assertEquals("0", driver.findElement(By.id("champion")).getText());
 
-        // the jobs list counts the job's reviews: two shortlisted, one rejected
-        driver.get(stack.base + "/#/jobs");
-        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#jobs-table td.reviews")).stream()
-                .anyMatch(e -> e.getText().equals("3 (2 / 1)")));
+        // the adverse-impact page (admins) answers, with nobody self-identified
+        driver.get(stack.base + "/#/fairness?job_id=" + jobId);
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#adverse-impact section.decisions.ai")));
+        screenshot("fairness");
 
-        String figures = String.format("first_load_transfer_bytes=%d%nreview_to_next_p50_ms=%.1f%nreview_to_next_ms=%s%n",
-                transferred, p50, timings);
+        String figures = String.format("first_load_ms=%.0f%nfirst_load_transfer_bytes=%d%nreview_to_next_p50_ms=%.1f%n"
+                + "review_to_next_ms=%s%n", firstScreenMs, transferred, p50, timings);
         System.out.print(figures);
         Files.writeString(Path.of("target", "webapp-measurements.txt"), figures);
     }
@@ -237,7 +300,12 @@ class WebAppBrowserTest {
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("resume-text")));
         assertEquals(resultId, driver.findElement(By.id("review-content")).getAttribute("data-result-id"));
         assertEquals(name, driver.findElement(By.id("review-candidate")).getText());
-        assertTrue(driver.findElement(By.id("resume-text")).getText().contains("<script>alert(1)</script>"));
+        String read = driver.findElement(By.id("resume-text")).getText();
+        assertTrue(read.contains("<script>") && read.contains("<b>"), "the text the model read, as text: " + read);
+        // and the file as uploaded, as text too
+        driver.findElement(By.id("btn-original")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#resume-panel pre.resume-text"),
+                "<script>alert(1)</script>"));
         assertTrue(driver.findElements(By.cssSelector("#main img, #main script, #main b")).isEmpty(),
                 "no element was injected");
         assertNotEquals(Boolean.TRUE, js("return window.__xss === true;"));

@@ -6,6 +6,7 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
 import dev.resumescreening.compliance.ComplianceStore;
 import dev.resumescreening.compliance.SelfIdentification;
+import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.review.ReviewCounts;
 import java.util.ArrayList;
@@ -41,9 +42,11 @@ public final class DynamoComplianceStore implements ComplianceStore {
     private final String selfIdentificationTable;
     private final String historyTable;
     private final String countersTable;
+    private final String claimsTable;
 
     public DynamoComplianceStore(DynamoDbClient dynamo, String resultsTable, String selfIdentificationTable,
-                                 String historyTable, String countersTable) {
+                                 String historyTable, String countersTable, String claimsTable) {
+        this.claimsTable = claimsTable;
         this.dynamo = dynamo;
         this.resultsTable = resultsTable;
         this.selfIdentificationTable = selfIdentificationTable;
@@ -53,7 +56,7 @@ public final class DynamoComplianceStore implements ComplianceStore {
 
     @Override
     public boolean erase(ScreeningResult result, long expectedReviewVersion, ReviewCounts.Delta counters,
-                         String erasedAt) {
+                         List<String> claims, String erasedAt) {
         List<TransactWriteItem> items = new ArrayList<>();
         Map<String, AttributeValue> key = Map.of("result_id", s(result.resultId()));
         Map<String, AttributeValue> versionValues = new HashMap<>();
@@ -69,7 +72,13 @@ public final class DynamoComplianceStore implements ComplianceStore {
                 .conditionExpression(resultCondition)
                 .expressionAttributeValues(versionValues.isEmpty() ? null : versionValues)).build());
         items.add(TransactWriteItem.builder().delete(d -> d.tableName(selfIdentificationTable).key(key)).build());
-        if (counters != null) {
+        for (String claim : claims) {
+            items.add(TransactWriteItem.builder().delete(d -> d.tableName(claimsTable)
+                    .key(Map.of("claim_key", s(claim)))).build());
+        }
+        if (counters == null) {
+            items.add(JobCounters.screened(countersTable, result, -1));
+        } else {
             items.addAll(counterUpdates(result, counters, erasedAt));
         }
         List<Map<String, AttributeValue>> scrubs = historyOf(result.resultId()).stream()
@@ -139,11 +148,15 @@ public final class DynamoComplianceStore implements ComplianceStore {
                 .key(Map.of("counter_id", s(DynamoReviewStore.COUNTER_ID)))
                 .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values))
                 .build();
+        // one update of the job's item: its reviews by class, and the result leaving its screened count
         TransactWriteItem job = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
                 .key(Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + result.jobId())))
-                .updateExpression("ADD #positive :positive, #negative :negative")
-                .expressionAttributeNames(Map.of("#positive", "positive_samples", "#negative", "negative_samples"))
-                .expressionAttributeValues(Map.of(":positive", n(delta.positive()), ":negative", n(delta.negative()))))
+                .updateExpression("ADD #positive :positive, #negative :negative, #screened :screened, "
+                        + "#shortlisted :shortlisted")
+                .expressionAttributeNames(Map.of("#positive", "positive_samples", "#negative", "negative_samples",
+                        "#screened", JobCounters.SCREENED, "#shortlisted", JobCounters.AI_SHORTLISTED))
+                .expressionAttributeValues(Map.of(":positive", n(delta.positive()), ":negative", n(delta.negative()),
+                        ":screened", n(-1), ":shortlisted", n(result.decision() == Decision.SHORTLIST ? -1 : 0))))
                 .build();
         return List.of(global, job);
     }

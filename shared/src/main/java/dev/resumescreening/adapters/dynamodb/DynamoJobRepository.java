@@ -4,40 +4,91 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.binary;
 import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.bytes;
 import static dev.resumescreening.adapters.dynamodb.Attributes.flag;
+import static dev.resumescreening.adapters.dynamodb.Attributes.longNumber;
 import static dev.resumescreening.adapters.dynamodb.Attributes.n;
 import static dev.resumescreening.adapters.dynamodb.Attributes.number;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
 import dev.resumescreening.domain.Job;
+import dev.resumescreening.domain.JobCounts;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.JobRepository;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 public final class DynamoJobRepository implements JobRepository {
     private static final String LIST_SCOPE = "jobs";
     /** Every attribute but the embedding, through names (some are DynamoDB reserved words). */
     private static final Map<String, String> LISTED_ATTRIBUTES = Map.of("#i", "job_id", "#t", "title",
-            "#d", "description", "#h", "threshold", "#c", "created_at");
+            "#d", "description", "#h", "threshold", "#c", "created_at", "#b", "blind_review");
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final PageTokens pageTokens;
+    private final String countersTable;
 
-    /** A repository whose list pages are signed with a random key of this process. */
+    /** A repository whose list pages are signed with a random key of this process, without counts. */
     public DynamoJobRepository(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, PageTokens.fromSetting(null));
+        this(dynamo, table, PageTokens.fromSetting(null), null);
     }
 
-    public DynamoJobRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens) {
+    /** {@code countersTable} holds each job's counters item ({@link JobCounters}). */
+    public DynamoJobRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens, String countersTable) {
         this.dynamo = dynamo;
         this.table = table;
         this.pageTokens = pageTokens;
+        this.countersTable = countersTable;
+    }
+
+    @Override
+    public Optional<Job> updateThreshold(String jobId, double threshold) {
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("job_id", s(jobId)))
+                    .updateExpression("SET #threshold = :threshold")
+                    .conditionExpression("attribute_exists(job_id)")
+                    .expressionAttributeNames(Map.of("#threshold", "threshold"))
+                    .expressionAttributeValues(Map.of(":threshold", n(threshold)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(job(item));
+        } catch (ConditionalCheckFailedException missing) {
+            return Optional.empty();
+        }
+    }
+
+    /** One BatchGetItem of the jobs' counters items (a page has at most 100 jobs, BatchGetItem's limit). */
+    @Override
+    public Map<String, JobCounts> counts(List<String> jobIds) {
+        Map<String, JobCounts> counts = new HashMap<>();
+        jobIds.forEach(id -> counts.put(id, JobCounts.NONE));
+        if (jobIds.isEmpty()) {
+            return counts;
+        }
+        Map<String, KeysAndAttributes> request = Map.of(countersTable, KeysAndAttributes.builder()
+                .keys(jobIds.stream().distinct().map(id -> Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + id)))
+                        .toList()).build());
+        while (request != null && !request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(countersTable, List.of())) {
+                long positive = longNumber(item, "positive_samples");
+                counts.put(string(item, "job_id"), new JobCounts(longNumber(item, JobCounters.SCREENED),
+                        longNumber(item, JobCounters.AI_SHORTLISTED), positive + longNumber(item, "negative_samples"),
+                        positive));
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : null;
+        }
+        return counts;
     }
 
     @Override

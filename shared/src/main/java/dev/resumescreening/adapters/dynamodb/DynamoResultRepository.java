@@ -1,9 +1,9 @@
 package dev.resumescreening.adapters.dynamodb;
 
 import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
+import static dev.resumescreening.adapters.dynamodb.Attributes.n;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 
-import dev.resumescreening.compliance.SelfIdentification;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.ResultRepository;
@@ -17,50 +17,97 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 public final class DynamoResultRepository implements ResultRepository {
     static final String BY_JOB_CREATED = "by_job_created";
+    static final String BY_JOB_SCORE = "by_job_score";
     static final String REVIEW_QUEUE = "review_queue";
     static final String REVIEW_QUEUE_BY_JOB = "review_queue_by_job";
     static final String BY_REVIEWED_AT = "by_reviewed_at";
     private static final int PAGE_SIZE = 200;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final PageTokens pageTokens;
     private final String selfIdentificationTable;
-
-    public DynamoResultRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens) {
-        this(dynamo, table, pageTokens, null);
-    }
+    private final String claimsTable;
+    private final String countersTable;
 
     public DynamoResultRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens,
-                                  String selfIdentificationTable) {
+                                  String selfIdentificationTable, String claimsTable, String countersTable) {
         this.dynamo = dynamo;
         this.table = table;
         this.pageTokens = pageTokens;
         this.selfIdentificationTable = selfIdentificationTable;
+        this.claimsTable = claimsTable;
+        this.countersTable = countersTable;
     }
 
     @Override
-    public void create(ScreeningResult result, double threshold, TermVector resumeEmbedding,
-                       SelfIdentification selfIdentification) {
-        Map<String, AttributeValue> item = ResultItems.toItem(result, threshold, resumeEmbedding);
-        if (selfIdentification == null) {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(result_id)"));
-            return;
+    public void create(NewResult created) {
+        ScreeningResult result = created.result();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(ResultItems.toItem(result, created.threshold(), created.resumeEmbedding()))
+                .conditionExpression("attribute_not_exists(result_id)")).build());
+        for (UploadClaim claim : created.claims()) {
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(claimsTable).item(claimItem(claim))
+                    .conditionExpression("attribute_not_exists(claim_key)")).build());
         }
-        if (selfIdentificationTable == null) {
-            throw new IllegalStateException("this repository has no self-identification table");
+        // the upload function may only PutItem on the self-identification table
+        if (created.selfIdentification() != null) {
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(selfIdentificationTable)
+                    .item(SelfIdentificationItems.toItem(result.resultId(), result.jobId(),
+                            created.selfIdentification()))
+                    .conditionExpression("attribute_not_exists(result_id)")).build());
         }
-        // both or neither: the upload function may only PutItem on the self-identification table
-        dynamo.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(result_id)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(selfIdentificationTable)
-                        .item(SelfIdentificationItems.toItem(result.resultId(), result.jobId(), selfIdentification))
-                        .conditionExpression("attribute_not_exists(result_id)")).build()));
+        items.add(JobCounters.screened(countersTable, result, 1));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                for (int k = 0; k < created.claims().size() && k + 1 < reasons.size(); k++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(k + 1).code())) {
+                        throw new ClaimTaken(created.claims().get(k).key());
+                    }
+                }
+                // a concurrent upload with the same claim was mid-transaction: once it is done, the claim is its
+                boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (!conflict || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Map<String, AttributeValue> claimItem(UploadClaim claim) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("claim_key", s(claim.key()));
+        item.put("result_id", s(claim.resultId()));
+        item.put("job_id", s(claim.jobId()));
+        item.put("content_sha256", s(claim.contentSha256()));
+        if (claim.expiresAtEpochSeconds() != null) {
+            item.put("expires_at", n(claim.expiresAtEpochSeconds()));
+        }
+        return item;
+    }
+
+    @Override
+    public Optional<UploadClaim> claim(String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(claimsTable)
+                .key(Map.of("claim_key", s(key))).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UploadClaim(key, Attributes.string(item, "result_id"), Attributes.string(item, "job_id"),
+                Attributes.string(item, "content_sha256"), item.containsKey("expires_at")
+                        ? Attributes.longNumber(item, "expires_at") : null));
     }
 
     @Override
@@ -121,12 +168,12 @@ public final class DynamoResultRepository implements ResultRepository {
     }
 
     @Override
-    public Page listByJob(String jobId, Boolean reviewed, int limit, String pageToken) {
+    public Page listByJob(String jobId, Boolean reviewed, boolean byScore, int limit, String pageToken) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":job", s(jobId));
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(table)
-                .indexName(BY_JOB_CREATED)
+                .indexName(byScore ? BY_JOB_SCORE : BY_JOB_CREATED)
                 .keyConditionExpression("job_id = :job")
                 .scanIndexForward(false);
         if (reviewed != null) {
@@ -136,7 +183,7 @@ public final class DynamoResultRepository implements ResultRepository {
         query.expressionAttributeValues(values);
         List<ScreeningResult> results = new ArrayList<>();
         // a token continues only the query it was issued for: this job, with this filter
-        String scope = "results-by-job\n" + jobId + "\n" + reviewed;
+        String scope = "results-by-job\n" + jobId + "\n" + reviewed + "\n" + byScore;
         Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, scope);
         do {
             QueryResponse response = dynamo.query(query.limit(limit - results.size()).exclusiveStartKey(startKey).build());

@@ -196,8 +196,12 @@ public final class DynamoReviewStore implements ReviewStore {
                 .expressionAttributeValues(Map.of(":job", s(JOB_COUNTER))).build();
         for (ScanResponse page : dynamo.scanPaginator(request)) {
             for (Map<String, AttributeValue> item : page.items()) {
-                jobs.add(new ReviewCounts.JobBalance(string(item, "job_id"), longNumber(item, "positive_samples"),
-                        longNumber(item, "negative_samples")));
+                ReviewCounts.JobBalance balance = new ReviewCounts.JobBalance(string(item, "job_id"),
+                        longNumber(item, "positive_samples"), longNumber(item, "negative_samples"));
+                // a job's item also counts its screened results, from its first upload on
+                if (balance.total() > 0) {
+                    jobs.add(balance);
+                }
             }
         }
         jobs.sort(Comparator.comparing(ReviewCounts.JobBalance::jobId));

@@ -12,21 +12,49 @@ import dev.resumescreening.training.RunState;
 import dev.resumescreening.training.TrainingRun;
 import dev.resumescreening.training.TrainingRunStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** Training runs, one item per run_id; metrics are kept as a JSON string. */
+/**
+ * Training runs, one item per run_id; metrics are kept as a JSON string. Every run is in one partition of the
+ * {@value #BY_CREATED} index, by creation time: runs are few (one a day, and a few on request), so the partition stays
+ * far below what one DynamoDB partition serves.
+ */
 public final class DynamoTrainingRunStore implements TrainingRunStore {
+    static final String BY_CREATED = "runs_by_created";
+    private static final String PARTITION = "RUN";
+    private static final String LIST_SCOPE = "training-runs";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PageTokens pageTokens;
 
+    /** A store whose list pages are signed with a random key of this process. */
     public DynamoTrainingRunStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, PageTokens.fromSetting(null));
+    }
+
+    public DynamoTrainingRunStore(DynamoDbClient dynamo, String table, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.pageTokens = pageTokens;
+    }
+
+    @Override
+    public RunPage list(int limit, String pageToken) {
+        Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, LIST_SCOPE);
+        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(BY_CREATED)
+                .keyConditionExpression("run_partition = :p")
+                .expressionAttributeValues(Map.of(":p", s(PARTITION)))
+                .scanIndexForward(false).limit(limit).exclusiveStartKey(startKey));
+        List<TrainingRun> runs = page.items().stream().map(DynamoTrainingRunStore::fromItem).toList();
+        return new RunPage(runs, page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? pageTokens.encode(page.lastEvaluatedKey(), LIST_SCOPE) : null);
     }
 
     @Override
@@ -66,6 +94,7 @@ public final class DynamoTrainingRunStore implements TrainingRunStore {
     private static Map<String, AttributeValue> toItem(TrainingRun run) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("run_id", s(run.runId()));
+        item.put("run_partition", s(PARTITION));
         item.put("state", s(run.state().name()));
         putText(item, "reason", run.reason());
         putText(item, "trigger", run.trigger());

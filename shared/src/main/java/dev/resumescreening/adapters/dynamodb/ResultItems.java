@@ -10,11 +10,13 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
 import dev.resumescreening.domain.Decision;
+import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
 import dev.resumescreening.domain.ScreeningResult.Review;
 import dev.resumescreening.embedding.TermVector;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +55,9 @@ public final class ResultItems {
             item.put("text_truncated", bool(true));
         }
         item.put("size_bytes", n(document.sizeBytes()));
+        if (document.contentSha256() != null) {
+            item.put("content_sha256", s(document.contentSha256()));
+        }
         if (result.score() != null) {
             item.put("model_version", s(result.modelVersion()));
             item.put("score", n(result.score()));
@@ -60,6 +65,12 @@ public final class ResultItems {
             item.put("queue_partition", s(PENDING));
             item.put("queue_job_id", s(result.jobId()));
             item.put("uncertainty_key", s(uncertaintyKey(result.score(), threshold, result.resultId())));
+            item.put("score_key", s(scoreKey(result.score(), result.resultId())));
+        }
+        if (result.explanation() != null) {
+            item.put("explanation", AttributeValue.fromM(Map.of(
+                    "found", strings(result.explanation().found()),
+                    "missing", strings(result.explanation().missing()))));
         }
         if (resumeEmbedding != null) {
             item.put("resume_embedding", bytes(resumeEmbedding.toBytes()));
@@ -77,11 +88,16 @@ public final class ResultItems {
         return String.format(Locale.ROOT, "%09.4f", distance);
     }
 
+    /** Sorts by score, lowest first (the by_job_score index; results without a score are not in it). */
+    static String scoreKey(double score, String resultId) {
+        return String.format(Locale.ROOT, "%08.4f#%s", score, resultId);
+    }
+
     public static ScreeningResult fromItem(Map<String, AttributeValue> item) {
         Document document = new Document(string(item, "file_name"), string(item, "content_type"),
                 string(item, "original_key"), string(item, "text_key"), flag(item, "text_extracted"),
                 (int) longNumber(item, "pages"), (int) longNumber(item, "pages_read"), longNumber(item, "size_bytes"),
-                flag(item, "text_truncated"));
+                flag(item, "text_truncated"), string(item, "content_sha256"));
         Review review = null;
         if (flag(item, "human_reviewed")) {
             review = new Review(Decision.valueOf(string(item, "human_decision")), string(item, "reviewer"),
@@ -89,6 +105,22 @@ public final class ResultItems {
         }
         return new ScreeningResult(string(item, "result_id"), string(item, "job_id"), string(item, "candidate_name"),
                 number(item, "score"), Decision.valueOf(string(item, "decision")), number(item, "confidence"),
-                string(item, "model_version"), string(item, "created_at"), document, review);
+                string(item, "model_version"), string(item, "created_at"), document, review, explanation(item));
+    }
+
+    private static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    private static Explanation explanation(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get("explanation");
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        return new Explanation(texts(value.m().get("found")), texts(value.m().get("missing")));
+    }
+
+    private static List<String> texts(AttributeValue list) {
+        return list == null || !list.hasL() ? List.of() : list.l().stream().map(AttributeValue::s).toList();
     }
 }

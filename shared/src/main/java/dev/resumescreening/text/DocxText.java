@@ -1,0 +1,144 @@
+package dev.resumescreening.text;
+
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The text of a Word document (.docx, Office Open XML): the paragraphs of {@code word/document.xml}, read with the
+ * JDK's zip and StAX readers. Apache POI reads .docx too, but it and its XML beans would add about 15 MB to every API
+ * function's zip (limit 25 MB); the body text is all the screen needs.
+ *
+ * <p>A .docx is a zip, so it is read as hostile: at most {@value #MAX_ENTRIES} entries, and the bytes every entry
+ * inflates to are counted as they come (a zip's declared sizes can lie) and stop at {@value #MAX_EXPANDED_BYTES}
+ * in all, which bounds a zip bomb's cost whatever its ratio. The XML may declare no DTD and no external entity.
+ */
+final class DocxText {
+    static final String DOCUMENT_PART = "word/document.xml";
+    static final int MAX_ENTRIES = 1_000;
+    static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
+    private static final String WORDPROCESSING_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final XMLInputFactory XML = secureFactory();
+
+    private DocxText() {
+    }
+
+    static boolean looksLikeZip(byte[] content) {
+        if (content.length < ZIP_MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < ZIP_MAGIC.length; i++) {
+            if (content[i] != ZIP_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The document's text, at most {@code maxChars} characters (truncated says whether there was more). */
+    static ExtractedText read(byte[] content, int maxChars) {
+        byte[] document = null;
+        long expanded = 0;
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    throw unprocessable("docx_too_many_entries", "the Word document has more than " + MAX_ENTRIES
+                            + " parts; upload a simpler copy, a PDF or plain text");
+                }
+                ByteArrayOutputStream kept = DOCUMENT_PART.equals(entry.getName()) ? new ByteArrayOutputStream() : null;
+                expanded = drain(zip, kept, expanded);
+                if (kept != null) {
+                    document = kept.toByteArray();
+                }
+            }
+        } catch (IOException e) {
+            throw corrupt(e);
+        }
+        if (entries == 0 || document == null) {
+            throw unprocessable("not_a_docx", "the file is named or declared as a Word document (.docx) but has no"
+                    + " document text part; upload a .docx, a PDF or plain text");
+        }
+        return text(document, maxChars);
+    }
+
+    /** Reads the current entry to its end, into {@code kept} when given, counting what it inflates to. */
+    private static long drain(InputStream entry, ByteArrayOutputStream kept, long expandedSoFar) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long expanded = expandedSoFar;
+        for (int n = entry.read(buffer); n > 0; n = entry.read(buffer)) {
+            expanded += n;
+            if (expanded > MAX_EXPANDED_BYTES) {
+                throw unprocessable("docx_too_large_expanded", "the Word document expands to more than "
+                        + MAX_EXPANDED_BYTES / (1024 * 1024) + " MB; upload a smaller copy, a PDF or plain text");
+            }
+            if (kept != null) {
+                kept.write(buffer, 0, n);
+            }
+        }
+        return expanded;
+    }
+
+    /** Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out. */
+    private static ExtractedText text(byte[] document, int maxChars) {
+        StringBuilder text = new StringBuilder();
+        boolean truncated = false;
+        try {
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(document));
+            boolean inText = false;
+            while (xml.hasNext() && !truncated) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
+                    switch (xml.getLocalName()) {
+                        case "t" -> inText = true;
+                        case "tab" -> text.append('\t');
+                        case "br", "cr" -> text.append('\n');
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
+                    if ("t".equals(xml.getLocalName())) {
+                        inText = false;
+                    } else if ("p".equals(xml.getLocalName())) {
+                        text.append('\n');
+                    }
+                } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+                    text.append(xml.getText());
+                }
+                truncated = text.length() > maxChars;
+            }
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw corrupt(e);
+        }
+        String read = truncated ? text.substring(0, maxChars) : text.toString();
+        return new ExtractedText(read, DocumentTextExtractor.DOCX, 1, 1, truncated);
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    private static ProblemException corrupt(Exception cause) {
+        return new ProblemException(ProblemKind.UNPROCESSABLE, "corrupt_docx",
+                "the Word document is damaged or truncated and cannot be read", cause);
+    }
+
+    private static ProblemException unprocessable(String code, String message) {
+        return new ProblemException(ProblemKind.UNPROCESSABLE, code, message);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.resumescreening.screening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.resumescreening.domain.Explanation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ExplainerTest {
+    private static final String JOB = "Backend Java Engineer\nBuild REST APIs in Java on AWS Lambda with DynamoDB."
+            + " Requirements: Spring Boot, Terraform, Kubernetes; experience with Java and AWS.";
+
+    @Test
+    void findsTheJobsTermsInTheResumeAndNamesTheMissingOnes() {
+        Explanation explanation = Explainer.explain(JOB,
+                "Java developer: five years of Spring Boot services on AWS Lambda and DynamoDB.");
+        // java and aws occur twice in the job: the largest shares of the cosine
+        assertEquals("java", explanation.found().get(0));
+        assertTrue(explanation.found().containsAll(java.util.List.of("spring boot", "aws lambda", "dynamodb")),
+                explanation.toString());
+        assertTrue(explanation.missing().containsAll(java.util.List.of("terraform", "kubernetes", "rest apis")),
+                explanation.toString());
+        assertFalse(explanation.found().contains("spring"), "a word inside a shown pair is not repeated");
+        assertFalse(explanation.found().contains("experience"), "generic words say nothing");
+        assertFalse(explanation.found().contains("boot terraform") || explanation.missing().contains("kubernetes experience"), "pairs only where the job wrote them");
+        assertTrue(explanation.found().stream().noneMatch(explanation.missing()::contains));
+    }
+
+    @Test
+    void aResumeWithNoneOfTheTermsHasOnlyMissingOnes() {
+        Explanation explanation = Explainer.explain(JOB, "Barista: espresso, latte art, customer service.");
+        assertTrue(explanation.found().isEmpty(), explanation.toString());
+        assertEquals(Explainer.MAX_MISSING, explanation.missing().size());
+    }
+
+    @Test
+    void showsWhatASampleResumeHasAndLacks() throws Exception {
+        Path samples = Path.of("..", "template-samples");
+        String job = Files.readString(samples.resolve("jobs/backend-java-engineer.txt"));
+        Explanation java = Explainer.explain(job, Files.readString(samples.resolve("resumes/priya-nair-java.txt")));
+        Explanation barista = Explainer.explain(job, Files.readString(samples.resolve("resumes/sam-taylor-barista.txt")));
+        System.out.println(java + "\n" + barista);
+        assertTrue(java.found().size() > barista.found().size(), java + " / " + barista);
+        assertTrue(java.found().contains("java"));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.resumescreening.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
+import dev.resumescreening.testing.DocxFixtures;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DocxTextTest {
+    private final DocumentTextExtractor extractor = new DocumentTextExtractor(30);
+
+    private ProblemException refused(byte[] content, String fileName) {
+        return assertThrows(ProblemException.class, () -> extractor.extract(content, fileName, null));
+    }
+
+    @Test
+    void readsTheParagraphsTabsAndBreaksOfTheBody() {
+        byte[] docx = DocxFixtures.document("Priya Nair", "Skills\tJava, AWS Lambda & DynamoDB", "Kotlin <3");
+        ExtractedText text = extractor.extract(docx, "cv.docx", null);
+        assertEquals("Priya Nair\nSkills\tJava, AWS Lambda & DynamoDB\nKotlin <3\n", text.text());
+        assertEquals(DocumentTextExtractor.DOCX, text.contentType());
+        assertFalse(text.truncated());
+        // known by the declared type as well as by the name
+        assertEquals(text.text(), extractor.extract(docx, "upload", DocumentTextExtractor.DOCX).text());
+    }
+
+    @Test
+    void stopsAtTheCharacterLimit() {
+        String[] paragraphs = new String[3_000];
+        Arrays.fill(paragraphs, "Java engineer ".repeat(5));
+        ExtractedText text = extractor.extract(DocxFixtures.document(paragraphs), "long.docx", null);
+        assertTrue(text.truncated());
+        assertEquals(DocumentTextExtractor.MAX_TEXT_CHARS, text.text().length());
+    }
+
+    @Test
+    void refusesAZipBombBeforeItExpands() {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("word/document.xml", DocxFixtures.documentXml("<w:p><w:r><w:t>Java</w:t></w:r></w:p>").getBytes());
+        parts.put("word/media/padding.bin", new byte[(int) DocxText.MAX_EXPANDED_BYTES + 1]);
+        byte[] bomb = DocxFixtures.zipBytes(parts);
+        assertTrue(bomb.length < 200_000, "compressed " + bomb.length);
+        ProblemException problem = refused(bomb, "bomb.docx");
+        assertEquals(ProblemKind.UNPROCESSABLE, problem.kind());
+        assertEquals("docx_too_large_expanded", problem.code());
+    }
+
+    @Test
+    void refusesTooManyParts() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("word/document.xml", DocxFixtures.documentXml(""));
+        for (int i = 0; i < DocxText.MAX_ENTRIES; i++) {
+            parts.put("customXml/item" + i + ".xml", "<a/>");
+        }
+        assertEquals("docx_too_many_entries", refused(DocxFixtures.zip(parts), "many.docx").code());
+    }
+
+    @Test
+    void refusesWhatIsNotAWordDocument() {
+        assertEquals("not_a_docx", refused("plain text".getBytes(), "cv.docx").code());
+        assertEquals("not_a_docx", refused(DocxFixtures.zip(Map.of("xl/workbook.xml", "<x/>")), "sheet.docx").code());
+        byte[] docx = DocxFixtures.document("Java engineer");
+        assertEquals("corrupt_docx", refused(Arrays.copyOf(docx, docx.length / 2), "cut.docx").code());
+        assertEquals("corrupt_docx", refused(DocxFixtures.zip(Map.of("word/document.xml", "<w:document")),
+                "broken.docx").code());
+        // a zip that does not say it is a Word document is no resume format
+        assertEquals(ProblemKind.UNSUPPORTED_MEDIA_TYPE, refused(docx, "archive.zip").kind());
+    }
+
+    @Test
+    void refusesDocumentTypeDeclarationsSoNoEntityIsExpanded() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
+                + "<w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>";
+        assertEquals("corrupt_docx", refused(DocxFixtures.zip(Map.of("word/document.xml", xxe)), "xxe.docx").code());
+    }
+}
