@@ -9,6 +9,7 @@ import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository.StoredJob;
@@ -87,6 +88,7 @@ public final class ScreeningService {
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
+            JsonLog.annotate("model_version", modelVersion);
         }
 
         String originalKey = Contract.get().prefix("resumes") + job.jobId() + "/" + resultId + extension(text);
@@ -98,6 +100,8 @@ public final class ScreeningService {
 
         store(result, originalKey, upload.content(), textKey, modelText, text.contentType(), job.threshold(),
                 resumeEmbedding, upload.selfIdentification());
+        Metrics.count(Metrics.UPLOADS, Map.of());
+        Metrics.count(Metrics.DECISIONS, Map.of("Decision", decision.name()));
         JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
                 "decision", decision.name(), "model_version", String.valueOf(modelVersion),
                 "pages", text.pages(), "pages_read", text.pagesRead(), "text_truncated", text.truncated()));

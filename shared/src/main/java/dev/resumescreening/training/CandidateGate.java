@@ -1,6 +1,7 @@
 package dev.resumescreening.training;
 
 import dev.resumescreening.config.Settings;
+import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.model.ClassificationMetrics;
 import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.MlpClassifier;
@@ -124,6 +125,8 @@ public final class CandidateGate {
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
         boolean wins = enough && wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin)
                 && confidence >= REQUIRED_WIN_CONFIDENCE;
+        Metrics.count(Metrics.GATE_VERDICTS, Map.of("Verdict",
+                !wins ? "REJECTED" : approvalRequired ? "PENDING_APPROVAL" : "ACTIVATED"));
         if (wins && approvalRequired) {
             registry.awaitApproval(version);
             return new Verdict(activeVersion, metrics, false, reason + "; awaits an admin's approval (ACTIVATION_MODE"
