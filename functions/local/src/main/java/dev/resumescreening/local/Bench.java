@@ -77,14 +77,17 @@ final class Bench {
     /**
      * The upload path as in AWS with EMBEDDER=bedrock: every resume and the job also embedded by Titan through
      * Bedrock's InvokeModel over TLS, here a local HTTPS stub answering as Titan does (no network latency: what it
-     * adds is TLS, signing and the embedding's JSON).
+     * adds is TLS, signing and the embedding's JSON). Beside it, the same uploads with the local embedder measured just
+     * before, so that both figures come from an equally warm JVM.
      */
     private static String uploadLatencyThroughTitanStub(Path titanKeys, List<Path> files, String jobText)
             throws Exception {
+        List<Double> local = onFreshStack((environment, api, dataDir) ->
+                warmLatencies(api, api.createJob("Benchmark job", jobText), files));
         try (TitanStub titan = TitanStub.start(titanKeys)) {
             Map<String, String> bedrock = Map.of("EMBEDDER", "bedrock",
                     Settings.ENDPOINT + "_BEDROCK_RUNTIME", titan.endpoint().toString());
-            List<Double> latencies = onFreshStack(bedrock, (environment, api, dataDir) ->
+            List<Double> overTls = onFreshStack(bedrock, (environment, api, dataDir) ->
                     warmLatencies(api, api.createJob("Benchmark job", jobText), files));
             if (titan.invocations() <= files.size()) {
                 throw new IllegalStateException("only " + titan.invocations() + " of the " + (files.size() + 1)
@@ -93,7 +96,9 @@ final class Bench {
             return String.format(Locale.ROOT, "warm upload-to-decision latency with Bedrock embeddings over TLS"
                     + " (hybrid embedder; a local HTTPS stub answering InvokeModel as Titan Text Embeddings V2, its"
                     + " self-signed certificate trusted by the bench JVM only; %d InvokeModel calls): p50 %.1f ms, p99"
-                    + " %.1f ms", titan.invocations(), percentile(latencies, 50), percentile(latencies, 99));
+                    + " %.1f ms; the same uploads with the local embedder just before: p50 %.1f ms, p99 %.1f ms",
+                    titan.invocations(), percentile(overTls, 50), percentile(overTls, 99), percentile(local, 50),
+                    percentile(local, 99));
         }
     }
 
