@@ -72,6 +72,18 @@ event_for() { # function -> the sample event, with the ids made by the functions
   esac
 }
 
+shows_its_work() { # function < answer body: the fields that show the sample did its job
+  case "$1" in
+    jobs) jq -e '.job_id | length > 0' ;;
+    upload) jq -e '(.screening_result_id | length > 0) and (.decision | IN("SHORTLIST", "REJECT"))' ;;
+    results) jq -e --arg id "$result_id" 'any(.results[]; .screening_result_id == $id)' ;;
+    feedback) jq -e --arg id "$result_id" '.success and .result.screening_result_id == $id and .result.human_reviewed' ;;
+    status) jq -e '.total_samples >= 1' ;;
+    trigger) jq -e --arg run "$run_id" '.run_id == $run and .state == "SKIPPED"' ;;
+    *) cat ;;
+  esac
+}
+
 # A training run for the trigger function to read back: starting one needs the trainer function, which moto cannot run.
 run_id="run-ci-$(date -u +%Y%m%d%H%M%S)"
 runs_table=$(aws --endpoint-url "$endpoint" --output json lambda get-function-configuration \
@@ -136,6 +148,10 @@ for fn in "${order[@]}"; do
     exit 1
   fi
   body=$(jq -r '.body | fromjson | .body' <<<"$outcome")
+  if ! shows_its_work "$fn" <<<"$body" >/dev/null; then
+    echo "$fn: answered ${sample[$fn]} with $status but not the body it should have: $(head -c 1000 <<<"$body")" >&2
+    exit 1
+  fi
   case "$fn" in
     jobs) job_id=$(jq -r .job_id <<<"$body") ;;
     upload) result_id=$(jq -r .screening_result_id <<<"$body") ;;
