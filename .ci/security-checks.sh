@@ -164,6 +164,20 @@ check ecr_immutable_tags '
 check sagemaker_log_group_retention '
   res("aws_cloudwatch_log_group") | any(.[].values; .name == "/aws/sagemaker/TrainingJobs" and .retention_in_days > 0)'
 
+# --- Observability: traces, and alarms on what users of the API notice ----
+check functions_xray_active_tracing '
+  res("aws_lambda_function") | length > 0 and all(.[].values; .tracing_config[0].mode == "Active")'
+check functions_may_write_traces '
+  fn_names | all(.[]; . as $fn | [role_stmts($fn) | select(.Effect == "Allow")
+    | (.Action | as_list) | select(index("xray:PutTraceSegments") != null and index("xray:PutTelemetryRecords") != null)]
+    | length == 1)'
+check alarms_api_5xx_training_failed_and_stale '
+  res("aws_cloudwatch_metric_alarm") | map(.values) as $alarms
+  | any($alarms[]; any(.metric_query[]?; .metric[0].namespace == "AWS/ApiGateway" and .metric[0].metric_name == "5xx"))
+    and any($alarms[]; .metric_name == "TrainingRuns" and .dimensions.Outcome == "FAILED")
+    and any($alarms[]; .evaluation_periods == var("training_stale_days")
+      and any(.metric_query[]?; .metric[0].metric_name == "ReviewsAwaitingTraining"))'
+
 # --- 5. S3 server access logging -------------------------------------------
 check data_bucket_access_logging '
   one("aws_s3_bucket"; "data").bucket as $data

@@ -7,13 +7,19 @@
 #   3. apply the real stack into moto_server (emulator provider override;
 #      without the TLS/KMS bucket policy, which moto misapplies, and with
 #      deletion protection off so that step 8 can destroy it)
+#   3b. the tables and the bucket Terraform made, read back from moto, match
+#      contract.json (.ci/storage-check.sh)
 #   4. end-to-end: the local runner (real Java handlers) against the tables and
-#      bucket Terraform created, driven by .ci/e2e.sh
+#      bucket Terraform created, driven by .ci/e2e.sh; it may create nothing
+#      (--no-create-storage, same tables and buckets after); then every zip
+#      function loaded from its own unpacked zip by Lambda's runtime client
+#      and handling its sample event (.ci/lambda-zips.sh)
 #   5. idempotency: a re-plan must be empty, except the drift moto is known
 #      to cause (snap_start / image_config on Lambda functions, attributes
 #      moto adds to or drops from the CloudFront distribution, see below)
-#   6. IAM: no policy grants "*" actions or resources, except where AWS
-#      requires it
+#   6. IAM (.ci/iam-check.sh, itself checked on planted policies first): no
+#      Allow with a wildcard action (whole or partial, e.g. s3:Get*),
+#      Principal "*", or Resource "*" except where AWS requires it
 #   7. security controls (issue #13, .ci/security-checks.sh): one assertion
 #      per control on a plan with the production variables (emulator = false)
 #      over the applied stack; unsafe variable values refused without
@@ -35,6 +41,9 @@ ARTIFACT_DIR="${TF_CI_ARTIFACT_DIR:-$ROOT}"
 LOCAL_JAR="${TF_CI_LOCAL_JAR:-$ROOT/functions/local/target/resume-screening-local.jar}"
 E2E_SCRIPT="$ROOT/.ci/e2e.sh"
 SECURITY_CHECKS="$ROOT/.ci/security-checks.sh"
+IAM_CHECK="$ROOT/.ci/iam-check.sh"
+STORAGE_CHECK="$ROOT/.ci/storage-check.sh"
+LAMBDA_ZIPS="$ROOT/.ci/lambda-zips.sh"
 SKIP_E2E="${TF_CI_SKIP_E2E:-0}"
 REGION="eu-central-1"
 
@@ -47,7 +56,7 @@ die() {
 # --------------------------------------------------------------------------
 # Preflight: tools and build outputs. Nothing is created before this passes.
 # --------------------------------------------------------------------------
-for tool in terraform jq curl python3 java; do
+for tool in terraform jq curl python3 java aws; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not on PATH"
 done
 MOTO_SERVER="$(command -v moto_server || true)"
@@ -66,6 +75,8 @@ if ((${#missing[@]} > 0)); then
   printf '  missing Lambda zip for %s\n' "${missing[@]}" >&2
   die "Lambda zips are missing: run the Maven build first (./mvnw -q package -DskipTests)"
 fi
+log "check: the IAM checker finds every planted wildcard grant"
+bash "$IAM_CHECK" --self-test >&2 || die "the IAM checker misses planted wildcard grants"
 if [[ "$SKIP_E2E" != 1 ]]; then
   [[ -f "$LOCAL_JAR" ]] || die "local runner jar $LOCAL_JAR is missing: run the Maven build first"
   [[ -f "$E2E_SCRIPT" ]] || die "$E2E_SCRIPT is missing"
@@ -268,11 +279,26 @@ tf apply -input=false -auto-approve "${MOTO_VARS[@]}" >"$WORK/apply.log" 2>&1 ||
 log "  applied $(grep -o 'Resources: [0-9]* added' "$WORK/apply.log" || true) in $((SECONDS - started)) s"
 
 # --------------------------------------------------------------------------
-# 4. end-to-end: real handlers against the Terraform-created resources
+# 3b. the storage Terraform made, read back, against contract.json
 # --------------------------------------------------------------------------
+log "check: tables (keys, attributes, indexes, TTL) and the bucket in moto match contract.json"
+bash "$STORAGE_CHECK" "$ENDPOINT" "$CONTRACT" "$(tf output -json table_names)" "$(tf output -raw bucket_name)" >&2 ||
+  die "the storage Terraform made differs from contract.json"
+
+# --------------------------------------------------------------------------
+# 4. end-to-end: real handlers against the Terraform-created resources; they
+# create nothing (the runner starts with --no-create-storage, and the tables
+# and buckets are the same before and after); then every zip function from
+# its own zip, as Lambda runs it (.ci/lambda-zips.sh)
+# --------------------------------------------------------------------------
+storage_inventory() {
+  aws --endpoint-url "$ENDPOINT" --output json dynamodb list-tables | jq -r '.TableNames[] | "table \(.)"'
+  aws --endpoint-url "$ENDPOINT" --output json s3api list-buckets | jq -r '.Buckets[] | "bucket \(.Name)"'
+}
 if [[ "$SKIP_E2E" == 1 ]]; then
   log "SKIPPING end-to-end test (TF_CI_SKIP_E2E=1)"
 else
+  storage_inventory | sort >"$WORK/storage-before.txt"
   table_env="$(tf output -json table_env)"
   bucket="$(tf output -raw bucket_name)"
   server_env=(BUCKET="$bucket" AWS_REGION="$REGION" AWS_DEFAULT_REGION="$REGION"
@@ -282,9 +308,9 @@ else
 
   SERVER_PORT="$(free_port)"
   BASE_URL="http://127.0.0.1:$SERVER_PORT"
-  log "starting the local runner on port $SERVER_PORT (tables and bucket from terraform output)"
+  log "starting the local runner on port $SERVER_PORT (tables and bucket from terraform output, creating none)"
   env "${server_env[@]}" setsid java -jar "$LOCAL_JAR" serve --port "$SERVER_PORT" --aws-endpoint "$ENDPOINT" \
-    >"$WORK/local-server.log" 2>&1 &
+    --no-create-storage >"$WORK/local-server.log" 2>&1 &
   SERVER_PID=$!
   ready=0
   for _ in $(seq 1 180); do
@@ -307,6 +333,12 @@ else
   }
   stop_group "$SERVER_PID"
   SERVER_PID=""
+  storage_inventory | sort >"$WORK/storage-after.txt"
+  diff -u "$WORK/storage-before.txt" "$WORK/storage-after.txt" >&2 ||
+    die "the end-to-end run changed the set of tables or buckets (- before, + after)"
+
+  log "running .ci/lambda-zips.sh: every zip function's handler from its own zip, on its sample event"
+  bash "$LAMBDA_ZIPS" "$ENDPOINT" "$(tf output -json function_names)" "$ARTIFACT_DIR" >&2 || die ".ci/lambda-zips.sh"
 fi
 
 # --------------------------------------------------------------------------
@@ -388,48 +420,20 @@ else
 fi
 
 # --------------------------------------------------------------------------
-# 6. IAM: no "*" action or resource in an Allow, except where AWS requires it
+# 6. IAM: no wildcard grant (.ci/iam-check.sh), on the applied state as seen
+# by the re-plan (every ARN known); the checker itself was proven on planted
+# policies before anything was created
 # --------------------------------------------------------------------------
-# Checked on the applied state as seen by the re-plan (every ARN known):
-# policy documents written by this stack — identity policies, trust policies,
-# inline policies, resource policies (bucket, ECR, SNS, SQS) and the
-# aws_iam_policy_document data sources. Deny statements are not grants.
-# Actions with no resource-level permissions may use Resource "*".
-log "check: IAM policies grant no \"*\" action or resource"
-jq -r '
-  def as_list: if . == null then [] elif type == "array" then . else [.] end;
-  def modules: ., (.child_modules // [] | .[] | modules);
-  def docs:
-    if .type == "aws_iam_role" then (.values.assume_role_policy, (.values.inline_policy // [] | .[].policy))
-    elif .type == "aws_iam_policy_document" then .values.json
-    elif .type == "aws_kms_key" then .values.policy
-    elif (.type | IN("aws_iam_role_policy", "aws_iam_policy", "aws_iam_user_policy", "aws_iam_group_policy",
-                     "aws_s3_bucket_policy", "aws_ecr_repository_policy", "aws_sns_topic_policy", "aws_sqs_queue_policy"))
-      then .values.policy
-    else empty end;
-  ["ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-   "xray:GetSamplingRules", "xray:GetSamplingTargets"] as $star_resource_ok
-  | [ .prior_state.values.root_module | modules | .resources // [] | .[] ] as $resources
-  | $resources[] | . as $r | docs | select(. != null and . != "")
-  | (fromjson | .Statement | as_list)[] | select(.Effect == "Allow")
-  | (.Action | as_list) as $actions | (.Resource | as_list) as $res
-  | (if .NotAction != null then "\($r.address): Allow with NotAction" else empty end),
-    (if .NotResource != null then "\($r.address): Allow with NotResource" else empty end),
-    ($actions[] | select(. == "*" or endswith(":*")) | "\($r.address): wildcard action \(.)"),
-    # In a key policy, Resource "*" is the key itself.
-    (if ($res | index("*")) and $r.type != "aws_kms_key" and (($actions - $star_resource_ok) != []) then
-       "\($r.address): Resource \"*\" for \($actions - $star_resource_ok)" else empty end)
-' "$WORK/replan.json" >"$WORK/iam-findings.raw" || die "IAM checker failed"
-sort -u "$WORK/iam-findings.raw" >"$WORK/iam-findings.txt"
+log "check: IAM policies grant no wildcard action, resource or principal"
 docs_checked="$(jq 'def modules: ., (.child_modules // [] | .[] | modules);
   [.prior_state.values.root_module | modules | .resources // [] | .[]
   | select(.type | IN("aws_iam_role", "aws_iam_policy_document", "aws_iam_role_policy", "aws_s3_bucket_policy",
                      "aws_kms_key", "aws_sqs_queue_policy"))] | length' "$WORK/replan.json")"
 ((docs_checked > 0)) || die "IAM check found no policy documents in the plan (checker broken?)"
-if [[ -s "$WORK/iam-findings.txt" ]]; then
+bash "$IAM_CHECK" "$WORK/replan.json" >"$WORK/iam-findings.txt" || {
   sed 's/^/  /' "$WORK/iam-findings.txt" >&2
-  die "IAM policies grant wildcard actions or resources"
-fi
+  die "IAM policies grant wildcard actions, resources or principals"
+}
 log "  $docs_checked policy-bearing resources checked, no wildcard grants"
 
 # --------------------------------------------------------------------------

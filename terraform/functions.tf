@@ -76,6 +76,11 @@ resource "aws_lambda_function" "this" {
     size = each.value.ephemeral_storage
   }
 
+  # X-Ray: Lambda samples and traces each invocation (observability.tf).
+  tracing_config {
+    mode = "Active"
+  }
+
   dynamic "snap_start" {
     for_each = each.value.package == "zip" ? [1] : []
     content {

@@ -68,6 +68,13 @@ data "aws_iam_policy_document" "function" {
     resources = ["${aws_cloudwatch_log_group.function[each.key].arn}:*"]
   }
 
+  # Active tracing (functions.tf): X-Ray's write actions have no resource-level permissions.
+  statement {
+    sid       = "XRayTraces"
+    actions   = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"]
+    resources = ["*"]
+  }
+
   dynamic "statement" {
     for_each = length(local.function_access[each.key].read_tables) > 0 ? [local.function_access[each.key].read_tables] : []
     content {

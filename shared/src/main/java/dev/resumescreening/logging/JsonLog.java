@@ -9,10 +9,11 @@ import java.util.function.Supplier;
 /**
  * Structured logs, one JSON object per line on standard output (CloudWatch keeps them as they are). Callers pass
  * identifiers and figures only: never resume text, names or other personal data. Lines written while a request is
- * handled ({@link #within}) carry that request's context: request id, function name, cold-start flag.
+ * handled ({@link #within}) carry that request's context: request id, function name, cold-start flag, and the model
+ * version once the request knows it ({@link #annotate}).
  */
 public final class JsonLog {
-    private static final ThreadLocal<Map<String, Object>> CONTEXT = ThreadLocal.withInitial(Map::of);
+    private static final ThreadLocal<Map<String, Object>> CONTEXT = new ThreadLocal<>();
 
     private JsonLog() {
     }
@@ -20,7 +21,7 @@ public final class JsonLog {
     /** Runs {@code work} with {@code context} added to every line it logs on this thread. */
     public static <T> T within(Map<String, ?> context, Supplier<T> work) {
         Map<String, Object> previous = CONTEXT.get();
-        Map<String, Object> merged = new LinkedHashMap<>(previous);
+        Map<String, Object> merged = new LinkedHashMap<>(context());
         merged.putAll(context);
         CONTEXT.set(merged);
         try {
@@ -28,6 +29,24 @@ public final class JsonLog {
         } finally {
             CONTEXT.set(previous);
         }
+    }
+
+    /**
+     * Adds {@code key} to every line logged from here to the end of the innermost {@link #within} on this thread (e.g.
+     * the model version, once a request has chosen its model). Outside {@link #within} it does nothing: a thread
+     * that serves one request after another must not carry one request's context into the next.
+     */
+    public static void annotate(String key, Object value) {
+        Map<String, Object> context = CONTEXT.get();
+        if (context != null && value != null) {
+            context.put(key, value);
+        }
+    }
+
+    /** The context lines logged now on this thread carry. */
+    static Map<String, Object> context() {
+        Map<String, Object> context = CONTEXT.get();
+        return context == null ? Map.of() : context;
     }
 
     /**
@@ -63,7 +82,7 @@ public final class JsonLog {
         line.put("timestamp", Instant.now().toString());
         line.put("level", level);
         line.put("event", event);
-        line.putAll(CONTEXT.get());
+        line.putAll(context());
         line.putAll(fields);
         System.out.println(Json.write(line));
     }

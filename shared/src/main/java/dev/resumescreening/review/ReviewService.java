@@ -6,6 +6,7 @@ import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Review;
 import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.review.ReviewCounts.Delta;
 import dev.resumescreening.review.ReviewStore.Versioned;
 import dev.resumescreening.screening.Timestamps;
@@ -59,6 +60,11 @@ public final class ReviewService {
             Delta delta = delta(previous, review);
             if (store.record(result.withReview(review), current.version(), delta,
                     previous == null ? null : previous.humanDecision().name())) {
+                JsonLog.annotate("model_version", result.modelVersion());
+                Metrics.count(Metrics.REVIEWS, Map.of());
+                if (previous == null && result.modelVersion() != null) {
+                    Metrics.record(Metrics.MODEL_AGREEMENT, decision == result.decision() ? 1 : 0, Map.of());
+                }
                 JsonLog.info("review.recorded", Map.of("result_id", resultId, "decision", decision.name(),
                         "relabel", previous != null, "attempt", attempt));
                 if (previous == null && result.modelVersion() != null) {

@@ -10,6 +10,7 @@ import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.domain.ScreeningResult.Document;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository.StoredJob;
@@ -176,6 +177,7 @@ public final class ScreeningService {
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
             explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText);
+            JsonLog.annotate("model_version", modelVersion);
         }
 
         String originalKey = Contract.get().prefix("resumes") + job.jobId() + "/" + resultId + extension(text);
@@ -193,6 +195,8 @@ public final class ScreeningService {
         }
         store(originalKey, upload.content(), textKey, modelText, text.contentType(), new NewResult(result,
                 job.threshold(), resumeEmbedding, upload.selfIdentification(), claims));
+        Metrics.count(Metrics.UPLOADS, Map.of());
+        Metrics.count(Metrics.DECISIONS, Map.of("Decision", decision.name()));
         JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
                 "decision", decision.name(), "model_version", String.valueOf(modelVersion),
                 "pages", text.pages(), "pages_read", text.pagesRead(), "text_truncated", text.truncated()));

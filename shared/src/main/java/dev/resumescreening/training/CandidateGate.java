@@ -1,6 +1,7 @@
 package dev.resumescreening.training;
 
 import dev.resumescreening.config.Settings;
+import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.model.ClassificationMetrics;
 import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.MlpClassifier;
@@ -151,6 +152,8 @@ public final class CandidateGate {
                 ? reason(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), activeVersion, confidence, evidence,
                         refresh, wins)
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
+        Metrics.count(Metrics.GATE_VERDICTS, Map.of("Verdict",
+                !wins ? "REJECTED" : approvalRequired ? "PENDING_APPROVAL" : "ACTIVATED"));
         if (wins && approvalRequired) {
             registry.awaitApproval(version);
             return new Verdict(activeVersion, runMetrics, false, reason + "; awaits an admin's approval (ACTIVATION_MODE"

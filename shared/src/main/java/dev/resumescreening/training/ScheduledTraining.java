@@ -2,6 +2,7 @@ package dev.resumescreening.training;
 
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.DocumentStore;
@@ -95,6 +96,7 @@ public final class ScheduledTraining {
                     "reason", "run " + request.runId() + " was already started");
         }
         TrainingRun run = opened.get();
+        Metrics.record(Metrics.REVIEWS_AWAITING_TRAINING, counts.newSamplesSinceLastTraining(), Map.of());
         if (!ready) {
             return finish(run, RunState.SKIPPED, notReady(counts, minSamples, request.force()));
         }
@@ -205,6 +207,7 @@ public final class ScheduledTraining {
     private Map<String, Object> finish(TrainingRun run, RunState state, String reason) {
         TrainingRun finished = state == RunState.LAUNCHED ? run : run.finished(state, reason, now());
         with.runs.save(finished);
+        Metrics.count(Metrics.TRAINING_RUNS, Map.of("Outcome", finished.state().name()));
         JsonLog.info("training.finished", Map.of("run_id", finished.runId(), "state", finished.state().name(),
                 "reason", String.valueOf(finished.reason()), "samples", finished.sampleCount(),
                 "activated", finished.activated()));

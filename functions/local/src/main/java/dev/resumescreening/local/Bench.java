@@ -1,5 +1,6 @@
 package dev.resumescreening.local;
 
+import dev.resumescreening.config.Settings;
 import dev.resumescreening.text.DocumentTextExtractor;
 import java.io.File;
 import java.io.IOException;
@@ -45,6 +46,8 @@ final class Bench {
             throw new IllegalArgumentException("no .pdf or .txt files under " + resumes);
         }
         String jobText = options.value("job").map(Bench::read).orElse(DEFAULT_JOB);
+        // before anything in this JVM uses TLS: the default trust store becomes the stub's certificate alone
+        Path titanKeys = TitanStub.trustInThisJvm(Files.createTempDirectory("titan-stub"));
         PrintStream figures = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         List<String> reviewLoop = onFreshStack((environment, api, dataDir) -> new ReviewLoopBench(environment, api,
@@ -53,19 +56,10 @@ final class Bench {
         figures.println(TrainingBench.trainingTimeAndMemory(localJar()));
         onFreshStack((environment, api, dataDir) -> {
             String jobId = api.createJob("Benchmark job", jobText);
-            for (int i = 0; i < Math.min(WARM_UP, files.size()); i++) {
-                api.upload(jobId, files.get(i));
-            }
-            List<Double> latencies = new ArrayList<>();
-            for (Path file : files) {
-                long start = System.nanoTime();
-                api.upload(jobId, file);
-                latencies.add((System.nanoTime() - start) / 1e6);
-            }
+            List<Double> latencies = warmLatencies(api, jobId, files);
             double throughput = throughput(api, jobId, files);
             List<Long> coldStarts = coldStarts(environment, jobId);
             figures.println(TrainingBench.latencyWithTrainedModel(environment, api, jobId, files));
-            Collections.sort(latencies);
             figures.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
             figures.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
             figures.printf(Locale.ROOT, "cold start (fresh JVM to first handled upload, %d runs): median %d ms, max %d"
@@ -77,6 +71,50 @@ final class Bench {
                     percentile(latencies, 99), extractionOnlyP50(files));
             return null;
         });
+        figures.println(uploadLatencyThroughTitanStub(titanKeys, files, jobText));
+    }
+
+    /**
+     * The upload path as in AWS with EMBEDDER=bedrock: every resume and the job also embedded by Titan through
+     * Bedrock's InvokeModel over TLS, here a local HTTPS stub answering as Titan does (no network latency: what it
+     * adds is TLS, signing and the embedding's JSON). Beside it, the same uploads with the local embedder measured just
+     * before, so that both figures come from an equally warm JVM.
+     */
+    private static String uploadLatencyThroughTitanStub(Path titanKeys, List<Path> files, String jobText)
+            throws Exception {
+        List<Double> local = onFreshStack((environment, api, dataDir) ->
+                warmLatencies(api, api.createJob("Benchmark job", jobText), files));
+        try (TitanStub titan = TitanStub.start(titanKeys)) {
+            Map<String, String> bedrock = Map.of("EMBEDDER", "bedrock",
+                    Settings.ENDPOINT + "_BEDROCK_RUNTIME", titan.endpoint().toString());
+            List<Double> overTls = onFreshStack(bedrock, (environment, api, dataDir) ->
+                    warmLatencies(api, api.createJob("Benchmark job", jobText), files));
+            if (titan.invocations() <= files.size()) {
+                throw new IllegalStateException("only " + titan.invocations() + " of the " + (files.size() + 1)
+                        + " embeddings reached the Titan stub: the uploads did not go through it");
+            }
+            return String.format(Locale.ROOT, "warm upload-to-decision latency with Bedrock embeddings over TLS"
+                    + " (hybrid embedder; a local HTTPS stub answering InvokeModel as Titan Text Embeddings V2, its"
+                    + " self-signed certificate trusted by the bench JVM only; %d InvokeModel calls): p50 %.1f ms, p99"
+                    + " %.1f ms; the same uploads with the local embedder just before: p50 %.1f ms, p99 %.1f ms",
+                    titan.invocations(), percentile(overTls, 50), percentile(overTls, 99), percentile(local, 50),
+                    percentile(local, 99));
+        }
+    }
+
+    /** Uploads a first few files to warm up, then every file once, timed; sorted, in ms. */
+    private static List<Double> warmLatencies(LocalApi api, String jobId, List<Path> files) throws Exception {
+        for (int i = 0; i < Math.min(WARM_UP, files.size()); i++) {
+            api.upload(jobId, files.get(i));
+        }
+        List<Double> latencies = new ArrayList<>();
+        for (Path file : files) {
+            long start = System.nanoTime();
+            api.upload(jobId, file);
+            latencies.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(latencies);
+        return latencies;
     }
 
     /** A part of the bench, run on its own stack so that its data does not skew the others' figures. */
@@ -85,8 +123,12 @@ final class Bench {
     }
 
     private static <T> T onFreshStack(StackWork<T> work) throws Exception {
+        return onFreshStack(Map.of(), work);
+    }
+
+    private static <T> T onFreshStack(Map<String, String> settings, StackWork<T> work) throws Exception {
         Path dataDir = Files.createTempDirectory("resume-screening-bench");
-        try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
+        try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null, settings);
              LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
             return work.run(environment, new LocalApi(server.port()), dataDir);
         }

@@ -57,13 +57,17 @@ final class LocalEnvironment implements AutoCloseable {
     private final ComplianceHandler compliance;
 
     private LocalEnvironment(DynamoDbEmulator dynamoEmulator, S3Emulator s3Emulator, Settings settings,
-                             DataDirectory lock) {
+                             DataDirectory lock, boolean createMissingStorage) {
         this.lock = lock;
         this.dynamoEmulator = dynamoEmulator;
         this.s3Emulator = s3Emulator;
         this.settings = settings;
         this.app = AppComponent.create(settings);
-        ResourceProvisioner.ensure(app.dynamoDb(), app.s3(), settings);
+        if (createMissingStorage) {
+            ResourceProvisioner.ensure(app.dynamoDb(), app.s3(), settings);
+        } else {
+            ResourceProvisioner.requireExisting(app.dynamoDb(), app.s3(), settings);
+        }
         this.scheduledTraining = new ScheduledTrainingHandler(app);
         this.trainingLauncher = new InProcessTrainingLauncher(scheduledTraining);
         RegistryHandler registry = new RegistryHandler(app);
@@ -85,8 +89,21 @@ final class LocalEnvironment implements AutoCloseable {
         return start(dataDir, awsEndpoint, Map.of());
     }
 
+    /**
+     * As {@link #start(Path, String)}; with {@code createMissingStorage} false the tables and the bucket must exist
+     * already (made by Terraform), and starting fails naming whatever is missing.
+     */
+    static LocalEnvironment start(Path dataDir, String awsEndpoint, boolean createMissingStorage) {
+        return start(dataDir, awsEndpoint, Map.of(), createMissingStorage);
+    }
+
     /** As {@link #start(Path, String)}, with settings that take precedence over the environment's. */
     static LocalEnvironment start(Path dataDir, String awsEndpoint, Map<String, String> overrides) {
+        return start(dataDir, awsEndpoint, overrides, true);
+    }
+
+    private static LocalEnvironment start(Path dataDir, String awsEndpoint, Map<String, String> overrides,
+                                          boolean createMissingStorage) {
         useLocalCredentialsUnlessConfigured();
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.putAll(overrides);
@@ -96,7 +113,7 @@ final class LocalEnvironment implements AutoCloseable {
         }
         if (awsEndpoint != null) {
             variables.put(Settings.ENDPOINT, awsEndpoint);
-            return new LocalEnvironment(null, null, Settings.of(variables), null);
+            return new LocalEnvironment(null, null, Settings.of(variables), null, createMissingStorage);
         }
         try {
             Files.createDirectories(dataDir);
@@ -106,14 +123,15 @@ final class LocalEnvironment implements AutoCloseable {
         Optional<Map<String, String>> running = DataDirectory.endpointsOfRunningStack(dataDir);
         if (running.isPresent()) {
             variables.putAll(running.get());
-            return new LocalEnvironment(null, null, Settings.of(variables), null);
+            return new LocalEnvironment(null, null, Settings.of(variables), null, createMissingStorage);
         }
         DataDirectory lock = DataDirectory.lock(dataDir);
         DynamoDbEmulator dynamo = DynamoDbEmulator.start(0, dataDir.resolve("dynamodb"));
         S3Emulator s3 = S3Emulator.start(0, dataDir.resolve("s3"));
         variables.put(Settings.ENDPOINT + "_DYNAMODB", dynamo.endpoint().toString());
         variables.put(Settings.ENDPOINT + "_S3", s3.endpoint().toString());
-        LocalEnvironment environment = new LocalEnvironment(dynamo, s3, Settings.of(variables), lock);
+        LocalEnvironment environment = new LocalEnvironment(dynamo, s3, Settings.of(variables), lock,
+                createMissingStorage);
         lock.publish(environment.endpointVariables());
         return environment;
     }

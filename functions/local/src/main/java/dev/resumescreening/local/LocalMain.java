@@ -13,8 +13,9 @@ public final class LocalMain {
             usage: java -jar functions/local/target/resume-screening-local.jar <command> [options]
 
             commands:
-              serve   [--port 8080] [--data-dir .local-data] [--aws-endpoint URL]
-                      start the API on embedded DynamoDB and S3 emulators (or on LocalStack/moto with --aws-endpoint)
+              serve   [--port 8080] [--data-dir .local-data] [--aws-endpoint URL] [--no-create-storage]
+                      start the API on embedded DynamoDB and S3 emulators (or on LocalStack/moto with --aws-endpoint);
+                      missing tables and the bucket are created unless --no-create-storage, which fails instead
               export  --output FILE | --to-bucket [--min-confidence X] [--days N] [--status completed|agreed|corrected]
                       write the reviewed samples as CSV (resume_text, job_description, label and ids) to a file, or
                       stream it to the bucket under exports/
@@ -55,7 +56,8 @@ public final class LocalMain {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             switch (args[0]) {
-                case "serve" -> serve(Options.parse(rest, Set.of("port", "data-dir", "aws-endpoint"), Set.of()));
+                case "serve" -> serve(Options.parse(rest, Set.of("port", "data-dir", "aws-endpoint"),
+                        Set.of("no-create-storage")));
                 case "bench" -> Bench.run(Options.parse(rest, Set.of("resumes", "job"), Set.of()));
                 case "export" -> ReviewCommands.export(Options.parse(rest,
                         Set.of("output", "min-confidence", "days", "status", "data-dir", "aws-endpoint"), Set.of("to-bucket")));
@@ -90,7 +92,7 @@ public final class LocalMain {
         int port = options.intValue("port", 8080);
         Path dataDir = Path.of(options.value("data-dir", ".local-data"));
         String endpoint = options.value("aws-endpoint").orElse(null);
-        LocalEnvironment environment = LocalEnvironment.start(dataDir, endpoint);
+        LocalEnvironment environment = LocalEnvironment.start(dataDir, endpoint, !options.flag("no-create-storage"));
         LocalHttpServer server = LocalHttpServer.start(environment, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

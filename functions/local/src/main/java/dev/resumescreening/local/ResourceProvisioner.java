@@ -22,6 +22,26 @@ final class ResourceProvisioner {
     private ResourceProvisioner() {
     }
 
+    /**
+     * Fails, naming every missing table and the bucket if it is missing, instead of creating them: for storage some
+     * other tool (Terraform) is meant to have made.
+     */
+    static void requireExisting(DynamoDbClient dynamo, S3Client s3, Settings settings) {
+        List<String> missing = new ArrayList<>();
+        for (TableSpec table : Contract.get().tables().values()) {
+            String name = settings.tableName(table.logicalName());
+            if (!exists(dynamo, name)) {
+                missing.add("table " + name);
+            }
+        }
+        if (!bucketExists(s3, settings.bucket())) {
+            missing.add("bucket " + settings.bucket());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("storage is missing (creating it is off): " + String.join(", ", missing));
+        }
+    }
+
     static void ensure(DynamoDbClient dynamo, S3Client s3, Settings settings) {
         for (TableSpec table : Contract.get().tables().values()) {
             String name = settings.tableName(table.logicalName());
@@ -29,10 +49,17 @@ final class ResourceProvisioner {
                 create(dynamo, name, table);
             }
         }
-        try {
-            s3.headBucket(b -> b.bucket(settings.bucket()));
-        } catch (NoSuchBucketException e) {
+        if (!bucketExists(s3, settings.bucket())) {
             s3.createBucket(b -> b.bucket(settings.bucket()));
+        }
+    }
+
+    private static boolean bucketExists(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
         }
     }
 
