@@ -30,7 +30,7 @@ locals {
     "script-src 'self';",
     "style-src 'self';",
     "img-src 'self' data:;",
-    "frame-src 'self';",
+    "frame-src 'self' blob:;",
     "object-src 'self';",
     "connect-src 'self' ${local.auth_domain_url};",
     "base-uri 'none';",

@@ -59,7 +59,19 @@ export const api = {
     request('GET', `/api/v1/screening/results/${id(jobId)}` + query({ limit, next_token: nextToken, reviewed, sort })),
   adverseImpact: (jobId, from, to) => request('GET', '/api/v1/reports/adverse-impact' + query({ job_id: jobId, from, to })),
   getResult: (resultId) => request('GET', `/api/v1/screening/result/${id(resultId)}`),
-  originalUrl: (resultId) => `/api/v1/screening/result/${id(resultId)}/original`,
+  /**
+   * The original file as an object URL for a frame: fetched with the caller's token (a frame's own request would carry
+   * none in AWS). The caller revokes it.
+   */
+  originalObjectUrl: async (resultId) => {
+    const response = await apiFetch(`/api/v1/screening/result/${id(resultId)}/original`);
+    if (!response.ok) {
+      let data = null;
+      try { data = await response.json(); } catch { data = null; }
+      throw errorOf(response.status, data);
+    }
+    return URL.createObjectURL(await response.blob());
+  },
   /** The resume as text: the original of a text upload, or with `redacted` the text the model read. */
   originalText: async (resultId, redacted) => {
     const response = await apiFetch(`/api/v1/screening/result/${id(resultId)}/original` + query({ view: redacted ? 'text' : '' }));

@@ -28,6 +28,7 @@ export async function reviewScreen(params) {
   let queue = [];
   let current = null;
   let busy = false;
+  let frameUrl = null;
   const timings = (window.__reviewTimings = []);
 
   const heading = h('h1', { id: 'review-heading' }, 'Review');
@@ -116,8 +117,17 @@ export async function reviewScreen(params) {
       'Show the text with found terms');
     const header = h('div', { class: 'row' }, h('h2', {}, 'Resume, as uploaded'), toText);
     if (/\.pdf$/i.test(result.file_name || '')) {
-      replace(resumePanel, header, h('iframe', { class: 'resume-frame', src: api.originalUrl(result.screening_result_id),
-        title: `Resume of ${result.candidate_name ?? 'the candidate'} (PDF)` }));
+      try {
+        const url = await api.originalObjectUrl(result.screening_result_id);
+        if (frameUrl) URL.revokeObjectURL(frameUrl);
+        frameUrl = url;
+        if (current === result) {
+          replace(resumePanel, header, h('iframe', { class: 'resume-frame', src: url,
+            title: `Resume of ${result.candidate_name ?? 'the candidate'} (PDF)` }));
+        }
+      } catch (error) {
+        replace(resumePanel, header, h('p', { class: 'error' }, error.message));
+      }
       return;
     }
     try {

@@ -80,6 +80,8 @@ export async function trainingScreen(runId) {
         ['Evidence', metrics.evidence], ['Held-out pairs', metrics.test_samples],
         ['Candidate ROC AUC', auc(metrics.candidate)], ['Live model ROC AUC', auc(metrics.active)],
         ['Win confidence', typeof metrics.win_confidence === 'number' ? `${Math.round(metrics.win_confidence * 100)}%` : null],
+        ['Not worse (refresh)', typeof metrics.not_worse_confidence === 'number'
+          ? `${Math.round(metrics.not_worse_confidence * 100)}% (within ${metrics.refresh_tolerance})` : null],
       ]), lines.length ? rocChart(lines, 'ROC curves on the gate\u2019s evidence')
         : h('p', { class: 'muted' }, 'No curves: the run did not reach the gate.'));
       if (run.state === 'QUEUED' || run.state === 'RUNNING' || run.state === 'LAUNCHED') {

@@ -32,7 +32,7 @@ final class StaticFiles {
      * them.
      */
     static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " frame-src 'self'; object-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+            + " frame-src 'self' blob:; object-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
     private static final String DOCS_POLICY = APP_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     record StaticFile(byte[] content, String contentType, String policy) {
