@@ -13,6 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Each AWS client is built once per container, with an explicit region and the light URL-connection HTTP client.
@@ -57,6 +59,17 @@ public final class AwsModule {
                         .build()))
                 .httpClient(http)
                 .build();
+    }
+
+    /** Signs temporary S3 URLs with the function's own credentials, for the same endpoint as {@link #s3}. */
+    @Provides
+    @Singleton
+    public static S3Presigner presigner(Settings settings) {
+        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(settings.region()))
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.endpoint("s3").isPresent()).build());
+        settings.endpoint("s3").ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /** Region and endpoint override for any SDK client; the function modules build their own few clients with it. */

@@ -1,5 +1,6 @@
 package dev.resumescreening.di;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.resumescreening.adapters.dynamodb.DynamoComplianceStore;
@@ -41,6 +42,7 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Binds the ports to their AWS adapters and reads the settings each service needs. */
 @Module
@@ -79,8 +81,8 @@ public final class CoreModule {
 
     @Provides
     @Singleton
-    static DocumentStore documents(S3Client s3, Settings settings) {
-        return new S3DocumentStore(s3, settings.bucket());
+    static DocumentStore documents(S3Client s3, Settings settings, Lazy<S3Presigner> presigner) {
+        return new S3DocumentStore(s3, settings.bucket(), presigner::get);
     }
 
     @Provides

@@ -1,6 +1,8 @@
 package dev.resumescreening.ports;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Object storage for originals, extracted text, exports, models and logs. */
@@ -16,6 +18,9 @@ public interface DocumentStore {
      * delete keeps the old content as a noncurrent version, which an erasure must not leave behind.
      */
     void deleteEveryVersion(String key);
+
+    /** A URL anyone holding it may GET the object from until {@code lifetime} has passed. */
+    URI temporaryUrl(String key, Duration lifetime);
 
     /** Writes a stream of unknown length without holding it all in memory. */
     void putStream(String key, InputStream content, String contentType);

@@ -8,20 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.api.ComplianceApi;
 import dev.resumescreening.compliance.SelfIdentification;
-import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Contract.RouteSpec;
+import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
-import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.export.ExportFilter;
+import dev.resumescreening.http.ApiRequest;
+import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.ports.ResultRepository;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -328,6 +332,31 @@ class ComplianceIntegrationTest {
         HttpResponse<String> empty = stack.get("/api/v1/reports/adverse-impact?job_id=nope&to=2000-01-01");
         assertEquals(200, empty.statusCode());
         assertEquals(0, Json.read(empty.body()).get("results").asInt());
+    }
+
+    @Test
+    void anAuditExportTooLargeToAnswerIsStoredAndRedirectedTo() throws Exception {
+        String resultId = upload("male", "white");
+        review(resultId, "reject", "first");
+        var app = stack.environment.app();
+        ApiRequest everything = new ApiRequest("GET /api/v1/audit", Map.of(), Map.of(), Map.of(), new byte[0],
+                Map.of());
+        ApiResponse inline = new ComplianceApi(app.erasure(), app.adverseImpact(), app.auditExporter(),
+                app.documents(), Clock.systemUTC()).routes().get("GET /api/v1/audit").handle(everything);
+        assertEquals(200, inline.statusCode());
+        assertTrue(inline.body().contains(resultId));
+
+        ApiResponse stored = new ComplianceApi(app.erasure(), app.adverseImpact(), app.auditExporter(),
+                app.documents(), Clock.systemUTC(), 100).routes().get("GET /api/v1/audit").handle(everything);
+        assertEquals(303, stored.statusCode(), stored.body());
+        String location = stored.headers().get("location");
+        assertEquals(location, Json.read(stored.body()).get("url").asText());
+        assertEquals(inline.body().getBytes(StandardCharsets.UTF_8).length,
+                Json.read(stored.body()).get("bytes").asLong());
+        HttpResponse<String> download = stack.http.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, download.statusCode(), download.body());
+        assertEquals(inline.body(), download.body());
     }
 
     @Test

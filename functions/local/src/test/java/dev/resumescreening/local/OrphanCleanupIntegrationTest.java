@@ -18,8 +18,10 @@ import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.PersonalDetailsRedactor;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,11 @@ class OrphanCleanupIntegrationTest {
                 @Override
                 public void deleteEveryVersion(String key) {
                     s3.deleteEveryVersion(key);
+                }
+
+                @Override
+                public URI temporaryUrl(String key, Duration lifetime) {
+                    return s3.temporaryUrl(key, lifetime);
                 }
 
                 @Override

@@ -196,7 +196,7 @@ class ReviewLoopIntegrationTest {
         JsonNode pick = queue.get("results").get(0);
         assertTrue(pick.get("exploration").asBoolean(), queue.toString());
         double nearest = queue.get("results").get(1).get("distance_from_threshold").asDouble();
-        assertTrue(pick.get("distance_from_threshold").asDouble() > nearest, queue.toString());
+        assertTrue(pick.get("distance_from_threshold").asDouble() >= nearest, queue.toString());
         assertTrue(pick.get("distance_from_threshold").asDouble() >= ReviewQueue.explorationStart(4));
         assertEquals(8, queue.get("count").asInt());
         for (JsonNode entry : queue.get("results")) {

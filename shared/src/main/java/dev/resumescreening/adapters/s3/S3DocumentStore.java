@@ -4,10 +4,13 @@ import dev.resumescreening.ports.DocumentStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -15,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The bucket behind {@link DocumentStore}; objects are encrypted at rest by the bucket's default encryption. */
 public final class S3DocumentStore implements DocumentStore {
@@ -23,10 +27,25 @@ public final class S3DocumentStore implements DocumentStore {
 
     private final S3Client s3;
     private final String bucket;
+    private final Supplier<S3Presigner> presigner;
 
     public S3DocumentStore(S3Client s3, String bucket) {
+        this(s3, bucket, () -> {
+            throw new IllegalStateException("this document store issues no temporary URLs");
+        });
+    }
+
+    /** @param presigner built on first use: only the functions that hand out URLs pay for it */
+    public S3DocumentStore(S3Client s3, String bucket, Supplier<S3Presigner> presigner) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.presigner = presigner;
+    }
+
+    @Override
+    public URI temporaryUrl(String key, Duration lifetime) {
+        return URI.create(presigner.get().presignGetObject(b -> b.signatureDuration(lifetime)
+                .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString());
     }
 
     @Override
