@@ -63,7 +63,12 @@ class LocalHttpServerIntegrationTest {
                     }
                     assertTrue(System.nanoTime() - waited < 15_000_000_000L);
                 }
+                // the server frees a worker just after it closes the connection: recovery may take a moment
                 HttpResponse<String> after = get(base + "/api/v1/feedback/training-status");
+                for (int attempt = 0; after.statusCode() == 503 && attempt < 50; attempt++) {
+                    Thread.sleep(200);
+                    after = get(base + "/api/v1/feedback/training-status");
+                }
                 assertEquals(200, after.statusCode(), after.body());
             } finally {
                 for (Socket socket : stalled) {
