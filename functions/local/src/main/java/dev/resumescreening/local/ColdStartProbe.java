@@ -8,6 +8,7 @@ import dev.resumescreening.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Run in a fresh JVM by the bench: builds the upload function exactly as Lambda would (no-argument constructor,
@@ -20,7 +21,9 @@ public final class ColdStartProbe {
     public static void main(String[] args) {
         UploadHandler handler = new UploadHandler();
         String jobId = args[0];
-        String resumeText = "Experienced engineer with Java, AWS Lambda, DynamoDB and distributed systems skills.";
+        // a new file each run: the same bytes again would be answered as a duplicate, without screening
+        String resumeText = "Experienced engineer with Java, AWS Lambda, DynamoDB and distributed systems skills."
+                + " Reference " + UUID.randomUUID();
         String body = Json.write(Map.of("job_id", jobId, "candidate_name", "Cold Start", "file_name", "probe.txt",
                 "content_base64", Base64.getEncoder().encodeToString(resumeText.getBytes(StandardCharsets.UTF_8))));
         RouteTable.Match match = RouteTable.fromContract().match("POST", "/api/v1/screening/upload-resume")
