@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +57,11 @@ final class Bench {
         figures.println(TrainingBench.trainingTimeAndMemory(localJar()));
         onFreshStack((environment, api, dataDir) -> {
             String jobId = api.createJob("Benchmark job", jobText);
-            List<Double> latencies = warmLatencies(api, jobId, files);
-            double throughput = throughput(api, jobId, files);
+            List<Double> latencies = warmLatencies(api, api.createJob("Warm-up job", jobText), jobId, files);
+            double throughput = throughput(api, api.createJob("Throughput job", jobText), files);
             List<Long> coldStarts = coldStarts(environment, jobId);
-            figures.println(TrainingBench.latencyWithTrainedModel(environment, api, jobId, files));
+            figures.println(TrainingBench.latencyWithTrainedModel(environment, api, jobId,
+                    api.createJob("Trained-model job", jobText), files));
             figures.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
             figures.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
             figures.printf(Locale.ROOT, "cold start (fresh JVM to first handled upload, %d runs): median %d ms, max %d"
@@ -82,13 +84,13 @@ final class Bench {
      */
     private static String uploadLatencyThroughTitanStub(Path titanKeys, List<Path> files, String jobText)
             throws Exception {
-        List<Double> local = onFreshStack((environment, api, dataDir) ->
-                warmLatencies(api, api.createJob("Benchmark job", jobText), files));
+        List<Double> local = onFreshStack((environment, api, dataDir) -> warmLatencies(api,
+                api.createJob("Warm-up job", jobText), api.createJob("Benchmark job", jobText), files));
         try (TitanStub titan = TitanStub.start(titanKeys)) {
             Map<String, String> bedrock = Map.of("EMBEDDER", "bedrock",
                     Settings.ENDPOINT + "_BEDROCK_RUNTIME", titan.endpoint().toString());
-            List<Double> overTls = onFreshStack(bedrock, (environment, api, dataDir) ->
-                    warmLatencies(api, api.createJob("Benchmark job", jobText), files));
+            List<Double> overTls = onFreshStack(bedrock, (environment, api, dataDir) -> warmLatencies(api,
+                    api.createJob("Warm-up job", jobText), api.createJob("Benchmark job", jobText), files));
             if (titan.invocations() <= files.size()) {
                 throw new IllegalStateException("only " + titan.invocations() + " of the " + (files.size() + 1)
                         + " embeddings reached the Titan stub: the uploads did not go through it");
@@ -102,16 +104,21 @@ final class Bench {
         }
     }
 
-    /** Uploads a first few files to warm up, then every file once, timed; sorted, in ms. */
-    private static List<Double> warmLatencies(LocalApi api, String jobId, List<Path> files) throws Exception {
+    /**
+     * Uploads a first few files to another job to warm up, then every file once, timed; sorted, in ms. Each timed
+     * upload is the file's first for its job: a second one would be answered as a duplicate, without screening.
+     */
+    private static List<Double> warmLatencies(LocalApi api, String warmUpJobId, String jobId, List<Path> files)
+            throws Exception {
         for (int i = 0; i < Math.min(WARM_UP, files.size()); i++) {
-            api.upload(jobId, files.get(i));
+            api.upload(warmUpJobId, files.get(i));
         }
         List<Double> latencies = new ArrayList<>();
         for (Path file : files) {
             long start = System.nanoTime();
-            api.upload(jobId, file);
+            HttpResponse<String> response = api.upload(jobId, file);
             latencies.add((System.nanoTime() - start) / 1e6);
+            requireScreened(response, file);
         }
         Collections.sort(latencies);
         return latencies;
@@ -146,13 +153,22 @@ final class Bench {
         }
     }
 
+    /** A timed upload must have been screened as a new result (201): anything else would time something else. */
+    static HttpResponse<String> requireScreened(HttpResponse<String> response, Path file) {
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(file + " was not screened as a new result: " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response;
+    }
+
     private static double throughput(LocalApi api, String jobId, List<Path> files) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             long start = System.nanoTime();
             List<Future<?>> uploads = new ArrayList<>();
             for (Path file : files) {
-                uploads.add(clients.submit(() -> api.upload(jobId, file)));
+                uploads.add(clients.submit(() -> requireScreened(api.upload(jobId, file), file)));
             }
             for (Future<?> upload : uploads) {
                 upload.get();

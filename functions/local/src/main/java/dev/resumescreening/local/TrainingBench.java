@@ -55,8 +55,12 @@ final class TrainingBench {
      * Reviews the first results (shortlisting the better-scored half), trains, makes the candidate live whatever the
      * gate says (only its serving cost is measured here), and measures warm uploads again.
      */
+    /**
+     * Reviews and trains on {@code jobId}'s results, puts the model live, then times every file uploaded to
+     * {@code measuredJobId} (a file's second upload to the same job would be a duplicate, not screened).
+     */
     static String latencyWithTrainedModel(LocalEnvironment environment, LocalApi api, String jobId,
-                                          List<Path> files) throws Exception {
+                                          String measuredJobId, List<Path> files) throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
         String next = null;
         do {
@@ -89,9 +93,10 @@ final class TrainingBench {
         List<Double> latencies = new ArrayList<>();
         for (Path file : files) {
             long start = System.nanoTime();
-            HttpResponse<String> response = api.upload(jobId, file);
+            HttpResponse<String> response = api.upload(measuredJobId, file);
             latencies.add((System.nanoTime() - start) / 1e6);
-            if (response.statusCode() == 201 && !Json.read(response.body()).get("model_version").asText().equals(candidate.toString())
+            Bench.requireScreened(response, file);
+            if (!Json.read(response.body()).get("model_version").asText().equals(candidate.toString())
                     && !Json.read(response.body()).get("score").isNull()) {
                 throw new IllegalStateException("upload not scored by the trained model: " + response.body());
             }
