@@ -1,6 +1,7 @@
 package dev.resumescreening.registry;
 
 import dev.resumescreening.model.ModelArtifact;
+import dev.resumescreening.model.ModelMetadata;
 import dev.resumescreening.model.ModelIntegrityException;
 import dev.resumescreening.ports.DocumentStore;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,11 @@ public final class ModelArtifactStore {
         byte[] metadata = documents.get(prefix + ModelArtifact.METADATA_FILE)
                 .orElseThrow(() -> new ModelIntegrityException("no " + ModelArtifact.METADATA_FILE + " under " + prefix));
         return ModelArtifact.fromBytes(weights, metadata);
+    }
+
+    /** The metadata file alone (no weights read); empty when there is none. */
+    public Optional<ModelMetadata> metadata(String prefix) {
+        return documents.get(prefix + ModelArtifact.METADATA_FILE).map(ModelArtifact::parseMetadata);
     }
 
     /**

@@ -223,7 +223,8 @@ public final class ModelRegistry {
         if (SimilarityModel.VERSION.equals(version)) {
             return Optional.empty();
         }
-        return store.find(version).map(record -> artifacts.load(record.artifactPrefix()).metadata().hyperparameters());
+        return store.find(version).flatMap(record -> artifacts.metadata(record.artifactPrefix()))
+                .map(ModelMetadata::hyperparameters);
     }
 
     /** A servable model of any version, for evaluation; trained ones are verified first. */

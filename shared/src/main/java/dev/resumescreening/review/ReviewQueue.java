@@ -71,7 +71,6 @@ public final class ReviewQueue {
         if (jobId == null) {
             return reviews.counts().totalSamples();
         }
-        return reviews.balanceByJob().stream().filter(job -> job.jobId().equals(jobId))
-                .mapToLong(ReviewCounts.JobBalance::total).findFirst().orElse(0);
+        return reviews.balance(jobId).total();
     }
 }

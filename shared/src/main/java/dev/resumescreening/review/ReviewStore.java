@@ -26,6 +26,9 @@ public interface ReviewStore {
     /** Reviewed samples by class for every job with a review. */
     List<ReviewCounts.JobBalance> balanceByJob();
 
+    /** Reviewed samples by class for one job (zero when it has none). */
+    ReviewCounts.JobBalance balance(String jobId);
+
     record Versioned(ScreeningResult result, long version) {
     }
 }

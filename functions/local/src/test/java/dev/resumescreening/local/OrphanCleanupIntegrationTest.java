@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
 import dev.resumescreening.adapters.dynamodb.PageTokens;
-import dev.resumescreening.adapters.s3.S3DocumentStore;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.ResultRepository;
@@ -45,7 +44,7 @@ class OrphanCleanupIntegrationTest {
             LexicalEmbedder embedder = new LexicalEmbedder();
             JobService jobs = new JobService(new DynamoJobRepository(stack.environment.app().dynamoDb(),
                     stack.environment.settings().tableName("jobs")), embedder, Clock.systemUTC());
-            DocumentStore s3 = new S3DocumentStore(stack.environment.app().s3(), stack.environment.settings().bucket());
+            DocumentStore s3 = stack.environment.app().documents();
             List<String> stored = new CopyOnWriteArrayList<>();
             DocumentStore recording = new DocumentStore() {
                 @Override

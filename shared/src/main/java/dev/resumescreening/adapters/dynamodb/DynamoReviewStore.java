@@ -189,6 +189,17 @@ public final class DynamoReviewStore implements ReviewStore {
     }
 
     @Override
+    public ReviewCounts.JobBalance balance(String jobId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(countersTable)
+                .key(Map.of("counter_id", s(JOB_COUNTER + jobId))).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return new ReviewCounts.JobBalance(jobId, 0, 0);
+        }
+        return new ReviewCounts.JobBalance(jobId, longNumber(item, "positive_samples"),
+                longNumber(item, "negative_samples"));
+    }
+
+    @Override
     public List<ReviewCounts.JobBalance> balanceByJob() {
         List<ReviewCounts.JobBalance> jobs = new ArrayList<>();
         ScanRequest request = ScanRequest.builder().tableName(countersTable).consistentRead(true)

@@ -29,12 +29,6 @@ public final class S3DocumentStore implements DocumentStore {
     private final String bucket;
     private final Supplier<S3Presigner> presigner;
 
-    public S3DocumentStore(S3Client s3, String bucket) {
-        this(s3, bucket, () -> {
-            throw new IllegalStateException("this document store issues no temporary URLs");
-        });
-    }
-
     /** @param presigner built on first use: only the functions that hand out URLs pay for it */
     public S3DocumentStore(S3Client s3, String bucket, Supplier<S3Presigner> presigner) {
         this.s3 = s3;
