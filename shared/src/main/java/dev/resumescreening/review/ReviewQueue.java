@@ -41,7 +41,7 @@ public final class ReviewQueue {
     public List<Entry> next(String jobId, int limit) {
         List<QueuedResult> uncertain = results.reviewQueue(jobId, limit);
         List<Entry> entries = new ArrayList<>();
-        Optional<QueuedResult> pick = uncertain.size() < 2 ? Optional.empty()
+        Optional<QueuedResult> pick = uncertain.isEmpty() ? Optional.empty()
                 : explorationPick(jobId, reviewed(jobId), uncertain.get(0));
         pick.ifPresent(queued -> entries.add(new Entry(queued, true)));
         for (QueuedResult queued : uncertain) {

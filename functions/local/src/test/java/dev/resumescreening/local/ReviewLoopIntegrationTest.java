@@ -194,6 +194,9 @@ class ReviewLoopIntegrationTest {
         }
         JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=10").body());
         JsonNode pick = queue.get("results").get(0);
+        JsonNode one = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
+        assertEquals(pick.get("screening_result_id").asText(),
+                one.get("results").get(0).get("screening_result_id").asText(), one.toString());
         assertTrue(pick.get("exploration").asBoolean(), queue.toString());
         double nearest = queue.get("results").get(1).get("distance_from_threshold").asDouble();
         assertTrue(pick.get("distance_from_threshold").asDouble() >= nearest, queue.toString());
