@@ -35,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -149,6 +150,10 @@ class WebAppBrowserTest {
         }
         paths.add(Files.copy(TestStack.samples().resolve("resumes/priya-nair-java.pdf"), dir.resolve("priya-again.pdf")).toString());
         paths.add(Files.writeString(dir.resolve("broken.pdf"), "this is not a PDF at all").toString());
+        // the voluntary self-identification set on the form goes with every file added next
+        new Select(waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("self-sex"))))
+                .selectByValue("female");
+        new Select(driver.findElement(By.id("self-race"))).selectByValue("asian");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")))
                 .sendKeys(String.join("\n", paths));
         waitUpTo(60).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 5);
@@ -161,6 +166,8 @@ class WebAppBrowserTest {
         assertEquals(1, duplicates.size(), "the second copy of the same file is flagged");
         assertTrue(duplicates.get(0).getText().contains("Already screened for this job"), duplicates.get(0).getText());
         screenshot("upload");
+        String report = stack.get("/api/v1/reports/adverse-impact?format=csv&job_id=" + jobId).body();
+        assertTrue(report.contains("ai,sex,female,3,") && report.contains("ai,race_ethnicity,asian,3,"), report);
 
         // results: three rows, sorted by score (by the API) on request
         driver.get(stack.base + "/#/jobs/" + jobId + "/results");
