@@ -8,6 +8,7 @@ import dev.resumescreening.review.ReviewQueue;
 import dev.resumescreening.review.TrainingStatusService;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.inject.Inject;
 
@@ -41,7 +42,7 @@ public final class StatusApi {
                 .map(entry -> {
                     Map<String, Object> view = Views.result(entry.queued().result());
                     view.put("distance_from_threshold", entry.queued().distanceFromThreshold());
-                    view.put("exploration", entry.exploration());
+                    view.put("pick", entry.pick().name().toLowerCase(Locale.ROOT));
                     return view;
                 })
                 .toList();

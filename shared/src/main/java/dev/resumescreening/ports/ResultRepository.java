@@ -1,6 +1,7 @@
 package dev.resumescreening.ports;
 
 import dev.resumescreening.compliance.SelfIdentification;
+import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.embedding.TermVector;
 import java.util.List;
@@ -40,6 +41,12 @@ public interface ResultRepository {
 
     /** As {@link #reviewQueue}, among the results at least {@code distance} from their threshold. */
     List<QueuedResult> queuedFrom(String jobId, double distance, int limit);
+
+    /**
+     * The most uncertain queued result among those the model decided {@code decision}, looking at no more than the
+     * {@code within} most uncertain queued results; empty when none of them was so decided.
+     */
+    Optional<QueuedResult> mostUncertainDecided(String jobId, Decision decision, int within);
 
     /**
      * Streams every reviewed result reviewed at or after {@code reviewedSince} (ISO timestamp; null for all), oldest

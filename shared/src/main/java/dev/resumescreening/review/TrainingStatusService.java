@@ -18,8 +18,6 @@ import javax.inject.Singleton;
 @Singleton
 public final class TrainingStatusService {
     public static final String THRESHOLD = "trainingThreshold";
-    static final double BALANCE_LOW = 0.40;
-    static final double BALANCE_HIGH = 0.60;
 
     private final ReviewStore reviews;
     private final ModelRegistryStore models;
@@ -79,14 +77,10 @@ public final class TrainingStatusService {
 
     /** Null inside the guide's 40-60% band of shortlists; else which decision reviewers should look for next. */
     static String balanceWarning(long positives, long total) {
-        if (total == 0) {
-            return null;
-        }
-        double positive = (double) positives / total;
-        if (positive >= BALANCE_LOW && positive <= BALANCE_HIGH) {
-            return null;
-        }
-        return String.format(Locale.ROOT, "%.0f%% of reviews are shortlist; aim for 40-60%%: review more %s decisions",
-                positive * 100, positive < BALANCE_LOW ? "shortlist" : "reject");
+        return ReviewBalance.missing(positives, total)
+                .map(missing -> String.format(Locale.ROOT,
+                        "%.0f%% of reviews are shortlist; aim for 40-60%%: review more %s decisions",
+                        100.0 * positives / total, missing.name().toLowerCase(Locale.ROOT)))
+                .orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package dev.resumescreening.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -189,7 +190,7 @@ class ReviewLoopIntegrationTest {
         for (int reviewed = 0; reviewed < 4; reviewed++) {
             JsonNode first = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body())
                     .get("results").get(0);
-            assertFalse(first.get("exploration").asBoolean(), first.toString());
+            assertEquals("most_uncertain", first.get("pick").asText(), first.toString());
             review(first.get("screening_result_id").asText(), "reject", "");
         }
         JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=10").body());
@@ -197,7 +198,7 @@ class ReviewLoopIntegrationTest {
         JsonNode one = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
         assertEquals(pick.get("screening_result_id").asText(),
                 one.get("results").get(0).get("screening_result_id").asText(), one.toString());
-        assertTrue(pick.get("exploration").asBoolean(), queue.toString());
+        assertEquals("exploration", pick.get("pick").asText(), queue.toString());
         double nearest = queue.get("results").get(1).get("distance_from_threshold").asDouble();
         assertTrue(pick.get("distance_from_threshold").asDouble() >= nearest, queue.toString());
         assertTrue(pick.get("distance_from_threshold").asDouble() >= ReviewQueue.explorationStart(4));
@@ -207,7 +208,35 @@ class ReviewLoopIntegrationTest {
         }
         review(pick.get("screening_result_id").asText(), "reject", "");
         JsonNode after = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
-        assertFalse(after.get("results").get(0).get("exploration").asBoolean(), after.toString());
+        assertNotEquals("exploration", after.get("results").get(0).get("pick").asText(), after.toString());
+    }
+
+    @Test
+    void whileReviewsLackAClassEveryOtherReviewStartsWithTheMostUncertainResultDecidedAsThatClass() throws Exception {
+        List<String> ids = upload(30);
+        for (int reviewed = 0; reviewed < 10; reviewed++) {
+            JsonNode first = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body())
+                    .get("results").get(0);
+            assertNotEquals("missing_class", first.get("pick").asText(), first.toString());
+            review(first.get("screening_result_id").asText(), "reject", "");
+        }
+        assertTrue(status().get("class_balance_warning").asText().contains("review more shortlist"));
+        JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=30").body());
+        JsonNode pick = queue.get("results").get(0);
+        JsonNode mostUncertain = queue.get("results").get(1);
+        assertEquals("missing_class", pick.get("pick").asText(), queue.toString());
+        assertEquals("SHORTLIST", pick.get("decision").asText(), queue.toString());
+        assertEquals("REJECT", mostUncertain.get("decision").asText(), queue.toString());
+        for (JsonNode entry : queue.get("results")) {
+            if (entry.get("decision").asText().equals("SHORTLIST")) {
+                assertTrue(entry.get("distance_from_threshold").asDouble()
+                        >= pick.get("distance_from_threshold").asDouble(), queue.toString());
+            }
+        }
+        assertTrue(ids.contains(pick.get("screening_result_id").asText()));
+        review(pick.get("screening_result_id").asText(), "reject", "");
+        JsonNode odd = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
+        assertEquals("most_uncertain", odd.get("results").get(0).get("pick").asText(), odd.toString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.n;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 
+import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.ResultRepository;
@@ -139,21 +140,27 @@ public final class DynamoResultRepository implements ResultRepository {
 
     @Override
     public List<QueuedResult> reviewQueue(String jobId, int limit) {
-        return queue(jobId, null, limit);
+        return queue(jobId, null, null, limit, limit);
     }
 
     @Override
     public List<QueuedResult> queuedFrom(String jobId, double distance, int limit) {
-        return queue(jobId, ResultItems.uncertaintyBound(distance), limit);
+        return queue(jobId, ResultItems.uncertaintyBound(distance), null, limit, limit);
     }
 
-    private List<QueuedResult> queue(String jobId, String fromKey, int limit) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(limit).scanIndexForward(true);
+    @Override
+    public Optional<QueuedResult> mostUncertainDecided(String jobId, Decision decision, int within) {
+        return queue(jobId, null, decision, 1, within).stream().findFirst();
+    }
+
+    /** Up to {@code limit} queued results, reading no more than {@code within} of them (a filter reads past some). */
+    private List<QueuedResult> queue(String jobId, String fromKey, Decision decision, int limit, int within) {
         Map<String, AttributeValue> values = new HashMap<>();
         String range = fromKey == null ? "" : " AND uncertainty_key >= :from";
         if (fromKey != null) {
             values.put(":from", s(fromKey));
         }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(true);
         if (jobId == null) {
             values.put(":p", s(ResultItems.PENDING));
             query.indexName(REVIEW_QUEUE).keyConditionExpression("queue_partition = :p" + range);
@@ -161,10 +168,28 @@ public final class DynamoResultRepository implements ResultRepository {
             values.put(":job", s(jobId));
             query.indexName(REVIEW_QUEUE_BY_JOB).keyConditionExpression("queue_job_id = :job" + range);
         }
-        return dynamo.query(query.expressionAttributeValues(values).build()).items().stream()
-                .map(item -> new QueuedResult(ResultItems.fromItem(item),
-                        Double.parseDouble(Attributes.string(item, "uncertainty_key").split("#")[0])))
-                .toList();
+        if (decision != null) {
+            values.put(":decision", s(decision.name()));
+            query.filterExpression("decision = :decision");
+        }
+        query.expressionAttributeValues(values);
+        List<QueuedResult> queued = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        int read = 0;
+        do {
+            int page = decision == null ? limit - queued.size() : Math.min(PAGE_SIZE, within - read);
+            QueryResponse response = dynamo.query(query.limit(page).exclusiveStartKey(startKey).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (queued.size() < limit) {
+                    queued.add(new QueuedResult(ResultItems.fromItem(item),
+                            Double.parseDouble(Attributes.string(item, "uncertainty_key").split("#")[0])));
+                }
+            }
+            read += response.scannedCount();
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (startKey != null && queued.size() < limit && read < within);
+        return queued;
     }
 
     @Override
