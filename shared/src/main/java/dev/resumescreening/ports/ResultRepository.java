@@ -43,10 +43,10 @@ public interface ResultRepository {
     List<QueuedResult> queuedFrom(String jobId, double distance, int limit);
 
     /**
-     * The most uncertain queued result among those the model decided {@code decision}, looking at no more than the
-     * {@code within} most uncertain queued results; empty when none of them was so decided.
+     * As {@link #queuedFrom}, the first result the model decided {@code decision}, looking at no more than
+     * {@code within} queued results; empty when none of them was so decided.
      */
-    Optional<QueuedResult> mostUncertainDecided(String jobId, Decision decision, int within);
+    Optional<QueuedResult> firstDecidedFrom(String jobId, double distance, Decision decision, int within);
 
     /**
      * Streams every reviewed result reviewed at or after {@code reviewedSince} (ISO timestamp; null for all), oldest

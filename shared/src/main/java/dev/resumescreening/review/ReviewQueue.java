@@ -13,15 +13,16 @@ import javax.inject.Singleton;
  * What reviewers are asked about next: the unreviewed results closest to their threshold first, except that every
  * {@value #EXPLORATION_EVERY}th review (counted per job, or over all jobs for the unfiltered queue) starts with a
  * result picked from the whole range of scores, and that while the reviews (of the job, or of all jobs) fall outside
- * the guide's 40-60% band of shortlists, every other review starts with the most uncertain result the model decided
- * as the missing class.
+ * the guide's 40-60% band of shortlists, every other review starts with a result the model decided as the missing
+ * class, picked from the whole range of scores on that side.
  *
  * <p>Why: reviews of near-threshold results alone are poor evidence for the candidate gate and poor prototypes for
  * the job feedback. On the real resumes, a candidate trained on 400 queue-picked reviews ranked held-out resumes
  * better than the live model by 0.015, yet looked no better on those reviews, because more feedback helps most with
  * the resumes far from the threshold, which the queue never asked about. And near the threshold of a short posting
- * (low similarity to every resume) most resumes are matches: its first 50 queue reviews were 48 shortlists, and a
- * model cannot learn a job from one class.
+ * (low similarity to every resume) most resumes are matches, on both sides of it: its first 50 queue reviews were
+ * all shortlists, also when half of them were the model's rejects closest to the threshold, and a model cannot learn
+ * a job from one class.
  */
 @Singleton
 public final class ReviewQueue {
@@ -30,7 +31,7 @@ public final class ReviewQueue {
     static final double EXPLORATION_RANGE = 40;
     /** Fewer reviews than this say too little about the balance to steer by it. */
     static final int BALANCE_AFTER = 10;
-    /** How many of the most uncertain results a missing-class pick looks through. */
+    /** How many queued results a missing-class pick looks through. */
     static final int BALANCE_WITHIN = 1_000;
 
     private final ResultRepository results;
@@ -60,7 +61,7 @@ public final class ReviewQueue {
         QueuedResult mostUncertain = uncertain.get(0);
         Optional<Entry> first = explorationPick(jobId, balance.total(), mostUncertain)
                 .map(queued -> new Entry(queued, Pick.EXPLORATION))
-                .or(() -> missingClassPick(jobId, balance, mostUncertain)
+                .or(() -> missingClassPick(jobId, balance)
                         .map(queued -> new Entry(queued, Pick.MISSING_CLASS)));
         List<Entry> entries = new ArrayList<>();
         first.ifPresent(entries::add);
@@ -83,14 +84,13 @@ public final class ReviewQueue {
                 .findFirst();
     }
 
-    private Optional<QueuedResult> missingClassPick(String jobId, ReviewCounts.JobBalance balance,
-                                                    QueuedResult mostUncertain) {
+    private Optional<QueuedResult> missingClassPick(String jobId, ReviewCounts.JobBalance balance) {
         if (balance.total() < BALANCE_AFTER || balance.total() % 2 != 0) {
             return Optional.empty();
         }
         return ReviewBalance.missing(balance.positive(), balance.total())
-                .filter(missing -> mostUncertain.result().decision() != missing)
-                .flatMap(missing -> results.mostUncertainDecided(jobId, missing, BALANCE_WITHIN));
+                .flatMap(missing -> results.firstDecidedFrom(
+                        jobId, explorationStart(balance.total()), missing, BALANCE_WITHIN));
     }
 
     /** Deterministic for a review count, so the same state asks the same question. */

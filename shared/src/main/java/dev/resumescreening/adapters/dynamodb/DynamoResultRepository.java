@@ -149,8 +149,8 @@ public final class DynamoResultRepository implements ResultRepository {
     }
 
     @Override
-    public Optional<QueuedResult> mostUncertainDecided(String jobId, Decision decision, int within) {
-        return queue(jobId, null, decision, 1, within).stream().findFirst();
+    public Optional<QueuedResult> firstDecidedFrom(String jobId, double distance, Decision decision, int within) {
+        return queue(jobId, ResultItems.uncertaintyBound(distance), decision, 1, within).stream().findFirst();
     }
 
     /** Up to {@code limit} queued results, reading no more than {@code within} of them (a filter reads past some). */
