@@ -29,6 +29,11 @@ public final class ReviewQueue {
     static final int EXPLORATION_EVERY = 5;
     /** Exploration picks start at a distance from the threshold drawn from [0, this), in score points. */
     static final double EXPLORATION_RANGE = 40;
+    /**
+     * Missing-class picks start at a distance drawn from [0, this): half the score scale, so that they reach the far
+     * end of the class's side (a short posting's non-matches score that far below its threshold).
+     */
+    static final double MISSING_CLASS_RANGE = 50;
     /** Fewer reviews than this say too little about the balance to steer by it. */
     static final int BALANCE_AFTER = 10;
     /** How many queued results a missing-class pick looks through. */
@@ -90,12 +95,17 @@ public final class ReviewQueue {
         }
         return ReviewBalance.missing(balance.positive(), balance.total())
                 .flatMap(missing -> results.firstDecidedFrom(
-                        jobId, explorationStart(balance.total()), missing, BALANCE_WITHIN));
+                        jobId, missingClassStart(balance.total()), missing, BALANCE_WITHIN));
     }
 
     /** Deterministic for a review count, so the same state asks the same question. */
     public static double explorationStart(long reviewed) {
         return new SplittableRandom(reviewed).nextDouble(EXPLORATION_RANGE);
+    }
+
+    /** Deterministic for a review count, as {@link #explorationStart} is. */
+    public static double missingClassStart(long reviewed) {
+        return new SplittableRandom(reviewed).nextDouble(MISSING_CLASS_RANGE);
     }
 
     private ReviewCounts.JobBalance balance(String jobId) {

@@ -226,7 +226,7 @@ class ReviewLoopIntegrationTest {
         assertEquals("missing_class", pick.get("pick").asText(), pick.toString());
         assertEquals("SHORTLIST", pick.get("decision").asText(), pick.toString());
         assertEquals("REJECT", queue.get("results").get(1).get("decision").asText(), "the most uncertain comes next");
-        double from = ReviewQueue.explorationStart(10);
+        double from = ReviewQueue.missingClassStart(10);
         assertTrue(pick.get("distance_from_threshold").asDouble() >= from, pick.toString());
         for (JsonNode entry : queue.get("results")) {
             double distance = entry.get("distance_from_threshold").asDouble();
