@@ -70,6 +70,10 @@ class ReviewLoopIntegrationTest {
         return stack.postJson("/api/v1/feedback/submit", body);
     }
 
+    private JsonNode jobQueue(int limit) throws Exception {
+        return Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=" + limit).body());
+    }
+
     private JsonNode status() throws Exception {
         return Json.read(stack.get("/api/v1/feedback/training-status").body());
     }
@@ -188,14 +192,13 @@ class ReviewLoopIntegrationTest {
     void everyFifthReviewOfAJobStartsWithAPickFromTheWholeRangeOfScores() throws Exception {
         List<String> ids = upload(12);
         for (int reviewed = 0; reviewed < 4; reviewed++) {
-            JsonNode first = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body())
-                    .get("results").get(0);
+            JsonNode first = jobQueue(1).get("results").get(0);
             assertEquals("most_uncertain", first.get("pick").asText(), first.toString());
             review(first.get("screening_result_id").asText(), "reject", "");
         }
-        JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=10").body());
+        JsonNode queue = jobQueue(10);
         JsonNode pick = queue.get("results").get(0);
-        JsonNode one = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
+        JsonNode one = jobQueue(1);
         assertEquals(pick.get("screening_result_id").asText(),
                 one.get("results").get(0).get("screening_result_id").asText(), one.toString());
         assertEquals("exploration", pick.get("pick").asText(), queue.toString());
@@ -207,7 +210,7 @@ class ReviewLoopIntegrationTest {
             assertTrue(ids.contains(entry.get("screening_result_id").asText()));
         }
         review(pick.get("screening_result_id").asText(), "reject", "");
-        JsonNode after = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
+        JsonNode after = jobQueue(1);
         assertNotEquals("exploration", after.get("results").get(0).get("pick").asText(), after.toString());
     }
 
@@ -215,13 +218,12 @@ class ReviewLoopIntegrationTest {
     void whileReviewsLackAClassEveryOtherReviewStartsWithAResultDecidedAsThatClass() throws Exception {
         List<String> ids = upload(30);
         for (int reviewed = 0; reviewed < 10; reviewed++) {
-            JsonNode first = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body())
-                    .get("results").get(0);
+            JsonNode first = jobQueue(1).get("results").get(0);
             assertNotEquals("missing_class", first.get("pick").asText(), first.toString());
             review(first.get("screening_result_id").asText(), "reject", "");
         }
         assertTrue(status().get("class_balance_warning").asText().contains("review more shortlist"));
-        JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=30").body());
+        JsonNode queue = jobQueue(30);
         JsonNode pick = queue.get("results").get(0);
         assertEquals("missing_class", pick.get("pick").asText(), pick.toString());
         assertEquals("SHORTLIST", pick.get("decision").asText(), pick.toString());
@@ -236,7 +238,7 @@ class ReviewLoopIntegrationTest {
         }
         assertTrue(ids.contains(pick.get("screening_result_id").asText()));
         review(pick.get("screening_result_id").asText(), "reject", "");
-        JsonNode odd = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=1").body());
+        JsonNode odd = jobQueue(1);
         assertEquals("most_uncertain", odd.get("results").get(0).get("pick").asText(), odd.toString());
     }
 
@@ -244,7 +246,7 @@ class ReviewLoopIntegrationTest {
     void theQueueAsksAboutTheMostUncertainFirst() throws Exception {
         List<String> ids = upload(6);
         review(ids.get(0), "shortlist", "");
-        JsonNode queue = Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=10").body());
+        JsonNode queue = jobQueue(10);
         assertEquals(5, queue.get("count").asInt());
         double previous = -1;
         for (JsonNode entry : queue.get("results")) {
