@@ -19,8 +19,14 @@ import picocli.CommandLine.Spec;
                 ComplianceCommands.Erase.class, ComplianceCommands.SweepRetention.class, Bench.class,
                 HelpCommand.class})
 public final class LocalMain implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exitCode = commandLine().execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
     }
 
     /**
@@ -52,9 +58,6 @@ public final class LocalMain implements Runnable {
         command.usage(command.getErr());
         return CommandLine.ExitCode.USAGE;
     }
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public void run() {
