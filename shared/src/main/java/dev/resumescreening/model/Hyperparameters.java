@@ -211,8 +211,9 @@ public final class Hyperparameters {
         double validation = (Double) values.get(Key.VALIDATION_FRACTION);
         double test = (Double) values.get(Key.TEST_FRACTION);
         if (validation + test >= 0.9) {
-            return List.of("hyperparameters 'validation_fraction' + 'test_fraction' must leave at least 10% for "
-                    + "training, got " + validation + " + " + test);
+            return List.of("hyperparameters '" + Key.VALIDATION_FRACTION.wireName() + "' + '"
+                    + Key.TEST_FRACTION.wireName() + "' must leave at least 10% for training, got " + validation + " + "
+                    + test);
         }
         return List.of();
     }
