@@ -198,6 +198,8 @@ variable "function_reserved_concurrency" {
     trigger    = 2
     registry   = 5
     compliance = 2
+    # SageMaker training job state changes: a few a day at most
+    sagemaker-events = 2
     # the Cognito pre-token-generation trigger: every sign-in and token refresh
     admin-scope = 10
   }

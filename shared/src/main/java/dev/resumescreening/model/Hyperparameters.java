@@ -1,132 +1,164 @@
 package dev.resumescreening.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Training hyperparameters. {@link #parse(Map)} reads them from strings (SageMaker passes every hyperparameter as a
- * string); keys are the snake_case JSON names below. Missing keys take the defaults.
- *
- * <ul>
- *   <li>{@code epochs} (50) – maximum epochs;</li>
- *   <li>{@code batch_size} (16);</li>
- *   <li>{@code learning_rate} (1e-4) – Adam;</li>
- *   <li>{@code hidden_size} (64) – ReLU units over the {@code PairFeatures}: room to model how similarity and a job's
- *       feedback interact, while early stopping keeps it from memorising the reviews;</li>
- *   <li>{@code patience} (8) – stop after this many epochs without a lower validation loss; 0 disables early stopping
- *       (the best epoch's weights are kept either way);</li>
- *   <li>{@code seed} (42);</li>
- *   <li>{@code weight_decay} (0) – Adam weight decay;</li>
- *   <li>{@code validation_fraction} (0.2), {@code test_fraction} (0.2) – stratified split, train gets the rest; 0.2
- *       rather than 0.15 because the first trainings have 20-200 reviews, and the candidate gate needs held-out
- *       samples of both classes (see {@code CandidateGate.MIN_HELD_OUT_PER_CLASS});</li>
- *   <li>{@code balance_classes} (false) – weight positive samples by negatives/positives in the loss;</li>
- *   <li>{@code features} ("all") – which pair features the network may use: "all" ({@code PairFeatures}: the
- *       similarity and the job's review feedback) or "cosine" (the similarity only); the served weights keep the full
- *       input layout either way;</li>
- *   <li>{@code baseline_center} (0), {@code baseline_steepness} (0) – the similarity model's calibration
- *       ({@code SimilarityModel.forEmbedder}); with a steepness &gt; 0 the network is warm-started to compute exactly
- *       {@code steepness * (cosine + feedback - center)} before training, and keeps those weights unless an epoch lowers the
- *       validation loss. The scheduled training sets them for its embedder; 0 disables the warm start.</li>
- * </ul>
+ * Training hyperparameters. Each one is defined once, as a {@link Key}: its snake_case name, type, default and valid
+ * values. That one definition drives reading ({@link #parse(Map)}: strings, as SageMaker passes every hyperparameter,
+ * and TRAINING_HYPERPARAMETERS), writing ({@link #toMap()}: SageMaker's hyperparameter map) and the JSON object in a
+ * model's {@code metadata.json}. Missing keys take the defaults.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record Hyperparameters(
-        @JsonProperty("epochs") int epochs,
-        @JsonProperty("batch_size") int batchSize,
-        @JsonProperty("learning_rate") double learningRate,
-        @JsonProperty("hidden_size") int hiddenSize,
-        @JsonProperty("patience") int patience,
-        @JsonProperty("seed") int seed,
-        @JsonProperty("weight_decay") double weightDecay,
-        @JsonProperty("validation_fraction") double validationFraction,
-        @JsonProperty("test_fraction") double testFraction,
-        @JsonProperty("balance_classes") boolean balanceClasses,
-        @JsonProperty("features") String features,
-        @JsonProperty("baseline_center") double baselineCenter,
-        @JsonProperty("baseline_steepness") double baselineSteepness) {
-
-    public static final Set<String> KEYS = Set.of("epochs", "batch_size", "learning_rate", "hidden_size", "patience",
-            "seed", "weight_decay", "validation_fraction", "test_fraction", "balance_classes", "features",
-            "baseline_center", "baseline_steepness");
+public final class Hyperparameters {
 
     /** {@code features} values: every pair feature, or only the similarity. */
     public static final String FEATURES_ALL = "all";
     public static final String FEATURES_COSINE = "cosine";
-    public static final Set<String> FEATURE_SETS = Set.of(FEATURES_ALL, FEATURES_COSINE);
 
-    public Hyperparameters {
-        if (features == null) {
-            features = FEATURES_ALL; // metadata written before the key existed: those models used every feature
+    /** Every hyperparameter; its wire name is the constant's name in lower case. */
+    public enum Key {
+        /** Maximum epochs. */
+        EPOCHS(Kind.integer(1, 100_000), 50),
+        BATCH_SIZE(Kind.integer(1, 1 << 16), 16),
+        /** Adam's learning rate. */
+        LEARNING_RATE(Kind.number("in (0, 1]", v -> v > 0 && v <= 1), 1e-4),
+        /**
+         * ReLU units over the {@code PairFeatures}: room to model how similarity and a job's feedback interact, while
+         * early stopping keeps it from memorising the reviews.
+         */
+        HIDDEN_SIZE(Kind.integer(1, 8192), 64),
+        /**
+         * Stop after this many epochs without a lower validation loss; 0 disables early stopping (the best epoch's
+         * weights are kept either way).
+         */
+        PATIENCE(Kind.integer(0, 100_000), 8),
+        SEED(Kind.integer(Integer.MIN_VALUE, Integer.MAX_VALUE), 42),
+        /** Adam weight decay. */
+        WEIGHT_DECAY(Kind.number("in [0, 1)", v -> v >= 0 && v < 1), 0.0),
+        /**
+         * Share of the stratified split held out for validation ({@link #TEST_FRACTION} likewise for the test split;
+         * train gets the rest); 0.2 rather than 0.15 because the first trainings have 20-200 reviews, and the
+         * candidate gate needs held-out samples of both classes (see {@code CandidateGate.MIN_HELD_OUT_PER_CLASS}).
+         */
+        VALIDATION_FRACTION(Kind.number("in (0, 1)", v -> v > 0 && v < 1), 0.2),
+        TEST_FRACTION(Kind.number("in (0, 1)", v -> v > 0 && v < 1), 0.2),
+        /** Weight positive samples by negatives/positives in the loss. */
+        BALANCE_CLASSES(Kind.bool(), false),
+        /**
+         * Which pair features the network may use: "all" ({@code PairFeatures}: the similarity and the job's review
+         * feedback) or "cosine" (the similarity only); the served weights keep the full input layout either way.
+         */
+        FEATURES(Kind.choice(FEATURES_ALL, FEATURES_COSINE), FEATURES_ALL),
+        /** See {@link #BASELINE_STEEPNESS}. */
+        BASELINE_CENTER(Kind.number("", v -> true), 0.0),
+        /**
+         * The similarity model's calibration ({@code SimilarityModel.forEmbedder}) with {@link #BASELINE_CENTER}; with
+         * a steepness &gt; 0 the network is warm-started to compute exactly
+         * {@code steepness * (cosine + feedback - center)} before training, and keeps those weights unless an epoch
+         * lowers the validation loss. The scheduled training sets them for its embedder; 0 disables the warm start.
+         */
+        BASELINE_STEEPNESS(Kind.number(">= 0 (0 disables the warm start)", v -> v >= 0), 0.0);
+
+        private final Kind kind;
+        private final Object defaultValue;
+
+        Key(Kind kind, Object defaultValue) {
+            this.kind = kind;
+            this.defaultValue = defaultValue;
         }
-        List<String> errors = validate(epochs, batchSize, learningRate, hiddenSize, patience, weightDecay,
-                validationFraction, testFraction, features, baselineCenter, baselineSteepness);
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid hyperparameters: " + String.join("; ", errors));
+
+        /** The name in SageMaker's hyperparameter map, hyperparameters.json and metadata.json. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
         }
+
+        private static Key named(String wireName) {
+            for (Key key : values()) {
+                if (key.wireName().equals(wireName)) {
+                    return key;
+                }
+            }
+            return null;
+        }
+
+        private Object parse(String text) {
+            Object value;
+            try {
+                value = kind.parser().apply(text);
+            } catch (RuntimeException e) {
+                value = null;
+            }
+            if (value == null || !kind.valid().test(value)) {
+                throw new IllegalArgumentException(problem("'" + text + "'"));
+            }
+            return value;
+        }
+
+        private Object check(Object value) {
+            if (!kind.type().isInstance(value) || !kind.valid().test(value)) {
+                throw new IllegalArgumentException("invalid hyperparameters: " + problem(String.valueOf(value)));
+            }
+            return value;
+        }
+
+        private String problem(String got) {
+            return "hyperparameter '" + wireName() + "' must be " + kind.expected() + ", got " + got;
+        }
+    }
+
+    /** How a key's values are written as text and which are valid. */
+    private record Kind(Class<?> type, String expected, Function<String, Object> parser, Predicate<Object> valid) {
+
+        static Kind integer(int min, int max) {
+            return new Kind(Integer.class, "an integer in [" + min + ", " + max + "]", Integer::valueOf,
+                    v -> (Integer) v >= min && (Integer) v <= max);
+        }
+
+        static Kind number(String range, DoublePredicate valid) {
+            return new Kind(Double.class, ("a finite number " + range).trim(), Double::valueOf,
+                    v -> Double.isFinite((Double) v) && valid.test((Double) v));
+        }
+
+        static Kind bool() {
+            return new Kind(Boolean.class, "true or false", text -> "true".equalsIgnoreCase(text) ? Boolean.TRUE
+                    : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null, v -> true);
+        }
+
+        static Kind choice(String... choices) {
+            List<String> allowed = Arrays.asList(choices);
+            return new Kind(String.class, "one of " + allowed, text -> text.toLowerCase(Locale.ROOT),
+                    allowed::contains);
+        }
+    }
+
+    private static final Hyperparameters DEFAULTS;
+
+    static {
+        EnumMap<Key, Object> values = new EnumMap<>(Key.class);
+        for (Key key : Key.values()) {
+            values.put(key, key.check(key.defaultValue));
+        }
+        DEFAULTS = new Hyperparameters(values);
+    }
+
+    private final EnumMap<Key, Object> values;
+
+    private Hyperparameters(EnumMap<Key, Object> values) {
+        this.values = values;
     }
 
     public static Hyperparameters defaults() {
-        return new Hyperparameters(50, 16, 1e-4, 64, 8, 42, DEFAULT_WEIGHT_DECAY, 0.2, 0.2, false, DEFAULT_FEATURES,
-                0.0, 0.0);
-    }
-
-    static final String DEFAULT_FEATURES = FEATURES_ALL;
-    static final double DEFAULT_WEIGHT_DECAY = 0.0;
-
-    /** Whether training starts from the similarity baseline (see {@code baseline_steepness}). */
-    public boolean warmStart() {
-        return baselineSteepness > 0;
-    }
-
-    /** Warm start from the similarity model {@code sigmoid(steepness * (cosine - center))}. */
-    public Hyperparameters withBaseline(double center, double steepness) {
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, patience, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, center, steepness);
-    }
-
-    public Hyperparameters withFeatures(String value) {
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, patience, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, value, baselineCenter, baselineSteepness);
-    }
-
-    public double trainFraction() {
-        return 1.0 - validationFraction - testFraction;
-    }
-
-    public Hyperparameters withEpochs(int value) {
-        return new Hyperparameters(value, batchSize, learningRate, hiddenSize, patience, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
-    public Hyperparameters withPatience(int value) {
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, value, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
-    public Hyperparameters withSeed(int value) {
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, patience, value, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
-    public Hyperparameters withLearningRate(double value) {
-        return new Hyperparameters(epochs, batchSize, value, hiddenSize, patience, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
-    public Hyperparameters withHiddenSize(int value) {
-        return new Hyperparameters(epochs, batchSize, learningRate, value, patience, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
-    }
-
-    public Hyperparameters withBalanceClasses(boolean value) {
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, patience, seed, weightDecay,
-                validationFraction, testFraction, value, features, baselineCenter, baselineSteepness);
+        return DEFAULTS;
     }
 
     /**
@@ -135,118 +167,55 @@ public record Hyperparameters(
      * key and the offending value.
      */
     public static Hyperparameters parse(Map<String, String> values) {
-        Hyperparameters d = defaults();
+        return read(values, true);
+    }
+
+    /** metadata.json's object; keys a newer writer added are ignored, keys an older one lacked take the defaults. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Hyperparameters fromJson(Map<String, Object> json) {
+        return read(json, false);
+    }
+
+    private static Hyperparameters read(Map<String, ?> given, boolean rejectUnknown) {
+        EnumMap<Key, Object> values = new EnumMap<>(DEFAULTS.values);
         List<String> errors = new ArrayList<>();
-        Map<String, String> v = new LinkedHashMap<>();
-        if (values != null) {
-            values.forEach((key, value) -> {
-                if (key == null) {
-                    errors.add("null hyperparameter name");
-                } else if (KEYS.contains(key)) {
-                    v.put(key, value == null ? null : unquote(value.trim()));
-                } else if (!key.startsWith("sagemaker_")) {
-                    errors.add("unknown hyperparameter '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+        if (given != null) {
+            given.forEach((name, value) -> {
+                Key key = Key.named(name);
+                if (key != null && (value != null || rejectUnknown)) {
+                    try {
+                        values.put(key, key.parse(value == null ? null : unquote(value.toString().trim())));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(e.getMessage());
+                    }
+                } else if (key == null && rejectUnknown && (name == null || !name.startsWith("sagemaker_"))) {
+                    errors.add(name == null ? "null hyperparameter name" : unknown(name));
                 }
             });
         }
-        int epochs = intValue(v, "epochs", d.epochs, 1, 100_000, errors);
-        int batchSize = intValue(v, "batch_size", d.batchSize, 1, 1 << 16, errors);
-        double learningRate = doubleValue(v, "learning_rate", d.learningRate, errors);
-        int hiddenSize = intValue(v, "hidden_size", d.hiddenSize, 1, 8192, errors);
-        int patience = intValue(v, "patience", d.patience, 0, 100_000, errors);
-        int seed = intValue(v, "seed", d.seed, Integer.MIN_VALUE, Integer.MAX_VALUE, errors);
-        double weightDecay = doubleValue(v, "weight_decay", d.weightDecay, errors);
-        double validationFraction = doubleValue(v, "validation_fraction", d.validationFraction, errors);
-        double testFraction = doubleValue(v, "test_fraction", d.testFraction, errors);
-        boolean balanceClasses = d.balanceClasses;
-        if (v.containsKey("balance_classes")) {
-            String s = v.get("balance_classes");
-            if ("true".equalsIgnoreCase(s)) {
-                balanceClasses = true;
-            } else if ("false".equalsIgnoreCase(s)) {
-                balanceClasses = false;
-            } else {
-                errors.add("hyperparameter 'balance_classes' must be true or false, got '" + s + "'");
-            }
-        }
-        String features = v.containsKey("features") && v.get("features") != null
-                ? v.get("features").toLowerCase(java.util.Locale.ROOT) : d.features;
-        double baselineCenter = doubleValue(v, "baseline_center", d.baselineCenter, errors);
-        double baselineSteepness = doubleValue(v, "baseline_steepness", d.baselineSteepness, errors);
         if (errors.isEmpty()) {
-            errors.addAll(validate(epochs, batchSize, learningRate, hiddenSize, patience, weightDecay,
-                    validationFraction, testFraction, features, baselineCenter, baselineSteepness));
+            errors.addAll(crossKeyProblems(values));
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid hyperparameters: " + String.join("; ", errors));
         }
-        return new Hyperparameters(epochs, batchSize, learningRate, hiddenSize, patience, seed, weightDecay,
-                validationFraction, testFraction, balanceClasses, features, baselineCenter, baselineSteepness);
+        return new Hyperparameters(values);
     }
 
-    /** String form with the same keys {@link #parse(Map)} reads. */
-    public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("epochs", Integer.toString(epochs));
-        m.put("batch_size", Integer.toString(batchSize));
-        m.put("learning_rate", Double.toString(learningRate));
-        m.put("hidden_size", Integer.toString(hiddenSize));
-        m.put("patience", Integer.toString(patience));
-        m.put("seed", Integer.toString(seed));
-        m.put("weight_decay", Double.toString(weightDecay));
-        m.put("validation_fraction", Double.toString(validationFraction));
-        m.put("test_fraction", Double.toString(testFraction));
-        m.put("balance_classes", Boolean.toString(balanceClasses));
-        m.put("features", features);
-        m.put("baseline_center", Double.toString(baselineCenter));
-        m.put("baseline_steepness", Double.toString(baselineSteepness));
-        return m;
+    private static String unknown(String name) {
+        return "unknown hyperparameter '" + name + "' (known: "
+                + String.join(", ", Arrays.stream(Key.values()).map(Key::wireName).sorted().toList()) + ")";
     }
 
-    private static List<String> validate(int epochs, int batchSize, double learningRate, int hiddenSize, int patience,
-            double weightDecay, double validationFraction, double testFraction, String features, double baselineCenter,
-            double baselineSteepness) {
-        List<String> errors = new ArrayList<>();
-        if (!FEATURE_SETS.contains(features)) {
-            errors.add("hyperparameter 'features' must be one of " + FEATURE_SETS.stream().sorted().toList() + ", got '"
-                    + features + "'");
+    private static List<String> crossKeyProblems(Map<Key, Object> values) {
+        double validation = (Double) values.get(Key.VALIDATION_FRACTION);
+        double test = (Double) values.get(Key.TEST_FRACTION);
+        if (validation + test >= 0.9) {
+            return List.of("hyperparameters '" + Key.VALIDATION_FRACTION.wireName() + "' + '"
+                    + Key.TEST_FRACTION.wireName() + "' must leave at least 10% for training, got " + validation + " + "
+                    + test);
         }
-        if (!Double.isFinite(baselineCenter)) {
-            errors.add("hyperparameter 'baseline_center' must be finite, got " + baselineCenter);
-        }
-        if (!(baselineSteepness >= 0 && Double.isFinite(baselineSteepness))) {
-            errors.add("hyperparameter 'baseline_steepness' must be >= 0 (0 disables the warm start), got "
-                    + baselineSteepness);
-        }
-        if (epochs < 1) {
-            errors.add("hyperparameter 'epochs' must be >= 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            errors.add("hyperparameter 'batch_size' must be >= 1, got " + batchSize);
-        }
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            errors.add("hyperparameter 'learning_rate' must be in (0, 1], got " + learningRate);
-        }
-        if (hiddenSize < 1) {
-            errors.add("hyperparameter 'hidden_size' must be >= 1, got " + hiddenSize);
-        }
-        if (patience < 0) {
-            errors.add("hyperparameter 'patience' must be >= 0 (0 disables early stopping), got " + patience);
-        }
-        if (!(weightDecay >= 0 && weightDecay < 1)) {
-            errors.add("hyperparameter 'weight_decay' must be in [0, 1), got " + weightDecay);
-        }
-        if (!(validationFraction > 0 && validationFraction < 1)) {
-            errors.add("hyperparameter 'validation_fraction' must be in (0, 1), got " + validationFraction);
-        }
-        if (!(testFraction > 0 && testFraction < 1)) {
-            errors.add("hyperparameter 'test_fraction' must be in (0, 1), got " + testFraction);
-        }
-        if (validationFraction + testFraction >= 0.9) {
-            errors.add("hyperparameters 'validation_fraction' + 'test_fraction' must leave at least 10% for training, got "
-                    + validationFraction + " + " + testFraction);
-        }
-        return errors;
+        return List.of();
     }
 
     private static String unquote(String s) {
@@ -257,39 +226,110 @@ public record Hyperparameters(
         return s;
     }
 
-    private static int intValue(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {
-        if (!v.containsKey(key)) {
-            return dflt;
+    /** The same hyperparameters with one changed; the value must have the key's type and be valid for it. */
+    public Hyperparameters with(Key key, Object value) {
+        EnumMap<Key, Object> changed = new EnumMap<>(values);
+        changed.put(key, key.check(value));
+        List<String> errors = crossKeyProblems(changed);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("invalid hyperparameters: " + String.join("; ", errors));
         }
-        String s = v.get(key);
-        try {
-            long parsed = Long.parseLong(s);
-            if (parsed < min || parsed > max) {
-                errors.add("hyperparameter '" + key + "' must be an integer in [" + min + ", " + max + "], got '" + s + "'");
-                return dflt;
-            }
-            return (int) parsed;
-        } catch (NumberFormatException | NullPointerException e) {
-            errors.add("hyperparameter '" + key + "' must be an integer, got '" + s + "'");
-            return dflt;
-        }
+        return new Hyperparameters(changed);
     }
 
-    private static double doubleValue(Map<String, String> v, String key, double dflt, List<String> errors) {
-        if (!v.containsKey(key)) {
-            return dflt;
-        }
-        String s = v.get(key);
-        try {
-            double parsed = Double.parseDouble(s);
-            if (!Double.isFinite(parsed)) {
-                errors.add("hyperparameter '" + key + "' must be a finite number, got '" + s + "'");
-                return dflt;
-            }
-            return parsed;
-        } catch (NumberFormatException | NullPointerException e) {
-            errors.add("hyperparameter '" + key + "' must be a number, got '" + s + "'");
-            return dflt;
-        }
+    /** Warm start from the similarity model {@code sigmoid(steepness * (cosine - center))}. */
+    public Hyperparameters withBaseline(double center, double steepness) {
+        return with(Key.BASELINE_CENTER, center).with(Key.BASELINE_STEEPNESS, steepness);
+    }
+
+    /** String form with the same keys {@link #parse(Map)} reads. */
+    public Map<String, String> toMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        values.forEach((key, value) -> map.put(key.wireName(), value.toString()));
+        return map;
+    }
+
+    /** metadata.json's object: the same keys, numbers and booleans as JSON numbers and booleans. */
+    @JsonValue
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        values.forEach((key, value) -> json.put(key.wireName(), value));
+        return json;
+    }
+
+    public int epochs() {
+        return (Integer) values.get(Key.EPOCHS);
+    }
+
+    public int batchSize() {
+        return (Integer) values.get(Key.BATCH_SIZE);
+    }
+
+    public double learningRate() {
+        return (Double) values.get(Key.LEARNING_RATE);
+    }
+
+    public int hiddenSize() {
+        return (Integer) values.get(Key.HIDDEN_SIZE);
+    }
+
+    public int patience() {
+        return (Integer) values.get(Key.PATIENCE);
+    }
+
+    public int seed() {
+        return (Integer) values.get(Key.SEED);
+    }
+
+    public double weightDecay() {
+        return (Double) values.get(Key.WEIGHT_DECAY);
+    }
+
+    public double validationFraction() {
+        return (Double) values.get(Key.VALIDATION_FRACTION);
+    }
+
+    public double testFraction() {
+        return (Double) values.get(Key.TEST_FRACTION);
+    }
+
+    public double trainFraction() {
+        return 1.0 - validationFraction() - testFraction();
+    }
+
+    public boolean balanceClasses() {
+        return (Boolean) values.get(Key.BALANCE_CLASSES);
+    }
+
+    public String features() {
+        return (String) values.get(Key.FEATURES);
+    }
+
+    public double baselineCenter() {
+        return (Double) values.get(Key.BASELINE_CENTER);
+    }
+
+    public double baselineSteepness() {
+        return (Double) values.get(Key.BASELINE_STEEPNESS);
+    }
+
+    /** Whether training starts from the similarity baseline (see {@link Key#BASELINE_STEEPNESS}). */
+    public boolean warmStart() {
+        return baselineSteepness() > 0;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Hyperparameters that && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Hyperparameters" + toMap();
     }
 }

@@ -1,5 +1,8 @@
 package dev.resumescreening.training;
 
+import dagger.assisted.Assisted;
+import dagger.assisted.AssistedFactory;
+import dagger.assisted.AssistedInject;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.logging.Metrics;
@@ -17,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.inject.Inject;
 
 /**
  * One training run, as the daily schedule, the trigger API and the CLI start it: check the counters, take the lock,
@@ -26,65 +28,48 @@ import javax.inject.Inject;
  * SageMaker job keeps it (lengthened to the job's maximum run time) until its state-change event releases it.
  */
 public final class ScheduledTraining {
-    private final Collaborators with;
+    private final ReviewStore reviews;
+    private final TrainingRunStore runs;
+    private final TrainingLock lock;
+    private final TrainingData data;
+    private final CandidateGate gate;
+    private final ModelArtifactStore artifacts;
+    private final SampleCounter counter;
+    private final DocumentStore documents;
+    private final Settings settings;
+    private final Clock clock;
     private final ModelTrainer trainer;
     private final RemoteTraining remote;
 
-    private ScheduledTraining(Collaborators with, ModelTrainer trainer, RemoteTraining remote) {
-        this.with = with;
+    @AssistedInject
+    ScheduledTraining(ReviewStore reviews, TrainingRunStore runs, TrainingLock lock, TrainingData data,
+                      CandidateGate gate, ModelArtifactStore artifacts, SampleCounter counter, DocumentStore documents,
+                      Settings settings, Clock clock, @Assisted ModelTrainer trainer, @Assisted RemoteTraining remote) {
+        this.reviews = reviews;
+        this.runs = runs;
+        this.lock = lock;
+        this.data = data;
+        this.gate = gate;
+        this.artifacts = artifacts;
+        this.counter = counter;
+        this.documents = documents;
+        this.settings = settings;
+        this.clock = clock;
         this.trainer = trainer;
         this.remote = remote;
     }
 
     /** Builds the service around the trainers, which live in the trainer image rather than the shared graph. */
-    public static final class Factory {
-        private final Collaborators collaborators;
-
-        @Inject
-        public Factory(Collaborators collaborators) {
-            this.collaborators = collaborators;
-        }
-
-        public ScheduledTraining create(ModelTrainer trainer, RemoteTraining remote) {
-            return new ScheduledTraining(collaborators, trainer, remote);
-        }
-    }
-
-    /** What a run reads and writes. */
-    public static final class Collaborators {
-        final ReviewStore reviews;
-        final TrainingRunStore runs;
-        final TrainingLock lock;
-        final TrainingData data;
-        final CandidateGate gate;
-        final ModelArtifactStore artifacts;
-        final SampleCounter counter;
-        final DocumentStore documents;
-        final Settings settings;
-        final Clock clock;
-
-        @Inject
-        public Collaborators(ReviewStore reviews, TrainingRunStore runs, TrainingLock lock, TrainingData data,
-                             CandidateGate gate, ModelArtifactStore artifacts, SampleCounter counter,
-                             DocumentStore documents, Settings settings, Clock clock) {
-            this.reviews = reviews;
-            this.runs = runs;
-            this.lock = lock;
-            this.data = data;
-            this.gate = gate;
-            this.artifacts = artifacts;
-            this.counter = counter;
-            this.documents = documents;
-            this.settings = settings;
-            this.clock = clock;
-        }
+    @AssistedFactory
+    public interface Factory {
+        ScheduledTraining create(ModelTrainer trainer, RemoteTraining remote);
     }
 
     /** Runs the request and returns what it did, as JSON-ready values. */
     public Map<String, Object> run(TrainingRequest request) {
-        ReviewCounts counts = with.reviews.counts();
+        ReviewCounts counts = reviews.counts();
         long minSamples = request.minSamples() != null ? request.minSamples()
-                : with.settings.longValue("TRAINING_THRESHOLD");
+                : settings.longValue("TRAINING_THRESHOLD");
         boolean ready = request.force() ? counts.totalSamples() >= minSamples
                 : counts.totalSamples() > 0 && counts.newSamplesSinceLastTraining() >= minSamples;
         if (request.dryRun()) {
@@ -100,34 +85,34 @@ public final class ScheduledTraining {
         if (!ready) {
             return finish(run, RunState.SKIPPED, notReady(counts, minSamples, request.force()));
         }
-        Duration lease = Duration.ofMinutes(with.settings.longValue("TRAINING_LOCK_MINUTES"));
-        Optional<TrainingLock.Acquired> acquired = with.lock.acquire(run.runId(), lease);
+        Duration lease = Duration.ofMinutes(settings.longValue("TRAINING_LOCK_MINUTES"));
+        Optional<TrainingLock.Acquired> acquired = lock.acquire(run.runId(), lease);
         if (acquired.isEmpty()) {
             return finish(run, RunState.SKIPPED, "locked: another training run is in progress");
         }
         acquired.get().abandonedBy().ifPresent(this::closeAbandoned);
         // QUEUED -> RUNNING only once: a retried invocation of the same run that got this far finds it started
         TrainingRun running = run.running(now());
-        if (!with.runs.saveIf(running, RunState.QUEUED)) {
-            with.lock.release(run.runId());
+        if (!runs.saveIf(running, RunState.QUEUED)) {
+            lock.release(run.runId());
             return Map.of("run_id", run.runId(), "state", RunState.SKIPPED.name(),
                     "reason", "run " + run.runId() + " was already started");
         }
         run = running;
-        TrainingLog log = new TrainingLog(run.runId(), with.clock);
+        TrainingLog log = new TrainingLog(run.runId(), clock);
         boolean handedToSageMaker = false;
         try {
             log.add("run " + run.runId() + " started (" + request.trigger() + "), " + counts.newSamplesSinceLastTraining()
                     + " new of " + counts.totalSamples() + " reviewed samples");
-            TrainingData.Gathered gathered = with.data.gather(run.runId());
+            TrainingData.Gathered gathered = data.gather(run.runId());
             try {
                 log.add("wrote " + gathered.count() + " samples (" + gathered.positive() + " shortlist, "
                         + gathered.negative() + " reject) to " + gathered.key());
-                if (gathered.count() > with.settings.longValue("IN_FUNCTION_TRAINING_LIMIT")) {
+                if (gathered.count() > settings.longValue("IN_FUNCTION_TRAINING_LIMIT")) {
                     run = launchRemote(run, gathered, counts, log);
                     handedToSageMaker = true;
-                    with.lock.extend(run.runId(),
-                            Duration.ofMinutes(with.settings.longValue("SAGEMAKER_MAX_RUNTIME_MINUTES")));
+                    lock.extend(run.runId(),
+                            Duration.ofMinutes(settings.longValue("SAGEMAKER_MAX_RUNTIME_MINUTES")));
                 } else {
                     run = trainHere(run.withSamples(gathered.count(), counts.newSamplesSinceLastTraining(),
                             TrainingRun.IN_FUNCTION), gathered.read(), log);
@@ -141,10 +126,10 @@ public final class ScheduledTraining {
             run = run.finished(RunState.FAILED, reason, now());
         } finally {
             if (!handedToSageMaker) {
-                with.lock.release(run.runId());
+                lock.release(run.runId());
             }
         }
-        log.appendTo(with.documents);
+        log.appendTo(documents);
         return finish(run, run.state(), run.reason());
     }
 
@@ -153,13 +138,13 @@ public final class ScheduledTraining {
      * crashed, or its SageMaker job's completion never arrived). Closed as FAILED so it does not stay open for ever.
      */
     private void closeAbandoned(String runId) {
-        with.runs.find(runId)
+        runs.find(runId)
                 .filter(stuck -> stuck.state() == RunState.RUNNING || stuck.state() == RunState.LAUNCHED)
                 .ifPresent(stuck -> {
                     TrainingRun failed = stuck.finished(RunState.FAILED, "abandoned: its training lock expired before"
                             + " the run finished (function timeout or crash, or a SageMaker job whose completion never"
                             + " arrived)", now());
-                    if (with.runs.saveIf(failed, stuck.state())) {
+                    if (runs.saveIf(failed, stuck.state())) {
                         JsonLog.warn("training.run_abandoned", Map.of("run_id", runId,
                                 "state_was", stuck.state().name()));
                     }
@@ -171,12 +156,12 @@ public final class ScheduledTraining {
         ModelTrainer.TrainedCandidate trained = trainer.train(samples, version, log::add);
         ModelArtifact artifact = trained.artifact().verify();
         String prefix = ModelArtifact.keyPrefix(version);
-        with.artifacts.save(prefix, artifact);
-        with.artifacts.saveTrainingPairs(prefix, trained.trainedOn());
+        artifacts.save(prefix, artifact);
+        artifacts.saveTrainingPairs(prefix, trained.trainedOn());
         log.add("saved model " + version + " (sha256 " + artifact.metadata().weightsSha256() + ") to " + prefix);
-        CandidateGate.Verdict verdict = with.gate.decide(artifact, version, prefix, trained.evidence(), run.runId());
+        CandidateGate.Verdict verdict = gate.decide(artifact, version, prefix, trained.evidence(), run.runId());
         log.add(verdict.reason());
-        with.counter.consume(run.newSamplesAtStart());
+        counter.consume(run.newSamplesAtStart());
         return run.withOutcome(version, verdict.activeVersion(), verdict.metrics(), verdict.activated())
                 .finished(RunState.SUCCEEDED, verdict.reason(), now());
     }
@@ -184,29 +169,29 @@ public final class ScheduledTraining {
     private TrainingRun launchRemote(TrainingRun run, TrainingData.Gathered gathered, ReviewCounts counts,
                                      TrainingLog log) {
         String version = ModelRegistry.versionForRun(run.runId());
-        String bucket = "s3://" + with.settings.bucket() + "/";
+        String bucket = "s3://" + settings.bucket() + "/";
         String folder = TrainingData.folderKey(run.runId());
         String jobName = remote.launch(run.runId(), version, bucket + folder, bucket + folder + "output/");
         log.add(gathered.count() + " samples exceed IN_FUNCTION_TRAINING_LIMIT; launched SageMaker job " + jobName);
         TrainingRun launched = run.withSamples(gathered.count(), counts.newSamplesSinceLastTraining(),
                 TrainingRun.SAGEMAKER).launched(jobName, version);
-        with.runs.save(launched);
+        runs.save(launched);
         return launched;
     }
 
     private Optional<TrainingRun> open(TrainingRequest request) {
         if (request.runId() == null) {
-            TrainingRun run = TrainingRun.queued(TrainingRuns.newRunId(with.clock), request.trigger(), now());
-            with.runs.create(run);
+            TrainingRun run = TrainingRun.queued(TrainingRuns.newRunId(clock), request.trigger(), now());
+            runs.create(run);
             return Optional.of(run);
         }
         // Lambda retries asynchronous invocations: a run that is past QUEUED was already started by another one.
-        return with.runs.find(request.runId()).filter(run -> run.state() == RunState.QUEUED);
+        return runs.find(request.runId()).filter(run -> run.state() == RunState.QUEUED);
     }
 
     private Map<String, Object> finish(TrainingRun run, RunState state, String reason) {
         TrainingRun finished = state == RunState.LAUNCHED ? run : run.finished(state, reason, now());
-        with.runs.save(finished);
+        runs.save(finished);
         Metrics.count(Metrics.TRAINING_RUNS, Map.of("Outcome", finished.state().name()));
         JsonLog.info("training.finished", Map.of("run_id", finished.runId(), "state", finished.state().name(),
                 "reason", String.valueOf(finished.reason()), "samples", finished.sampleCount(),
@@ -235,6 +220,6 @@ public final class ScheduledTraining {
     }
 
     private String now() {
-        return Timestamps.format(with.clock.instant());
+        return Timestamps.format(clock.instant());
     }
 }

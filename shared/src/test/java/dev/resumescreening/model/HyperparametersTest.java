@@ -2,10 +2,14 @@ package dev.resumescreening.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resumescreening.model.Hyperparameters.Key;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +54,7 @@ class HyperparametersTest {
         String msg = e.getMessage();
         assertTrue(msg.contains("'epochs'") && msg.contains("'ten'"), msg);
         assertTrue(msg.contains("'batch_size'") && msg.contains("'0'"), msg);
-        // learning_rate is range-checked after the parse errors are fixed; alone it is reported too
+        assertTrue(msg.contains("'learning_rate'") && msg.contains("'-1'"), msg);
         IllegalArgumentException lr = assertThrows(IllegalArgumentException.class,
                 () -> Hyperparameters.parse(Map.of("learning_rate", "-1")));
         assertTrue(lr.getMessage().contains("'learning_rate'"), lr.getMessage());
@@ -68,8 +72,71 @@ class HyperparametersTest {
     void jsonIsSnakeCase() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         String json = mapper.writeValueAsString(Hyperparameters.defaults());
-        assertTrue(json.contains("\"learning_rate\":1.0E-4"), json);
+        assertEquals("{\"epochs\":50,\"batch_size\":16,\"learning_rate\":1.0E-4,\"hidden_size\":64,\"patience\":8,"
+                + "\"seed\":42,\"weight_decay\":0.0,\"validation_fraction\":0.2,\"test_fraction\":0.2,"
+                + "\"balance_classes\":false,\"features\":\"all\",\"baseline_center\":0.0,\"baseline_steepness\":0.0}",
+                json);
         assertEquals(Hyperparameters.defaults(), mapper.readValue(json, Hyperparameters.class));
+    }
+
+    @Test
+    void sageMakerMapKeepsItsWireForm() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("epochs", "50");
+        expected.put("batch_size", "16");
+        expected.put("learning_rate", "1.0E-4");
+        expected.put("hidden_size", "64");
+        expected.put("patience", "8");
+        expected.put("seed", "42");
+        expected.put("weight_decay", "0.0");
+        expected.put("validation_fraction", "0.2");
+        expected.put("test_fraction", "0.2");
+        expected.put("balance_classes", "false");
+        expected.put("features", "all");
+        expected.put("baseline_center", "0.0");
+        expected.put("baseline_steepness", "0.0");
+        assertEquals(List.copyOf(expected.entrySet()), List.copyOf(Hyperparameters.defaults().toMap().entrySet()));
+    }
+
+    @Test
+    void metadataFromOlderAndNewerWritersReads() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Hyperparameters older = mapper.readValue("{\"epochs\":30,\"batch_size\":16,\"learning_rate\":0.001,"
+                + "\"hidden_size\":64,\"patience\":8,\"seed\":42,\"validation_fraction\":0.2,\"test_fraction\":0.2,"
+                + "\"balance_classes\":true}", Hyperparameters.class);
+        assertEquals(Hyperparameters.defaults().with(Key.EPOCHS, 30).with(Key.LEARNING_RATE, 0.001)
+                .with(Key.BALANCE_CLASSES, true), older);
+        assertEquals(Hyperparameters.FEATURES_ALL, older.features());
+        Hyperparameters newer = mapper.readValue("{\"epochs\":30,\"dropout\":0.5}", Hyperparameters.class);
+        assertEquals(30, newer.epochs());
+        assertThrows(Exception.class, () -> mapper.readValue("{\"epochs\":0}", Hyperparameters.class));
+    }
+
+    @Test
+    void everyKeyRoundTripsAwayFromItsDefault() {
+        Hyperparameters changed = Hyperparameters.parse(Map.ofEntries(Map.entry("epochs", "7"),
+                Map.entry("batch_size", "9"), Map.entry("learning_rate", "0.003"), Map.entry("hidden_size", "5"),
+                Map.entry("patience", "2"), Map.entry("seed", "11"), Map.entry("weight_decay", "0.01"),
+                Map.entry("validation_fraction", "0.25"), Map.entry("test_fraction", "0.15"),
+                Map.entry("balance_classes", "true"), Map.entry("features", "cosine"),
+                Map.entry("baseline_center", "-0.5"), Map.entry("baseline_steepness", "12")));
+        for (Key key : Key.values()) {
+            assertNotEquals(Hyperparameters.defaults().toMap().get(key.wireName()),
+                    changed.toMap().get(key.wireName()), key.wireName());
+        }
+        assertEquals(changed, Hyperparameters.parse(changed.toMap()));
+    }
+
+    @Test
+    void withChecksTypeAndRange() {
+        assertEquals(12, Hyperparameters.defaults().with(Key.EPOCHS, 12).epochs());
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.defaults().with(Key.LEARNING_RATE, 1));
+        assertTrue(type.getMessage().contains("'learning_rate'"), type.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Hyperparameters.defaults().with(Key.HIDDEN_SIZE, 0));
+        assertThrows(IllegalArgumentException.class, () -> Hyperparameters.defaults().with(Key.FEATURES, "words"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.defaults().with(Key.VALIDATION_FRACTION, 0.75));
     }
 
     @Test

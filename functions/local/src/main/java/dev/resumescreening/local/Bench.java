@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,9 +27,13 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The bench command: figures for the issue notes, measured through the real handlers over HTTP. */
-final class Bench {
+@Command(name = "bench", description = "Screen every PDF/text file under DIR through the handlers and print latency, "
+        + "throughput and the upload function's cold start.")
+final class Bench implements Callable<Integer> {
     private static final String DEFAULT_JOB = """
             Senior Software Engineer. We build cloud services in Java on AWS: Lambda, DynamoDB, S3, API Gateway.
             You design REST APIs, write tested code, work with SQL and NoSQL databases, CI/CD and Docker, and mentor
@@ -36,17 +41,19 @@ final class Bench {
     private static final int WARM_UP = 20;
     private static final int COLD_STARTS = 5;
 
-    private Bench() {
-    }
+    @Option(names = "--resumes", paramLabel = "DIR", required = true, description = "the resumes to screen")
+    Path resumes;
 
-    static void run(Options options) throws Exception {
-        Path resumes = Path.of(options.value("resumes")
-                .orElseThrow(() -> new IllegalArgumentException("--resumes DIR is required")));
+    @Option(names = "--job", paramLabel = "FILE", description = "the job description; default: a Java engineer's")
+    Path job;
+
+    @Override
+    public Integer call() throws Exception {
         List<Path> files = resumeFiles(resumes);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .pdf or .txt files under " + resumes);
         }
-        String jobText = options.value("job").map(Bench::read).orElse(DEFAULT_JOB);
+        String jobText = job == null ? DEFAULT_JOB : read(job);
         // before anything in this JVM uses TLS: the default trust store becomes the stub's certificate alone
         Path titanKeys = TitanStub.trustInThisJvm(Files.createTempDirectory("titan-stub"));
         PrintStream figures = System.out;
@@ -74,6 +81,7 @@ final class Bench {
             return null;
         });
         figures.println(uploadLatencyThroughTitanStub(titanKeys, files, jobText));
+        return 0;
     }
 
     /**
@@ -310,9 +318,9 @@ final class Bench {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static String read(String file) {
+    private static String read(Path file) {
         try {
-            return Files.readString(Path.of(file));
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -8,86 +8,176 @@ import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The compliance routes as commands: the adverse-impact report, the audit export, erasure and the retention sweep. */
 final class ComplianceCommands {
     private ComplianceCommands() {
     }
 
-    /** {@code report adverse-impact --job-id ID --from DATE --to DATE [--format csv] [--output FILE]}. */
-    static void report(String kind, Options options, PrintStream console) throws IOException {
-        if (!"adverse-impact".equals(kind)) {
-            throw new IllegalArgumentException("the only report is adverse-impact");
-        }
-        String format = options.value("format", "json");
-        if (!format.equals("json") && !format.equals("csv")) {
-            throw new IllegalArgumentException("--format must be json or csv");
-        }
-        Range range = range(options);
-        try (LocalEnvironment environment = ReviewCommands.open(options)) {
-            AdverseImpactReport.Result report = environment.app().adverseImpact()
-                    .report(options.value("job-id").orElse(null), range.from(), range.to());
-            String text = format.equals("csv") ? AdverseImpactViews.csv(report)
-                    : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(AdverseImpactViews.json(report))
-                            + System.lineSeparator();
-            if (options.value("output").isPresent()) {
-                Path output = Path.of(options.value("output").get());
-                Files.writeString(output, text, StandardCharsets.UTF_8);
-                console.printf("wrote the adverse-impact report (%d results) to %s%n", report.results(), output);
-            } else {
-                console.print(text);
+    /** The dates of a report or an export: YYYY-MM-DD, {@code --to} inclusive. */
+    static final class DateRange {
+        @Option(names = "--from", paramLabel = "DATE", description = "first day (YYYY-MM-DD)")
+        String from;
+
+        @Option(names = "--to", paramLabel = "DATE", description = "last day (YYYY-MM-DD), inclusive")
+        String to;
+
+        Range range() {
+            try {
+                return Range.parse(from, to);
+            } catch (ProblemException e) {
+                throw new IllegalArgumentException(e.getMessage());
             }
         }
     }
 
+    @Command(name = "report", description = "A compliance report.", subcommands = AdverseImpact.class)
+    static final class Report implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "which report? the only one is adverse-impact");
+        }
+    }
+
+    enum Format { JSON, CSV }
+
+    /** {@code report adverse-impact --job-id ID --from DATE --to DATE [--format csv] [--output FILE]}. */
+    @Command(name = "adverse-impact", description = "Selection and scoring rates, impact ratios and p-values by sex, "
+            + "race/ethnicity and their intersection, for the AI's and the reviewers' decisions.")
+    static final class AdverseImpact implements Callable<Integer> {
+        @Option(names = "--job-id", paramLabel = "ID", description = "one job only")
+        String jobId;
+
+        @Mixin
+        DateRange dates;
+
+        @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json",
+                description = "default: ${DEFAULT-VALUE}")
+        Format format;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "write to this file instead of the console")
+        Path output;
+
+        @Mixin
+        StackOptions stack;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Range range = dates.range();
+            PrintWriter console = spec.commandLine().getOut();
+            try (LocalEnvironment environment = stack.open()) {
+                AdverseImpactReport.Result report = environment.app().adverseImpact()
+                        .report(jobId, range.from(), range.to());
+                String text = format == Format.CSV ? AdverseImpactViews.csv(report)
+                        : Json.MAPPER.writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(AdverseImpactViews.json(report)) + System.lineSeparator();
+                if (output != null) {
+                    Files.writeString(output, text, StandardCharsets.UTF_8);
+                    console.printf("wrote the adverse-impact report (%d results) to %s%n", report.results(), output);
+                } else {
+                    console.print(text);
+                    console.flush();
+                }
+            }
+            return 0;
+        }
+    }
+
     /** {@code audit --from DATE --to DATE --output FILE}: JSON lines, streamed to the file. */
-    static void audit(Options options, PrintStream console) throws IOException {
-        Path output = Path.of(options.value("output")
-                .orElseThrow(() -> new IllegalArgumentException("--output FILE is required")));
-        Range range = range(options);
-        try (LocalEnvironment environment = ReviewCommands.open(options);
-             Writer out = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-            AuditExporter.Counts counts = environment.app().auditExporter().export(range.from(), range.to(), out);
-            console.printf("exported %d screening decisions and %d reviews to %s%n", counts.decisions(),
-                    counts.reviews(), output);
+    @Command(name = "audit", description = "Every screening decision and every review as JSON lines.")
+    static final class Audit implements Callable<Integer> {
+        @Option(names = "--output", paramLabel = "FILE", required = true, description = "the JSON lines file to write")
+        Path output;
+
+        @Mixin
+        DateRange dates;
+
+        @Mixin
+        StackOptions stack;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Range range = dates.range();
+            try (LocalEnvironment environment = stack.open();
+                 Writer out = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+                AuditExporter.Counts counts = environment.app().auditExporter().export(range.from(), range.to(), out);
+                spec.commandLine().getOut().printf("exported %d screening decisions and %d reviews to %s%n",
+                        counts.decisions(), counts.reviews(), output);
+            }
+            return 0;
         }
     }
 
     /** {@code erase --result-id ID}. */
-    static void erase(Options options, PrintStream console) {
-        String resultId = options.value("result-id")
-                .orElseThrow(() -> new IllegalArgumentException("--result-id ID is required"));
-        try (LocalEnvironment environment = ReviewCommands.open(options)) {
-            var erased = environment.app().erasure().erase(resultId);
-            console.printf("erased %s (job %s)%n", erased.resultId(), erased.jobId());
-        } catch (ProblemException e) {
-            throw new IllegalArgumentException(e.getMessage());
+    @Command(name = "erase", description = "Erase a result: files, text, result, self-identification, reviewer and "
+            + "notes of its reviews.")
+    static final class Erase implements Callable<Integer> {
+        @Option(names = "--result-id", paramLabel = "ID", required = true, description = "the screening result")
+        String resultId;
+
+        @Mixin
+        StackOptions stack;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (LocalEnvironment environment = stack.open()) {
+                var erased = environment.app().erasure().erase(resultId);
+                spec.commandLine().getOut().printf("erased %s (job %s)%n", erased.resultId(), erased.jobId());
+                return 0;
+            } catch (ProblemException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
         }
     }
 
     /** {@code sweep-retention [--retention-days N]}: erases results older than RETENTION_DAYS (or N). */
-    static void sweepRetention(Options options, PrintStream console) {
-        Map<String, String> overrides = options.value("retention-days")
-                .map(days -> Map.of("RETENTION_DAYS", days)).orElse(Map.of());
-        try (LocalEnvironment environment = LocalEnvironment.start(Path.of(options.value("data-dir", ".local-data")),
-                options.value("aws-endpoint").orElse(null), overrides)) {
-            Map<String, Object> outcome = environment.compliance().sweep();
-            console.printf("retention %s days: erased %s results%n", outcome.get("retention_days"),
-                    outcome.get("erased"));
-        }
-    }
+    @Command(name = "sweep-retention", description = "Erase the results older than RETENTION_DAYS (or N) days; 0 "
+            + "keeps everything.")
+    static final class SweepRetention implements Callable<Integer> {
+        @Option(names = "--retention-days", paramLabel = "N", description = "default: RETENTION_DAYS")
+        Integer retentionDays;
 
-    private static Range range(Options options) {
-        try {
-            return Range.parse(options.value("from").orElse(null), options.value("to").orElse(null));
-        } catch (ProblemException e) {
-            throw new IllegalArgumentException(e.getMessage());
+        @Mixin
+        StackOptions stack;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Map<String, String> overrides = retentionDays == null ? Map.of()
+                    : Map.of("RETENTION_DAYS", retentionDays.toString());
+            try (LocalEnvironment environment = stack.open(overrides)) {
+                Map<String, Object> outcome = environment.compliance().sweep();
+                spec.commandLine().getOut().printf("retention %s days: erased %s results%n",
+                        outcome.get("retention_days"), outcome.get("erased"));
+            }
+            return 0;
         }
     }
 }

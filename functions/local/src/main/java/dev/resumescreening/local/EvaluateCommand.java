@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +30,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -88,31 +90,57 @@ final class EvaluateCommand {
         }
     }
 
-    static void run(Options options) throws Exception {
-        Path jobsDir = Path.of(options.value("jobs").orElseThrow(() -> new IllegalArgumentException("--jobs DIR is required")));
-        Path resumesDir = Path.of(options.value("resumes").orElseThrow(() -> new IllegalArgumentException("--resumes DIR is required")));
-        List<Integer> budgets = Arrays.stream(options.value("reviews", "20,50,100,200").split(","))
-                .map(String::trim).map(Integer::valueOf).sorted().toList();
-        long seed = options.intValue("seed", 42);
-        String sampling = options.value("sampling", "queue");
-        if (!Set.of("queue", "random").contains(sampling)) {
-            throw new IllegalArgumentException("--sampling must be queue or random");
-        }
-        Path splitFile = options.value("split").map(Path::of).orElse(null);
-        Path plotFile = options.value("plot").map(Path::of).orElse(null);
-        PrintStream report = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        Path dataDir = Files.createTempDirectory("resume-screening-evaluate");
-        try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
-             LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
-            EvaluateCommand evaluation = new EvaluateCommand(environment, new LocalApi(server.port()), seed,
-                    sampling.equals("queue"));
-            List<Pair> pairs = evaluation.screenAll(jobs(jobsDir), resumesByLabel(resumesDir), Split.read(splitFile),
-                    resumesDir, splitFile);
-            List<Map<String, Object>> lines = evaluation.reviewTrainAndReport(pairs, budgets, sampling, seed, report);
-            if (plotFile != null) {
-                LearningCurvePlot.write(lines, plotFile);
+    @Command(name = "evaluate", description = {"Measure the loop on labelled data (jobs DIR/<LABEL>.txt, resumes "
+            + "DIR/<LABEL>/*.pdf|txt): one JSON line per review budget with the similarity baseline's and the live "
+            + "model's held-out AUC/accuracy/F1."})
+    static final class Cli implements Callable<Integer> {
+        enum Sampling { QUEUE, RANDOM }
+
+        @Option(names = "--jobs", paramLabel = "DIR", required = true, description = "one <LABEL>.txt per job")
+        Path jobsDir;
+
+        @Option(names = "--resumes", paramLabel = "DIR", required = true,
+                description = "one <LABEL>/ folder of .pdf and .txt resumes per job")
+        Path resumesDir;
+
+        @Option(names = "--reviews", paramLabel = "N", split = ",", defaultValue = "20,50,100,200",
+                description = "review budgets; default: ${DEFAULT-VALUE}")
+        List<Integer> budgets;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "default: ${DEFAULT-VALUE}")
+        long seed;
+
+        @Option(names = "--sampling", paramLabel = "queue|random", defaultValue = "queue",
+                description = "which results are reviewed: the review queue's picks or random ones; default: queue")
+        Sampling sampling;
+
+        @Option(names = "--split", paramLabel = "FILE",
+                description = "the held-out resume files: written, or read when the file exists")
+        Path splitFile;
+
+        @Option(names = "--plot", paramLabel = "FILE.png", description = "draw ROC AUC against reviews")
+        Path plotFile;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Integer> sortedBudgets = budgets.stream().sorted().toList();
+            String samplingName = sampling.name().toLowerCase(Locale.ROOT);
+            PrintStream report = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            Path dataDir = Files.createTempDirectory("resume-screening-evaluate");
+            try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
+                 LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
+                EvaluateCommand evaluation = new EvaluateCommand(environment, new LocalApi(server.port()), seed,
+                        sampling == Sampling.QUEUE);
+                List<Pair> pairs = evaluation.screenAll(jobs(jobsDir), resumesByLabel(resumesDir),
+                        Split.read(splitFile), resumesDir, splitFile);
+                List<Map<String, Object>> lines = evaluation.reviewTrainAndReport(pairs, sortedBudgets, samplingName,
+                        seed, report);
+                if (plotFile != null) {
+                    LearningCurvePlot.write(lines, plotFile);
+                }
             }
+            return 0;
         }
     }
 

@@ -12,32 +12,66 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** The guide's scripts as commands: export the reviewed samples, and print the training status. */
 final class ReviewCommands {
     private ReviewCommands() {
     }
 
-    static void export(Options options) throws IOException {
-        ExportFilter filter = ExportFilter.of(options.value("min-confidence").map(Double::valueOf).orElse(null),
-                options.value("days").map(Integer::valueOf).orElse(null), options.value("status").orElse(null));
-        if (options.flag("to-bucket")) {
-            try (LocalEnvironment environment = open(options)) {
-                TrainingDataExporter.ExportedFile file = environment.app().exporter().exportToBucket(filter);
-                System.out.printf("exported %d reviewed samples to s3://%s/%s%n", file.rows(),
-                        environment.settings().bucket(), file.key());
-            }
-            return;
+    @Command(name = "export", description = "Write the reviewed samples as CSV (resume_text, job_description, "
+            + "label and ids) to a file, or stream it to the bucket under exports/.")
+    static final class Export implements Callable<Integer> {
+        @ArgGroup(multiplicity = "1")
+        Destination destination;
+
+        static final class Destination {
+            @Option(names = "--output", paramLabel = "FILE", required = true, description = "the CSV file to write")
+            Path output;
+
+            @Option(names = "--to-bucket", required = true, description = "stream the CSV to s3://<bucket>/exports/")
+            boolean toBucket;
         }
-        Path output = Path.of(options.value("output")
-                .orElseThrow(() -> new IllegalArgumentException("--output FILE or --to-bucket is required")));
-        try (LocalEnvironment environment = open(options);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
-            long start = System.nanoTime();
-            long rows = environment.app().exporter().export(filter, out);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "exported %d reviewed samples to %s in %.1f s (%.0f rows/s, peak heap %d MB)%n",
-                    rows, output, seconds, rows / seconds, peakHeapBytes() / (1024 * 1024));
+
+        @Option(names = "--min-confidence", paramLabel = "X", description = "only reviews of results at least this "
+                + "confident")
+        Double minConfidence;
+
+        @Option(names = "--days", paramLabel = "N", description = "only reviews of the last N days")
+        Integer days;
+
+        @Option(names = "--status", paramLabel = "completed|agreed|corrected",
+                description = "every review (completed), or only those that agreed with / corrected the AI")
+        String status;
+
+        @Mixin
+        StackOptions stack;
+
+        @Override
+        public Integer call() throws IOException {
+            ExportFilter filter = ExportFilter.of(minConfidence, days, status);
+            if (destination.toBucket) {
+                try (LocalEnvironment environment = stack.open()) {
+                    TrainingDataExporter.ExportedFile file = environment.app().exporter().exportToBucket(filter);
+                    System.out.printf("exported %d reviewed samples to s3://%s/%s%n", file.rows(),
+                            environment.settings().bucket(), file.key());
+                }
+                return 0;
+            }
+            try (LocalEnvironment environment = stack.open();
+                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(destination.output))) {
+                long start = System.nanoTime();
+                long rows = environment.app().exporter().export(filter, out);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf(Locale.ROOT,
+                        "exported %d reviewed samples to %s in %.1f s (%.0f rows/s, peak heap %d MB)%n",
+                        rows, destination.output, seconds, rows / seconds, peakHeapBytes() / (1024 * 1024));
+            }
+            return 0;
         }
     }
 
@@ -46,11 +80,6 @@ final class ReviewCommands {
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())
                 .sum();
-    }
-
-    static LocalEnvironment open(Options options) {
-        return LocalEnvironment.start(Path.of(options.value("data-dir", ".local-data")),
-                options.value("aws-endpoint").orElse(null));
     }
 
     /** The status block of the guide's {@code scheduled_training.py --dry-run}. */

@@ -6,29 +6,46 @@ import dev.resumescreening.registry.ModelRecord;
 import dev.resumescreening.review.ReviewCounts;
 import dev.resumescreening.training.TrainingRequest;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code train [--dry-run] [--force] [--min-samples N]}, as the guide's scheduled_training.py: the status block,
  * then (without --dry-run) a real run of the scheduled-training function's service.
  */
-final class TrainCommand {
-    private TrainCommand() {
-    }
+@Command(name = "train", description = "Print the training status; without --dry-run, train when due (or forced), "
+        + "gate the new model against the live one and activate it if it is better.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--dry-run", description = "only print the status block")
+    boolean dryRun;
 
-    static void run(Options options) {
-        try (LocalEnvironment environment = ReviewCommands.open(options)) {
+    @Option(names = "--force", description = "train even if too few new reviews have come in")
+    boolean force;
+
+    @Option(names = "--min-samples", paramLabel = "N", description = "new reviews needed; default: TRAINING_THRESHOLD")
+    Integer minSamples;
+
+    @Mixin
+    StackOptions stack;
+
+    @Override
+    public Integer call() {
+        try (LocalEnvironment environment = stack.open()) {
             Settings settings = environment.settings();
-            long minSamples = options.intValue("min-samples", settings.intValue("TRAINING_THRESHOLD"));
+            int threshold = minSamples != null ? minSamples : settings.intValue("TRAINING_THRESHOLD");
             Map<String, Object> status = environment.app().trainingStatus().status();
             ReviewCounts counts = environment.app().reviews().counts();
-            System.out.print(ReviewCommands.statusBlock(status, counts, minSamples));
-            if (options.flag("dry-run")) {
-                return;
+            System.out.print(ReviewCommands.statusBlock(status, counts, threshold));
+            if (dryRun) {
+                return 0;
             }
-            Map<String, Object> outcome = environment.scheduledTraining().handle(new TrainingRequest(false,
-                    options.flag("force"), (int) minSamples, null, TrainingRequest.DIRECT));
+            Map<String, Object> outcome = environment.scheduledTraining().handle(new TrainingRequest(false, force,
+                    threshold, null, TrainingRequest.DIRECT));
             System.out.print(outcomeBlock(outcome));
         }
+        return 0;
     }
 
     /** The run's outcome the way the status block reads: state, why, and where the log is. */
@@ -51,20 +68,34 @@ final class TrainCommand {
     }
 
     /** {@code register --model-path P --version V [--activate]}, as the guide's register_model.py. */
-    static void register(Options options) {
-        String path = options.value("model-path")
-                .orElseThrow(() -> new IllegalArgumentException("--model-path is required"));
-        String version = options.value("version")
-                .orElseThrow(() -> new IllegalArgumentException("--version is required"));
-        try (LocalEnvironment environment = ReviewCommands.open(options)) {
-            ModelRecord record = environment.app().modelRegistry().register(path, version, options.flag("activate"),
-                    "cli");
-            System.out.println("registered model " + record.version() + " (" + record.status() + ", sha256 "
-                    + record.weightsSha256() + "); live: "
-                    + environment.app().modelRegistry().pointer().championVersion());
-        } catch (ProblemException problem) {
-            System.err.println("error: " + problem.code() + ": " + problem.getMessage());
-            System.exit(1);
+    @Command(name = "register", description = "Verify and register a model folder (s3://bucket/prefix/ or a key "
+            + "prefix), optionally make it live.")
+    static final class Register implements Callable<Integer> {
+        @Option(names = "--model-path", paramLabel = "PATH", required = true,
+                description = "the folder with weights.bin and metadata.json")
+        String path;
+
+        @Option(names = "--version", paramLabel = "V", required = true, description = "the version to register it as")
+        String version;
+
+        @Option(names = "--activate", description = "make it the live model")
+        boolean activate;
+
+        @Mixin
+        StackOptions stack;
+
+        @Override
+        public Integer call() {
+            try (LocalEnvironment environment = stack.open()) {
+                ModelRecord record = environment.app().modelRegistry().register(path, version, activate, "cli");
+                System.out.println("registered model " + record.version() + " (" + record.status() + ", sha256 "
+                        + record.weightsSha256() + "); live: "
+                        + environment.app().modelRegistry().pointer().championVersion());
+                return 0;
+            } catch (ProblemException problem) {
+                System.err.println("error: " + problem.code() + ": " + problem.getMessage());
+                return 1;
+            }
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.resumescreening.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The CLI commands on a local stack's data directory, as README shows them. */
 class ComplianceCommandsTest {
@@ -42,34 +42,34 @@ class ComplianceCommandsTest {
                     .get("screening_result_id").asText();
         }
         // the commands open the data directory the stack left (each starts the emulators on it)
-        {
-            ByteArrayOutputStream console = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
-            ComplianceCommands.report("adverse-impact", options(List.of("--job-id", job, "--from", "2020-01-01",
-                    "--to", "2100-01-01", "--format", "csv")), out);
-            assertTrue(console.toString(StandardCharsets.UTF_8).contains("ai,sex,male,1,1.0,false,"), console.toString());
+        String report = run("report", "adverse-impact", "--job-id", job, "--from", "2020-01-01", "--to", "2100-01-01",
+                "--format", "csv");
+        assertTrue(report.contains("ai,sex,male,1,1.0,false,"), report);
 
-            Path audit = dataDir.resolve("audit.jsonl");
-            ComplianceCommands.audit(options(List.of("--from", "2020-01-01", "--output", audit.toString())), out);
-            List<String> lines = Files.readAllLines(audit);
-            assertEquals(1, lines.size());
-            assertEquals(resultId, Json.read(lines.get(0)).get("result_id").asText());
+        Path audit = dataDir.resolve("audit.jsonl");
+        run("audit", "--from", "2020-01-01", "--output", audit.toString());
+        List<String> lines = Files.readAllLines(audit);
+        assertEquals(1, lines.size());
+        assertEquals(resultId, Json.read(lines.get(0)).get("result_id").asText());
 
-            ComplianceCommands.sweepRetention(options(List.of("--retention-days", "0")), out);
-            ComplianceCommands.erase(options(List.of("--result-id", resultId)), out);
-            assertTrue(console.toString(StandardCharsets.UTF_8).contains("retention 0 days: erased 0 results"));
-            assertTrue(console.toString(StandardCharsets.UTF_8).contains("erased " + resultId));
-            assertThrows(IllegalArgumentException.class,
-                    () -> ComplianceCommands.erase(options(List.of("--result-id", resultId)), out));
-        }
+        assertTrue(run("sweep-retention", "--retention-days", "0").contains("retention 0 days: erased 0 results"));
+        assertTrue(run("erase", "--result-id", resultId).contains("erased " + resultId));
+        StringWriter err = new StringWriter();
+        CommandLine again = LocalMain.commandLine();
+        again.setErr(new PrintWriter(err));
+        assertEquals(2, again.execute("erase", "--result-id", resultId, "--data-dir", dataDir.toString()));
+        assertTrue(err.toString().startsWith("error: "), err.toString());
     }
 
-    private Options options(List<String> args) {
-        List<String> all = new java.util.ArrayList<>(args);
+    private String run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
         all.add("--data-dir");
         all.add(dataDir.toString());
-        return Options.parse(all, Set.of("job-id", "from", "to", "format", "output", "data-dir", "result-id",
-                "retention-days"), Set.of());
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = LocalMain.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        assertEquals(0, commandLine.execute(all.toArray(String[]::new)), out.toString());
+        return out.toString();
     }
 
     private static String post(HttpClient http, String url, Object body) throws Exception {

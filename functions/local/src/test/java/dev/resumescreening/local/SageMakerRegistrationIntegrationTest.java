@@ -2,12 +2,14 @@ package dev.resumescreening.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.functions.registry.RegistryHandler;
+import dev.resumescreening.functions.registry.SageMakerEventsHandler;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpWeights;
@@ -36,7 +38,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** The registry function finishing SageMaker runs from the sample "SageMaker Training Job State Change" event. */
+/** The sagemaker-events function finishing SageMaker runs from the sample "SageMaker Training Job State Change" event. */
 class SageMakerRegistrationIntegrationTest {
     private static final String RUN_ID = "run-20261126-020000-3f9a1c";
     private static final String VERSION = "auto-20261126-020000-3f9a1c";
@@ -136,8 +138,30 @@ class SageMakerRegistrationIntegrationTest {
         }
     }
 
+    @Test
+    void theRegistryAndTheSageMakerEventsFunctionEachRefuseTheOthersEvents() throws Exception {
+        try (TestStack stack = TestStack.start(Map.of())) {
+            byte[] stateChange = Json.writeBytes(sampleEvent(stack));
+            IllegalArgumentException api = assertThrows(IllegalArgumentException.class,
+                    () -> new RegistryHandler(stack.environment.app()).handleRequest(
+                            new ByteArrayInputStream(stateChange), new ByteArrayOutputStream(), null));
+            assertTrue(api.getMessage().contains("API Gateway requests only")
+                    && api.getMessage().contains("sagemaker-events"), api.getMessage());
+
+            Path events = TestStack.samples().resolveSibling("events");
+            for (String sample : List.of("registry-list.json", "scheduled-training-cron.json")) {
+                byte[] other = Files.readAllBytes(events.resolve(sample));
+                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                        () -> new SageMakerEventsHandler(stack.environment.app()).handleRequest(
+                                new ByteArrayInputStream(other), new ByteArrayOutputStream(), null));
+                assertTrue(refused.getMessage().contains("\"SageMaker Training Job State Change\" events only"),
+                        sample + ": " + refused.getMessage());
+            }
+        }
+    }
+
     private static ObjectNode sampleEvent(TestStack stack) throws Exception {
-        Path file = TestStack.samples().resolveSibling("events").resolve("registry-sagemaker-state-change.json");
+        Path file = TestStack.samples().resolveSibling("events").resolve("sagemaker-events-state-change.json");
         String bucket = stack.environment.settings().bucket();
         return (ObjectNode) Json.read(Files.readString(file).replace("resume-screening-data", bucket));
     }
@@ -153,7 +177,7 @@ class SageMakerRegistrationIntegrationTest {
 
     private static JsonNode invoke(TestStack stack, JsonNode event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RegistryHandler(stack.environment.app()).handleRequest(
+        new SageMakerEventsHandler(stack.environment.app()).handleRequest(
                 new ByteArrayInputStream(Json.writeBytes(event)), out, null);
         return Json.read(out.toByteArray());
     }

@@ -1,6 +1,7 @@
 package dev.resumescreening.trainer;
 
 import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.model.Hyperparameters.Key;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.functions.trainer.DjlModelTrainer;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class TrainingBenchmark {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         List<TrainingSample> data = SyntheticPairs.generate(samples, 1024, 0.3, 0.3, 0.7, 0.45, 7);
-        Hyperparameters hp = Hyperparameters.defaults().withEpochs(epochs).withPatience(0);
+        Hyperparameters hp = Hyperparameters.defaults().with(Key.EPOCHS, epochs).with(Key.PATIENCE, 0);
         long start = System.nanoTime();
         TrainingOutcome outcome = new MlpTrainer().train(data, hp);
         double seconds = (System.nanoTime() - start) / 1e9;

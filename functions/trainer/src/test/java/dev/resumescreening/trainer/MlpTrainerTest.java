@@ -11,6 +11,7 @@ import dev.resumescreening.model.ClassificationMetrics;
 import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.model.Hyperparameters.Key;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.TrainingSample;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class MlpTrainerTest {
 
-    private static final Hyperparameters SMALL = Hyperparameters.defaults().withEpochs(12).withHiddenSize(16)
-            .withLearningRate(1e-3);
+    private static final Hyperparameters SMALL = Hyperparameters.defaults().with(Key.EPOCHS, 12).with(Key.HIDDEN_SIZE, 16)
+            .with(Key.LEARNING_RATE, 1e-3);
 
     @Test
     void djlForwardPassAndPlainJavaClassifierAgree() {
@@ -48,7 +49,7 @@ class MlpTrainerTest {
     void aWarmStartedNetworksDampedCorrectionIsServedAsDjlComputesIt() {
         List<TrainingSample> samples = SyntheticPairs.generate(160, 48, 0.4, 0.3, 0.8, 0.5, 11);
         float[][] probe = features(samples);
-        Hyperparameters hp = SMALL.withBaseline(0.1, 30).withPatience(0);
+        Hyperparameters hp = SMALL.withBaseline(0.1, 30).with(Key.PATIENCE, 0);
         AtomicReference<double[]> djl = new AtomicReference<>();
         TrainingOutcome outcome = new MlpTrainer().train(samples, hp, p -> djl.set(p.probabilities(probe)));
         MlpClassifier java = new MlpClassifier(outcome.weights());
@@ -104,15 +105,15 @@ class MlpTrainerTest {
         String a = new MlpTrainer().train(samples, SMALL).weights().sha256Hex();
         String b = new MlpTrainer().train(samples, SMALL).weights().sha256Hex();
         assertEquals(a, b);
-        String c = new MlpTrainer().train(samples, SMALL.withSeed(43)).weights().sha256Hex();
+        String c = new MlpTrainer().train(samples, SMALL.with(Key.SEED, 43)).weights().sha256Hex();
         assertNotEquals(a, c);
     }
 
     @Test
     void earlyStoppingKeepsTheBestEpoch() {
         List<TrainingSample> samples = SyntheticPairs.generate(120, 32, 0.5, 0.2, 0.6, 0.5, 9);
-        Hyperparameters hp = Hyperparameters.defaults().withEpochs(200).withPatience(3).withLearningRate(1e-2)
-                .withHiddenSize(32);
+        Hyperparameters hp = Hyperparameters.defaults().with(Key.EPOCHS, 200).with(Key.PATIENCE, 3).with(Key.LEARNING_RATE, 1e-2)
+                .with(Key.HIDDEN_SIZE, 32);
         TrainingOutcome outcome = new MlpTrainer().train(samples, hp);
         assertTrue(outcome.epochsRun() < 200, "expected early stop, ran " + outcome.epochsRun());
         assertEquals(outcome.bestEpoch() + 3, outcome.epochsRun());
@@ -125,7 +126,7 @@ class MlpTrainerTest {
     @Test
     void balancedClassesWeightPositives() {
         List<TrainingSample> samples = SyntheticPairs.generate(100, 16, 0.2, 0.3, 0.8, 0.5, 4);
-        TrainingOutcome outcome = new MlpTrainer().train(samples, SMALL.withBalanceClasses(true).withEpochs(3));
+        TrainingOutcome outcome = new MlpTrainer().train(samples, SMALL.with(Key.BALANCE_CLASSES, true).with(Key.EPOCHS, 3));
         assertEquals(4.0, outcome.positiveWeight(), 0.01);
     }
 
@@ -154,7 +155,7 @@ class MlpTrainerTest {
         List<TrainingSample> samples = SyntheticPairs.generate(200, 1024, 0.3, 0.0, 0.4, 0.5, 17);
         float[][] probe = features(samples);
         for (String features : List.of(Hyperparameters.FEATURES_ALL, Hyperparameters.FEATURES_COSINE)) {
-            Hyperparameters hp = Hyperparameters.defaults().withFeatures(features)
+            Hyperparameters hp = Hyperparameters.defaults().with(Key.FEATURES, features)
                     .withBaseline(similarity.center(), similarity.steepness());
             AtomicReference<double[]> djl = new AtomicReference<>();
             TrainingOutcome outcome = new MlpTrainer().train(samples, hp, p -> djl.set(p.probabilities(probe)), 0);
@@ -202,7 +203,7 @@ class MlpTrainerTest {
     void unusedFeaturesGetZeroServedWeights() {
         List<TrainingSample> samples = SyntheticPairs.generate(80, 16, 0.4, 0.3, 0.8, 0.5, 2);
         TrainingOutcome outcome = new MlpTrainer().train(samples,
-                SMALL.withFeatures(Hyperparameters.FEATURES_COSINE));
+                SMALL.with(Key.FEATURES, Hyperparameters.FEATURES_COSINE));
         float[][] w1 = outcome.weights().w1();
         for (float[] row : w1) {
             for (int i = 1; i < PairFeatures.DIMENSION; i++) {

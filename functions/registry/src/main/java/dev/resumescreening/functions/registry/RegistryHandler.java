@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.lambda.HttpApiAdapter;
@@ -13,14 +12,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The registry function. One handler for two kinds of event: API Gateway requests (they carry a {@code routeKey})
- * for the registry routes, and EventBridge "SageMaker Training Job State Change" events (a {@code detail-type}).
+ * The registry function: the model registry's API routes. SageMaker's state-change events go to the
+ * {@link SageMakerEventsHandler sagemaker-events} function; this one refuses any event that is not an API Gateway
+ * request (those carry a {@code routeKey}).
  */
 public final class RegistryHandler implements RequestStreamHandler {
     public static final String FUNCTION = "registry";
 
     private final HttpApiAdapter api;
-    private final SageMakerStateChanges stateChanges;
 
     public RegistryHandler() {
         this(AppComponent.fromEnvironment());
@@ -28,21 +27,16 @@ public final class RegistryHandler implements RequestStreamHandler {
 
     public RegistryHandler(AppComponent app) {
         this.api = new HttpApiAdapter(FUNCTION, app.registryApi().routes());
-        this.stateChanges = new SageMakerStateChanges(app.remoteTrainingCompletion(),
-                new SageMakerPackages(app.documents(), app.settings()));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
-        if (api.answerIfRequest(event, output, context == null ? null : context.getAwsRequestId())) {
-            return;
+        if (!api.answerIfRequest(Json.MAPPER.readTree(input), output,
+                context == null ? null : context.getAwsRequestId())) {
+            throw new IllegalArgumentException("the " + FUNCTION + " function answers API Gateway requests only (an "
+                    + "event with a routeKey); \"" + SageMakerStateChanges.DETAIL_TYPE + "\" events go to the "
+                    + SageMakerEventsHandler.FUNCTION + " function");
         }
-        if (event == null || !SageMakerStateChanges.DETAIL_TYPE.equals(event.path("detail-type").asText())) {
-            throw new IllegalArgumentException("expected an API Gateway request or a \""
-                    + SageMakerStateChanges.DETAIL_TYPE + "\" event");
-        }
-        output.write(Json.writeBytes(stateChanges.handle(event.path("detail"))));
     }
 
     public APIGatewayV2HTTPResponse handleApi(APIGatewayV2HTTPEvent event) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.resumescreening.model.ClassificationMetrics;
 import dev.resumescreening.model.CrossValidation;
 import dev.resumescreening.model.Hyperparameters;
+import dev.resumescreening.model.Hyperparameters.Key;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.trainer.SyntheticPairs;
 import dev.resumescreening.training.GateEvidence;
@@ -16,8 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DjlModelTrainerTest {
-    private static final Hyperparameters SMALL = Hyperparameters.defaults().withEpochs(12).withHiddenSize(16)
-            .withLearningRate(1e-3);
+    private static final Hyperparameters SMALL = Hyperparameters.defaults().with(Key.EPOCHS, 12).with(Key.HIDDEN_SIZE, 16)
+            .with(Key.LEARNING_RATE, 1e-3);
 
     @Test
     void theGateJudgesEveryPairByItsOutOfFoldScore() {

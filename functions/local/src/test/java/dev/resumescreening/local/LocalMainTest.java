@@ -1,0 +1,103 @@
+package dev.resumescreening.local;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line itself: help, option types and errors, and every invocation the docs and CI scripts show. */
+class LocalMainTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = LocalMain.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        Run top = run("--help");
+        assertEquals(0, top.exitCode());
+        for (String command : List.of("serve", "export", "train", "register", "evaluate", "report", "audit", "erase",
+                "sweep-retention", "bench")) {
+            assertTrue(top.out().contains(command), command + " missing from\n" + top.out());
+        }
+        Run serve = run("serve", "--help");
+        assertEquals(0, serve.exitCode());
+        assertTrue(serve.out().contains("--port=N") && serve.out().contains("default: 8080")
+                && serve.out().contains("--no-create-storage") && serve.out().contains("--data-dir=DIR"), serve.out());
+        assertFalse(serve.out().contains("--min-samples"), serve.out());
+        Run evaluate = run("help", "evaluate");
+        assertTrue(evaluate.out().contains("--reviews=N") && evaluate.out().contains("20,50,100,200"),
+                evaluate.out());
+        Run report = run("report", "adverse-impact", "-h");
+        assertTrue(report.out().contains("--format=json|csv"), report.out());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeOrAnUnknownOptionIsRefusedWithTheCommandsUsage() {
+        Run port = run("serve", "--port", "eighty");
+        assertEquals(2, port.exitCode());
+        assertTrue(port.err().contains("--port") && port.err().contains("'eighty'"), port.err());
+        assertTrue(port.err().contains("Usage:") && port.err().contains("serve"), port.err());
+        assertEquals("", port.out());
+
+        Run unknown = run("train", "--dryrun");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("Unknown option: '--dryrun'"), unknown.err());
+
+        Run format = run("report", "adverse-impact", "--format", "xml");
+        assertEquals(2, format.exitCode());
+        assertTrue(format.err().contains("--format") && format.err().contains("xml"), format.err());
+
+        Run both = run("export", "--output", "x.csv", "--to-bucket");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+
+        Run missing = run("erase");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--result-id"), missing.err());
+
+        assertEquals(2, run("no-such-command").exitCode());
+    }
+
+    @Test
+    void theInvocationsInTheReadmeAndTheScriptsParse() throws Exception {
+        List<List<String>> invocations = new ArrayList<>();
+        String readme = Files.readString(Path.of("../../README.md")).replace("\\\n", " ");
+        for (String line : readme.split("\n")) {
+            int jar = line.indexOf("resume-screening-local.jar ");
+            if (jar >= 0 && line.contains("java -jar")) {
+                String args = line.substring(jar + "resume-screening-local.jar ".length());
+                int comment = args.indexOf(" #");
+                invocations.add(Arrays.asList((comment >= 0 ? args.substring(0, comment) : args).trim().split("\\s+")));
+            }
+        }
+        assertTrue(invocations.size() >= 10, "README's invocations: " + invocations);
+        // .ci/terraform.sh starts the server so, and the bench runs the export in a child JVM so
+        invocations.add(List.of("serve", "--port", "18080", "--aws-endpoint", "http://127.0.0.1:5000",
+                "--no-create-storage"));
+        invocations.add(List.of("export", "--output", "bench.csv", "--data-dir", "/tmp/data"));
+        for (List<String> args : invocations) {
+            assertDoesNotThrow(() -> LocalMain.commandLine().parseArgs(args.toArray(String[]::new)),
+                    String.join(" ", args));
+        }
+    }
+}
