@@ -2,6 +2,9 @@ package dev.resumescreening.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.json.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -168,6 +171,27 @@ public final class Hyperparameters {
      */
     public static Hyperparameters parse(Map<String, String> values) {
         return read(values, true);
+    }
+
+    /**
+     * A JSON object of hyperparameters (SageMaker's hyperparameters.json, TRAINING_HYPERPARAMETERS) as the string
+     * values {@link #parse} reads: strings as they are, numbers and booleans as JSON writes them, since either form
+     * arrives. {@code source} names where the JSON came from in the error.
+     */
+    public static Map<String, String> wireValues(String json, String source) {
+        JsonNode root;
+        try {
+            root = Json.read(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(source + " must hold a JSON object of hyperparameters");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        root.fields().forEachRemaining(field -> values.put(field.getKey(),
+                field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
+        return values;
     }
 
     /** metadata.json's object; keys a newer writer added are ignored, keys an older one lacked take the defaults. */

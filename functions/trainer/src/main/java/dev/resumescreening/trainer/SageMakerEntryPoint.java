@@ -1,7 +1,5 @@
 package dev.resumescreening.trainer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.ModelArtifact;
@@ -108,23 +106,11 @@ public final class SageMakerEntryPoint {
     }
 
     private Map<String, String> readHyperparameters() throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
         Path file = hyperparametersFile();
         if (!Files.exists(file)) {
-            return values;
+            return new LinkedHashMap<>();
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(file + " must hold a JSON object of hyperparameters");
-        }
-        root.fields().forEachRemaining(e -> values.put(e.getKey(),
-                e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        return values;
+        return Hyperparameters.wireValues(Files.readString(file), file.toString());
     }
 
     private String defaultVersion() {

@@ -2,7 +2,6 @@ package dev.resumescreening.functions.trainer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.Hyperparameters;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -53,17 +51,7 @@ public final class ScheduledTrainingHandler implements RequestStreamHandler {
     }
 
     static Map<String, String> overrides(String json) {
-        try {
-            Map<String, String> values = new LinkedHashMap<>();
-            JsonNode node = Json.read(json);
-            if (node == null || !node.isObject()) {
-                throw new IllegalStateException(OVERRIDES + " must be a JSON object, got " + json);
-            }
-            node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-            return values;
-        } catch (IOException e) {
-            throw new IllegalStateException(OVERRIDES + " is not valid JSON: " + json, e);
-        }
+        return Hyperparameters.wireValues(json, OVERRIDES);
     }
 
     public ScheduledTrainingHandler(ScheduledTraining training) {

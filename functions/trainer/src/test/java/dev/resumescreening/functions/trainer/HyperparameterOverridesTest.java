@@ -20,7 +20,7 @@ class HyperparameterOverridesTest {
 
     @Test
     void refusesSomethingThatIsNotAJsonObject() {
-        assertThrows(IllegalStateException.class, () -> ScheduledTrainingHandler.overrides("[1]"));
-        assertThrows(IllegalStateException.class, () -> ScheduledTrainingHandler.overrides("{oops"));
+        assertThrows(IllegalArgumentException.class, () -> ScheduledTrainingHandler.overrides("[1]"));
+        assertThrows(IllegalArgumentException.class, () -> ScheduledTrainingHandler.overrides("{oops"));
     }
 }
