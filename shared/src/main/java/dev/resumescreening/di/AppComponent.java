@@ -15,6 +15,7 @@ import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.screening.JobService;
+import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.export.TrainingDataExporter;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.ResultRepository;
@@ -39,6 +40,8 @@ public interface AppComponent {
     JobsApi jobsApi();
 
     UploadApi uploadApi();
+
+    ScreeningService screening();
 
     ResultsApi resultsApi();
 

@@ -23,6 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -36,6 +39,8 @@ public final class HttpApiAdapter {
     /** Lambda's own event classes are camelCase, unlike the API's JSON. */
     private static final ObjectMapper LAMBDA_EVENTS = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
+    private static final Map<String, String> PRIMING_CALLER = Map.of("sub", "snapstart-priming");
     /** True until this container (JVM) handles its first request. */
     private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
@@ -114,19 +119,54 @@ public final class HttpApiAdapter {
         if (endpoint == null) {
             return Problems.error(404, "route_not_found", "no route " + ProblemException.echo(event.getRouteKey()));
         }
+        ApiRequest request;
         try {
-            ApiRequest request = toRequest(event);
-            if (adminRoutes.contains(event.getRouteKey()) && !request.isAdmin()) {
-                return Problems.error(403, "forbidden", "only members of the admin group may call this route");
-            }
+            request = toRequest(event);
+        } catch (ProblemException problem) {
+            return Problems.of(problem);
+        }
+        if (adminRoutes.contains(event.getRouteKey()) && !request.isAdmin()) {
+            return Problems.error(403, "forbidden", "only members of the admin group may call this route");
+        }
+        return invoke(endpoint, request);
+    }
+
+    private static ApiResponse invoke(Endpoint endpoint, ApiRequest request) {
+        try {
             return endpoint.handle(request);
         } catch (ProblemException problem) {
             return Problems.of(problem);
         } catch (RuntimeException unexpected) {
-            JsonLog.error("http.unexpected_error", Map.of("route", event.getRouteKey(),
+            JsonLog.error("http.unexpected_error", Map.of("route", request.routeKey(),
                     "error", unexpected.getClass().getName(), "stack_trace", JsonLog.stackTrace(unexpected)));
             return Problems.error(500, "internal_error", "the request failed unexpectedly; it is safe to retry");
         }
+    }
+
+    /**
+     * Answers each of this function's GET routes that reviewers may call once, as a reviewer asking for ids that do
+     * not exist: requests that change nothing, yet load the code, JSON mapping and AWS clients (with their
+     * connections) that a first real request would. Returns each route's status.
+     */
+    public Map<String, Integer> primeReadRoutes() {
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        endpoints.keySet().stream().sorted()
+                .filter(routeKey -> routeKey.startsWith("GET ") && !adminRoutes.contains(routeKey))
+                .forEach(routeKey -> {
+                    ApiRequest request = new ApiRequest(routeKey, unknownIds(routeKey), Map.of(), Map.of(),
+                            new byte[0], PRIMING_CALLER);
+                    statuses.put(routeKey, invoke(endpoints.get(routeKey), request).statusCode());
+                });
+        return statuses;
+    }
+
+    private static Map<String, String> unknownIds(String routeKey) {
+        Map<String, String> parameters = new HashMap<>();
+        Matcher parameter = PATH_PARAMETER.matcher(routeKey);
+        while (parameter.find()) {
+            parameters.put(parameter.group(1), UUID.randomUUID().toString());
+        }
+        return parameters;
     }
 
     static ApiRequest toRequest(APIGatewayV2HTTPEvent event) {

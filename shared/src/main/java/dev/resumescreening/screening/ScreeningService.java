@@ -22,6 +22,7 @@ import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.ExtractedText;
 import dev.resumescreening.text.PersonalDetailsRedactor;
+import dev.resumescreening.text.RehearsalDocument;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -111,6 +112,21 @@ public final class ScreeningService {
             return earlier(idempotencyClaim, contentClaim, job.jobId(), sha256).orElseThrow(() -> new ProblemException(
                     ProblemKind.CONFLICT, "upload_conflict", "the same upload was being stored at the same time; try again"));
         }
+    }
+
+    /**
+     * Screens a built-in one-page PDF against a built-in job with the live model, storing nothing: the whole scoring
+     * path (PDF reading, redaction, embedding, the model and its weights, the explanation) without a record or file.
+     * Returns the score.
+     */
+    public double rehearse() {
+        ExtractedText text = extractor.extract(RehearsalDocument.pdf(), "rehearsal.pdf", DocumentTextExtractor.PDF);
+        String modelText = redactor.redact(text.text(), "");
+        ScoringModel model = models.forResult(UUID.randomUUID().toString());
+        double probability = model.probability("rehearsal", embedder.embed(modelText),
+                embedder.embed(RehearsalDocument.JOB));
+        Explainer.explain(RehearsalDocument.JOB, modelText);
+        return Math.round(probability * 10_000) / 100.0;
     }
 
     /** The key of the claim a file (by its SHA-256) has on a job: one result per file per job. */

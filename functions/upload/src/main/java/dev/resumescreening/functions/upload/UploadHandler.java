@@ -13,7 +13,8 @@ public final class UploadHandler extends ApiFunction {
         this(ColdStart.prebuild(AppComponent.fromEnvironment(), AppComponent::s3));
     }
 
+    /** Before a SnapStart snapshot, also screens a built-in PDF (storing nothing) to load the scoring path. */
     public UploadHandler(AppComponent app) {
-        super(FUNCTION, app.uploadApi().routes());
+        super(FUNCTION, app.uploadApi().routes(), app.screening()::rehearse);
     }
 }
