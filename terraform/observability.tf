@@ -154,11 +154,12 @@ resource "aws_cloudwatch_dashboard" "this" {
       {
         type = "metric", x = 12, y = 0, width = 12, height = 6
         properties = {
-          title  = "Reviews (per hour) and agreement with the model (share of first reviews)"
+          title  = "Reviews and undos (per hour) and agreement with the model (share of first reviews)"
           region = local.region
           period = 3600
           metrics = [
             [local.metrics_namespace, "Reviews", { stat = "Sum" }],
+            [local.metrics_namespace, "ReviewUndos", { stat = "Sum" }],
             [local.metrics_namespace, "ModelAgreement", { stat = "Average", yAxis = "right" }],
           ]
         }

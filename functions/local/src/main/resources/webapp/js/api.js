@@ -85,6 +85,9 @@ export const api = {
   reviewQueue: (jobId, limit) => request('GET', '/api/v1/feedback/review-queue' + query({ job_id: jobId, limit })),
   submitReview: (resultId, decision, notes) => request('POST', '/api/v1/feedback/submit',
     { screening_result_id: resultId, human_decision: decision, notes: notes || undefined }),
+  /** Takes back the review that left the result at `reviewVersion`; answers the result, unreviewed. */
+  undoReview: (resultId, reviewVersion) => request('POST', '/api/v1/feedback/undo',
+    { screening_result_id: resultId, review_version: reviewVersion }),
   trainingStatus: () => request('GET', '/api/v1/feedback/training-status'),
   triggerTraining: (body) => request('POST', '/api/v1/feedback/trigger-training', body),
   trainingRun: (runId) => request('GET', `/api/v1/training/runs/${id(runId)}`),

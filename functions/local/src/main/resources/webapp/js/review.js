@@ -1,6 +1,6 @@
 // Review: one resume at a time from the review queue (or the result opened from the results), beside its job's
-// description; Shortlist / Reject / Skip / Undo with s, r, k, u. Undo reopens the previous resume, whose decision
-// can then be changed (the API keeps the latest review; it has no "unreview").
+// description; Shortlist / Reject / Skip / Undo with s, r, k, u. Undo takes back the last review made in this session
+// (POST /api/v1/feedback/undo) and shows that resume again, unreviewed, to decide anew.
 import { api } from './api.js';
 import { h, replace, formatScore, formatPercent, toast, highlighted } from './dom.js';
 import { refreshTrainingBar } from './app.js';
@@ -24,7 +24,7 @@ export async function reviewScreen(params) {
   const openedId = params.get('result_id');
   const jobs = new Map();
   const skipped = new Set();
-  const history = [];      // results decided in this session, for Undo
+  const history = [];      // results as this session's reviews left them (with their review_version), for Undo
   let queue = [];
   let current = null;
   let busy = false;
@@ -166,11 +166,25 @@ export async function reviewScreen(params) {
 
   async function undoLast() {
     if (!history.length || busy) return;
-    const previous = history.pop();
-    if (current) queue.unshift(current);
-    current = await api.getResult(previous.screening_result_id);
-    message.textContent = `Reopened ${current.candidate_name ?? 'result'}: choose again to change the decision`;
-    await show(current);
+    busy = true;
+    const last = history[history.length - 1];
+    try {
+      const answer = await api.undoReview(last.screening_result_id, last.review_version);
+      history.pop();
+      if (current) queue.unshift(current);
+      current = answer.result;
+      message.textContent = `Undid the review of ${current.candidate_name ?? 'result'}: it is unreviewed again`;
+      await show(current);
+      refreshTrainingBar();
+    } catch (error) {
+      // a refusal (reviewed again since, already undone, someone else's review) stays refused: go on to the one before
+      if (error.status === 403 || error.status === 404 || error.status === 409) history.pop();
+      undo.disabled = history.length === 0;
+      message.textContent = `Undo refused: ${error.message}`;
+      toast(error.message);
+    } finally {
+      busy = false;
+    }
   }
 
   function onKey(event) {

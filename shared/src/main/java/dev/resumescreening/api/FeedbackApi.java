@@ -10,7 +10,10 @@ import dev.resumescreening.review.ReviewService;
 import java.util.Map;
 import javax.inject.Inject;
 
-/** POST /api/v1/feedback/submit: a reviewer confirms or corrects a decision. */
+/**
+ * POST /api/v1/feedback/submit: a reviewer confirms or corrects a decision; POST /api/v1/feedback/undo: the reviewer
+ * (or an admin) takes a review back.
+ */
 public final class FeedbackApi {
     private final ReviewService reviews;
 
@@ -20,7 +23,7 @@ public final class FeedbackApi {
     }
 
     public Map<String, Endpoint> routes() {
-        return Map.of("POST /api/v1/feedback/submit", this::submit);
+        return Map.of("POST /api/v1/feedback/submit", this::submit, "POST /api/v1/feedback/undo", this::undo);
     }
 
     ApiResponse submit(ApiRequest request) {
@@ -29,5 +32,12 @@ public final class FeedbackApi {
                 RequestBodies.text(body, "human_decision"),
                 RequestBodies.singleLine(RequestBodies.text(body, "notes")), request.caller());
         return ApiResponse.ok(Map.of("success", true, "result", Views.result(reviewed)));
+    }
+
+    ApiResponse undo(ApiRequest request) {
+        JsonNode body = RequestBodies.jsonObject(request);
+        ScreeningResult unreviewed = reviews.undo(RequestBodies.text(body, "screening_result_id"),
+                RequestBodies.wholeNumber(body, "review_version"), request.caller(), request.isAdmin());
+        return ApiResponse.ok(Map.of("success", true, "result", Views.result(unreviewed)));
     }
 }

@@ -59,6 +59,7 @@ public final class Views {
         view.put("reviewed_at", review == null ? null : review.reviewedAt());
         view.put("notes", review == null ? null : review.notes());
         view.put("needs_retraining", review != null && review.needsRetraining());
+        view.put("review_version", result.reviewVersion());
         Explanation explanation = result.explanation();
         view.put("explanation", explanation == null ? null
                 : Map.of("found", explanation.found(), "missing", explanation.missing()));

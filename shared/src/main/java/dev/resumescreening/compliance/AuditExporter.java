@@ -12,7 +12,8 @@ import javax.inject.Singleton;
 
 /**
  * The audit trail as JSON lines: every screening decision (result, job, model version, score, decision, time) and
- * every review (who, when, the decision before and after). Written as it is read, a page at a time, so memory stays
+ * every review (who, when, the decision before and after) and every undo of a review (type review_undo: who undid it,
+ * when, the decision taken back as "before", no "after"). Written as it is read, a page at a time, so memory stays
  * bounded whatever the range. Reviews of erased results keep their decisions and times; reviewer and notes are gone.
  */
 @Singleton
@@ -44,7 +45,7 @@ public final class AuditExporter {
         });
         store.forEachReview(from, to, review -> {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("type", "review");
+            line.put("type", review.action());
             line.put("result_id", review.resultId());
             line.put("reviewer", review.reviewer());
             line.put("at", review.reviewedAt());

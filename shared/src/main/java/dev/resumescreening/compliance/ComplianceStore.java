@@ -33,8 +33,12 @@ public interface ComplianceStore {
     /** Every entry of the review history reviewed in {@code [from, to)}, a page at a time. */
     void forEachReview(String from, String to, Consumer<ReviewEntry> consumer);
 
-    /** One review as the history keeps it; reviewer and notes are null once the result was erased. */
-    record ReviewEntry(String resultId, String reviewedAt, String reviewer, String previousDecision,
+    /**
+     * One entry of the review history: a review, or ({@code action} review_undo) the undo of one, whose
+     * {@code reviewer} is who undid it and {@code previousDecision} the decision taken back; reviewer and notes are
+     * null once the result was erased.
+     */
+    record ReviewEntry(String resultId, String action, String reviewedAt, String reviewer, String previousDecision,
                        String humanDecision, String aiDecision, String modelVersion, String notes, String erasedAt) {
     }
 }

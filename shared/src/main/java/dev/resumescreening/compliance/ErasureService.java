@@ -1,13 +1,12 @@
 package dev.resumescreening.compliance;
 
-import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.domain.ScreeningResult;
-import dev.resumescreening.domain.ScreeningResult.Review;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.review.ReviewCounts;
+import dev.resumescreening.review.ReviewService;
 import dev.resumescreening.review.ReviewStore;
 import dev.resumescreening.review.ReviewStore.Versioned;
 import dev.resumescreening.screening.ScreeningService;
@@ -66,7 +65,8 @@ public final class ErasureService {
             // the other order could leave files no record points at
             documents.deleteEveryVersion(result.document().originalKey());
             documents.deleteEveryVersion(result.document().textKey());
-            ReviewCounts.Delta counters = result.review() == null ? null : withdrawal(result.review());
+            ReviewCounts.Delta counters = result.review() == null ? null
+                    : ReviewService.withdrawal(result.review(), reviews.counts().newSamplesSinceLastTraining() > 0);
             String sha256 = result.document().contentSha256();
             List<String> claims = sha256 == null ? List.of() : List.of(ScreeningService.contentClaim(result.jobId(), sha256));
             if (store.erase(result, current.version(), counters, claims, Timestamps.format(clock.instant()))) {
@@ -77,18 +77,6 @@ public final class ErasureService {
         }
         throw new ProblemException(ProblemKind.CONFLICT, "erasure_conflict",
                 "the result is being reviewed right now; try again");
-    }
-
-    /**
-     * The counters' change that takes one review back out: the opposite of what its first review added. Whether
-     * the sample was still counted as new since the last training is not recorded per sample; it is taken out of
-     * that count while the count is above zero (training consumes new samples oldest first).
-     */
-    ReviewCounts.Delta withdrawal(Review review) {
-        long positive = review.humanDecision() == Decision.SHORTLIST ? 1 : 0;
-        long retrain = review.needsRetraining() ? 1 : 0;
-        long fresh = reviews.counts().newSamplesSinceLastTraining() > 0 ? 1 : 0;
-        return new ReviewCounts.Delta(-1, -positive, -(1 - positive), -retrain, -fresh, -(1 - retrain));
     }
 
     /** How many days results are kept; 0 keeps them for ever. */

@@ -2,7 +2,8 @@ package dev.resumescreening.domain;
 
 /**
  * One screened resume. {@code score} and {@code confidence} are null when the document had no text to score, and so
- * is {@code explanation}; the review fields stay null until a human reviews it.
+ * is {@code explanation}; the review fields stay null until a human reviews it. {@code reviewVersion} counts the
+ * reviews and undos of the result (0 before the first), so a request can name the review it means.
  */
 public record ScreeningResult(
         String resultId,
@@ -15,7 +16,15 @@ public record ScreeningResult(
         String createdAt,
         Document document,
         Review review,
-        Explanation explanation) {
+        Explanation explanation,
+        long reviewVersion) {
+
+    public ScreeningResult(String resultId, String jobId, String candidateName, Double score, Decision decision,
+                           Double confidence, String modelVersion, String createdAt, Document document, Review review,
+                           Explanation explanation) {
+        this(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt, document, review,
+                explanation, 0);
+    }
 
     public ScreeningResult(String resultId, String jobId, String candidateName, Double score, Decision decision,
                            Double confidence, String modelVersion, String createdAt, Document document, Review review) {
@@ -27,9 +36,10 @@ public record ScreeningResult(
         return review != null;
     }
 
-    public ScreeningResult withReview(Review newReview) {
+    /** The result with {@code newReview} (null: unreviewed) at review version {@code version}. */
+    public ScreeningResult withReview(Review newReview, long version) {
         return new ScreeningResult(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt,
-                document, newReview, explanation);
+                document, newReview, explanation, version);
     }
 
     /**

@@ -87,6 +87,18 @@ public final class RequestBodies {
         return value.asDouble();
     }
 
+    /** A whole-number field, or null when absent; refuses fractions and non-numbers. */
+    public static Long wholeNumber(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw ProblemException.invalid("invalid_" + field, field + " must be a whole number");
+        }
+        return value.longValue();
+    }
+
     public static int intQuery(ApiRequest request, String name, int defaultValue, int min, int max) {
         String raw = request.query(name).orElse(null);
         if (raw == null) {

@@ -22,6 +22,8 @@ public final class Metrics {
     public static final String UPLOADS = "Uploads";
     public static final String DECISIONS = "Decisions";
     public static final String REVIEWS = "Reviews";
+    /** Reviews taken back by their reviewer or an admin (POST /api/v1/feedback/undo). */
+    public static final String REVIEW_UNDOS = "ReviewUndos";
     /** 1 when a reviewer's first decision on a result equals the model's, else 0: its average is the agreement rate. */
     public static final String MODEL_AGREEMENT = "ModelAgreement";
     public static final String TRAINING_RUNS = "TrainingRuns";

@@ -58,7 +58,7 @@ public final class ReviewService {
             Review review = new Review(decision, reviewer, Timestamps.format(clock.instant()), cleanNotes,
                     decision != result.decision());
             Delta delta = delta(previous, review);
-            if (store.record(result.withReview(review), current.version(), delta,
+            if (store.record(result.withReview(review, current.version() + 1), current.version(), delta,
                     previous == null ? null : previous.humanDecision().name())) {
                 JsonLog.annotate("model_version", result.modelVersion());
                 Metrics.count(Metrics.REVIEWS, Map.of());
@@ -70,7 +70,52 @@ public final class ReviewService {
                 if (previous == null && result.modelVersion() != null) {
                     guardrail.afterReview(result.modelVersion());
                 }
-                return result.withReview(review);
+                return result.withReview(review, current.version() + 1);
+            }
+            pause(attempt);
+        }
+        throw new ProblemException(ProblemKind.CONFLICT, "review_conflict",
+                "the result is being reviewed by someone else right now; try again");
+    }
+
+    /**
+     * Takes back the review at {@code reviewVersion}: the result is unreviewed again (and back in the review queue),
+     * the counters lose what its reviews added, and the history keeps the review beside an undo entry. Only the
+     * reviewer who made it, or an admin, may. A review a completed training already used can be undone too: the
+     * next training reads the results and no longer sees it.
+     */
+    public ScreeningResult undo(String resultId, Long reviewVersion, String caller, boolean callerIsAdmin) {
+        if (resultId == null || resultId.isBlank()) {
+            throw ProblemException.invalid("missing_screening_result_id", "screening_result_id is required");
+        }
+        if (reviewVersion == null || reviewVersion < 1) {
+            throw ProblemException.invalid("invalid_review_version",
+                    "review_version must be the positive whole number of the review to undo");
+        }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Versioned current = store.current(resultId)
+                    .orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
+            ScreeningResult result = current.result();
+            Review review = result.review();
+            if (review == null) {
+                throw new ProblemException(ProblemKind.CONFLICT, "not_reviewed",
+                        "the result has no review to undo");
+            }
+            if (current.version() != reviewVersion) {
+                throw new ProblemException(ProblemKind.CONFLICT, "review_changed", "the result was reviewed again"
+                        + " (review version " + current.version() + ", not " + reviewVersion + "); reload it first");
+            }
+            if (!callerIsAdmin && !caller.equals(review.reviewer())) {
+                throw new ProblemException(ProblemKind.FORBIDDEN, "undo_forbidden",
+                        "only the reviewer who made the review, or an admin, may undo it");
+            }
+            Delta withdrawal = withdrawal(review, store.counts().newSamplesSinceLastTraining() > 0);
+            if (store.undo(result, current.version(), withdrawal, caller, Timestamps.format(clock.instant()))) {
+                JsonLog.annotate("model_version", result.modelVersion());
+                Metrics.count(Metrics.REVIEW_UNDOS, Map.of());
+                JsonLog.info("review.undone", Map.of("result_id", resultId, "undone_version", reviewVersion,
+                        "attempt", attempt));
+                return result.withReview(null, current.version() + 1);
             }
             pause(attempt);
         }
@@ -98,6 +143,18 @@ public final class ReviewService {
         long previousRetrain = previous.needsRetraining() ? 1 : 0;
         return new Delta(0, nextPositive - previousPositive, previousPositive - nextPositive,
                 nextRetrain - previousRetrain, 0, previousRetrain - nextRetrain);
+    }
+
+    /**
+     * The counters' change that takes a result's review back out: the opposite of everything its reviews added
+     * together, which is what its latest review would add as a first one. Whether the sample was still counted as
+     * new since the last training is not recorded per sample; {@code countedAsNew} is the caller's best knowledge
+     * (training consumes new samples oldest first, so: while that count is above zero).
+     */
+    public static Delta withdrawal(Review review, boolean countedAsNew) {
+        long positive = review.humanDecision() == Decision.SHORTLIST ? 1 : 0;
+        long retrain = review.needsRetraining() ? 1 : 0;
+        return new Delta(-1, -positive, -(1 - positive), -retrain, countedAsNew ? -1 : 0, -(1 - retrain));
     }
 
     private static void pause(int attempt) {

@@ -18,6 +18,16 @@ public interface ReviewStore {
      */
     boolean record(ScreeningResult reviewed, long expectedVersion, ReviewCounts.Delta delta, String previousDecision);
 
+    /**
+     * Takes the review of {@code result} back if its review version is still {@code expectedVersion}: the result
+     * becomes unreviewed (and queued for review again), the counters move by {@code withdrawal} and the history gets
+     * an undo entry by {@code undoneBy}, all in one transaction.
+     *
+     * @return false when another review or undo got there first (the caller reads again)
+     */
+    boolean undo(ScreeningResult result, long expectedVersion, ReviewCounts.Delta withdrawal, String undoneBy,
+                 String undoneAt);
+
     ReviewCounts counts();
 
     /** Agreement of reviewers with each model version's decisions, by version. */

@@ -68,6 +68,17 @@ class SampleEventsTest {
                             new ScreeningResult.Document("alex.txt", "text/plain", "resumes/job-sample/" + id + ".txt",
                                     textKey, true, 1, 1, text.length()), null), 50, embedder.embed(text));
         }
+        // the review feedback-undo.json takes back (review version 1), by the reviewer it names, on a job of its own
+        // so that the job-sample answers stay as they are
+        String undoneId = "00000000-0000-4000-8000-000000000004";
+        String undoneText = "Barista and shift lead";
+        app.documents().put("text/job-undo/" + undoneId + ".txt", undoneText.getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8");
+        app.results().create(new ScreeningResult(undoneId, "job-undo", "Sam Example", 20.0, Decision.REJECT, 0.8, "0",
+                "2026-11-26T00:00:04.000Z", new ScreeningResult.Document("sam.txt", "text/plain",
+                        "resumes/job-undo/" + undoneId + ".txt", "text/job-undo/" + undoneId + ".txt", true, 1, 1,
+                        undoneText.length()), null), 50, embedder.embed(undoneText));
+        app.reviews().submit(undoneId, "reject", "", "reviewer1");
         // ten reviews on another job, so trigger-trigger-training.json (force, min_samples 10) is due
         ReviewedPairs.store(stack, 10, 3);
         // the model registry-register.json registers
@@ -117,6 +128,9 @@ class SampleEventsTest {
             Map.entry("feedback-submit.json", new Expected(200, Map.of("/success", "true",
                     "/result/screening_result_id", RESULT_ID, "/result/human_decision", "shortlist",
                     "/result/human_reviewed", "true"))),
+            Map.entry("feedback-undo.json", new Expected(200, Map.of("/success", "true",
+                    "/result/screening_result_id", "00000000-0000-4000-8000-000000000004",
+                    "/result/human_reviewed", "false", "/result/review_version", "2"))),
             Map.entry("jobs-create.json", new Expected(201, Map.of("/title", "Backend Java Engineer"))),
             Map.entry("jobs-list.json", new Expected(200, Map.of("/next_token", "null"))),
             Map.entry("jobs-get.json", new Expected(200, Map.of("/job_id", "job-sample", "/title", "Sample job"))),

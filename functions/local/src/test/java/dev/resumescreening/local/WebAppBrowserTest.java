@@ -214,20 +214,36 @@ class WebAppBrowserTest {
         List<Double> sorted = timings.stream().map(Number::doubleValue).sorted().toList();
         double p50 = sorted.get(sorted.size() / 2);
 
-        // undo reopens the last reviewed resume; skip moves on without reviewing
+        // undo takes the last review back: that resume again, unreviewed, and the bar one review lower
         new Actions(driver).sendKeys("u").perform();
         waitUpTo(20).until(d -> reviewed.get(2).equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
+        waitUpTo(20).until(d -> "2".equals(trainingBarCount()));
+        assertTrue(driver.findElement(By.id("training-bar-text")).getText().startsWith("2 of "));
+        assertTrue(driver.findElement(By.id("review-facts")).getText().contains("not yet"),
+                driver.findElement(By.id("review-facts")).getText());
+        assertFalse(Json.read(stack.get("/api/v1/screening/result/" + reviewed.get(2)).body())
+                .get("human_reviewed").asBoolean());
+        // skip moves on without reviewing
         new Actions(driver).sendKeys("k").perform();
         waitUpTo(20).until(d -> !reviewed.get(2).equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
-        assertEquals("3", trainingBarCount());
+        assertEquals("2", trainingBarCount());
+        // the review before, changed meanwhile elsewhere: its undo is refused with the API's message
+        assertEquals(200, stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", reviewed.get(1),
+                "human_decision", "reject", "notes", "seen in another tab")).statusCode());
+        new Actions(driver).sendKeys("u").perform();
+        waitUpTo(20).until(d -> d.findElement(By.id("toast")).getText().contains("reviewed again"));
+        assertTrue(driver.findElement(By.id("review-message")).getText().startsWith("Undo refused"));
+        assertTrue(Json.read(stack.get("/api/v1/screening/result/" + reviewed.get(1)).body())
+                .get("human_reviewed").asBoolean());
+        assertEquals("2", trainingBarCount());
 
-        // the jobs list counts the job's results: three screened, three reviewed, two shortlisted by people
+        // the jobs list counts the job's results: three screened, two reviewed (one undone), one shortlisted by people
         driver.get(stack.base + "/#/jobs");
         By row = By.cssSelector("#jobs-table tr[data-job-id='" + jobId + "']");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(row));
         assertEquals("3", driver.findElement(row).findElement(By.cssSelector("td.screened")).getText());
-        assertEquals("3", driver.findElement(row).findElement(By.cssSelector("td.reviewed")).getText());
-        assertEquals("2", driver.findElement(row).findElement(By.cssSelector("td.shortlisted-people")).getText());
+        assertEquals("2", driver.findElement(row).findElement(By.cssSelector("td.reviewed")).getText());
+        assertEquals("1", driver.findElement(row).findElement(By.cssSelector("td.shortlisted-people")).getText());
         screenshot("jobs");
 
         // training: enough reviews (on other jobs, by the truth) for the gate to judge, a forced run, its page with both

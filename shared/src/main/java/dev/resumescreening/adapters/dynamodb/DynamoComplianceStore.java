@@ -130,24 +130,7 @@ public final class DynamoComplianceStore implements ComplianceStore {
 
     /** The negative of the review's counts, on the global counters item and the job's, as a review moves them. */
     private List<TransactWriteItem> counterUpdates(ScreeningResult result, ReviewCounts.Delta delta, String at) {
-        Map<String, String> names = new HashMap<>(Map.of("#total", "total_samples",
-                "#positive", "positive_samples", "#negative", "negative_samples", "#retrain", "needs_retraining",
-                "#fresh", "new_samples_since_last_training", "#updated", "updated_at"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":total", n(delta.total()),
-                ":positive", n(delta.positive()), ":negative", n(delta.negative()),
-                ":retrain", n(delta.needsRetraining()), ":fresh", n(delta.newSamples()), ":at", s(at)));
-        String update = "ADD #total :total, #positive :positive, #negative :negative, #retrain :retrain, #fresh :fresh";
-        if (result.modelVersion() != null) {
-            names.put("#modelReviews", DynamoReviewStore.MODEL_REVIEWS + result.modelVersion());
-            names.put("#modelAgreements", DynamoReviewStore.MODEL_AGREEMENTS + result.modelVersion());
-            values.put(":agreed", n(delta.agreed()));
-            update += ", #modelReviews :total, #modelAgreements :agreed";
-        }
-        String expression = update + " SET #updated = :at";
-        TransactWriteItem global = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
-                .key(Map.of("counter_id", s(DynamoReviewStore.COUNTER_ID)))
-                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values))
-                .build();
+        TransactWriteItem global = DynamoReviewStore.globalCounters(countersTable, result, delta, at);
         // one update of the job's item: its reviews by class, and the result leaving its screened count
         TransactWriteItem job = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
                 .key(Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + result.jobId())))
@@ -254,7 +237,9 @@ public final class DynamoComplianceStore implements ComplianceStore {
         for (ScanResponse page : dynamo.scanPaginator(scan.build())) {
             for (Map<String, AttributeValue> item : page.items()) {
                 String reviewKey = string(item, "review_key");
+                String action = string(item, "action");
                 consumer.accept(new ReviewEntry(string(item, "result_id"),
+                        action == null ? DynamoReviewStore.REVIEW_ACTION : action,
                         reviewKey.contains("#") ? reviewKey.substring(0, reviewKey.indexOf('#')) : reviewKey,
                         string(item, "reviewer"), string(item, "previous_decision"), string(item, "human_decision"),
                         string(item, "ai_decision"), string(item, "model_version"), string(item, "notes"),

@@ -3,6 +3,7 @@ package dev.resumescreening.adapters.dynamodb;
 import static dev.resumescreening.adapters.dynamodb.Attributes.bool;
 import static dev.resumescreening.adapters.dynamodb.Attributes.longNumber;
 import static dev.resumescreening.adapters.dynamodb.Attributes.n;
+import static dev.resumescreening.adapters.dynamodb.Attributes.number;
 import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import static dev.resumescreening.adapters.dynamodb.Attributes.string;
 
@@ -38,6 +39,9 @@ public final class DynamoReviewStore implements ReviewStore {
     /** Attributes of the counters item, one pair per model version that scored a reviewed result. */
     static final String MODEL_REVIEWS = "model_reviews#";
     static final String MODEL_AGREEMENTS = "model_agreements#";
+    /** The history entry's {@code action}: a review, or the undo of one (the audit export's line types). */
+    public static final String REVIEW_ACTION = "review";
+    public static final String UNDO_ACTION = "review_undo";
 
     private final DynamoDbClient dynamo;
     private final String resultsTable;
@@ -97,36 +101,11 @@ public final class DynamoReviewStore implements ReviewStore {
                 .conditionExpression(finalCondition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)).build();
-        Map<String, String> counterNames = new HashMap<>(Map.of("#total", "total_samples",
-                "#positive", "positive_samples", "#negative", "negative_samples", "#retrain", "needs_retraining",
-                "#fresh", "new_samples_since_last_training", "#updated", "updated_at"));
-        Map<String, AttributeValue> counterValues = new HashMap<>(Map.of(":total", n(delta.total()),
-                ":positive", n(delta.positive()), ":negative", n(delta.negative()),
-                ":retrain", n(delta.needsRetraining()), ":fresh", n(delta.newSamples()), ":at", s(review.reviewedAt())));
-        String counterUpdate = "ADD #total :total, #positive :positive, #negative :negative, #retrain :retrain, "
-                + "#fresh :fresh";
-        if (reviewed.modelVersion() != null) {
-            counterNames.put("#modelReviews", MODEL_REVIEWS + reviewed.modelVersion());
-            counterNames.put("#modelAgreements", MODEL_AGREEMENTS + reviewed.modelVersion());
-            counterValues.put(":agreed", n(delta.agreed()));
-            counterUpdate += ", #modelReviews :total, #modelAgreements :agreed";
-        }
-        String counterExpression = counterUpdate + " SET #updated = :at";
-        TransactWriteItem counters = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
-                .key(Map.of("counter_id", s(COUNTER_ID)))
-                .updateExpression(counterExpression)
-                .expressionAttributeNames(counterNames)
-                .expressionAttributeValues(counterValues)).build();
-        TransactWriteItem jobCounters = TransactWriteItem.builder().update(u -> u.tableName(countersTable)
-                .key(Map.of("counter_id", s(JOB_COUNTER + reviewed.jobId())))
-                .updateExpression("ADD #positive :positive, #negative :negative SET #job = :job")
-                .expressionAttributeNames(Map.of("#positive", "positive_samples", "#negative", "negative_samples",
-                        "#job", "job_id"))
-                .expressionAttributeValues(Map.of(":positive", n(delta.positive()), ":negative", n(delta.negative()),
-                        ":job", s(reviewed.jobId())))).build();
+        List<TransactWriteItem> counters = counterUpdates(countersTable, reviewed, delta, review.reviewedAt());
         Map<String, AttributeValue> entry = new HashMap<>();
         entry.put("result_id", s(reviewed.resultId()));
-        entry.put("review_key", s(review.reviewedAt() + "#" + String.format(Locale.ROOT, "%06d", next)));
+        entry.put("review_key", s(historyKey(review.reviewedAt(), next)));
+        entry.put("action", s(REVIEW_ACTION));
         entry.put("reviewer", s(review.reviewer()));
         entry.put("human_decision", s(review.humanDecision().name()));
         entry.put("ai_decision", s(reviewed.decision().name()));
@@ -137,10 +116,65 @@ public final class DynamoReviewStore implements ReviewStore {
         if (previousDecision != null) {
             entry.put("previous_decision", s(previousDecision));
         }
-        TransactWriteItem history = TransactWriteItem.builder().put(p -> p.tableName(historyTable).item(entry)
+        return write(result, counters, entry);
+    }
+
+    @Override
+    public boolean undo(ScreeningResult result, long expectedVersion, Delta withdrawal, String undoneBy,
+                        String undoneAt) {
+        Review undone = result.review();
+        long next = expectedVersion + 1;
+        Map<String, String> names = new HashMap<>();
+        for (String attribute : List.of("human_reviewed", "human_decision", "reviewer", "reviewed_at", "notes",
+                "needs_retraining", "reviewed_partition", "review_version", "result_id")) {
+            names.put("#" + attribute, attribute);
+        }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":reviewed", bool(true),
+                ":unreviewed", bool(false), ":expected", n(expectedVersion), ":next", n(next)));
+        String set = "SET #human_reviewed = :unreviewed, #review_version = :next";
+        if (result.score() != null) {
+            // back into the review queue, where its upload put it
+            names.putAll(Map.of("#queue_partition", "queue_partition", "#queue_job_id", "queue_job_id",
+                    "#uncertainty_key", "uncertainty_key"));
+            values.putAll(Map.of(":pending", s(ResultItems.PENDING), ":job", s(result.jobId()),
+                    ":uncertainty", s(ResultItems.uncertaintyKey(result.score(), threshold(result.resultId()),
+                            result.resultId()))));
+            set += ", #queue_partition = :pending, #queue_job_id = :job, #uncertainty_key = :uncertainty";
+        }
+        String update = set + " REMOVE #human_decision, #reviewer, #reviewed_at, #notes, #needs_retraining, "
+                + "#reviewed_partition";
+        TransactWriteItem resultUpdate = TransactWriteItem.builder().update(u -> u.tableName(resultsTable)
+                .key(Map.of("result_id", s(result.resultId())))
+                .updateExpression(update)
+                .conditionExpression("attribute_exists(#result_id) AND #review_version = :expected "
+                        + "AND #human_reviewed = :reviewed")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build();
+        Map<String, AttributeValue> entry = new HashMap<>();
+        entry.put("result_id", s(result.resultId()));
+        entry.put("review_key", s(historyKey(undoneAt, next)));
+        entry.put("action", s(UNDO_ACTION));
+        entry.put("reviewer", s(undoneBy));
+        entry.put("previous_decision", s(undone.humanDecision().name()));
+        entry.put("undone_review_version", n(expectedVersion));
+        entry.put("ai_decision", s(result.decision().name()));
+        if (result.modelVersion() != null) {
+            entry.put("model_version", s(result.modelVersion()));
+        }
+        return write(resultUpdate, counterUpdates(countersTable, result, withdrawal, undoneAt), entry);
+    }
+
+    /** The result's change, the counters' and the history entry in one transaction; false on a lost race. */
+    private boolean write(TransactWriteItem result, List<TransactWriteItem> counters,
+                          Map<String, AttributeValue> historyEntry) {
+        TransactWriteItem history = TransactWriteItem.builder().put(p -> p.tableName(historyTable).item(historyEntry)
                 .conditionExpression("attribute_not_exists(review_key)")).build();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(result);
+        items.addAll(counters);
+        items.add(history);
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(result, counters, jobCounters, history));
+            dynamo.transactWriteItems(b -> b.transactItems(items));
             return true;
         } catch (TransactionCanceledException e) {
             if (isConflict(e)) {
@@ -148,6 +182,55 @@ public final class DynamoReviewStore implements ReviewStore {
             }
             throw e;
         }
+    }
+
+    /** The threshold the result was screened against, which its uncertainty key in the review queue measures from. */
+    private double threshold(String resultId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(resultsTable)
+                .key(Map.of("result_id", s(resultId))).projectionExpression("threshold").consistentRead(true)).item();
+        return number(item, "threshold");
+    }
+
+    private static String historyKey(String at, long version) {
+        return at + "#" + String.format(Locale.ROOT, "%06d", version);
+    }
+
+    /**
+     * What a review (or, negated, its undo or erasure) moves: the training counters, the agreement counters of the
+     * model version that scored the result, and the job's reviews by class.
+     */
+    static List<TransactWriteItem> counterUpdates(String countersTable, ScreeningResult result, Delta delta,
+                                                  String at) {
+        return List.of(globalCounters(countersTable, result, delta, at), TransactWriteItem.builder()
+                .update(u -> u.tableName(countersTable)
+                        .key(Map.of("counter_id", s(JOB_COUNTER + result.jobId())))
+                        .updateExpression("ADD #positive :positive, #negative :negative SET #job = :job")
+                        .expressionAttributeNames(Map.of("#positive", "positive_samples",
+                                "#negative", "negative_samples", "#job", "job_id"))
+                        .expressionAttributeValues(Map.of(":positive", n(delta.positive()),
+                                ":negative", n(delta.negative()), ":job", s(result.jobId())))).build());
+    }
+
+    /** The training and agreement counters in the single counters item. */
+    static TransactWriteItem globalCounters(String countersTable, ScreeningResult result, Delta delta, String at) {
+        Map<String, String> names = new HashMap<>(Map.of("#total", "total_samples",
+                "#positive", "positive_samples", "#negative", "negative_samples", "#retrain", "needs_retraining",
+                "#fresh", "new_samples_since_last_training", "#updated", "updated_at"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":total", n(delta.total()),
+                ":positive", n(delta.positive()), ":negative", n(delta.negative()),
+                ":retrain", n(delta.needsRetraining()), ":fresh", n(delta.newSamples()), ":at", s(at)));
+        String update = "ADD #total :total, #positive :positive, #negative :negative, #retrain :retrain, #fresh :fresh";
+        if (result.modelVersion() != null) {
+            names.put("#modelReviews", MODEL_REVIEWS + result.modelVersion());
+            names.put("#modelAgreements", MODEL_AGREEMENTS + result.modelVersion());
+            values.put(":agreed", n(delta.agreed()));
+            update += ", #modelReviews :total, #modelAgreements :agreed";
+        }
+        String expression = update + " SET #updated = :at";
+        return TransactWriteItem.builder().update(u -> u.tableName(countersTable)
+                .key(Map.of("counter_id", s(COUNTER_ID)))
+                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values))
+                .build();
     }
 
     /** Our version check failed, or DynamoDB saw a concurrent transaction on the same items: read again and retry. */

@@ -105,7 +105,8 @@ public final class ResultItems {
         }
         return new ScreeningResult(string(item, "result_id"), string(item, "job_id"), string(item, "candidate_name"),
                 number(item, "score"), Decision.valueOf(string(item, "decision")), number(item, "confidence"),
-                string(item, "model_version"), string(item, "created_at"), document, review, explanation(item));
+                string(item, "model_version"), string(item, "created_at"), document, review, explanation(item),
+                longNumber(item, "review_version"));
     }
 
     private static AttributeValue strings(List<String> values) {
