@@ -309,6 +309,20 @@ check api_cors_app_origin_only '
   and ((one("aws_apigatewayv2_api"; "this").cors_configuration // []) | all(.[].allow_origins // [] | .[];
     test("^https://[^*/]+$")))'
 
+# --- 10. Presigned uploads (issue #10) -------------------------------------
+# the browser PUTs large files to the data bucket from the app's own origin only: no wildcard, PUT only
+check data_bucket_cors_app_origin_only '
+  one("aws_s3_bucket"; "data").bucket as $data
+  | [res("aws_s3_bucket_cors_configuration")[].values | select(.bucket == $data) | .cors_rule[]] as $rules
+  | ($rules | length) > 0 and all($rules[]; .allowed_origins == [app_url | rtrimstr("/")]
+    and .allowed_methods == ["PUT"] and all(.allowed_origins[], .allowed_headers[]; contains("*") | not))'
+# files staged for a presigned upload never outlive a day, old versions included
+check uploads_expire_after_a_day '
+  one("aws_s3_bucket"; "data").bucket as $data
+  | res("aws_s3_bucket_lifecycle_configuration") | any(.[].values; .bucket == $data and any(.rule[];
+    .status == "Enabled" and .filter[0].prefix == $contract.bucket.prefixes.uploads
+    and .expiration[0].days == 1 and .noncurrent_version_expiration[0].noncurrent_days == 1))'
+
 failed=()
 for entry in "${checks[@]}"; do
   name="${entry%%$'\t'*}"

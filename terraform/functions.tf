@@ -11,10 +11,12 @@ locals {
       local.table_env,
       { (local.contract.bucket.env) = local.bucket_name },
       # Empty settings are left out: the Java side applies its default.
-      { for name, value in local.setting_values : name => value if value != "" && !contains(["PAGE_TOKEN_KEY", "ORIGIN_VERIFY_SECRET"], name) },
+      { for name, value in local.setting_values : name => value if value != "" && !contains(["PAGE_TOKEN_KEY", "ORIGIN_VERIFY_SECRET", "BUCKET_KMS_KEY_ID"], name) },
       { PAGE_TOKEN_KEY = local.page_token_key },
       # Only the functions behind the API check CloudFront's header (edge.tf).
       contains(local.api_functions, key) ? { ORIGIN_VERIFY_SECRET = local.origin_verify_secret } : {},
+      # Presigned uploads name the bucket's key: its bucket policy refuses PUTs naming another.
+      length(f.bucket) > 0 ? { BUCKET_KMS_KEY_ID = aws_kms_key.data.arn } : {},
       f.package == "zip" && var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
       f.sagemaker ? {
         TRAINER_IMAGE_URI  = local.trainer_image_uri

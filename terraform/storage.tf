@@ -1,5 +1,5 @@
 # Data bucket: resumes/, text/, exports/, models/classifier/, logs/training/,
-# training-data/ (prefixes from the contract). Encrypted with the stack's
+# training-data/, uploads/ (prefixes from the contract). Encrypted with the stack's
 # customer managed KMS key (keys.tf), versioned, private, TLS only, PUTs only
 # with that key, server access logs in a separate bucket (access_logs.tf).
 
@@ -91,6 +91,26 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
     }
   }
 
+  # Files the browser put through presigned URLs (too large for an API
+  # request), staged until the upload function screens and removes them;
+  # what is never screened (or an old version left by a delete) goes after a day.
+  rule {
+    id     = "expire-uploads"
+    status = "Enabled"
+
+    filter {
+      prefix = local.bucket_prefixes.uploads
+    }
+
+    expiration {
+      days = 1
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
   rule {
     id     = "housekeeping"
     status = "Enabled"
@@ -108,6 +128,25 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
 
   # Lifecycle rules on a versioned bucket need versioning configured first.
   depends_on = [aws_s3_bucket_versioning.data]
+}
+
+# The web app (served by the edge distribution, the API's origin too) PUTs
+# large files straight to presigned URLs: that origin only, PUT only, with
+# the headers signed into the URL.
+resource "aws_s3_bucket_cors_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+
+  cors_rule {
+    allowed_origins = [trimsuffix(local.app_url, "/")]
+    allowed_methods = ["PUT"]
+    allowed_headers = [
+      "content-type",
+      "x-amz-server-side-encryption",
+      "x-amz-server-side-encryption-aws-kms-key-id",
+    ]
+    expose_headers  = ["ETag"]
+    max_age_seconds = 3000
+  }
 }
 
 data "aws_iam_policy_document" "bucket_tls_only" {

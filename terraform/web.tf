@@ -32,7 +32,8 @@ locals {
     "img-src 'self' data:;",
     "frame-src 'self' blob:;",
     "object-src 'self';",
-    "connect-src 'self' ${local.auth_domain_url};",
+    # the bucket's endpoints: large files are PUT to presigned URLs there
+    "connect-src 'self' ${local.auth_domain_url} https://${aws_s3_bucket.data.bucket_regional_domain_name} https://${local.bucket_name}.s3.amazonaws.com;",
     "base-uri 'none';",
     "form-action 'self';",
     "frame-ancestors 'none'",

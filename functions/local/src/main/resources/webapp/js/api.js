@@ -17,8 +17,8 @@ async function apiFetch(path, init = {}) {
   return response;
 }
 
-async function request(method, path, body) {
-  const init = { method, headers: {} };
+async function request(method, path, body, headers = {}) {
+  const init = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -98,12 +98,24 @@ export const api = {
 };
 
 /**
- * Uploads one file as multipart/form-data with XMLHttpRequest (fetch reports no upload progress); onProgress gets a
- * fraction 0..1. `fields` are more form fields (the voluntary self-identification); `idempotencyKey` makes a retry
- * of the same upload answer the same result. Resolves with the result (with duplicate_of when the job already had
- * the file), rejects with an ApiError carrying the API's message.
+ * Files larger than this go straight to the bucket through a presigned PUT: in AWS, API Gateway and Lambda refuse
+ * requests over 6 MB, and a file inside a request grows by a third (base64) or by its multipart framing.
+ */
+export const DIRECT_UPLOAD_BYTES = 4 * 1024 * 1024;
+/** Headers of a presigned PUT that the browser sets itself and may not be given. */
+const SET_BY_THE_BROWSER = new Set(['content-length', 'host']);
+
+/**
+ * Uploads one file with XMLHttpRequest (fetch reports no upload progress); onProgress gets a fraction 0..1. Up to
+ * DIRECT_UPLOAD_BYTES as multipart/form-data, larger ones through a presigned PUT and then by upload_id. `fields` are
+ * more form fields (the voluntary self-identification); `idempotencyKey` makes a retry of the same upload answer the
+ * same result. Resolves with the result (with duplicate_of when the job already had the file), rejects with an
+ * ApiError carrying the API's message.
  */
 export async function uploadResume(jobId, file, candidateName, fields, idempotencyKey, onProgress) {
+  if (file.size > DIRECT_UPLOAD_BYTES) {
+    return uploadThroughBucket(jobId, file, candidateName, fields, idempotencyKey, onProgress);
+  }
   const headers = await authorization();
   return new Promise((resolve, reject) => {
     const form = new FormData();
@@ -128,5 +140,38 @@ export async function uploadResume(jobId, file, candidateName, fields, idempoten
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'network_error', 'the upload could not reach the server')));
     xhr.send(form);
+  });
+}
+
+async function uploadThroughBucket(jobId, file, candidateName, fields, idempotencyKey, onProgress) {
+  const contentType = file.type || 'application/octet-stream';
+  const target = await request('POST', `/api/v1/jobs/${id(jobId)}/uploads`,
+    { file_name: file.name, content_type: contentType, size: file.size });
+  await putToBucket(target, file, onProgress);
+  const body = { job_id: jobId, upload_id: target.upload_id, file_name: file.name, content_type: contentType };
+  if (candidateName) body.candidate_name = candidateName;
+  for (const [name, value] of Object.entries(fields)) {
+    if (value) body[name] = value;
+  }
+  return request('POST', '/api/v1/screening/upload-resume', body, { 'Idempotency-Key': idempotencyKey });
+}
+
+/** PUTs the file to a presigned URL with the headers signed into it; the caller's token never goes there. */
+function putToBucket(target, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(target.method, target.url);
+    for (const [name, value] of Object.entries(target.headers)) {
+      if (!SET_BY_THE_BROWSER.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
+    }
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    xhr.addEventListener('load', () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve();
+      else reject(new ApiError(xhr.status, 'upload_refused', `the file store refused the file (${xhr.status})`));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network_error', 'the upload could not reach the file store')));
+    xhr.send(file);
   });
 }

@@ -13,38 +13,69 @@ import dev.resumescreening.http.RequestBodies;
 import dev.resumescreening.screening.ResumeUpload;
 import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.screening.ScreeningService.Screening;
+import dev.resumescreening.screening.StagedUploads;
+import dev.resumescreening.screening.StagedUploads.Issued;
+import dev.resumescreening.screening.Timestamps;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.inject.Inject;
 import javax.inject.Named;
 
 /**
  * POST /api/v1/screening/upload-resume: multipart/form-data ({@code file}, {@code job_id}, {@code candidate_name})
- * or JSON with {@code content_base64}; either may carry the voluntary {@code self_identified_sex} and
- * {@code self_identified_race_ethnicity} (EEO-1 codes), which are stored apart and never answered back.
+ * or JSON with {@code content_base64}, or JSON with the {@code upload_id} of a file put through a presigned upload;
+ * any may carry the voluntary {@code self_identified_sex} and {@code self_identified_race_ethnicity} (EEO-1 codes),
+ * which are stored apart and never answered back. POST /api/v1/jobs/{job_id}/uploads: a presigned PUT for a file
+ * too large for an API request.
  */
 public final class UploadApi {
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,255}");
-    public static final String MAX_UPLOAD_BYTES = "maxUploadBytes";
     static final String SELF_IDENTIFIED_SEX = "self_identified_sex";
     static final String SELF_IDENTIFIED_RACE_ETHNICITY = "self_identified_race_ethnicity";
     /** Room for multipart framing and form fields around the file itself. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
 
     private final ScreeningService screening;
+    private final StagedUploads stagedUploads;
     private final long maxUploadBytes;
 
     @Inject
-    public UploadApi(ScreeningService screening, @Named(MAX_UPLOAD_BYTES) long maxUploadBytes) {
+    public UploadApi(ScreeningService screening, StagedUploads stagedUploads,
+                     @Named(ResumeUpload.MAX_BYTES) long maxUploadBytes) {
         this.screening = screening;
+        this.stagedUploads = stagedUploads;
         this.maxUploadBytes = maxUploadBytes;
     }
 
     public Map<String, Endpoint> routes() {
-        return Map.of("POST /api/v1/screening/upload-resume", this::upload);
+        return Map.of("POST /api/v1/screening/upload-resume", this::upload,
+                "POST /api/v1/jobs/{job_id}/uploads", this::issueUpload);
+    }
+
+    /**
+     * 201 with a presigned PUT for one file: its {@code url}, the {@code headers} the PUT must carry (they are signed
+     * into the URL), and when it expires; the file is then screened by {@code upload_id}.
+     */
+    ApiResponse issueUpload(ApiRequest request) {
+        JsonNode body = RequestBodies.jsonObject(request);
+        JsonNode size = body.get("size");
+        if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
+            throw ProblemException.invalid("invalid_size", "size must be the file's length in bytes");
+        }
+        Issued issued = stagedUploads.issue(request.pathParameter("job_id"), RequestBodies.text(body, "file_name"),
+                RequestBodies.text(body, "content_type"), size.longValue());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("upload_id", issued.uploadId());
+        view.put("url", issued.target().url().toString());
+        view.put("method", "PUT");
+        view.put("headers", new TreeMap<>(issued.target().headers()));
+        view.put("expires_at", Timestamps.format(issued.target().expiresAt()));
+        return ApiResponse.created(view);
     }
 
     /**
@@ -109,13 +140,23 @@ public final class UploadApi {
                 form.part("candidate_name").map(Part::text).map(RequestBodies::singleLine).orElse(null),
                 file.fileName(), file.contentType(), file.content(),
                 SelfIdentification.parse(form.part(SELF_IDENTIFIED_SEX).map(Part::text).orElse(null),
-                        form.part(SELF_IDENTIFIED_RACE_ETHNICITY).map(Part::text).orElse(null)), null);
+                        form.part(SELF_IDENTIFIED_RACE_ETHNICITY).map(Part::text).orElse(null)), null, null);
     }
 
     private static ResumeUpload fromJson(JsonNode body) {
         String encoded = RequestBodies.text(body, "content_base64");
+        String uploadId = RequestBodies.text(body, "upload_id");
+        if (uploadId != null && encoded != null) {
+            throw ProblemException.invalid("ambiguous_file", "send either content_base64 or upload_id, not both");
+        }
+        if (uploadId != null) {
+            return new ResumeUpload(RequestBodies.text(body, "job_id"),
+                    RequestBodies.singleLine(RequestBodies.text(body, "candidate_name")),
+                    RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), new byte[0],
+                    selfIdentification(body), null, uploadId);
+        }
         if (encoded == null || encoded.isEmpty()) {
-            throw ProblemException.invalid("missing_file", "content_base64 is required");
+            throw ProblemException.invalid("missing_file", "content_base64 or upload_id is required");
         }
         byte[] content;
         try {
@@ -128,8 +169,12 @@ public final class UploadApi {
         return new ResumeUpload(RequestBodies.text(body, "job_id"),
                 RequestBodies.singleLine(RequestBodies.text(body, "candidate_name")),
                 RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), content,
-                SelfIdentification.parse(RequestBodies.text(body, SELF_IDENTIFIED_SEX),
-                        RequestBodies.text(body, SELF_IDENTIFIED_RACE_ETHNICITY)), null);
+                selfIdentification(body), null, null);
+    }
+
+    private static SelfIdentification selfIdentification(JsonNode body) {
+        return SelfIdentification.parse(RequestBodies.text(body, SELF_IDENTIFIED_SEX),
+                RequestBodies.text(body, SELF_IDENTIFIED_RACE_ETHNICITY));
     }
 
     private ProblemException tooLarge() {

@@ -16,7 +16,6 @@ import dev.resumescreening.adapters.dynamodb.DynamoTrainingLock;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
-import dev.resumescreening.api.UploadApi;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.embedding.HybridEmbedder;
 import dev.resumescreening.embedding.LexicalEmbedder;
@@ -30,6 +29,7 @@ import dev.resumescreening.registry.ModelRegistryStore;
 import dev.resumescreening.registry.RegistryModelSelector;
 import dev.resumescreening.review.ReviewStore;
 import dev.resumescreening.review.TrainingStatusService;
+import dev.resumescreening.screening.ResumeUpload;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.training.SampleCounter;
 import dev.resumescreening.training.TrainingLock;
@@ -82,7 +82,7 @@ public final class CoreModule {
     @Provides
     @Singleton
     static DocumentStore documents(S3Client s3, Settings settings, Lazy<S3Presigner> presigner) {
-        return new S3DocumentStore(s3, settings.bucket(), presigner::get);
+        return new S3DocumentStore(s3, settings.bucket(), presigner::get, settings.get(S3DocumentStore.KMS_KEY_SETTING));
     }
 
     @Provides
@@ -164,7 +164,7 @@ public final class CoreModule {
     }
 
     @Provides
-    @Named(UploadApi.MAX_UPLOAD_BYTES)
+    @Named(ResumeUpload.MAX_BYTES)
     static long maxUploadBytes(Settings settings) {
         return settings.longValue("MAX_UPLOAD_BYTES");
     }

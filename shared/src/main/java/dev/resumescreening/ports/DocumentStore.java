@@ -3,6 +3,8 @@ package dev.resumescreening.ports;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Object storage for originals, extracted text, exports, models and logs. */
@@ -22,6 +24,24 @@ public interface DocumentStore {
     /** A URL anyone holding it may GET the object from until {@code lifetime} has passed. */
     URI temporaryUrl(String key, Duration lifetime);
 
+    /**
+     * A URL anyone holding it may PUT exactly {@code size} bytes of {@code contentType} to under {@code key} until
+     * {@code lifetime} has passed, with the headers the PUT must carry (those signed into the URL).
+     */
+    PresignedUpload temporaryUploadUrl(String key, String contentType, long size, Duration lifetime);
+
+    /** The object's size and when it was written, without reading it; empty when there is none. */
+    Optional<StoredObject> describe(String key);
+
     /** Writes a stream of unknown length without holding it all in memory. */
     void putStream(String key, InputStream content, String contentType);
+
+    record PresignedUpload(URI url, Map<String, String> headers, Instant expiresAt) {
+        public PresignedUpload {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    record StoredObject(long size, Instant lastModified) {
+    }
 }

@@ -25,6 +25,13 @@ public interface ResultRepository {
      */
     void create(NewResult result);
 
+    /**
+     * Stores a claim on its own, for a result that exists already.
+     *
+     * @throws ClaimTaken when a claim exists under its key already
+     */
+    void addClaim(UploadClaim claim);
+
     /** The claim stored under {@code key}, if any. */
     Optional<UploadClaim> claim(String key);
 
@@ -65,9 +72,11 @@ public interface ResultRepository {
     /**
      * Something only one result may have: {@code key} names it (a file's content for a job, a client's idempotency
      * key), and it points at the result that has it. {@code expiresAtEpochSeconds} is null for a claim that lasts as
-     * long as its result.
+     * long as its result. {@code ofEarlierResult}: the upload that claimed it was answered with an earlier result of
+     * the same file, not a new one.
      */
-    record UploadClaim(String key, String resultId, String jobId, String contentSha256, Long expiresAtEpochSeconds) {
+    record UploadClaim(String key, String resultId, String jobId, String contentSha256, Long expiresAtEpochSeconds,
+                       boolean ofEarlierResult) {
     }
 
     /** A claim of the new result was held already, by the result it names. */

@@ -51,6 +51,7 @@ public final class ScreeningService {
     private static final int MAX_CANDIDATE_NAME_CHARS = 200;
     static final String CONTENT_CLAIM = "content#";
     static final String IDEMPOTENCY_CLAIM = "idempotency#";
+    static final String STAGED_UPLOAD_CLAIM = "upload#";
     /** How long an idempotency key is remembered at least (DynamoDB's TTL removes it some time after). */
     static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
     private static final Executor WRITERS = Executors.newCachedThreadPool(runnable -> {
@@ -66,12 +67,13 @@ public final class ScreeningService {
     private final PersonalDetailsRedactor redactor;
     private final Embedder embedder;
     private final ModelSelector models;
+    private final StagedUploads staged;
     private final Clock clock;
 
     @Inject
     public ScreeningService(JobService jobs, ResultRepository results, DocumentStore documents,
                             DocumentTextExtractor extractor, PersonalDetailsRedactor redactor, Embedder embedder,
-                            ModelSelector models, Clock clock) {
+                            ModelSelector models, StagedUploads staged, Clock clock) {
         this.jobs = jobs;
         this.results = results;
         this.documents = documents;
@@ -79,6 +81,7 @@ public final class ScreeningService {
         this.redactor = redactor;
         this.embedder = embedder;
         this.models = models;
+        this.staged = staged;
         this.clock = clock;
     }
 
@@ -92,11 +95,37 @@ public final class ScreeningService {
      * Screens the upload, unless its idempotency key (scoped to the caller by the API) already has a result, which is
      * answered again, or the same file (by SHA-256) was already screened for the job, whose result is answered as the
      * one it duplicates. Both claims are written with the result in one transaction, so concurrent uploads of the same
-     * key or file make one result, and the others answer it.
+     * key or file make one result, and the others answer it. A staged upload is read from the bucket and, once
+     * answered, removed from there; its upload id is claimed as well, so the same request again answers the same.
      */
     public Screening screen(ResumeUpload upload) {
         String candidateName = candidateName(upload.candidateName());
         StoredJob stored = jobs.find(upload.jobId());
+        if (upload.stagedUploadId() == null) {
+            return screenContent(upload, candidateName, stored, null);
+        }
+        String jobId = stored.job().jobId();
+        String stagedClaim = STAGED_UPLOAD_CLAIM + jobId + "#" + upload.stagedUploadId();
+        Optional<Screening> answered = stagedReplay(stagedClaim);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        ResumeUpload read = upload.withContent(staged.read(jobId, upload.stagedUploadId()));
+        Screening screening = screenContent(read, candidateName, stored, stagedClaim);
+        if (screening.outcome() != Outcome.CREATED) {
+            try {
+                results.addClaim(new UploadClaim(stagedClaim, screening.result().resultId(), jobId,
+                        screening.result().document().contentSha256(), idempotencyExpiry(),
+                        screening.outcome() == Outcome.DUPLICATE));
+            } catch (ResultRepository.ClaimTaken taken) {
+                return stagedReplay(stagedClaim).orElseThrow();
+            }
+        }
+        staged.discard(jobId, upload.stagedUploadId());
+        return screening;
+    }
+
+    private Screening screenContent(ResumeUpload upload, String candidateName, StoredJob stored, String stagedClaim) {
         Job job = stored.job();
         String sha256 = sha256(upload.content());
         String contentClaim = contentClaim(job.jobId(), sha256);
@@ -106,11 +135,13 @@ public final class ScreeningService {
             return earlier.get();
         }
         try {
-            return new Screening(screenNew(upload, candidateName, stored, sha256, contentClaim, idempotencyClaim),
-                    Outcome.CREATED);
+            return new Screening(screenNew(upload, candidateName, stored, sha256, contentClaim, idempotencyClaim,
+                    stagedClaim), Outcome.CREATED);
         } catch (ResultRepository.ClaimTaken taken) {
-            return earlier(idempotencyClaim, contentClaim, job.jobId(), sha256).orElseThrow(() -> new ProblemException(
-                    ProblemKind.CONFLICT, "upload_conflict", "the same upload was being stored at the same time; try again"));
+            return stagedReplay(stagedClaim)
+                    .or(() -> earlier(idempotencyClaim, contentClaim, job.jobId(), sha256))
+                    .orElseThrow(() -> new ProblemException(ProblemKind.CONFLICT, "upload_conflict",
+                            "the same upload was being stored at the same time; try again"));
         }
     }
 
@@ -127,6 +158,17 @@ public final class ScreeningService {
                 embedder.embed(RehearsalDocument.JOB));
         Explainer.explain(RehearsalDocument.JOB, modelText);
         return Math.round(probability * 10_000) / 100.0;
+    }
+
+    /** The answer a staged upload already had: its own new result, or the earlier result of the same file. */
+    private Optional<Screening> stagedReplay(String stagedClaim) {
+        if (stagedClaim == null) {
+            return Optional.empty();
+        }
+        return results.claim(stagedClaim).map(claim -> {
+            JsonLog.info("resume.replayed", Map.of("result_id", claim.resultId()));
+            return new Screening(claimed(claim), claim.ofEarlierResult() ? Outcome.DUPLICATE : Outcome.REPLAYED);
+        });
     }
 
     /** The key of the claim a file (by its SHA-256) has on a job: one result per file per job. */
@@ -172,7 +214,7 @@ public final class ScreeningService {
     }
 
     private ScreeningResult screenNew(ResumeUpload upload, String candidateName, StoredJob stored, String sha256,
-                                      String contentClaim, String idempotencyClaim) {
+                                      String contentClaim, String idempotencyClaim, String stagedClaim) {
         Job job = stored.job();
         ExtractedText text = extractor.extract(upload.content(), upload.fileName(), upload.contentType());
         String resultId = UUID.randomUUID().toString();
@@ -204,10 +246,12 @@ public final class ScreeningService {
                 modelVersion, Timestamps.format(clock.instant()), document, null, explanation);
 
         List<UploadClaim> claims = new ArrayList<>();
-        claims.add(new UploadClaim(contentClaim, resultId, job.jobId(), sha256, null));
+        claims.add(new UploadClaim(contentClaim, resultId, job.jobId(), sha256, null, false));
         if (idempotencyClaim != null) {
-            claims.add(new UploadClaim(idempotencyClaim, resultId, job.jobId(), sha256,
-                    clock.instant().plus(IDEMPOTENCY_KEY_LIFETIME).getEpochSecond()));
+            claims.add(new UploadClaim(idempotencyClaim, resultId, job.jobId(), sha256, idempotencyExpiry(), false));
+        }
+        if (stagedClaim != null) {
+            claims.add(new UploadClaim(stagedClaim, resultId, job.jobId(), sha256, idempotencyExpiry(), false));
         }
         store(originalKey, upload.content(), textKey, modelText, text.contentType(), new NewResult(result,
                 job.threshold(), resumeEmbedding, upload.selfIdentification(), claims));
@@ -237,6 +281,10 @@ public final class ScreeningService {
             removeQuietly(originalKey, textKey);
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    private long idempotencyExpiry() {
+        return clock.instant().plus(IDEMPOTENCY_KEY_LIFETIME).getEpochSecond();
     }
 
     /** How sure the decision is: 0.5 at the threshold, 1.0 at the far end of the scale. */

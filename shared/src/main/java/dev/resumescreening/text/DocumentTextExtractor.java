@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -71,6 +72,20 @@ public final class DocumentTextExtractor {
         }
         throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type",
                 "only PDF, Word (.docx) and plain text resumes are accepted");
+    }
+
+    /**
+     * The accepted type a file so named and declared is read as (PDF, .docx or plain text), by the same rules as
+     * {@link #extract} before it sees the content; empty for any other.
+     */
+    public static Optional<String> acceptedType(String fileName, String declaredType) {
+        if (claimsDocx(fileName, declaredType)) {
+            return Optional.of(DOCX);
+        }
+        if (claimsPdf(fileName, declaredType)) {
+            return Optional.of(PDF);
+        }
+        return claimsText(fileName, declaredType) ? Optional.of(TEXT) : Optional.empty();
     }
 
     private ExtractedText extractPdf(byte[] content) {

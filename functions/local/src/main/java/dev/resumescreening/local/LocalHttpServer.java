@@ -57,10 +57,11 @@ final class LocalHttpServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final LocalEnvironment environment;
     private final RouteTable routes = RouteTable.fromContract();
-    private final StaticFiles staticFiles = new StaticFiles();
+    private final StaticFiles staticFiles;
 
     private LocalHttpServer(LocalEnvironment environment, int port, Limits limits) throws IOException {
         this.environment = environment;
+        this.staticFiles = new StaticFiles(environment.settings().endpoint("s3"));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         // a connection no connection thread can take is handed to the overflow threads, which only answer health
         // checks and 503; past them, the connection is dropped

@@ -2,6 +2,7 @@ package dev.resumescreening.local;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +29,22 @@ final class StaticFiles {
             "map", "application/json");
     /**
      * Scripts and styles only from this origin, no inline script anywhere (an injected handler cannot run), frames
-     * only of this origin (the review screen shows the original PDF). Swagger UI sets inline styles, so /docs allows
-     * them.
+     * only of this origin (the review screen shows the original PDF), requests to this origin and the object store
+     * (large files are put to presigned URLs there). Swagger UI sets inline styles, so /docs allows them.
      */
-    static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " frame-src 'self' blob:; object-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
-    private static final String DOCS_POLICY = APP_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    private static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; frame-src 'self' blob:; object-src 'self'; connect-src 'self'%s; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'self'";
+
+    private final String appPolicy;
+    private final String docsPolicy;
+
+    /** @param objectStore the S3 endpoint presigned URLs point at, when it is not AWS's */
+    StaticFiles(Optional<URI> objectStore) {
+        this.appPolicy = APP_POLICY.formatted(objectStore
+                .map(uri -> " " + uri.getScheme() + "://" + uri.getRawAuthority()).orElse(""));
+        this.docsPolicy = appPolicy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    }
 
     record StaticFile(byte[] content, String contentType, String policy) {
     }
@@ -57,7 +68,7 @@ final class StaticFiles {
                 return Optional.empty();
             }
             boolean docs = path.equals("/docs.html") || path.startsWith(SWAGGER_PREFIX);
-            return Optional.of(new StaticFile(in.readAllBytes(), type, docs ? DOCS_POLICY : APP_POLICY));
+            return Optional.of(new StaticFile(in.readAllBytes(), type, docs ? docsPolicy : appPolicy));
         } catch (IOException e) {
             return Optional.empty();
         }

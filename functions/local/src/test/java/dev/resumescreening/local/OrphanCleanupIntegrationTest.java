@@ -14,6 +14,7 @@ import dev.resumescreening.screening.JobService;
 import dev.resumescreening.screening.ResumeUpload;
 import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.screening.SimilarityModel;
+import dev.resumescreening.screening.StagedUploads;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.PersonalDetailsRedactor;
 import java.io.InputStream;
@@ -76,6 +77,17 @@ class OrphanCleanupIntegrationTest {
                 }
 
                 @Override
+                public PresignedUpload temporaryUploadUrl(String key, String contentType, long size,
+                                                          Duration lifetime) {
+                    return s3.temporaryUploadUrl(key, contentType, size, lifetime);
+                }
+
+                @Override
+                public Optional<StoredObject> describe(String key) {
+                    return s3.describe(key);
+                }
+
+                @Override
                 public void putStream(String key, InputStream content, String contentType) {
                     s3.putStream(key, content, contentType);
                 }
@@ -83,6 +95,7 @@ class OrphanCleanupIntegrationTest {
             ScreeningService screening = new ScreeningService(jobs, missingTable, recording,
                     new DocumentTextExtractor(30), new PersonalDetailsRedactor(), embedder,
                     resultId -> SimilarityModel.forEmbedder(embedder.name()),
+                    new StagedUploads(jobs, recording, Clock.systemUTC(), 10_000_000),
                     Clock.systemUTC());
 
             assertThrows(ResourceNotFoundException.class, () -> screening.screen(new ResumeUpload(jobId, "A", "cv.txt",

@@ -154,6 +154,8 @@ class SampleEventsTest {
             Map.entry("trigger-runs-list.json", new Expected(200, Map.of("/count", "1", "/runs/0/run_id", RUN_ID))),
             Map.entry("trigger-trigger-training.json", new Expected(202, Map.of("/success", "true",
                     "/message", "Training started!"))),
+            Map.entry("upload-issue.json", new Expected(201, Map.of("/method", "PUT",
+                    "/headers/content-type", "application/pdf", "/headers/content-length", "5242880"))),
             Map.entry("upload-resume-json.json", new Expected(201, Map.of("/job_id", "job-sample",
                     "/candidate_name", "Alex Example"))),
             Map.entry("upload-resume-multipart.json", new Expected(201, Map.of("/job_id", "job-sample",

@@ -360,4 +360,22 @@ class WebAppBrowserTest {
         assertEquals("error", refused.getAttribute("data-status"));
         assertFalse(refused.findElement(By.className("upload-error")).getText().isBlank());
     }
+
+    @Test
+    void aFileOverFourMegabytesGoesThroughTheBucket() throws Exception {
+        String jobId = stack.createJob("Large file job", "Java engineer on AWS");
+        driver.get(stack.base + "/#/jobs/" + jobId + "/upload");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dropzone")));
+        js("const dt = new DataTransfer();"
+                + "dt.items.add(new File(['Java engineer, AWS Lambda, DynamoDB. '.repeat(130000)], 'large.txt', {type: 'text/plain'}));"
+                + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
+        waitUpTo(60).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 1);
+        WebElement row = driver.findElement(By.cssSelector("tr.upload-row[data-file='large.txt']"));
+        assertEquals("ok", row.getAttribute("data-status"), row.getText());
+        assertTrue(((Number) js("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/uploads/" + jobId + "/')).length;")).intValue() > 0,
+                "the file was put to the bucket");
+        assertEquals(0, stack.objectCount("uploads/" + jobId));
+        assertEquals(1, stack.objectCount("resumes/" + jobId));
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -96,7 +97,20 @@ public final class DynamoResultRepository implements ResultRepository {
         if (claim.expiresAtEpochSeconds() != null) {
             item.put("expires_at", n(claim.expiresAtEpochSeconds()));
         }
+        if (claim.ofEarlierResult()) {
+            item.put("of_earlier_result", Attributes.bool(true));
+        }
         return item;
+    }
+
+    @Override
+    public void addClaim(UploadClaim claim) {
+        try {
+            dynamo.putItem(b -> b.tableName(claimsTable).item(claimItem(claim))
+                    .conditionExpression("attribute_not_exists(claim_key)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ClaimTaken(claim.key());
+        }
     }
 
     @Override
@@ -108,7 +122,7 @@ public final class DynamoResultRepository implements ResultRepository {
         }
         return Optional.of(new UploadClaim(key, Attributes.string(item, "result_id"), Attributes.string(item, "job_id"),
                 Attributes.string(item, "content_sha256"), item.containsKey("expires_at")
-                        ? Attributes.longNumber(item, "expires_at") : null));
+                        ? Attributes.longNumber(item, "expires_at") : null, Attributes.flag(item, "of_earlier_result")));
     }
 
     @Override

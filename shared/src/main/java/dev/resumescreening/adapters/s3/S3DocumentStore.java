@@ -9,37 +9,86 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
-/** The bucket behind {@link DocumentStore}; objects are encrypted at rest by the bucket's default encryption. */
+/**
+ * The bucket behind {@link DocumentStore}; objects are encrypted at rest by the bucket's default encryption, which
+ * the bucket policy lets a PUT naming no encryption have. Presigned uploads name the bucket's key all the same (when
+ * known): a browser's PUT then cannot be signed for anything else.
+ */
 public final class S3DocumentStore implements DocumentStore {
+    public static final String KMS_KEY_SETTING = "BUCKET_KMS_KEY_ID";
     /** S3's smallest allowed multipart part (except the last). */
     private static final int PART_BYTES = 5 * 1024 * 1024;
 
     private final S3Client s3;
     private final String bucket;
     private final Supplier<S3Presigner> presigner;
+    private final String kmsKeyId;
 
-    /** @param presigner built on first use: only the functions that hand out URLs pay for it */
-    public S3DocumentStore(S3Client s3, String bucket, Supplier<S3Presigner> presigner) {
+    /**
+     * @param presigner built on first use: only the functions that hand out URLs pay for it
+     * @param kmsKeyId  the bucket's KMS key, signed into presigned uploads; empty for none (no SSE headers)
+     */
+    public S3DocumentStore(S3Client s3, String bucket, Supplier<S3Presigner> presigner, String kmsKeyId) {
         this.s3 = s3;
         this.bucket = bucket;
         this.presigner = presigner;
+        this.kmsKeyId = kmsKeyId;
     }
 
     @Override
     public URI temporaryUrl(String key, Duration lifetime) {
         return URI.create(presigner.get().presignGetObject(b -> b.signatureDuration(lifetime)
                 .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString());
+    }
+
+    @Override
+    public PresignedUpload temporaryUploadUrl(String key, String contentType, long size, Duration lifetime) {
+        PresignedPutObjectRequest presigned = presigner.get().presignPutObject(b -> b.signatureDuration(lifetime)
+                .putObjectRequest(put -> {
+                    put.bucket(bucket).key(key).contentType(contentType).contentLength(size);
+                    if (!kmsKeyId.isEmpty()) {
+                        put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId);
+                    }
+                }));
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return new PresignedUpload(URI.create(presigned.url().toString()), headers, presigned.expiration());
+    }
+
+    @Override
+    public Optional<StoredObject> describe(String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            return Optional.of(new StoredObject(head.contentLength(), head.lastModified()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Routes path-style S3 REST requests to the operations on {@link Storage}: buckets, listing, objects and multipart
- * uploads.
+ * uploads; answers CORS for loopback origins ({@link Cors}) and refuses expired presigned URLs ({@link PresignedUrls}).
  */
 final class S3Handler implements HttpHandler {
     private static final Set<String> UNSUPPORTED_BUCKET_SUBRESOURCES = Set.of(
@@ -50,7 +51,11 @@ final class S3Handler implements HttpHandler {
             ex.getResponseHeaders().set("x-amz-request-id", requestId);
             ex.getResponseHeaders().set("x-amz-id-2", requestId);
             ex.getResponseHeaders().set("Server", "S3Emulator");
+            if (Cors.handle(ex)) {
+                return;
+            }
             req = new S3Request(ex);
+            PresignedUrls.requireUnexpired(req.query, Instant.now());
             route(req);
         } catch (S3Exception e) {
             sendError(ex, e.status, e.code, e.getMessage(), req == null ? null : req.resource, requestId);

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -40,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -626,5 +629,68 @@ class S3EmulatorTest {
 
     private static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void presignedPutsFromLoopbackPagesGetCorsAnswers() throws Exception {
+        String bucket = newBucket(s3);
+        HttpClient http = HttpClient.newHttpClient();
+        String page = "http://127.0.0.1:8080";
+        URI url;
+        try (S3Presigner presigner = presigner()) {
+            url = URI.create(presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(15))
+                    .putObjectRequest(put -> put.bucket(bucket).key("uploads/cv.txt").contentType("text/plain")))
+                    .url().toString());
+        }
+
+        HttpResponse<Void> preflight = http.send(HttpRequest.newBuilder(url)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", page)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type,x-amz-server-side-encryption").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, preflight.statusCode());
+        assertEquals(page, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("PUT"));
+        assertEquals("content-type,x-amz-server-side-encryption",
+                preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
+
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(url).header("Origin", page)
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("resume")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(page, put.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("resume", s3.getObjectAsBytes(b -> b.bucket(bucket).key("uploads/cv.txt")).asUtf8String());
+
+        for (String stranger : List.of("https://example.com", "http://127.0.0.1.example.com", "null")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(url)
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", stranger)
+                    .header("Access-Control-Request-Method", "PUT").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, refused.statusCode(), stranger);
+            assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), stranger);
+        }
+        HttpResponse<String> otherHeader = http.send(HttpRequest.newBuilder(url)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", page)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, otherHeader.statusCode());
+    }
+
+    @Test
+    void anExpiredPresignedUrlIsRefused() throws Exception {
+        String bucket = newBucket(s3);
+        String signedLongAgo = URI.create(emulator.endpoint() + "/" + bucket + "/late.txt").toString()
+                + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20200101T000000Z&X-Amz-Expires=900"
+                + "&X-Amz-SignedHeaders=host&X-Amz-Signature=00";
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(signedLongAgo))
+                .PUT(HttpRequest.BodyPublishers.ofString("late")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, put.statusCode(), put.body());
+        assertTrue(put.body().contains("Request has expired"), put.body());
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("late.txt")));
+    }
+
+    private static S3Presigner presigner() {
+        return S3Presigner.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
     }
 }
