@@ -282,7 +282,7 @@ check edge_https_only '
       .origin_protocol_policy == "https-only" and .origin_ssl_protocols == ["TLSv1.2"])'
 # the app pages: CSP without inline script, never framed; HSTS; nosniff; referrer policy
 check app_security_headers '
-  ([res("aws_cloudfront_response_headers_policy")[].values.security_headers_config[0]]) as $policies
+  ([res("aws_cloudfront_response_headers_policy")[] | select(.name == "app") | .values.security_headers_config[0]]) as $policies
   | ($policies | length) == 1
   and ($policies[0] | (.content_security_policy[0].content_security_policy | test("script-src .self.;")
       and (test("unsafe-inline|unsafe-eval") | not) and test("frame-ancestors .none.") and test("default-src .self."))
@@ -296,6 +296,27 @@ check app_security_headers '
   and (edge.default_cache_behavior[0].response_headers_policy_id != null
     or ([$plan.resource_changes[] | select(.type == "aws_cloudfront_distribution")
          | .change.after_unknown.default_cache_behavior[0].response_headers_policy_id] | any(. == true)))'
+# the API docs (/docs, /docs/*): inline styles for Swagger UI only, no inline script, never framed; HSTS; nosniff
+check docs_security_headers '
+  ([res("aws_cloudfront_response_headers_policy")[] | select(.name == "docs") | .values.security_headers_config[0]]) as $policies
+  | ($policies | length) == 1
+  and ($policies[0] | (.content_security_policy[0].content_security_policy | test("script-src .self.;")
+      and (test("unsafe-eval") | not) and (gsub("style-src [^;]*;"; "") | test("unsafe-inline") | not)
+      and test("frame-ancestors .none.") and test("default-src .self.;"))
+    and .content_security_policy[0].override
+    and .strict_transport_security[0].access_control_max_age_sec >= 31536000 and .strict_transport_security[0].override
+    and .frame_options[0].frame_option == "DENY" and (.content_type_options | length) == 1
+    and (.referrer_policy[0].referrer_policy | IN("no-referrer", "same-origin", "strict-origin-when-cross-origin")))
+  and ([$plan.configuration.root_module.resources[] | select(.type == "aws_cloudfront_distribution")
+        | .expressions.ordered_cache_behavior // [] | .[] | select(.path_pattern.constant_value | IN("/docs", "/docs/*"))
+        | .response_headers_policy_id.references // [] | index("aws_cloudfront_response_headers_policy.docs") != null]
+      | length == 2 and all)
+  and ([$plan.resource_changes[] | select(.type == "aws_cloudfront_distribution") | .change as $c
+        | $c.after.ordered_cache_behavior // [] | to_entries[] | select(.value.path_pattern | IN("/docs", "/docs/*"))
+        | .key as $k | .value.response_headers_policy_id != null
+          or (($c.after_unknown.ordered_cache_behavior // false)
+              | if type == "array" then .[$k].response_headers_policy_id else . end) == true]
+      | length == 2 and all)'
 # the web app signs in with the code flow (PKCE, in js/auth.js) as a public client, back to its own origin only
 check web_client_code_flow_no_secret '
   web_client | .allowed_oauth_flows == ["code"] and (.generate_secret // false) == false

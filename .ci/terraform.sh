@@ -8,7 +8,8 @@
 #      without the TLS/KMS bucket policy, which moto misapplies, and with
 #      deletion protection off so that step 8 can destroy it)
 #   3b. the tables and the bucket Terraform made, read back from moto, match
-#      contract.json (.ci/storage-check.sh)
+#      contract.json (.ci/storage-check.sh); the API docs page and its files
+#      are in the web bucket
 #   4. end-to-end: the local runner (real Java handlers) against the tables and
 #      bucket Terraform created, driven by .ci/e2e.sh; it may create nothing
 #      (--no-create-storage, same tables and buckets after); then every zip
@@ -75,6 +76,8 @@ if ((${#missing[@]} > 0)); then
   printf '  missing Lambda zip for %s\n' "${missing[@]}" >&2
   die "Lambda zips are missing: run the Maven build first (./mvnw -q package -DskipTests)"
 fi
+[[ -f "$ARTIFACT_DIR/functions/local/target/docs/index.html" ]] ||
+  die "the API docs page (functions/local/target/docs) is missing: run the Maven build first"
 log "check: the IAM checker finds every planted wildcard grant"
 bash "$IAM_CHECK" --self-test >&2 || die "the IAM checker misses planted wildcard grants"
 if [[ "$SKIP_E2E" != 1 ]]; then
@@ -284,6 +287,16 @@ log "  applied $(grep -o 'Resources: [0-9]* added' "$WORK/apply.log" || true) in
 log "check: tables (keys, attributes, indexes, TTL) and the bucket in moto match contract.json"
 bash "$STORAGE_CHECK" "$ENDPOINT" "$CONTRACT" "$(tf output -json table_names)" "$(tf output -raw bucket_name)" >&2 ||
   die "the storage Terraform made differs from contract.json"
+
+log "check: the API docs (page, Swagger UI, openapi.json) are in the web bucket with their content types"
+web_bucket="$(tf output -raw web_bucket_name)"
+for entry in "docs:text/html" "docs/index.html:text/html" "docs/docs.js:text/javascript" \
+  "docs/swagger-ui-bundle.js:text/javascript" "docs/swagger-ui.css:text/css" "openapi.json:application/json"; do
+  key="${entry%%:*}"
+  type="$(aws --endpoint-url "$ENDPOINT" --output json s3api head-object --bucket "$web_bucket" --key "$key" |
+    jq -r .ContentType)" || die "web bucket $web_bucket has no $key (was functions/local/target/docs built?)"
+  [[ "$type" == "${entry#*:}"* ]] || die "web bucket object $key has content type $type, expected ${entry#*:}"
+done
 
 # --------------------------------------------------------------------------
 # 4. end-to-end: real handlers against the Terraform-created resources; they

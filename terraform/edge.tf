@@ -161,6 +161,30 @@ resource "aws_cloudfront_distribution" "edge" {
     compress                   = true
   }
 
+  # The API docs: the page (the object "docs", web.tf) and its files (docs/*),
+  # with their own headers.
+  ordered_cache_behavior {
+    path_pattern               = "/docs"
+    target_origin_id           = "app"
+    viewer_protocol_policy     = "https-only"
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+    cache_policy_id            = local.cloudfront_caching_optimized
+    response_headers_policy_id = var.security_headers_policy ? aws_cloudfront_response_headers_policy.docs[0].id : null
+    compress                   = true
+  }
+
+  ordered_cache_behavior {
+    path_pattern               = "/docs/*"
+    target_origin_id           = "app"
+    viewer_protocol_policy     = "https-only"
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+    cache_policy_id            = local.cloudfront_caching_optimized
+    response_headers_policy_id = var.security_headers_policy ? aws_cloudfront_response_headers_policy.docs[0].id : null
+    compress                   = true
+  }
+
   ordered_cache_behavior {
     path_pattern               = "/api/*"
     target_origin_id           = "api"

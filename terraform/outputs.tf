@@ -13,6 +13,11 @@ output "api_edge_url" {
   value       = "https://${aws_cloudfront_distribution.edge.domain_name}"
 }
 
+output "web_bucket_name" {
+  description = "Bucket of the web app's static files and the API docs (docs/), read only by CloudFront."
+  value       = aws_s3_bucket.web.bucket
+}
+
 output "bucket_name" {
   description = "Data bucket (value of the BUCKET environment variable)."
   value       = aws_s3_bucket.data.bucket

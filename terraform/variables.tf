@@ -455,8 +455,14 @@ variable "webapp_dir" {
   default     = null
 }
 
+variable "docs_dir" {
+  description = "Directory of the API docs page and the Swagger UI files it loads, uploaded under docs/ of the web bucket: what the Maven build writes to functions/local/target/docs. null = that directory under the repository (lambda_artifact_dir). Missing files are not uploaded (/docs then answers 403)."
+  type        = string
+  default     = null
+}
+
 variable "security_headers_policy" {
-  description = "CloudFront response headers policy (CSP, HSTS, frame-ancestors, nosniff, referrer policy) on the web app. false only with emulator = true (moto has no response headers policies)."
+  description = "CloudFront response headers policies (CSP, HSTS, frame-ancestors, nosniff, referrer policy) on the web app and on the API docs under /docs. false only with emulator = true (moto has no response headers policies)."
   type        = bool
   default     = true
 

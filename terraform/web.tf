@@ -2,16 +2,19 @@
 # uploaded as they are: no build step) in a private, KMS-encrypted bucket that
 # only the edge distribution (edge.tf) reads, through origin access control.
 # Terraform writes the app's config.json (API URL, hosted UI, client id) next to
-# them, so the same files run locally and here.
+# them, so the same files run locally and here. The API docs page (Swagger UI on
+# /openapi.json) comes from the Maven build, which puts it beside the Swagger UI
+# files it loads, under docs/.
 
 locals {
   web_bucket_name = "${var.name_prefix}-web-${local.account_id}-${local.region}"
   web_bucket_arn  = "arn:${local.partition}:s3:::${local.web_bucket_name}"
   webapp_dir      = coalesce(var.webapp_dir, "${local.artifact_dir}/functions/local/src/main/resources/webapp")
+  docs_dir        = coalesce(var.docs_dir, "${local.artifact_dir}/functions/local/target/docs")
 
-  # config.json is Terraform's (below); the API docs page needs Swagger UI's
-  # WebJar, which only the local runner serves.
-  webapp_files = setsubtract(fileset(local.webapp_dir, "**"), ["config.json", "docs.html", "js/docs.js"])
+  # config.json is Terraform's (below); docs/ is the build's (docs_dir).
+  webapp_files = toset([for f in fileset(local.webapp_dir, "**") : f if f != "config.json" && !startswith(f, "docs/")])
+  docs_files   = fileset(local.docs_dir, "**")
   web_content_types = {
     html = "text/html; charset=utf-8"
     js   = "text/javascript; charset=utf-8"
@@ -36,6 +39,21 @@ locals {
     "connect-src 'self' ${local.auth_domain_url} https://${aws_s3_bucket.data.bucket_regional_domain_name} https://${local.bucket_name}.s3.amazonaws.com;",
     "base-uri 'none';",
     "form-action 'self';",
+    "frame-ancestors 'none'",
+  ])
+
+  # The docs page's: Swagger UI sets inline styles, and the docs page starts it
+  # from docs/docs.js, so still no inline script; "Try it out" calls the API on
+  # this origin.
+  docs_content_security_policy = join(" ", [
+    "default-src 'self';",
+    "script-src 'self';",
+    "style-src 'self' 'unsafe-inline';",
+    "img-src 'self' data:;",
+    "connect-src 'self';",
+    "object-src 'none';",
+    "base-uri 'none';",
+    "form-action 'none';",
     "frame-ancestors 'none'",
   ])
 }
@@ -159,6 +177,34 @@ resource "aws_s3_object" "webapp" {
   depends_on = [aws_s3_bucket_server_side_encryption_configuration.web]
 }
 
+resource "aws_s3_object" "docs" {
+  for_each = local.docs_files
+
+  bucket        = aws_s3_bucket.web.id
+  key           = "docs/${each.value}"
+  source        = "${local.docs_dir}/${each.value}"
+  source_hash   = filemd5("${local.docs_dir}/${each.value}")
+  content_type  = lookup(local.web_content_types, lower(regex("[^.]+$", each.value)), "application/octet-stream")
+  cache_control = "no-cache"
+
+  depends_on = [aws_s3_bucket_server_side_encryption_configuration.web]
+}
+
+# /docs itself: CloudFront asks S3 (through origin access control) for the key
+# "docs", so the page is also an object of that name.
+resource "aws_s3_object" "docs_page" {
+  for_each = contains(local.docs_files, "index.html") ? toset(["docs"]) : toset([])
+
+  bucket        = aws_s3_bucket.web.id
+  key           = each.value
+  source        = "${local.docs_dir}/index.html"
+  source_hash   = filemd5("${local.docs_dir}/index.html")
+  content_type  = local.web_content_types.html
+  cache_control = "no-cache"
+
+  depends_on = [aws_s3_bucket_server_side_encryption_configuration.web]
+}
+
 resource "aws_s3_object" "web_config" {
   bucket        = aws_s3_bucket.web.id
   key           = "config.json"
@@ -189,6 +235,38 @@ resource "aws_cloudfront_response_headers_policy" "app" {
   security_headers_config {
     content_security_policy {
       content_security_policy = local.web_content_security_policy
+      override                = true
+    }
+    strict_transport_security {
+      access_control_max_age_sec = 63072000
+      include_subdomains         = true
+      preload                    = false
+      override                   = true
+    }
+    frame_options {
+      frame_option = "DENY"
+      override     = true
+    }
+    content_type_options {
+      override = true
+    }
+    referrer_policy {
+      referrer_policy = "no-referrer"
+      override        = true
+    }
+  }
+}
+
+# The API docs under /docs: the app's headers, but Swagger UI's inline styles.
+resource "aws_cloudfront_response_headers_policy" "docs" {
+  count = var.security_headers_policy ? 1 : 0
+
+  name    = "${var.name_prefix}-docs"
+  comment = "Security headers of the ${var.name_prefix} API docs (Swagger UI)"
+
+  security_headers_config {
+    content_security_policy {
+      content_security_policy = local.docs_content_security_policy
       override                = true
     }
     strict_transport_security {

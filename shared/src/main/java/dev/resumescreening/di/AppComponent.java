@@ -7,6 +7,7 @@ import dev.resumescreening.api.FeedbackApi;
 import dev.resumescreening.compliance.AdverseImpactService;
 import dev.resumescreening.compliance.AuditExporter;
 import dev.resumescreening.compliance.ErasureService;
+import dev.resumescreening.maintenance.IndexKeyBackfill;
 import dev.resumescreening.api.JobsApi;
 import dev.resumescreening.api.RegistryApi;
 import dev.resumescreening.api.ResultsApi;
@@ -64,6 +65,8 @@ public interface AppComponent {
     ComplianceApi complianceApi();
 
     ErasureService erasure();
+
+    IndexKeyBackfill indexKeyBackfill();
 
     AdverseImpactService adverseImpact();
 

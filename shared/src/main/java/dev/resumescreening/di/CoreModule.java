@@ -4,7 +4,9 @@ import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.resumescreening.adapters.dynamodb.DynamoComplianceStore;
+import dev.resumescreening.adapters.dynamodb.DynamoIndexKeyStore;
 import dev.resumescreening.compliance.ComplianceStore;
+import dev.resumescreening.maintenance.IndexKeyStore;
 import dev.resumescreening.compliance.ErasureService;
 import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
@@ -155,6 +157,13 @@ public final class CoreModule {
         return new DynamoComplianceStore(dynamo, settings.tableName("screening_results"),
                 settings.tableName("self_identification"), settings.tableName("review_history"),
                 settings.tableName("training_counters"), settings.tableName("upload_claims"));
+    }
+
+    @Provides
+    @Singleton
+    static IndexKeyStore indexKeyStore(DynamoDbClient dynamo, Settings settings) {
+        return new DynamoIndexKeyStore(dynamo, settings.tableName("screening_results"),
+                settings.tableName("training_runs"), settings.tableName("training_counters"));
     }
 
     @Provides

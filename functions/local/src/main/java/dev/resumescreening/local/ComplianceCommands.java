@@ -6,6 +6,7 @@ import dev.resumescreening.compliance.AdverseImpactReport;
 import dev.resumescreening.compliance.AuditExporter;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.maintenance.IndexKeyStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The compliance routes as commands: the adverse-impact report, the audit export, erasure and the retention sweep. */
+/**
+ * The compliance routes as commands: the adverse-impact report, the audit export, erasure and the retention sweep; and
+ * the index-key backfill of the daily compliance run.
+ */
 final class ComplianceCommands {
     private ComplianceCommands() {
     }
@@ -176,6 +180,27 @@ final class ComplianceCommands {
                 Map<String, Object> outcome = environment.compliance().sweep();
                 spec.commandLine().getOut().printf("retention %s days: erased %s results%n",
                         outcome.get("retention_days"), outcome.get("erased"));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code backfill-index-keys}: what the daily compliance run does once after an upgrade, on demand. */
+    @Command(name = "backfill-index-keys", description = "Give results and training runs stored before the score "
+            + "sort and the runs list existed the keys those lists read (only where still absent; safe to repeat).")
+    static final class BackfillIndexKeys implements Callable<Integer> {
+        @Mixin
+        StackOptions stack;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (LocalEnvironment environment = stack.open()) {
+                IndexKeyStore.Backfilled backfilled = environment.app().indexKeyBackfill().backfill();
+                spec.commandLine().getOut().printf("added the score key to %d results and the list partition to %d "
+                        + "training runs%n", backfilled.results(), backfilled.runs());
             }
             return 0;
         }

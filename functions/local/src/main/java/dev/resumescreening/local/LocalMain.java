@@ -10,13 +10,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar resume-screening-local.jar <command>}: the local stack and its tools. */
 @Command(name = "java -jar functions/local/target/resume-screening-local.jar",
-        description = "The local stack and its tools. export, train, register, report, audit, erase and "
-                + "sweep-retention use the stack in --data-dir (default .local-data; the running serve's if there is "
-                + "one) or at --aws-endpoint URL.",
+        description = "The local stack and its tools. export, train, register, report, audit, erase, "
+                + "sweep-retention and backfill-index-keys use the stack in --data-dir (default .local-data; the "
+                + "running serve's if there is one) or at --aws-endpoint URL.",
         synopsisSubcommandLabel = "<command>",
         subcommands = {ServeCommand.class, ReviewCommands.Export.class, TrainCommand.class, TrainCommand.Register.class,
                 EvaluateCommand.Cli.class, ComplianceCommands.Report.class, ComplianceCommands.Audit.class,
-                ComplianceCommands.Erase.class, ComplianceCommands.SweepRetention.class, Bench.class,
+                ComplianceCommands.Erase.class, ComplianceCommands.SweepRetention.class,
+                ComplianceCommands.BackfillIndexKeys.class, Bench.class,
                 HelpCommand.class})
 public final class LocalMain implements Runnable {
     @Spec

@@ -6,18 +6,23 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The web app's static files, from the classpath: {@code webapp/} (the app, {@code /openapi.json}, {@code /docs})
- * and Swagger UI's WebJar under {@code /webjars/swagger-ui/}. Only GET and HEAD; no directory listings; a path with
+ * The web app's static files, from the classpath: {@code webapp/} (the app, {@code /openapi.json}, the API docs page
+ * under {@code /docs/}) and, beside the docs page, the files of Swagger UI's WebJar it loads: the same paths the
+ * build's {@code target/docs/} has for the web bucket in AWS. Only GET and HEAD; no directory listings; a path with
  * a dot segment, a backslash or an encoded character is not found.
  */
 final class StaticFiles {
     static final String SWAGGER_UI_VERSION = "5.34.1";
     private static final String APP_ROOT = "webapp";
-    private static final String SWAGGER_PREFIX = "/webjars/swagger-ui/";
+    private static final String DOCS_PREFIX = "/docs/";
     private static final String SWAGGER_ROOT = "META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI_VERSION + "/";
-    private static final Map<String, String> ALIASES = Map.of("/", "/index.html", "/docs", "/docs.html");
+    /** The WebJar's files the docs page loads (functions/local/pom.xml unpacks the same ones for AWS). */
+    private static final Set<String> SWAGGER_FILES = Set.of(DOCS_PREFIX + "swagger-ui.css",
+            DOCS_PREFIX + "swagger-ui-bundle.js");
+    private static final Map<String, String> ALIASES = Map.of("/", "/index.html", "/docs", "/docs/index.html");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -55,8 +60,8 @@ final class StaticFiles {
                 || path.contains("//") || path.endsWith("/")) {
             return Optional.empty();
         }
-        String resource = path.startsWith(SWAGGER_PREFIX)
-                ? SWAGGER_ROOT + path.substring(SWAGGER_PREFIX.length())
+        String resource = SWAGGER_FILES.contains(path)
+                ? SWAGGER_ROOT + path.substring(DOCS_PREFIX.length())
                 : APP_ROOT + path;
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.get(extension);
@@ -67,8 +72,8 @@ final class StaticFiles {
             if (in == null) {
                 return Optional.empty();
             }
-            boolean docs = path.equals("/docs.html") || path.startsWith(SWAGGER_PREFIX);
-            return Optional.of(new StaticFile(in.readAllBytes(), type, docs ? docsPolicy : appPolicy));
+            return Optional.of(new StaticFile(in.readAllBytes(), type,
+                    path.startsWith(DOCS_PREFIX) ? docsPolicy : appPolicy));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -36,7 +36,7 @@ class LocalMainTest {
         Run top = run("--help");
         assertEquals(0, top.exitCode());
         for (String command : List.of("serve", "export", "train", "register", "evaluate", "report", "audit", "erase",
-                "sweep-retention", "bench")) {
+                "sweep-retention", "backfill-index-keys", "bench")) {
             assertTrue(top.out().contains(command), command + " missing from\n" + top.out());
         }
         Run serve = run("serve", "--help");

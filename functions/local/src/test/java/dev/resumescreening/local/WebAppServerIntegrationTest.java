@@ -66,14 +66,16 @@ class WebAppServerIntegrationTest {
         assertEquals(200, openApi.statusCode());
         assertEquals(OpenApiContractTest.openApi(), Json.read(openApi.body()));
         assertEquals(200, stack.get("/docs").statusCode());
-        assertEquals(200, stack.get("/webjars/swagger-ui/swagger-ui-bundle.js").statusCode());
-        assertEquals(200, stack.get("/webjars/swagger-ui/swagger-ui.css").statusCode());
+        assertEquals(200, stack.get("/docs/swagger-ui-bundle.js").statusCode());
+        assertEquals(200, stack.get("/docs/swagger-ui.css").statusCode());
+        assertEquals(200, stack.get("/docs/docs.js").statusCode());
     }
 
     @Test
     void onlyFilesOfTheAppAreServed() throws Exception {
-        for (String path : new String[] {"/nothing.html", "/js/../openapi.json", "/%2e%2e/pom.xml", "/webjars/swagger-ui/../../",
-                "/dev/resumescreening/local/LocalMain.class", "/js/"}) {
+        for (String path : new String[] {"/nothing.html", "/js/../openapi.json", "/%2e%2e/pom.xml", "/docs/../../",
+                "/webjars/swagger-ui/swagger-ui.css", "/docs/favicon-32x32.png", "/dev/resumescreening/local/LocalMain.class",
+                "/js/"}) {
             HttpResponse<String> response = stack.get(path);
             assertEquals(404, response.statusCode(), path + ": " + response.body());
         }

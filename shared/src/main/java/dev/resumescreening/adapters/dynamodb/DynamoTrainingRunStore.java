@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoTrainingRunStore implements TrainingRunStore {
     static final String BY_CREATED = "runs_by_created";
-    private static final String PARTITION = "RUN";
+    static final String PARTITION = "RUN";
     private static final String LIST_SCOPE = "training-runs";
 
     private final DynamoDbClient dynamo;

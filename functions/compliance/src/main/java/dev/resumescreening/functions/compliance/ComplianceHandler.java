@@ -9,6 +9,7 @@ import dev.resumescreening.compliance.ErasureService;
 import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.lambda.HttpApiAdapter;
+import dev.resumescreening.maintenance.IndexKeyBackfill;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,13 +19,14 @@ import java.util.Map;
 /**
  * The compliance function. API Gateway requests (they carry a {@code routeKey}) for its admin routes (erasure,
  * adverse-impact report, audit export); the daily EventBridge schedule ({@code "source": "aws.events"}) runs the
- * retention sweep.
+ * retention sweep and, until it has completed once, the backfill of the index keys of records from older releases.
  */
 public final class ComplianceHandler implements RequestStreamHandler {
     public static final String FUNCTION = "compliance";
 
     private final HttpApiAdapter api;
     private final ErasureService erasure;
+    private final IndexKeyBackfill indexKeyBackfill;
 
     public ComplianceHandler() {
         this(AppComponent.fromEnvironment());
@@ -33,6 +35,7 @@ public final class ComplianceHandler implements RequestStreamHandler {
     public ComplianceHandler(AppComponent app) {
         this.api = new HttpApiAdapter(FUNCTION, app.complianceApi().routes());
         this.erasure = app.erasure();
+        this.indexKeyBackfill = app.indexKeyBackfill();
     }
 
     @Override
@@ -44,11 +47,18 @@ public final class ComplianceHandler implements RequestStreamHandler {
         if (event == null || !"aws.events".equals(event.path("source").asText())) {
             throw new IllegalArgumentException("expected an API Gateway request or a scheduled EventBridge event");
         }
-        output.write(Json.writeBytes(sweep()));
+        output.write(Json.writeBytes(scheduledRun()));
     }
 
     public APIGatewayV2HTTPResponse handleApi(APIGatewayV2HTTPEvent event) {
         return api.handle(event);
+    }
+
+    /** The daily run: the retention sweep, then the index-key backfill unless it was recorded as done. */
+    public Map<String, Object> scheduledRun() {
+        Map<String, Object> outcome = sweep();
+        outcome.put("index_keys_backfilled", indexKeyBackfill.backfillOnce().orElse(null));
+        return outcome;
     }
 
     /** The retention sweep: erases results older than RETENTION_DAYS (none when it is 0). */
