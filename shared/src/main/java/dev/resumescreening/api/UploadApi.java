@@ -63,12 +63,12 @@ public final class UploadApi {
      */
     ApiResponse issueUpload(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
-        JsonNode size = body.get("size");
-        if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
+        Long size = RequestBodies.wholeNumber(body, "size");
+        if (size == null) {
             throw ProblemException.invalid("invalid_size", "size must be the file's length in bytes");
         }
         Issued issued = stagedUploads.issue(request.pathParameter("job_id"), RequestBodies.text(body, "file_name"),
-                RequestBodies.text(body, "content_type"), size.longValue());
+                RequestBodies.text(body, "content_type"), size);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("upload_id", issued.uploadId());
         view.put("url", issued.target().url().toString());
