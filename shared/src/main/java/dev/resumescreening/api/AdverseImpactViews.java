@@ -17,12 +17,27 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** The adverse-impact report as JSON (snake_case, rates to 4 decimals, never NaN) and as CSV. */
 public final class AdverseImpactViews {
-    static final String[] CSV_HEADER = {"decisions", "dimension", "category", "applicants", "share",
-        "below_2_percent", "selected", "selection_rate", "impact_ratio", "below_four_fifths", "p_value", "scored",
-        "scored_above_median", "scoring_rate", "scoring_impact_ratio", "scoring_below_four_fifths", "scoring_p_value"};
+    static final String[] CSV_HEADER = {
+        "decisions",
+        "dimension",
+        "category",
+        "applicants",
+        "share",
+        "below_2_percent",
+        "selected",
+        "selection_rate",
+        "impact_ratio",
+        "below_four_fifths",
+        "p_value",
+        "scored",
+        "scored_above_median",
+        "scoring_rate",
+        "scoring_impact_ratio",
+        "scoring_below_four_fifths",
+        "scoring_p_value"
+    };
 
-    private AdverseImpactViews() {
-    }
+    private AdverseImpactViews() {}
 
     public static Map<String, Object> json(AdverseImpactReport.Result report) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -109,27 +124,73 @@ public final class AdverseImpactViews {
         String about = "adverse-impact report; job " + (report.jobId() == null ? "all" : report.jobId())
                 + "; from " + report.from() + " to " + report.to() + "; model versions "
                 + String.join(" ", report.modelVersions()) + "; results " + report.results();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).setCommentMarker('#')
-                .setHeaderComments(about).build();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(CSV_HEADER)
+                .setCommentMarker('#')
+                .setHeaderComments(about)
+                .build();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (Section section : List.of(report.ai(), report.human())) {
                 for (Dimension dimension : section.dimensions()) {
                     for (Category c : dimension.categories()) {
                         Rate s = c.selection();
                         Rate r = c.scoring();
-                        printer.printRecord(section.decisions(), dimension.name(), c.name(), c.applicants(),
-                                round(c.share()), c.belowTwoPercent(), s.hits(), round(s.rate()),
-                                round(s.impactRatio()), s.flagged(), pValue(s.pValue()),
-                                r == null ? null : r.total(), r == null ? null : r.hits(),
-                                r == null ? null : round(r.rate()), r == null ? null : round(r.impactRatio()),
-                                r == null ? null : r.flagged(), r == null ? null : pValue(r.pValue()));
+                        printer.printRecord(
+                                section.decisions(),
+                                dimension.name(),
+                                c.name(),
+                                c.applicants(),
+                                round(c.share()),
+                                c.belowTwoPercent(),
+                                s.hits(),
+                                round(s.rate()),
+                                round(s.impactRatio()),
+                                s.flagged(),
+                                pValue(s.pValue()),
+                                r == null ? null : r.total(),
+                                r == null ? null : r.hits(),
+                                r == null ? null : round(r.rate()),
+                                r == null ? null : round(r.impactRatio()),
+                                r == null ? null : r.flagged(),
+                                r == null ? null : pValue(r.pValue()));
                     }
-                    printer.printRecord(section.decisions(), dimension.name(), "excluded_unknown",
-                            dimension.excludedUnknown(), null, null, null, null, null, null, null, null, null, null,
-                            null, null, null);
-                    printer.printRecord(section.decisions(), dimension.name(), "excluded_declined",
-                            dimension.excludedDeclined(), null, null, null, null, null, null, null, null, null, null,
-                            null, null, null);
+                    printer.printRecord(
+                            section.decisions(),
+                            dimension.name(),
+                            "excluded_unknown",
+                            dimension.excludedUnknown(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
+                    printer.printRecord(
+                            section.decisions(),
+                            dimension.name(),
+                            "excluded_declined",
+                            dimension.excludedDeclined(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
                 }
             }
         } catch (IOException e) {

@@ -44,6 +44,7 @@ public final class ComplianceApi {
      * stored under exports/audit/ and answered with a redirect to a URL that expires after {@link #DOWNLOAD_LIFETIME}.
      */
     static final long INLINE_AUDIT_BYTES = 4L * 1024 * 1024;
+
     static final Duration DOWNLOAD_LIFETIME = Duration.ofMinutes(15);
 
     private final ErasureService erasure;
@@ -54,14 +55,23 @@ public final class ComplianceApi {
     private final long inlineAuditBytes;
 
     @Inject
-    public ComplianceApi(ErasureService erasure, AdverseImpactService reports, AuditExporter audit,
-                         DocumentStore documents, Clock clock) {
+    public ComplianceApi(
+            ErasureService erasure,
+            AdverseImpactService reports,
+            AuditExporter audit,
+            DocumentStore documents,
+            Clock clock) {
         this(erasure, reports, audit, documents, clock, INLINE_AUDIT_BYTES);
     }
 
     /** With another largest inline answer (tests). */
-    public ComplianceApi(ErasureService erasure, AdverseImpactService reports, AuditExporter audit,
-                         DocumentStore documents, Clock clock, long inlineAuditBytes) {
+    public ComplianceApi(
+            ErasureService erasure,
+            AdverseImpactService reports,
+            AuditExporter audit,
+            DocumentStore documents,
+            Clock clock,
+            long inlineAuditBytes) {
         this.erasure = erasure;
         this.reports = reports;
         this.audit = audit;
@@ -89,22 +99,26 @@ public final class ComplianceApi {
     }
 
     ApiResponse adverseImpact(ApiRequest request) {
-        Range range = Range.parse(request.query("from").orElse(null), request.query("to").orElse(null));
+        Range range = Range.parse(
+                request.query("from").orElse(null), request.query("to").orElse(null));
         String format = request.query("format").orElse("json").toLowerCase(Locale.ROOT);
         if (!format.equals("json") && !format.equals("csv")) {
             throw ProblemException.invalid("invalid_format", "format must be json or csv");
         }
-        AdverseImpactReport.Result report = reports.report(request.query("job_id").orElse(null), range.from(),
-                range.to());
-        JsonLog.info("report.adverse_impact", Map.of("job_id", String.valueOf(report.jobId()),
-                "results", report.results(), "format", format));
-        return format.equals("csv") ? ApiResponse.text(CSV, AdverseImpactViews.csv(report))
+        AdverseImpactReport.Result report =
+                reports.report(request.query("job_id").orElse(null), range.from(), range.to());
+        JsonLog.info(
+                "report.adverse_impact",
+                Map.of("job_id", String.valueOf(report.jobId()), "results", report.results(), "format", format));
+        return format.equals("csv")
+                ? ApiResponse.text(CSV, AdverseImpactViews.csv(report))
                 : ApiResponse.ok(AdverseImpactViews.json(report));
     }
 
     /** The export is written to a temporary file first, so memory stays bounded whatever its size. */
     ApiResponse audit(ApiRequest request) {
-        Range range = Range.parse(request.query("from").orElse(null), request.query("to").orElse(null));
+        Range range = Range.parse(
+                request.query("from").orElse(null), request.query("to").orElse(null));
         try {
             return audit(range);
         } catch (IOException e) {
@@ -123,14 +137,15 @@ public final class ComplianceApi {
             if (bytes <= inlineAuditBytes) {
                 return ApiResponse.text(NDJSON, Files.readString(file, StandardCharsets.UTF_8));
             }
-            String key = Contract.get().prefix("exports") + "audit/" + Timestamps.format(clock.instant())
-                    .replace(':', '-') + ".ndjson";
+            String key = Contract.get().prefix("exports") + "audit/"
+                    + Timestamps.format(clock.instant()).replace(':', '-') + ".ndjson";
             try (InputStream in = Files.newInputStream(file)) {
                 documents.putStream(key, in, NDJSON);
             }
             URI download = documents.temporaryUrl(key, DOWNLOAD_LIFETIME);
-            JsonLog.info("audit.stored", Map.of("bytes", bytes, "decisions", counts.decisions(),
-                    "reviews", counts.reviews()));
+            JsonLog.info(
+                    "audit.stored",
+                    Map.of("bytes", bytes, "decisions", counts.decisions(), "reviews", counts.reviews()));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("url", download.toString());
             body.put("expires_at", Timestamps.format(clock.instant().plus(DOWNLOAD_LIFETIME)));
@@ -161,12 +176,15 @@ public final class ComplianceApi {
             try {
                 if (value.length() == 10) {
                     LocalDate date = LocalDate.parse(value);
-                    return Timestamps.format((end ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant());
+                    return Timestamps.format((end ? date.plusDays(1) : date)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant());
                 }
                 return Timestamps.format(Instant.parse(value));
             } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("invalid_" + name, name
-                        + " must be a date (YYYY-MM-DD) or an ISO instant (2026-11-26T00:00:00Z)");
+                throw ProblemException.invalid(
+                        "invalid_" + name,
+                        name + " must be a date (YYYY-MM-DD) or an ISO instant (2026-11-26T00:00:00Z)");
             }
         }
     }

@@ -28,16 +28,21 @@ public final class FeedbackApi {
 
     ApiResponse submit(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
-        ScreeningResult reviewed = reviews.submit(RequestBodies.text(body, "screening_result_id"),
+        ScreeningResult reviewed = reviews.submit(
+                RequestBodies.text(body, "screening_result_id"),
                 RequestBodies.text(body, "human_decision"),
-                RequestBodies.singleLine(RequestBodies.text(body, "notes")), request.caller());
+                RequestBodies.singleLine(RequestBodies.text(body, "notes")),
+                request.caller());
         return ApiResponse.ok(Map.of("success", true, "result", Views.result(reviewed)));
     }
 
     ApiResponse undo(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
-        ScreeningResult unreviewed = reviews.undo(RequestBodies.text(body, "screening_result_id"),
-                RequestBodies.wholeNumber(body, "review_version"), request.caller(), request.isAdmin());
+        ScreeningResult unreviewed = reviews.undo(
+                RequestBodies.text(body, "screening_result_id"),
+                RequestBodies.wholeNumber(body, "review_version"),
+                request.caller(),
+                request.isAdmin());
         return ApiResponse.ok(Map.of("success", true, "result", Views.result(unreviewed)));
     }
 }

@@ -44,9 +44,14 @@ public final class JobsApi {
     ApiResponse list(ApiRequest request) {
         int limit = RequestBodies.intQuery(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         JobPage page = repository.list(limit, request.query("next_token").orElse(null));
-        Map<String, JobCounts> counts = repository.counts(page.jobs().stream().map(Job::jobId).toList());
+        Map<String, JobCounts> counts =
+                repository.counts(page.jobs().stream().map(Job::jobId).toList());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobs", page.jobs().stream().map(job -> Views.job(job, counts.get(job.jobId()))).toList());
+        body.put(
+                "jobs",
+                page.jobs().stream()
+                        .map(job -> Views.job(job, counts.get(job.jobId())))
+                        .toList());
         body.put("count", page.jobs().size());
         body.put("next_token", page.nextToken());
         return ApiResponse.ok(body);
@@ -54,9 +59,11 @@ public final class JobsApi {
 
     ApiResponse create(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
-        Job job = jobs.create(RequestBodies.singleLine(RequestBodies.text(body, "title")),
+        Job job = jobs.create(
+                RequestBodies.singleLine(RequestBodies.text(body, "title")),
                 RequestBodies.multiLine(RequestBodies.text(body, "description")),
-                RequestBodies.number(body, "threshold"), RequestBodies.bool(body, "blind_review"));
+                RequestBodies.number(body, "threshold"),
+                RequestBodies.bool(body, "blind_review"));
         return ApiResponse.created(Views.job(job));
     }
 
@@ -65,15 +72,17 @@ public final class JobsApi {
         JsonNode body = RequestBodies.jsonObject(request);
         body.fieldNames().forEachRemaining(field -> {
             if (!field.equals("threshold")) {
-                throw ProblemException.invalid("unsupported_field", "only threshold can be changed, not '"
-                        + ProblemException.echo(field) + "'");
+                throw ProblemException.invalid(
+                        "unsupported_field",
+                        "only threshold can be changed, not '" + ProblemException.echo(field) + "'");
             }
         });
-        return ApiResponse.ok(Views.job(jobs.updateThreshold(request.pathParameter("job_id"),
-                RequestBodies.number(body, "threshold"))));
+        return ApiResponse.ok(Views.job(
+                jobs.updateThreshold(request.pathParameter("job_id"), RequestBodies.number(body, "threshold"))));
     }
 
     ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(Views.job(jobs.find(request.pathParameter("job_id")).job()));
+        return ApiResponse.ok(
+                Views.job(jobs.find(request.pathParameter("job_id")).job()));
     }
 }

@@ -39,34 +39,52 @@ public final class RegistryApi {
         ModelRegistry.Overview overview = registry.overview();
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, ReviewCounts.Agreement> agreement = reviews.agreementByModel();
-        body.put("models", overview.versions().stream().map(record -> {
-            Map<String, Object> view = model(record);
-            view.put("agreement", agreement.getOrDefault(record.version(), new ReviewCounts.Agreement(0, 0)).toMap());
-            return view;
-        }).toList());
+        body.put(
+                "models",
+                overview.versions().stream()
+                        .map(record -> {
+                            Map<String, Object> view = model(record);
+                            view.put(
+                                    "agreement",
+                                    agreement
+                                            .getOrDefault(record.version(), new ReviewCounts.Agreement(0, 0))
+                                            .toMap());
+                            return view;
+                        })
+                        .toList());
         body.put("active", pointer(overview.pointer()));
-        body.put("activations", overview.activations().stream().map(RegistryApi::activation).toList());
+        body.put(
+                "activations",
+                overview.activations().stream().map(RegistryApi::activation).toList());
         return ApiResponse.ok(body);
     }
 
     ApiResponse register(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
-        ModelRecord record = registry.register(RequestBodies.text(body, "model_path"),
-                RequestBodies.text(body, "version"), flag(body, "activate"), request.caller());
-        return ApiResponse.created(Map.of("success", true, "model", model(record),
-                "active", pointer(registry.pointer())));
+        ModelRecord record = registry.register(
+                RequestBodies.text(body, "model_path"),
+                RequestBodies.text(body, "version"),
+                flag(body, "activate"),
+                request.caller());
+        return ApiResponse.created(
+                Map.of("success", true, "model", model(record), "active", pointer(registry.pointer())));
     }
 
     ApiResponse activate(ApiRequest request) {
         JsonNode body = RequestBodies.jsonObject(request);
         Double weight = RequestBodies.number(body, "challenger_weight");
         if (weight != null && weight != Math.rint(weight)) {
-            throw ProblemException.invalid("invalid_challenger_weight", "challenger_weight must be a whole number 0-100");
+            throw ProblemException.invalid(
+                    "invalid_challenger_weight", "challenger_weight must be a whole number 0-100");
         }
         boolean force = flag(body, "force");
-        ActivePointer pointer = registry.activate(RequestBodies.text(body, "champion"),
-                RequestBodies.text(body, "challenger"), weight == null ? null : weight.intValue(), request.caller(),
-                "activated by " + request.caller(), force);
+        ActivePointer pointer = registry.activate(
+                RequestBodies.text(body, "champion"),
+                RequestBodies.text(body, "challenger"),
+                weight == null ? null : weight.intValue(),
+                request.caller(),
+                "activated by " + request.caller(),
+                force);
         return ApiResponse.ok(Map.of("success", true, "active", pointer(pointer)));
     }
 

@@ -9,8 +9,8 @@ import dev.resumescreening.http.RequestBodies;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.ResultRepository;
-import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.ports.ResultRepository.Page;
+import dev.resumescreening.text.DocumentTextExtractor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +51,14 @@ public final class ResultsApi {
         }
         String sort = request.query("sort").orElse("created");
         if (!sort.equals("created") && !sort.equals("score")) {
-            throw ProblemException.invalid("invalid_sort", "sort must be created (newest first) or score (highest first)");
+            throw ProblemException.invalid(
+                    "invalid_sort", "sort must be created (newest first) or score (highest first)");
         }
-        Page page = results.listByJob(jobId, reviewed, sort.equals("score"), limit,
+        Page page = results.listByJob(
+                jobId,
+                reviewed,
+                sort.equals("score"),
+                limit,
                 request.query("next_token").orElse(null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", jobId);
@@ -80,19 +85,26 @@ public final class ResultsApi {
         }
         ScreeningResult result = find(request.pathParameter("result_id"));
         ScreeningResult.Document document = result.document();
-        boolean blind = view.equals("text") || !request.isAdmin()
-                && jobs.find(result.jobId()).map(stored -> stored.job().blindReview()).orElse(true);
+        boolean blind = view.equals("text")
+                || !request.isAdmin()
+                        && jobs.find(result.jobId())
+                                .map(stored -> stored.job().blindReview())
+                                .orElse(true);
         if (blind) {
-            byte[] redacted = documents.get(document.textKey())
+            byte[] redacted = documents
+                    .get(document.textKey())
                     .orElseThrow(() -> ProblemException.notFound("resume_text", result.resultId()));
             return ApiResponse.file(redacted, "text/plain; charset=utf-8", "resume.txt")
                     .withHeader("x-blind-review", "true");
         }
-        byte[] content = documents.get(document.originalKey())
+        byte[] content = documents
+                .get(document.originalKey())
                 .orElseThrow(() -> ProblemException.notFound("original_file", result.resultId()));
-        String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
+        String type =
+                document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
         String served = type.startsWith(DocumentTextExtractor.PDF) || type.startsWith(DocumentTextExtractor.DOCX)
-                ? type : "text/plain; charset=utf-8";
+                ? type
+                : "text/plain; charset=utf-8";
         return ApiResponse.file(content, served, document.fileName());
     }
 

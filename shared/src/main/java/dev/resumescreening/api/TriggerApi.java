@@ -40,7 +40,8 @@ public final class TriggerApi {
     /** Runs a page at a time, newest first, each as {@link #run} shows it (with its metrics and ROC curves). */
     ApiResponse list(ApiRequest request) {
         int limit = RequestBodies.intQuery(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        TrainingRunStore.RunPage page = runs.list(limit, request.query("next_token").orElse(null));
+        TrainingRunStore.RunPage page =
+                runs.list(limit, request.query("next_token").orElse(null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("runs", page.runs().stream().map(TriggerApi::view).toList());
         body.put("count", page.runs().size());
@@ -58,8 +59,8 @@ public final class TriggerApi {
         if (minSamples != null && (minSamples != Math.rint(minSamples) || minSamples < 1 || minSamples > 1e9)) {
             throw ProblemException.invalid("invalid_min_samples", "min_samples must be a whole number >= 1");
         }
-        TrainingRun run = runs.start(launcher, force != null && force.asBoolean(),
-                minSamples == null ? null : minSamples.intValue());
+        TrainingRun run = runs.start(
+                launcher, force != null && force.asBoolean(), minSamples == null ? null : minSamples.intValue());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("success", true);
         view.put("message", "Training started!");

@@ -34,7 +34,8 @@ import javax.inject.Named;
  */
 public final class UploadApi {
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY =
+            java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,255}");
     static final String SELF_IDENTIFIED_SEX = "self_identified_sex";
     static final String SELF_IDENTIFIED_RACE_ETHNICITY = "self_identified_race_ethnicity";
     /** Room for multipart framing and form fields around the file itself. */
@@ -45,16 +46,21 @@ public final class UploadApi {
     private final long maxUploadBytes;
 
     @Inject
-    public UploadApi(ScreeningService screening, StagedUploads stagedUploads,
-                     @Named(ResumeUpload.MAX_BYTES) long maxUploadBytes) {
+    public UploadApi(
+            ScreeningService screening,
+            StagedUploads stagedUploads,
+            @Named(ResumeUpload.MAX_BYTES) long maxUploadBytes) {
         this.screening = screening;
         this.stagedUploads = stagedUploads;
         this.maxUploadBytes = maxUploadBytes;
     }
 
     public Map<String, Endpoint> routes() {
-        return Map.of("POST /api/v1/screening/upload-resume", this::upload,
-                "POST /api/v1/jobs/{job_id}/uploads", this::issueUpload);
+        return Map.of(
+                "POST /api/v1/screening/upload-resume",
+                this::upload,
+                "POST /api/v1/jobs/{job_id}/uploads",
+                this::issueUpload);
     }
 
     /**
@@ -67,8 +73,11 @@ public final class UploadApi {
         if (size == null) {
             throw ProblemException.invalid("invalid_size", "size must be the file's length in bytes");
         }
-        Issued issued = stagedUploads.issue(request.pathParameter("job_id"), RequestBodies.text(body, "file_name"),
-                RequestBodies.text(body, "content_type"), size);
+        Issued issued = stagedUploads.issue(
+                request.pathParameter("job_id"),
+                RequestBodies.text(body, "file_name"),
+                RequestBodies.text(body, "content_type"),
+                size);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("upload_id", issued.uploadId());
         view.put("url", issued.target().url().toString());
@@ -103,8 +112,8 @@ public final class UploadApi {
             return null;
         }
         if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
-            throw ProblemException.invalid("invalid_idempotency_key",
-                    "Idempotency-Key must be 1 to 255 printable ASCII characters");
+            throw ProblemException.invalid(
+                    "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 printable ASCII characters");
         }
         return request.caller() + "#" + key.get();
     }
@@ -116,12 +125,14 @@ public final class UploadApi {
         }
         ResumeUpload upload;
         if (contentType.startsWith("multipart/form-data")) {
-            upload = fromMultipart(MultipartForm.parse(request.body(), request.header("content-type").orElseThrow(),
-                    maxUploadBytes));
+            upload = fromMultipart(MultipartForm.parse(
+                    request.body(), request.header("content-type").orElseThrow(), maxUploadBytes));
         } else if (contentType.startsWith("application/json")) {
             upload = fromJson(RequestBodies.jsonObject(request));
         } else {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_content_type",
+            throw new ProblemException(
+                    ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_content_type",
                     "send multipart/form-data with a 'file' part, or application/json with 'content_base64'");
         }
         if (upload.content().length > maxUploadBytes) {
@@ -134,13 +145,25 @@ public final class UploadApi {
     }
 
     private static ResumeUpload fromMultipart(MultipartForm form) {
-        Part file = form.part("file").filter(p -> p.fileName() != null || p.content().length > 0)
+        Part file = form.part("file")
+                .filter(p -> p.fileName() != null || p.content().length > 0)
                 .orElseThrow(() -> ProblemException.invalid("missing_file", "the form has no 'file' part"));
-        return new ResumeUpload(form.part("job_id").map(Part::text).map(String::strip).orElse(null),
-                form.part("candidate_name").map(Part::text).map(RequestBodies::singleLine).orElse(null),
-                file.fileName(), file.contentType(), file.content(),
-                SelfIdentification.parse(form.part(SELF_IDENTIFIED_SEX).map(Part::text).orElse(null),
-                        form.part(SELF_IDENTIFIED_RACE_ETHNICITY).map(Part::text).orElse(null)), null, null);
+        return new ResumeUpload(
+                form.part("job_id").map(Part::text).map(String::strip).orElse(null),
+                form.part("candidate_name")
+                        .map(Part::text)
+                        .map(RequestBodies::singleLine)
+                        .orElse(null),
+                file.fileName(),
+                file.contentType(),
+                file.content(),
+                SelfIdentification.parse(
+                        form.part(SELF_IDENTIFIED_SEX).map(Part::text).orElse(null),
+                        form.part(SELF_IDENTIFIED_RACE_ETHNICITY)
+                                .map(Part::text)
+                                .orElse(null)),
+                null,
+                null);
     }
 
     private static ResumeUpload fromJson(JsonNode body) {
@@ -150,10 +173,15 @@ public final class UploadApi {
             throw ProblemException.invalid("ambiguous_file", "send either content_base64 or upload_id, not both");
         }
         if (uploadId != null) {
-            return new ResumeUpload(RequestBodies.text(body, "job_id"),
+            return new ResumeUpload(
+                    RequestBodies.text(body, "job_id"),
                     RequestBodies.singleLine(RequestBodies.text(body, "candidate_name")),
-                    RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), new byte[0],
-                    selfIdentification(body), null, uploadId);
+                    RequestBodies.text(body, "file_name"),
+                    RequestBodies.text(body, "content_type"),
+                    new byte[0],
+                    selfIdentification(body),
+                    null,
+                    uploadId);
         }
         if (encoded == null || encoded.isEmpty()) {
             throw ProblemException.invalid("missing_file", "content_base64 or upload_id is required");
@@ -166,19 +194,27 @@ public final class UploadApi {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("invalid_content_base64", "content_base64 is not valid base64");
         }
-        return new ResumeUpload(RequestBodies.text(body, "job_id"),
+        return new ResumeUpload(
+                RequestBodies.text(body, "job_id"),
                 RequestBodies.singleLine(RequestBodies.text(body, "candidate_name")),
-                RequestBodies.text(body, "file_name"), RequestBodies.text(body, "content_type"), content,
-                selfIdentification(body), null, null);
+                RequestBodies.text(body, "file_name"),
+                RequestBodies.text(body, "content_type"),
+                content,
+                selfIdentification(body),
+                null,
+                null);
     }
 
     private static SelfIdentification selfIdentification(JsonNode body) {
-        return SelfIdentification.parse(RequestBodies.text(body, SELF_IDENTIFIED_SEX),
+        return SelfIdentification.parse(
+                RequestBodies.text(body, SELF_IDENTIFIED_SEX),
                 RequestBodies.text(body, SELF_IDENTIFIED_RACE_ETHNICITY));
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(ProblemKind.TOO_LARGE, "file_too_large",
+        return new ProblemException(
+                ProblemKind.TOO_LARGE,
+                "file_too_large",
                 "the file is larger than the limit of " + maxUploadBytes + " bytes");
     }
 }

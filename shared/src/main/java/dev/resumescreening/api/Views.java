@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** The API's JSON shapes, snake_case as in the guide. */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     public static Map<String, Object> job(Job job) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -54,15 +53,17 @@ public final class Views {
         view.put("pages_read", document.pagesRead());
         view.put("text_truncated", document.textTruncated());
         ScreeningResult.Review review = result.review();
-        view.put("human_decision", review == null ? null : review.humanDecision().apiName());
+        view.put(
+                "human_decision", review == null ? null : review.humanDecision().apiName());
         view.put("reviewed_by", review == null ? null : review.reviewer());
         view.put("reviewed_at", review == null ? null : review.reviewedAt());
         view.put("notes", review == null ? null : review.notes());
         view.put("needs_retraining", review != null && review.needsRetraining());
         view.put("review_version", result.reviewVersion());
         Explanation explanation = result.explanation();
-        view.put("explanation", explanation == null ? null
-                : Map.of("found", explanation.found(), "missing", explanation.missing()));
+        view.put(
+                "explanation",
+                explanation == null ? null : Map.of("found", explanation.found(), "missing", explanation.missing()));
         return view;
     }
 }

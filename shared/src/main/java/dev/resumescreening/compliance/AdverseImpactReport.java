@@ -34,36 +34,54 @@ public final class AdverseImpactReport {
     static final String UNKNOWN = "unknown";
 
     /** One screening result as the report sees it: no name, no text, only decisions, score and the answers. */
-    public record Row(String resultId, String createdAt, String modelVersion, Double score, Decision aiDecision,
-                      Decision humanDecision, SelfIdentification selfIdentification) {
-    }
+    public record Row(
+            String resultId,
+            String createdAt,
+            String modelVersion,
+            Double score,
+            Decision aiDecision,
+            Decision humanDecision,
+            SelfIdentification selfIdentification) {}
 
     /** The rate of one category and how it compares with the reference (highest-rate) category. */
-    public record Rate(long total, long hits, Double rate, Double impactRatio, boolean flagged, Double pValue) {
-    }
+    public record Rate(long total, long hits, Double rate, Double impactRatio, boolean flagged, Double pValue) {}
 
     /** One category of one dimension. */
-    public record Category(String name, long applicants, double share, boolean belowTwoPercent, Rate selection,
-                           Rate scoring) {
-    }
+    public record Category(
+            String name, long applicants, double share, boolean belowTwoPercent, Rate selection, Rate scoring) {}
 
     /** One dimension (sex, race/ethnicity, intersection) for one kind of decision. */
-    public record Dimension(String name, long known, long excludedUnknown, long excludedDeclined,
-                            String selectionReference, String scoringReference, List<Category> categories,
-                            List<String> messages) {
-    }
+    public record Dimension(
+            String name,
+            long known,
+            long excludedUnknown,
+            long excludedDeclined,
+            String selectionReference,
+            String scoringReference,
+            List<Category> categories,
+            List<String> messages) {}
 
     /** The AI's or the reviewers' decisions. */
-    public record Section(String decisions, long decided, long undecided, Double medianScore, long scored,
-                          List<Dimension> dimensions) {
-    }
+    public record Section(
+            String decisions,
+            long decided,
+            long undecided,
+            Double medianScore,
+            long scored,
+            List<Dimension> dimensions) {}
 
-    public record Result(String jobId, String from, String to, long results, String firstResultAt,
-                         String lastResultAt, List<String> modelVersions, Section ai, Section human) {
-    }
+    public record Result(
+            String jobId,
+            String from,
+            String to,
+            long results,
+            String firstResultAt,
+            String lastResultAt,
+            List<String> modelVersions,
+            Section ai,
+            Section human) {}
 
-    private AdverseImpactReport() {
-    }
+    private AdverseImpactReport() {}
 
     public static Result compute(String jobId, String from, String to, Collection<Row> rows) {
         TreeSet<String> versions = new TreeSet<>();
@@ -78,11 +96,14 @@ public final class AdverseImpactReport {
                 last = last == null || row.createdAt().compareTo(last) > 0 ? row.createdAt() : last;
             }
         }
-        List<Double> scores = rows.stream().map(Row::score).filter(s -> s != null).sorted().toList();
+        List<Double> scores =
+                rows.stream().map(Row::score).filter(s -> s != null).sorted().toList();
         Double median = median(scores);
-        List<Row> aiDecided = rows.stream().filter(r -> r.aiDecision() == Decision.SHORTLIST
-                || r.aiDecision() == Decision.REJECT).toList();
-        List<Row> humanDecided = rows.stream().filter(r -> r.humanDecision() != null).toList();
+        List<Row> aiDecided = rows.stream()
+                .filter(r -> r.aiDecision() == Decision.SHORTLIST || r.aiDecision() == Decision.REJECT)
+                .toList();
+        List<Row> humanDecided =
+                rows.stream().filter(r -> r.humanDecision() != null).toList();
         Section ai = section("ai", aiDecided, rows.size() - aiDecided.size(), Row::aiDecision, median, scores.size());
         Section human = section("human", humanDecided, rows.size() - humanDecided.size(), Row::humanDecision, null, 0);
         return new Result(jobId, from, to, rows.size(), first, last, List.copyOf(versions), ai, human);
@@ -97,8 +118,13 @@ public final class AdverseImpactReport {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private static Section section(String kind, List<Row> decided, long undecided, Function<Row, Decision> decision,
-                                   Double median, long scored) {
+    private static Section section(
+            String kind,
+            List<Row> decided,
+            long undecided,
+            Function<Row, Decision> decision,
+            Double median,
+            long scored) {
         List<Dimension> dimensions = new ArrayList<>();
         dimensions.add(dimension("sex", decided, decision, median, AdverseImpactReport::sex));
         dimensions.add(dimension("race_ethnicity", decided, decision, median, AdverseImpactReport::race));
@@ -135,8 +161,12 @@ public final class AdverseImpactReport {
         long aboveMedian;
     }
 
-    private static Dimension dimension(String name, List<Row> decided, Function<Row, Decision> decision, Double median,
-                                       Function<Row, String> categoryOf) {
+    private static Dimension dimension(
+            String name,
+            List<Row> decided,
+            Function<Row, Decision> decision,
+            Double median,
+            Function<Row, String> categoryOf) {
         long unknown = 0;
         long declined = 0;
         Map<String, Counts> byCategory = new LinkedHashMap<>();
@@ -175,43 +205,71 @@ public final class AdverseImpactReport {
         }
         // categories under 2% of the known candidates are marked and left out of the comparison
         Map<String, Boolean> compared = new LinkedHashMap<>();
-        byCategory.forEach((category, counts) -> compared.put(category,
-                (double) counts.applicants / known >= SMALL_CATEGORY_SHARE));
-        List<String> comparedNames = compared.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+        byCategory.forEach((category, counts) ->
+                compared.put(category, (double) counts.applicants / known >= SMALL_CATEGORY_SHARE));
+        List<String> comparedNames = compared.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey)
                 .toList();
         if (comparedNames.size() == 1) {
             messages.add("only one group (" + comparedNames.get(0) + ") to compare: impact ratios need two or more");
         }
         String selectionReference = reference(byCategory, comparedNames, c -> c.applicants, c -> c.selected);
-        String scoringReference = median == null ? null
-                : reference(byCategory, comparedNames, c -> c.scored, c -> c.aboveMedian);
+        String scoringReference =
+                median == null ? null : reference(byCategory, comparedNames, c -> c.scored, c -> c.aboveMedian);
         if (selectionReference != null && byCategory.get(selectionReference).selected == 0) {
             messages.add("no one in the compared groups was selected: impact ratios of selection are undefined");
         }
         if (scoringReference != null && byCategory.get(scoringReference).aboveMedian == 0) {
-            messages.add("no one in the compared groups scored above the median: impact ratios of scoring are undefined");
+            messages.add(
+                    "no one in the compared groups scored above the median: impact ratios of scoring are undefined");
         }
         List<Category> categories = new ArrayList<>();
         byCategory.forEach((category, counts) -> {
             boolean inComparison = compared.get(category);
             Counts selectionRef = selectionReference == null ? null : byCategory.get(selectionReference);
             Counts scoringRef = scoringReference == null ? null : byCategory.get(scoringReference);
-            Rate selection = rate(counts.applicants, counts.selected, inComparison,
-                    category.equals(selectionReference), selectionRef == null ? 0 : selectionRef.applicants,
+            Rate selection = rate(
+                    counts.applicants,
+                    counts.selected,
+                    inComparison,
+                    category.equals(selectionReference),
+                    selectionRef == null ? 0 : selectionRef.applicants,
                     selectionRef == null ? 0 : selectionRef.selected);
-            Rate scoring = median == null ? null : rate(counts.scored, counts.aboveMedian, inComparison,
-                    category.equals(scoringReference), scoringRef == null ? 0 : scoringRef.scored,
-                    scoringRef == null ? 0 : scoringRef.aboveMedian);
-            categories.add(new Category(category, counts.applicants, (double) counts.applicants / known,
-                    !inComparison, selection, scoring));
+            Rate scoring = median == null
+                    ? null
+                    : rate(
+                            counts.scored,
+                            counts.aboveMedian,
+                            inComparison,
+                            category.equals(scoringReference),
+                            scoringRef == null ? 0 : scoringRef.scored,
+                            scoringRef == null ? 0 : scoringRef.aboveMedian);
+            categories.add(new Category(
+                    category,
+                    counts.applicants,
+                    (double) counts.applicants / known,
+                    !inComparison,
+                    selection,
+                    scoring));
         });
-        return new Dimension(name, known, unknown, declined, selectionReference, scoringReference,
-                List.copyOf(categories), List.copyOf(messages));
+        return new Dimension(
+                name,
+                known,
+                unknown,
+                declined,
+                selectionReference,
+                scoringReference,
+                List.copyOf(categories),
+                List.copyOf(messages));
     }
 
     /** The compared category with the highest rate (the first in category order on a tie), or null. */
-    private static String reference(Map<String, Counts> byCategory, List<String> compared,
-                                    Function<Counts, Long> total, Function<Counts, Long> hits) {
+    private static String reference(
+            Map<String, Counts> byCategory,
+            List<String> compared,
+            Function<Counts, Long> total,
+            Function<Counts, Long> hits) {
         String best = null;
         double bestRate = -1;
         for (String category : compared) {
@@ -229,8 +287,8 @@ public final class AdverseImpactReport {
         return best;
     }
 
-    private static Rate rate(long total, long hits, boolean compared, boolean isReference, long referenceTotal,
-                             long referenceHits) {
+    private static Rate rate(
+            long total, long hits, boolean compared, boolean isReference, long referenceTotal, long referenceHits) {
         Double rate = total == 0 ? null : (double) hits / total;
         if (!compared || rate == null || referenceTotal == 0 || referenceHits == 0) {
             return new Rate(total, hits, rate, null, false, null);

@@ -21,12 +21,18 @@ public final class AdverseImpactService {
         List<AdverseImpactReport.Row> rows = new ArrayList<>();
         List<dev.resumescreening.domain.ScreeningResult> results = new ArrayList<>();
         store.forEachResult(jobId, from, to, results::add);
-        Map<String, SelfIdentification> answers = store.selfIdentifications(
-                results.stream().map(dev.resumescreening.domain.ScreeningResult::resultId).toList());
+        Map<String, SelfIdentification> answers = store.selfIdentifications(results.stream()
+                .map(dev.resumescreening.domain.ScreeningResult::resultId)
+                .toList());
         for (var result : results) {
-            rows.add(new AdverseImpactReport.Row(result.resultId(), result.createdAt(), result.modelVersion(),
-                    result.score(), result.decision(),
-                    result.review() == null ? null : result.review().humanDecision(), answers.get(result.resultId())));
+            rows.add(new AdverseImpactReport.Row(
+                    result.resultId(),
+                    result.createdAt(),
+                    result.modelVersion(),
+                    result.score(),
+                    result.decision(),
+                    result.review() == null ? null : result.review().humanDecision(),
+                    answers.get(result.resultId())));
         }
         return AdverseImpactReport.compute(jobId, from, to, rows);
     }

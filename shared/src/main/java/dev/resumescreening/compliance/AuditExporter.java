@@ -25,8 +25,7 @@ public final class AuditExporter {
         this.store = store;
     }
 
-    public record Counts(long decisions, long reviews) {
-    }
+    public record Counts(long decisions, long reviews) {}
 
     /** Writes the decisions created and the reviews made in {@code [from, to)}; returns how many of each. */
     public Counts export(String from, String to, Writer out) {

@@ -18,8 +18,12 @@ public interface ComplianceStore {
      *
      * @return false when a review got there first (the caller reads again and retries)
      */
-    boolean erase(ScreeningResult result, long expectedReviewVersion, ReviewCounts.Delta counters, List<String> claims,
-                  String erasedAt);
+    boolean erase(
+            ScreeningResult result,
+            long expectedReviewVersion,
+            ReviewCounts.Delta counters,
+            List<String> claims,
+            String erasedAt);
 
     /**
      * Every result created in {@code [from, to)} (ISO timestamps, null for open ends), of one job or of all
@@ -38,7 +42,15 @@ public interface ComplianceStore {
      * {@code reviewer} is who undid it and {@code previousDecision} the decision taken back; reviewer and notes are
      * null once the result was erased.
      */
-    record ReviewEntry(String resultId, String action, String reviewedAt, String reviewer, String previousDecision,
-                       String humanDecision, String aiDecision, String modelVersion, String notes, String erasedAt) {
-    }
+    record ReviewEntry(
+            String resultId,
+            String action,
+            String reviewedAt,
+            String reviewer,
+            String previousDecision,
+            String humanDecision,
+            String aiDecision,
+            String modelVersion,
+            String notes,
+            String erasedAt) {}
 }

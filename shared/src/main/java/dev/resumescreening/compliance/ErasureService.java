@@ -39,8 +39,12 @@ public final class ErasureService {
     private final long retentionDays;
 
     @Inject
-    public ErasureService(ReviewStore reviews, ComplianceStore store, DocumentStore documents, Clock clock,
-                          @Named(RETENTION_DAYS) long retentionDays) {
+    public ErasureService(
+            ReviewStore reviews,
+            ComplianceStore store,
+            DocumentStore documents,
+            Clock clock,
+            @Named(RETENTION_DAYS) long retentionDays) {
         this.reviews = reviews;
         this.store = store;
         this.documents = documents;
@@ -49,8 +53,7 @@ public final class ErasureService {
     }
 
     /** What an erasure removed. */
-    public record Erased(String resultId, String jobId, boolean wasReviewed) {
-    }
+    public record Erased(String resultId, String jobId, boolean wasReviewed) {}
 
     /** Erases one result; 404 when there is none (also when it was erased before). */
     public Erased erase(String resultId) {
@@ -65,18 +68,29 @@ public final class ErasureService {
             // the other order could leave files no record points at
             documents.deleteEveryVersion(result.document().originalKey());
             documents.deleteEveryVersion(result.document().textKey());
-            ReviewCounts.Delta counters = result.review() == null ? null
+            ReviewCounts.Delta counters = result.review() == null
+                    ? null
                     : ReviewService.withdrawal(result.review(), reviews.counts().newSamplesSinceLastTraining() > 0);
             String sha256 = result.document().contentSha256();
-            List<String> claims = sha256 == null ? List.of() : List.of(ScreeningService.contentClaim(result.jobId(), sha256));
+            List<String> claims =
+                    sha256 == null ? List.of() : List.of(ScreeningService.contentClaim(result.jobId(), sha256));
             if (store.erase(result, current.version(), counters, claims, Timestamps.format(clock.instant()))) {
-                JsonLog.info("result.erased", Map.of("result_id", resultId, "job_id", result.jobId(),
-                        "was_reviewed", result.review() != null, "attempt", attempt));
+                JsonLog.info(
+                        "result.erased",
+                        Map.of(
+                                "result_id",
+                                resultId,
+                                "job_id",
+                                result.jobId(),
+                                "was_reviewed",
+                                result.review() != null,
+                                "attempt",
+                                attempt));
                 return new Erased(resultId, result.jobId(), result.review() != null);
             }
         }
-        throw new ProblemException(ProblemKind.CONFLICT, "erasure_conflict",
-                "the result is being reviewed right now; try again");
+        throw new ProblemException(
+                ProblemKind.CONFLICT, "erasure_conflict", "the result is being reviewed right now; try again");
     }
 
     /** How many days results are kept; 0 keeps them for ever. */
@@ -104,8 +118,7 @@ public final class ErasureService {
                 }
             }
         }
-        JsonLog.info("retention.sweep", Map.of("retention_days", retentionDays, "cutoff", cutoff,
-                "erased", erased));
+        JsonLog.info("retention.sweep", Map.of("retention_days", retentionDays, "cutoff", cutoff, "erased", erased));
         return erased;
     }
 }

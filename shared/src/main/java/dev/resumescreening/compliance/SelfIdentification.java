@@ -15,7 +15,9 @@ public record SelfIdentification(Sex sex, RaceEthnicity raceEthnicity) {
 
     /** EEO-1 sex categories. */
     public enum Sex {
-        FEMALE, MALE, DECLINED;
+        FEMALE,
+        MALE,
+        DECLINED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -24,8 +26,14 @@ public record SelfIdentification(Sex sex, RaceEthnicity raceEthnicity) {
 
     /** EEO-1 race/ethnicity categories. */
     public enum RaceEthnicity {
-        HISPANIC_OR_LATINO, WHITE, BLACK_OR_AFRICAN_AMERICAN, NATIVE_HAWAIIAN_OR_PACIFIC_ISLANDER, ASIAN,
-        AMERICAN_INDIAN_OR_ALASKA_NATIVE, TWO_OR_MORE_RACES, DECLINED;
+        HISPANIC_OR_LATINO,
+        WHITE,
+        BLACK_OR_AFRICAN_AMERICAN,
+        NATIVE_HAWAIIAN_OR_PACIFIC_ISLANDER,
+        ASIAN,
+        AMERICAN_INDIAN_OR_ALASKA_NATIVE,
+        TWO_OR_MORE_RACES,
+        DECLINED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -54,7 +62,9 @@ public record SelfIdentification(Sex sex, RaceEthnicity raceEthnicity) {
                 return value;
             }
         }
-        List<String> allowed = Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> allowed = Arrays.stream(values)
+                .map(v -> v.name().toLowerCase(Locale.ROOT))
+                .toList();
         throw ProblemException.invalid("invalid_" + field, field + " must be one of: " + String.join(", ", allowed));
     }
 

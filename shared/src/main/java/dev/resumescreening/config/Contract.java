@@ -28,17 +28,29 @@ public final class Contract {
 
     private Contract(JsonNode root) {
         Map<String, TableSpec> tableSpecs = new LinkedHashMap<>();
-        root.get("tables").fields().forEachRemaining(e -> tableSpecs.put(e.getKey(), TableSpec.from(e.getKey(), e.getValue())));
+        root.get("tables")
+                .fields()
+                .forEachRemaining(e -> tableSpecs.put(e.getKey(), TableSpec.from(e.getKey(), e.getValue())));
         this.tables = Collections.unmodifiableMap(tableSpecs);
         Map<String, String> defaults = new LinkedHashMap<>();
-        root.get("settings").fields().forEachRemaining(e -> defaults.put(e.getKey(), e.getValue().get("default").asText()));
+        root.get("settings")
+                .fields()
+                .forEachRemaining(e ->
+                        defaults.put(e.getKey(), e.getValue().get("default").asText()));
         this.settingDefaults = Collections.unmodifiableMap(defaults);
         List<RouteSpec> routeSpecs = new ArrayList<>();
-        root.get("routes").forEach(r -> routeSpecs.add(new RouteSpec(r.get("method").asText(), r.get("path").asText(),
-                r.get("function").asText(), r.path("admin").asBoolean(false))));
+        root.get("routes")
+                .forEach(r -> routeSpecs.add(new RouteSpec(
+                        r.get("method").asText(),
+                        r.get("path").asText(),
+                        r.get("function").asText(),
+                        r.path("admin").asBoolean(false))));
         this.routes = List.copyOf(routeSpecs);
         Map<String, String> prefixes = new LinkedHashMap<>();
-        root.get("bucket").get("prefixes").fields().forEachRemaining(e -> prefixes.put(e.getKey(), e.getValue().asText()));
+        root.get("bucket")
+                .get("prefixes")
+                .fields()
+                .forEachRemaining(e -> prefixes.put(e.getKey(), e.getValue().asText()));
         this.bucketPrefixes = Collections.unmodifiableMap(prefixes);
         this.bucketEnv = root.get("bucket").get("env").asText();
     }
@@ -89,23 +101,38 @@ public final class Contract {
     }
 
     /** A DynamoDB table as the contract describes it. */
-    public record TableSpec(String logicalName, String env, String hashKey, String rangeKey,
-                            Map<String, String> attributes, List<IndexSpec> indexes, String ttlAttribute) {
+    public record TableSpec(
+            String logicalName,
+            String env,
+            String hashKey,
+            String rangeKey,
+            Map<String, String> attributes,
+            List<IndexSpec> indexes,
+            String ttlAttribute) {
         static TableSpec from(String name, JsonNode node) {
             Map<String, String> attributes = new LinkedHashMap<>();
-            node.get("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+            node.get("attributes")
+                    .fields()
+                    .forEachRemaining(
+                            e -> attributes.put(e.getKey(), e.getValue().asText()));
             List<IndexSpec> indexes = new ArrayList<>();
-            node.path("indexes").forEach(i -> indexes.add(new IndexSpec(i.get("name").asText(), i.get("hash_key").asText(),
-                    i.hasNonNull("range_key") ? i.get("range_key").asText() : null)));
-            return new TableSpec(name, node.get("env").asText(), node.get("hash_key").asText(),
+            node.path("indexes")
+                    .forEach(i -> indexes.add(new IndexSpec(
+                            i.get("name").asText(),
+                            i.get("hash_key").asText(),
+                            i.hasNonNull("range_key") ? i.get("range_key").asText() : null)));
+            return new TableSpec(
+                    name,
+                    node.get("env").asText(),
+                    node.get("hash_key").asText(),
                     node.hasNonNull("range_key") ? node.get("range_key").asText() : null,
-                    Collections.unmodifiableMap(attributes), List.copyOf(indexes),
+                    Collections.unmodifiableMap(attributes),
+                    List.copyOf(indexes),
                     node.hasNonNull("ttl_attribute") ? node.get("ttl_attribute").asText() : null);
         }
     }
 
-    public record IndexSpec(String name, String hashKey, String rangeKey) {
-    }
+    public record IndexSpec(String name, String hashKey, String rangeKey) {}
 
     public record RouteSpec(String method, String path, String function, boolean admin) {
         public String routeKey() {

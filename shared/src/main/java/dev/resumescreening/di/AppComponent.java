@@ -4,25 +4,25 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.resumescreening.api.ComplianceApi;
 import dev.resumescreening.api.FeedbackApi;
-import dev.resumescreening.compliance.AdverseImpactService;
-import dev.resumescreening.compliance.AuditExporter;
-import dev.resumescreening.compliance.ErasureService;
-import dev.resumescreening.maintenance.IndexKeyBackfill;
 import dev.resumescreening.api.JobsApi;
 import dev.resumescreening.api.RegistryApi;
 import dev.resumescreening.api.ResultsApi;
 import dev.resumescreening.api.StatusApi;
 import dev.resumescreening.api.UploadApi;
+import dev.resumescreening.compliance.AdverseImpactService;
+import dev.resumescreening.compliance.AuditExporter;
+import dev.resumescreening.compliance.ErasureService;
 import dev.resumescreening.config.Settings;
-import dev.resumescreening.ports.Embedder;
-import dev.resumescreening.screening.JobService;
-import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.export.TrainingDataExporter;
+import dev.resumescreening.maintenance.IndexKeyBackfill;
 import dev.resumescreening.ports.DocumentStore;
+import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.registry.ModelRegistry;
 import dev.resumescreening.review.ReviewService;
 import dev.resumescreening.review.TrainingStatusService;
+import dev.resumescreening.screening.JobService;
+import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.training.RemoteTrainingCompletion;
 import dev.resumescreening.training.ScheduledTraining;
 import dev.resumescreening.training.TrainingRuns;
@@ -115,7 +115,6 @@ public interface AppComponent {
             return create(Settings.fromEnvironment());
         }
 
-        private EnvironmentHolder() {
-        }
+        private EnvironmentHolder() {}
     }
 }

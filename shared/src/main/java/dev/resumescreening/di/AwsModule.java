@@ -23,8 +23,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @Module
 public final class AwsModule {
-    private AwsModule() {
-    }
+    private AwsModule() {}
 
     @Provides
     @Singleton
@@ -38,7 +37,9 @@ public final class AwsModule {
     @Provides
     @Singleton
     public static DynamoDbClient dynamoDb(Settings settings, SdkHttpClient http) {
-        return configure(DynamoDbClient.builder(), settings, "dynamodb").httpClient(http).build();
+        return configure(DynamoDbClient.builder(), settings, "dynamodb")
+                .httpClient(http)
+                .build();
     }
 
     @Provides
@@ -65,9 +66,11 @@ public final class AwsModule {
     @Provides
     @Singleton
     public static S3Presigner presigner(Settings settings) {
-        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(settings.region()))
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(Region.of(settings.region()))
                 .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(settings.endpoint("s3").isPresent()).build());
+                        .pathStyleAccessEnabled(settings.endpoint("s3").isPresent())
+                        .build());
         settings.endpoint("s3").ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -14,8 +14,7 @@ import javax.net.ssl.SSLContext;
  * initialiser is still in progress waits for it to finish, which would serialise the work again.
  */
 public final class ColdStart {
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     /** Starts building {@code part} of the graph on another thread and returns the graph at once. */
     public static AppComponent prebuild(AppComponent app, Function<AppComponent, ?> part) {
@@ -24,13 +23,16 @@ public final class ColdStart {
     }
 
     static void inBackground(String name, Runnable task) {
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                // nothing is cached from a failed attempt: the request path meets the same failure and reports it
-            }
-        }, "cold-start-" + name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        // nothing is cached from a failed attempt: the request path meets the same failure and reports
+                        // it
+                    }
+                },
+                "cold-start-" + name);
         thread.setDaemon(true);
         thread.start();
     }

@@ -3,12 +3,9 @@ package dev.resumescreening.di;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
+import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
 import dev.resumescreening.adapters.dynamodb.DynamoComplianceStore;
 import dev.resumescreening.adapters.dynamodb.DynamoIndexKeyStore;
-import dev.resumescreening.compliance.ComplianceStore;
-import dev.resumescreening.maintenance.IndexKeyStore;
-import dev.resumescreening.compliance.ErasureService;
-import dev.resumescreening.adapters.bedrock.BedrockTitanEmbedder;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoModelRegistryStore;
 import dev.resumescreening.adapters.dynamodb.DynamoResultRepository;
@@ -18,9 +15,12 @@ import dev.resumescreening.adapters.dynamodb.DynamoTrainingLock;
 import dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore;
 import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.adapters.s3.S3DocumentStore;
+import dev.resumescreening.compliance.ComplianceStore;
+import dev.resumescreening.compliance.ErasureService;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.embedding.HybridEmbedder;
 import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.maintenance.IndexKeyStore;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.ports.Embedder;
 import dev.resumescreening.ports.JobRepository;
@@ -51,8 +51,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class CoreModule {
     static final String EMBEDDER = "EMBEDDER";
 
-    private CoreModule() {
-    }
+    private CoreModule() {}
 
     @Provides
     @Singleton
@@ -69,22 +68,27 @@ public final class CoreModule {
     @Provides
     @Singleton
     static JobRepository jobs(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
-        return new DynamoJobRepository(dynamo, settings.tableName("jobs"), pageTokens,
-                settings.tableName("training_counters"));
+        return new DynamoJobRepository(
+                dynamo, settings.tableName("jobs"), pageTokens, settings.tableName("training_counters"));
     }
 
     @Provides
     @Singleton
     static ResultRepository results(DynamoDbClient dynamo, Settings settings, PageTokens pageTokens) {
-        return new DynamoResultRepository(dynamo, settings.tableName("screening_results"), pageTokens,
-                settings.tableName("self_identification"), settings.tableName("upload_claims"),
+        return new DynamoResultRepository(
+                dynamo,
+                settings.tableName("screening_results"),
+                pageTokens,
+                settings.tableName("self_identification"),
+                settings.tableName("upload_claims"),
                 settings.tableName("training_counters"));
     }
 
     @Provides
     @Singleton
     static DocumentStore documents(S3Client s3, Settings settings, Lazy<S3Presigner> presigner) {
-        return new S3DocumentStore(s3, settings.bucket(), presigner::get, settings.get(S3DocumentStore.KMS_KEY_SETTING));
+        return new S3DocumentStore(
+                s3, settings.bucket(), presigner::get, settings.get(S3DocumentStore.KMS_KEY_SETTING));
     }
 
     @Provides
@@ -98,20 +102,27 @@ public final class CoreModule {
     static Embedder embedder(Settings settings, Provider<BedrockRuntimeClient> bedrock) {
         String kind = settings.get(EMBEDDER);
         return switch (kind) {
-            case "bedrock" -> new HybridEmbedder(new LexicalEmbedder(),
-                    new BedrockTitanEmbedder(bedrock.get(), settings.get("EMBEDDING_MODEL_ID")));
+            case "bedrock" ->
+                new HybridEmbedder(
+                        new LexicalEmbedder(),
+                        new BedrockTitanEmbedder(bedrock.get(), settings.get("EMBEDDING_MODEL_ID")));
             case "local" -> new LexicalEmbedder();
-            default -> throw new IllegalStateException("EMBEDDER must be 'bedrock' (lexical and Titan, hybrid) or"
-                    + " 'local' (lexical), got '" + kind + "'");
+            default ->
+                throw new IllegalStateException("EMBEDDER must be 'bedrock' (lexical and Titan, hybrid) or"
+                        + " 'local' (lexical), got '" + kind + "'");
         };
     }
 
     @Provides
     @Singleton
-    static ModelSelector models(ModelRegistryStore registry, ModelArtifactStore artifacts, Embedder embedder,
-                                Clock clock, Settings settings) {
-        return new RegistryModelSelector(registry, artifacts, embedder, clock,
-                Duration.ofSeconds(settings.longValue("MODEL_CACHE_SECONDS")));
+    static ModelSelector models(
+            ModelRegistryStore registry,
+            ModelArtifactStore artifacts,
+            Embedder embedder,
+            Clock clock,
+            Settings settings) {
+        return new RegistryModelSelector(
+                registry, artifacts, embedder, clock, Duration.ofSeconds(settings.longValue("MODEL_CACHE_SECONDS")));
     }
 
     @Provides
@@ -141,8 +152,11 @@ public final class CoreModule {
     @Provides
     @Singleton
     static ReviewStore reviewStore(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoReviewStore(dynamo, settings.tableName("screening_results"),
-                settings.tableName("training_counters"), settings.tableName("review_history"));
+        return new DynamoReviewStore(
+                dynamo,
+                settings.tableName("screening_results"),
+                settings.tableName("training_counters"),
+                settings.tableName("review_history"));
     }
 
     @Provides
@@ -154,16 +168,23 @@ public final class CoreModule {
     @Provides
     @Singleton
     static ComplianceStore complianceStore(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoComplianceStore(dynamo, settings.tableName("screening_results"),
-                settings.tableName("self_identification"), settings.tableName("review_history"),
-                settings.tableName("training_counters"), settings.tableName("upload_claims"));
+        return new DynamoComplianceStore(
+                dynamo,
+                settings.tableName("screening_results"),
+                settings.tableName("self_identification"),
+                settings.tableName("review_history"),
+                settings.tableName("training_counters"),
+                settings.tableName("upload_claims"));
     }
 
     @Provides
     @Singleton
     static IndexKeyStore indexKeyStore(DynamoDbClient dynamo, Settings settings) {
-        return new DynamoIndexKeyStore(dynamo, settings.tableName("screening_results"),
-                settings.tableName("training_runs"), settings.tableName("training_counters"));
+        return new DynamoIndexKeyStore(
+                dynamo,
+                settings.tableName("screening_results"),
+                settings.tableName("training_runs"),
+                settings.tableName("training_counters"));
     }
 
     @Provides

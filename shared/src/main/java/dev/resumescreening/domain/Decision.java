@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** What the screening decided. MANUAL_REVIEW is for resumes with no text to score (scanned images). */
 public enum Decision {
-    SHORTLIST, REJECT, MANUAL_REVIEW;
+    SHORTLIST,
+    REJECT,
+    MANUAL_REVIEW;
 
     public static Decision forScore(double score, double threshold) {
         return score >= threshold ? SHORTLIST : REJECT;
@@ -18,7 +20,9 @@ public enum Decision {
             return Optional.empty();
         }
         String normalized = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(new Decision[] {SHORTLIST, REJECT}).filter(d -> d.name().equals(normalized)).findFirst();
+        return Arrays.stream(new Decision[] {SHORTLIST, REJECT})
+                .filter(d -> d.name().equals(normalized))
+                .findFirst();
     }
 
     public String apiName() {

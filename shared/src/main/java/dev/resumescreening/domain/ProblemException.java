@@ -22,7 +22,9 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, String id) {
-        return new ProblemException(ProblemKind.NOT_FOUND, what + "_not_found",
+        return new ProblemException(
+                ProblemKind.NOT_FOUND,
+                what + "_not_found",
                 what.replace('_', ' ') + " '" + echo(id) + "' does not exist");
     }
 

@@ -19,16 +19,55 @@ public record ScreeningResult(
         Explanation explanation,
         long reviewVersion) {
 
-    public ScreeningResult(String resultId, String jobId, String candidateName, Double score, Decision decision,
-                           Double confidence, String modelVersion, String createdAt, Document document, Review review,
-                           Explanation explanation) {
-        this(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt, document, review,
-                explanation, 0);
+    public ScreeningResult(
+            String resultId,
+            String jobId,
+            String candidateName,
+            Double score,
+            Decision decision,
+            Double confidence,
+            String modelVersion,
+            String createdAt,
+            Document document,
+            Review review,
+            Explanation explanation) {
+        this(
+                resultId,
+                jobId,
+                candidateName,
+                score,
+                decision,
+                confidence,
+                modelVersion,
+                createdAt,
+                document,
+                review,
+                explanation,
+                0);
     }
 
-    public ScreeningResult(String resultId, String jobId, String candidateName, Double score, Decision decision,
-                           Double confidence, String modelVersion, String createdAt, Document document, Review review) {
-        this(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt, document, review,
+    public ScreeningResult(
+            String resultId,
+            String jobId,
+            String candidateName,
+            Double score,
+            Decision decision,
+            Double confidence,
+            String modelVersion,
+            String createdAt,
+            Document document,
+            Review review) {
+        this(
+                resultId,
+                jobId,
+                candidateName,
+                score,
+                decision,
+                confidence,
+                modelVersion,
+                createdAt,
+                document,
+                review,
                 null);
     }
 
@@ -38,8 +77,19 @@ public record ScreeningResult(
 
     /** The result with {@code newReview} (null: unreviewed) at review version {@code version}. */
     public ScreeningResult withReview(Review newReview, long version) {
-        return new ScreeningResult(resultId, jobId, candidateName, score, decision, confidence, modelVersion, createdAt,
-                document, newReview, explanation, version);
+        return new ScreeningResult(
+                resultId,
+                jobId,
+                candidateName,
+                score,
+                decision,
+                confidence,
+                modelVersion,
+                createdAt,
+                document,
+                newReview,
+                explanation,
+                version);
     }
 
     /**
@@ -47,16 +97,31 @@ public record ScreeningResult(
      * stopped at the extraction limit and only its start was screened; {@code contentSha256} the file's SHA-256 (hex),
      * by which a second upload of the same file for the job is recognised (null for results of earlier releases).
      */
-    public record Document(String fileName, String contentType, String originalKey, String textKey,
-                           boolean textExtracted, int pages, int pagesRead, long sizeBytes, boolean textTruncated,
-                           String contentSha256) {
-        public Document(String fileName, String contentType, String originalKey, String textKey,
-                        boolean textExtracted, int pages, int pagesRead, long sizeBytes) {
+    public record Document(
+            String fileName,
+            String contentType,
+            String originalKey,
+            String textKey,
+            boolean textExtracted,
+            int pages,
+            int pagesRead,
+            long sizeBytes,
+            boolean textTruncated,
+            String contentSha256) {
+        public Document(
+                String fileName,
+                String contentType,
+                String originalKey,
+                String textKey,
+                boolean textExtracted,
+                int pages,
+                int pagesRead,
+                long sizeBytes) {
             this(fileName, contentType, originalKey, textKey, textExtracted, pages, pagesRead, sizeBytes, false, null);
         }
     }
 
     /** The latest human review of the result. */
-    public record Review(Decision humanDecision, String reviewer, String reviewedAt, String notes, boolean needsRetraining) {
-    }
+    public record Review(
+            Decision humanDecision, String reviewer, String reviewedAt, String notes, boolean needsRetraining) {}
 }

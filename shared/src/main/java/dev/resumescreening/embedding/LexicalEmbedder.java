@@ -24,6 +24,7 @@ public final class LexicalEmbedder implements Embedder {
     public static final int TERM_SPACE_BITS = 30;
     /** Longest texts keep their strongest terms: bounds a stored vector to 160 KB. */
     static final int MAX_TERMS = 20_000;
+
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+#]+");
     private static final Pattern PHRASE_GAP = Pattern.compile("[ \\t]*-?[ \\t]*");
     private static final Set<String> STOP_WORDS = Set.of(
@@ -64,7 +65,10 @@ public final class LexicalEmbedder implements Embedder {
             }
             consumer.accept(token, true);
             if (previous != null) {
-                boolean phrase = adjacent && PHRASE_GAP.matcher(lower.substring(previousEnd, tokens.start())).matches();
+                boolean phrase = adjacent
+                        && PHRASE_GAP
+                                .matcher(lower.substring(previousEnd, tokens.start()))
+                                .matches();
                 consumer.accept(previous + ' ' + token, phrase);
             }
             previous = token;

@@ -148,8 +148,8 @@ public final class TermVector {
     public static TermVector read(ByteBuffer buffer) {
         int n = buffer.getInt();
         if (n < 0 || (long) n * 8 > buffer.remaining()) {
-            throw new IllegalArgumentException("term vector of " + n + " terms does not fit in "
-                    + buffer.remaining() + " bytes");
+            throw new IllegalArgumentException(
+                    "term vector of " + n + " terms does not fit in " + buffer.remaining() + " bytes");
         }
         int[] indices = new int[n];
         float[] weights = new float[n];
@@ -186,7 +186,8 @@ public final class TermVector {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TermVector other && Arrays.equals(indices, other.indices)
+        return o instanceof TermVector other
+                && Arrays.equals(indices, other.indices)
                 && Arrays.equals(weights, other.weights);
     }
 

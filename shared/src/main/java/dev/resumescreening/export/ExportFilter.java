@@ -12,7 +12,11 @@ import java.util.Locale;
  * agreed (the human confirmed the AI) or corrected (the human changed the decision).
  */
 public record ExportFilter(Double minConfidence, Integer days, Status status) {
-    public enum Status { COMPLETED, AGREED, CORRECTED }
+    public enum Status {
+        COMPLETED,
+        AGREED,
+        CORRECTED
+    }
 
     public static final ExportFilter ALL = new ExportFilter(null, null, Status.COMPLETED);
 

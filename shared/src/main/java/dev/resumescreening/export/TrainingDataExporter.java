@@ -36,8 +36,18 @@ import org.apache.commons.csv.CSVPrinter;
  */
 @Singleton
 public final class TrainingDataExporter {
-    static final String[] HEADER = {"result_id", "job_id", "reviewed_at", "human_decision", "ai_decision", "score",
-        "confidence", "resume_text", "job_description", "label"};
+    static final String[] HEADER = {
+        "result_id",
+        "job_id",
+        "reviewed_at",
+        "human_decision",
+        "ai_decision",
+        "score",
+        "confidence",
+        "resume_text",
+        "job_description",
+        "label"
+    };
     private static final int TEXTS_IN_FLIGHT = 16;
 
     private final ResultRepository results;
@@ -59,7 +69,8 @@ public final class TrainingDataExporter {
         ExecutorService fetchers = Executors.newFixedThreadPool(8);
         long[] rows = {0};
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(writer)) {
+                CSVPrinter csv =
+                        CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(writer)) {
             Deque<Future<Object[]>> window = new ArrayDeque<>();
             var since = filter.reviewedSince(clock.instant());
             results.forEachReviewed(since == null ? null : Timestamps.format(since), sample -> {
@@ -105,18 +116,32 @@ public final class TrainingDataExporter {
         }
     }
 
-    public record ExportedFile(String key, long rows) {
-    }
+    public record ExportedFile(String key, long rows) {}
 
     private Object[] row(ScreeningResult result, Map<String, String> descriptions) {
-        String text = documents.get(result.document().textKey())
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("");
-        String description = descriptions.computeIfAbsent(result.jobId(), id -> jobs.find(id)
-                .map(stored -> stored.job().title() + "\n" + stored.job().description()).orElse(""));
+        String text = documents
+                .get(result.document().textKey())
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse("");
+        String description = descriptions.computeIfAbsent(
+                result.jobId(),
+                id -> jobs.find(id)
+                        .map(stored ->
+                                stored.job().title() + "\n" + stored.job().description())
+                        .orElse(""));
         Decision human = result.review().humanDecision();
-        return new Object[] {result.resultId(), result.jobId(), result.review().reviewedAt(), human.apiName(),
-            result.decision().apiName(), result.score(), result.confidence(), text, description,
-            human == Decision.SHORTLIST ? 1 : 0};
+        return new Object[] {
+            result.resultId(),
+            result.jobId(),
+            result.review().reviewedAt(),
+            human.apiName(),
+            result.decision().apiName(),
+            result.score(),
+            result.confidence(),
+            text,
+            description,
+            human == Decision.SHORTLIST ? 1 : 0
+        };
     }
 
     private static void print(CSVPrinter csv, Future<Object[]> row) {

@@ -9,8 +9,13 @@ import java.util.Optional;
  * An HTTP request as the API sees it, whoever delivered it (API Gateway in AWS, the local server here).
  * Header names are lower case; {@code claims} are the caller's verified JWT claims (empty when unauthenticated).
  */
-public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> queryParameters,
-                         Map<String, String> headers, byte[] body, Map<String, String> claims) {
+public record ApiRequest(
+        String routeKey,
+        Map<String, String> pathParameters,
+        Map<String, String> queryParameters,
+        Map<String, String> headers,
+        byte[] body,
+        Map<String, String> claims) {
     public static final String ADMIN_GROUP = "admin";
     public static final String ANONYMOUS = "anonymous";
 

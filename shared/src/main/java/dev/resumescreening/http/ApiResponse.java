@@ -10,8 +10,8 @@ import java.util.Map;
  * expects binary bodies from a function.
  */
 public record ApiResponse(int statusCode, String body, Map<String, String> headers, boolean base64Encoded) {
-    public static final Map<String, String> HEADERS = Map.of("content-type", "application/json",
-            "cache-control", "no-store", "x-content-type-options", "nosniff");
+    public static final Map<String, String> HEADERS = Map.of(
+            "content-type", "application/json", "cache-control", "no-store", "x-content-type-options", "nosniff");
 
     public ApiResponse {
         headers = Map.copyOf(headers);

@@ -39,8 +39,8 @@ public final class MultipartForm {
         }
         Map<String, Part> parts = new HashMap<>();
         try {
-            MultipartStream stream = new MultipartStream(new ByteArrayInputStream(body),
-                    boundary.getBytes(StandardCharsets.ISO_8859_1), 8192, null);
+            MultipartStream stream = new MultipartStream(
+                    new ByteArrayInputStream(body), boundary.getBytes(StandardCharsets.ISO_8859_1), 8192, null);
             boolean more = stream.skipPreamble();
             if (!more) {
                 throw ProblemException.invalid("malformed_multipart", "the body has no part delimited by its boundary");
@@ -51,13 +51,20 @@ public final class MultipartForm {
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
                 stream.readBodyData(content);
                 if (content.size() > maxPartBytes) {
-                    throw new ProblemException(ProblemKind.TOO_LARGE, "file_too_large",
+                    throw new ProblemException(
+                            ProblemKind.TOO_LARGE,
+                            "file_too_large",
                             "the file is larger than the limit of " + maxPartBytes + " bytes");
                 }
                 String name = disposition.get("name");
                 if (name != null) {
-                    parts.putIfAbsent(name, new Part(name, disposition.get("filename"),
-                            headers.get("content-type"), content.toByteArray()));
+                    parts.putIfAbsent(
+                            name,
+                            new Part(
+                                    name,
+                                    disposition.get("filename"),
+                                    headers.get("content-type"),
+                                    content.toByteArray()));
                 }
                 more = stream.readBoundary();
             }
@@ -75,7 +82,9 @@ public final class MultipartForm {
         for (String line : block.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         return headers;

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The error body every route uses: {"error":{"code","message"}}. */
 public final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ApiResponse of(ProblemException problem) {
         return error(status(problem.kind()), problem.code(), problem.getMessage());

@@ -9,14 +9,16 @@ import java.util.Locale;
 
 /** Reading request bodies and parameters at the edge, with the errors a caller can act on. */
 public final class RequestBodies {
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** The body as a JSON object; refuses other content types, empty bodies and malformed JSON. */
     public static JsonNode jsonObject(ApiRequest request) {
-        String contentType = request.header("content-type").orElse("application/json").toLowerCase(Locale.ROOT);
+        String contentType =
+                request.header("content-type").orElse("application/json").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json")) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_content_type",
+            throw new ProblemException(
+                    ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_content_type",
                     "send the body as application/json");
         }
         if (request.body().length == 0) {
@@ -60,7 +62,11 @@ public final class RequestBodies {
     }
 
     private static boolean isBidiControl(int c) {
-        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+        return c == 0x061C
+                || c == 0x200E
+                || c == 0x200F
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** A string field, or null when absent; refuses non-string values. */
@@ -111,7 +117,8 @@ public final class RequestBodies {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("invalid_" + name, name + " must be a whole number from " + min + " to " + max);
+            throw ProblemException.invalid(
+                    "invalid_" + name, name + " must be a whole number from " + min + " to " + max);
         }
     }
 

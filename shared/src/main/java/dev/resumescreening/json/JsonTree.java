@@ -19,8 +19,7 @@ public final class JsonTree {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     public static JsonNode read(InputStream in) throws IOException {
         try (JsonParser parser = FACTORY.createParser(in)) {

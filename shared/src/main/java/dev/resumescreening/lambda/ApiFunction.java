@@ -17,7 +17,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     private final SnapStartPriming priming;
 
     protected ApiFunction(String function, Map<String, Endpoint> endpoints) {
-        this(function, endpoints, () -> { });
+        this(function, endpoints, () -> {});
     }
 
     protected ApiFunction(String function, Map<String, Endpoint> endpoints, Runnable extraPriming) {

@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +37,9 @@ import java.util.stream.Collectors;
 public final class HttpApiAdapter {
 
     /** Lambda's own event classes are camelCase, unlike the API's JSON. */
-    private static final ObjectMapper LAMBDA_EVENTS = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper LAMBDA_EVENTS =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
     private static final Map<String, String> PRIMING_CALLER = Map.of("sub", "snapstart-priming");
     /** True until this container (JVM) handles its first request. */
@@ -57,8 +58,10 @@ public final class HttpApiAdapter {
         this.function = function;
         this.endpoints = Map.copyOf(endpoints);
         this.origin = origin;
-        this.adminRoutes = Contract.get().routesOf(function).stream().filter(RouteSpec::admin)
-                .map(RouteSpec::routeKey).collect(Collectors.toUnmodifiableSet());
+        this.adminRoutes = Contract.get().routesOf(function).stream()
+                .filter(RouteSpec::admin)
+                .map(RouteSpec::routeKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -73,8 +76,8 @@ public final class HttpApiAdapter {
         if (event == null || !event.has("routeKey")) {
             return false;
         }
-        APIGatewayV2HTTPResponse response = handle(LAMBDA_EVENTS.treeToValue(event, APIGatewayV2HTTPEvent.class),
-                lambdaRequestId);
+        APIGatewayV2HTTPResponse response =
+                handle(LAMBDA_EVENTS.treeToValue(event, APIGatewayV2HTTPEvent.class), lambdaRequestId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", response.getStatusCode());
         body.put("headers", response.getHeaders());
@@ -99,9 +102,17 @@ public final class HttpApiAdapter {
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         ApiResponse response = dispatch(event);
-        JsonLog.info("http.request", Map.of("route", String.valueOf(event.getRouteKey()),
-                "status", response.statusCode(), "api_request_id", requestId(event),
-                "duration_ms", (System.nanoTime() - started) / 1_000_000));
+        JsonLog.info(
+                "http.request",
+                Map.of(
+                        "route",
+                        String.valueOf(event.getRouteKey()),
+                        "status",
+                        response.statusCode(),
+                        "api_request_id",
+                        requestId(event),
+                        "duration_ms",
+                        (System.nanoTime() - started) / 1_000_000));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.statusCode())
                 .withHeaders(response.headers())
@@ -112,7 +123,9 @@ public final class HttpApiAdapter {
 
     private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {
         if (!origin.admits(headers(event))) {
-            return Problems.error(403, "origin_not_verified",
+            return Problems.error(
+                    403,
+                    "origin_not_verified",
                     "the API answers only requests that come through the app's CloudFront distribution");
         }
         Endpoint endpoint = endpoints.get(event.getRouteKey());
@@ -137,8 +150,15 @@ public final class HttpApiAdapter {
         } catch (ProblemException problem) {
             return Problems.of(problem);
         } catch (RuntimeException unexpected) {
-            JsonLog.error("http.unexpected_error", Map.of("route", request.routeKey(),
-                    "error", unexpected.getClass().getName(), "stack_trace", JsonLog.stackTrace(unexpected)));
+            JsonLog.error(
+                    "http.unexpected_error",
+                    Map.of(
+                            "route",
+                            request.routeKey(),
+                            "error",
+                            unexpected.getClass().getName(),
+                            "stack_trace",
+                            JsonLog.stackTrace(unexpected)));
             return Problems.error(500, "internal_error", "the request failed unexpectedly; it is safe to retry");
         }
     }
@@ -150,12 +170,14 @@ public final class HttpApiAdapter {
      */
     public Map<String, Integer> primeReadRoutes() {
         Map<String, Integer> statuses = new LinkedHashMap<>();
-        endpoints.keySet().stream().sorted()
+        endpoints.keySet().stream()
+                .sorted()
                 .filter(routeKey -> routeKey.startsWith("GET ") && !adminRoutes.contains(routeKey))
                 .forEach(routeKey -> {
-                    ApiRequest request = new ApiRequest(routeKey, unknownIds(routeKey), Map.of(), Map.of(),
-                            new byte[0], PRIMING_CALLER);
-                    statuses.put(routeKey, invoke(endpoints.get(routeKey), request).statusCode());
+                    ApiRequest request = new ApiRequest(
+                            routeKey, unknownIds(routeKey), Map.of(), Map.of(), new byte[0], PRIMING_CALLER);
+                    statuses.put(
+                            routeKey, invoke(endpoints.get(routeKey), request).statusCode());
                 });
         return statuses;
     }
@@ -182,15 +204,19 @@ public final class HttpApiAdapter {
         } else {
             body = event.getBody().getBytes(StandardCharsets.UTF_8);
         }
-        return new ApiRequest(event.getRouteKey(),
+        return new ApiRequest(
+                event.getRouteKey(),
                 Optional.ofNullable(event.getPathParameters()).orElse(Map.of()),
                 Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
-                headers(event), body, claims(event));
+                headers(event),
+                body,
+                claims(event));
     }
 
     private static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
         Map<String, String> headers = new HashMap<>();
-        Optional.ofNullable(event.getHeaders()).orElse(Map.of())
+        Optional.ofNullable(event.getHeaders())
+                .orElse(Map.of())
                 .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         return headers;
     }
@@ -205,6 +231,7 @@ public final class HttpApiAdapter {
 
     private static String requestId(APIGatewayV2HTTPEvent event) {
         return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId).orElse("");
+                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
+                .orElse("");
     }
 }

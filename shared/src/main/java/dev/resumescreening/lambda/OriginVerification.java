@@ -14,6 +14,7 @@ import java.util.Map;
 public final class OriginVerification {
     /** The header CloudFront adds to requests for the API's origin (terraform/edge.tf). */
     public static final String HEADER = "x-origin-verify";
+
     static final String SECRET_VARIABLE = "ORIGIN_VERIFY_SECRET";
     /** Set by the Lambda runtime in every function's environment. */
     static final String LAMBDA_FUNCTION_VARIABLE = "AWS_LAMBDA_FUNCTION_NAME";
@@ -53,7 +54,8 @@ public final class OriginVerification {
             return true;
         }
         String presented = headers.get(HEADER);
-        return secret.length > 0 && presented != null
+        return secret.length > 0
+                && presented != null
                 && MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8));
     }
 }

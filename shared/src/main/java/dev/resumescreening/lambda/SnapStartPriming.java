@@ -35,16 +35,23 @@ public final class SnapStartPriming implements Resource {
         long started = System.nanoTime();
         try {
             priming.run();
-            JsonLog.info("snapstart.primed", Map.of("function", function,
-                    "duration_ms", (System.nanoTime() - started) / 1_000_000));
+            JsonLog.info(
+                    "snapstart.primed",
+                    Map.of("function", function, "duration_ms", (System.nanoTime() - started) / 1_000_000));
         } catch (RuntimeException failed) {
             // an unprimed snapshot is only slower on its first request; a failed checkpoint fails the deployment
-            JsonLog.warn("snapstart.priming_failed", Map.of("function", function,
-                    "error", failed.getClass().getName(), "stack_trace", JsonLog.stackTrace(failed)));
+            JsonLog.warn(
+                    "snapstart.priming_failed",
+                    Map.of(
+                            "function",
+                            function,
+                            "error",
+                            failed.getClass().getName(),
+                            "stack_trace",
+                            JsonLog.stackTrace(failed)));
         }
     }
 
     @Override
-    public void afterRestore(Context<? extends Resource> context) {
-    }
+    public void afterRestore(Context<? extends Resource> context) {}
 }

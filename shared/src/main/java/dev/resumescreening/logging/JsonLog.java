@@ -15,8 +15,7 @@ import java.util.function.Supplier;
 public final class JsonLog {
     private static final ThreadLocal<Map<String, Object>> CONTEXT = new ThreadLocal<>();
 
-    private JsonLog() {
-    }
+    private JsonLog() {}
 
     /** Runs {@code work} with {@code context} added to every line it logs on this thread. */
     public static <T> T within(Map<String, ?> context, Supplier<T> work) {
@@ -56,10 +55,17 @@ public final class JsonLog {
     public static String stackTrace(Throwable failure) {
         StringBuilder trace = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            trace.append(trace.isEmpty() ? "" : "caused by ").append(t.getClass().getName()).append('\n');
+            trace.append(trace.isEmpty() ? "" : "caused by ")
+                    .append(t.getClass().getName())
+                    .append('\n');
             for (StackTraceElement frame : t.getStackTrace()) {
-                trace.append("  at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
-                        .append(':').append(frame.getLineNumber()).append('\n');
+                trace.append("  at ")
+                        .append(frame.getClassName())
+                        .append('.')
+                        .append(frame.getMethodName())
+                        .append(':')
+                        .append(frame.getLineNumber())
+                        .append('\n');
             }
         }
         return trace.toString();

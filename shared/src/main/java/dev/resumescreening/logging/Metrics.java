@@ -26,13 +26,15 @@ public final class Metrics {
     public static final String REVIEW_UNDOS = "ReviewUndos";
     /** 1 when a reviewer's first decision on a result equals the model's, else 0: its average is the agreement rate. */
     public static final String MODEL_AGREEMENT = "ModelAgreement";
+
     public static final String TRAINING_RUNS = "TrainingRuns";
     public static final String GATE_VERDICTS = "GateVerdicts";
     /** Reviews made since the last training, written by every scheduled-training run. */
     public static final String REVIEWS_AWAITING_TRAINING = "ReviewsAwaitingTraining";
 
     private static final String NAMESPACE_SETTING = "METRICS_NAMESPACE";
-    private static final Metrics STANDARD = new Metrics(namespaceFromEnvironment(), Clock.systemUTC(), () -> System.out);
+    private static final Metrics STANDARD =
+            new Metrics(namespaceFromEnvironment(), Clock.systemUTC(), () -> System.out);
 
     private final String namespace;
     private final Clock clock;
@@ -70,6 +72,7 @@ public final class Metrics {
     private static String namespaceFromEnvironment() {
         String configured = System.getenv(NAMESPACE_SETTING);
         return configured == null || configured.isBlank()
-                ? Contract.get().settingDefaults().get(NAMESPACE_SETTING) : configured;
+                ? Contract.get().settingDefaults().get(NAMESPACE_SETTING)
+                : configured;
     }
 }

@@ -32,8 +32,12 @@ public final class IndexKeyBackfill {
 
     /** Backfills every record lacking a key and records the completion. */
     public Backfilled backfill() {
-        long results = store.scoredResultsWithoutScoreKey().mapToLong(result -> store.addScoreKey(result) ? 1 : 0).sum();
-        long runs = store.runsWithoutPartition().mapToLong(runId -> store.addRunPartition(runId) ? 1 : 0).sum();
+        long results = store.scoredResultsWithoutScoreKey()
+                .mapToLong(result -> store.addScoreKey(result) ? 1 : 0)
+                .sum();
+        long runs = store.runsWithoutPartition()
+                .mapToLong(runId -> store.addRunPartition(runId) ? 1 : 0)
+                .sum();
         Backfilled backfilled = new Backfilled(results, runs);
         store.recordBackfill(backfilled, Timestamps.format(clock.instant()));
         JsonLog.info("index_keys.backfilled", Map.of("results", results, "runs", runs));

@@ -23,10 +23,8 @@ public interface IndexKeyStore {
 
     void recordBackfill(Backfilled backfilled, String completedAt);
 
-    record ScoredResult(String resultId, double score) {
-    }
+    record ScoredResult(String resultId, double score) {}
 
     /** How many records a backfill changed. */
-    record Backfilled(long results, long runs) {
-    }
+    record Backfilled(long results, long runs) {}
 }

@@ -70,8 +70,20 @@ public record ClassificationMetrics(
         double precision = tp + fp == 0 ? 0.0 : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? 0.0 : (double) tp / (tp + fn);
         double f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
-        return new ClassificationMetrics(threshold, accuracy, precision, recall, f1, rocAuc(probabilities, labels),
-                tp, fp, tn, fn, total, tp + fn, tn + fp);
+        return new ClassificationMetrics(
+                threshold,
+                accuracy,
+                precision,
+                recall,
+                f1,
+                rocAuc(probabilities, labels),
+                tp,
+                fp,
+                tn,
+                fn,
+                total,
+                tp + fn,
+                tn + fp);
     }
 
     /** Rank-based ROC AUC (average ranks for ties); NaN when either class is absent. */

@@ -16,8 +16,7 @@ public final class CrossValidation {
     /** Each class needs this many samples so that every fold's training part passes the trainer's own minimums. */
     public static final int MIN_PER_CLASS = 2 * FOLDS;
 
-    private CrossValidation() {
-    }
+    private CrossValidation() {}
 
     /** Whether both classes have at least {@link #MIN_PER_CLASS} samples. */
     public static boolean feasible(List<TrainingSample> samples) {
@@ -46,12 +45,14 @@ public final class CrossValidation {
      *
      * @throws IllegalArgumentException when {@link #feasible} is false
      */
-    public static double[] outOfFold(List<TrainingSample> samples, long seed,
-                                     Function<List<TrainingSample>, ToDoubleFunction<TrainingSample>> fit,
-                                     FoldListener onFold) {
+    public static double[] outOfFold(
+            List<TrainingSample> samples,
+            long seed,
+            Function<List<TrainingSample>, ToDoubleFunction<TrainingSample>> fit,
+            FoldListener onFold) {
         if (!feasible(samples)) {
-            throw new IllegalArgumentException("cross-validation needs at least " + MIN_PER_CLASS
-                    + " samples of each class");
+            throw new IllegalArgumentException(
+                    "cross-validation needs at least " + MIN_PER_CLASS + " samples of each class");
         }
         int[] fold = folds(samples, FOLDS, seed);
         double[] scores = new double[samples.size()];

@@ -26,8 +26,7 @@ public final class FeedbackStatistics {
         double rejectNorm2 = Double.NaN;
     }
 
-    private FeedbackStatistics() {
-    }
+    private FeedbackStatistics() {}
 
     public static FeedbackStatistics of(List<TrainingSample> samples) {
         FeedbackStatistics statistics = new FeedbackStatistics();
@@ -71,16 +70,24 @@ public final class FeedbackStatistics {
         boolean inReject = member && sample.label() == 0;
         double toShortlisted = cosineWithout(sample.resume(), sums.shortlist, sums.shortlistNorm2, inShortlist);
         double toRejected = cosineWithout(sample.resume(), sums.reject, sums.rejectNorm2, inReject);
-        return PairFeatures.of(cosine, sums.shortlisted - (inShortlist ? 1 : 0), sums.rejected - (inReject ? 1 : 0),
-                toShortlisted, toRejected);
+        return PairFeatures.of(
+                cosine,
+                sums.shortlisted - (inShortlist ? 1 : 0),
+                sums.rejected - (inReject ? 1 : 0),
+                toShortlisted,
+                toRejected);
     }
 
     /** The prototypes of every job, for the served model. */
     public JobFeedback freeze() {
         Map<String, JobFeedback.Prototypes> byJobPrototypes = new LinkedHashMap<>();
-        byJob.forEach((jobId, sums) -> byJobPrototypes.put(jobId, new JobFeedback.Prototypes(sums.shortlisted,
-                sums.rejected, TermVector.normalised(sums.shortlist, PROTOTYPE_TERMS),
-                TermVector.normalised(sums.reject, PROTOTYPE_TERMS))));
+        byJob.forEach((jobId, sums) -> byJobPrototypes.put(
+                jobId,
+                new JobFeedback.Prototypes(
+                        sums.shortlisted,
+                        sums.rejected,
+                        TermVector.normalised(sums.shortlist, PROTOTYPE_TERMS),
+                        TermVector.normalised(sums.reject, PROTOTYPE_TERMS))));
         return new JobFeedback(byJobPrototypes);
     }
 

@@ -26,6 +26,7 @@ public final class Hyperparameters {
 
     /** {@code features} values: every pair feature, or only the similarity. */
     public static final String FEATURES_ALL = "all";
+
     public static final String FEATURES_COSINE = "cosine";
 
     /** Every hyperparameter; its wire name is the constant's name in lower case. */
@@ -123,24 +124,35 @@ public final class Hyperparameters {
     private record Kind(Class<?> type, String expected, Function<String, Object> parser, Predicate<Object> valid) {
 
         static Kind integer(int min, int max) {
-            return new Kind(Integer.class, "an integer in [" + min + ", " + max + "]", Integer::valueOf,
+            return new Kind(
+                    Integer.class,
+                    "an integer in [" + min + ", " + max + "]",
+                    Integer::valueOf,
                     v -> (Integer) v >= min && (Integer) v <= max);
         }
 
         static Kind number(String range, DoublePredicate valid) {
-            return new Kind(Double.class, ("a finite number " + range).trim(), Double::valueOf,
+            return new Kind(
+                    Double.class,
+                    ("a finite number " + range).trim(),
+                    Double::valueOf,
                     v -> Double.isFinite((Double) v) && valid.test((Double) v));
         }
 
         static Kind bool() {
-            return new Kind(Boolean.class, "true or false", text -> "true".equalsIgnoreCase(text) ? Boolean.TRUE
-                    : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null, v -> true);
+            return new Kind(
+                    Boolean.class,
+                    "true or false",
+                    text -> "true".equalsIgnoreCase(text)
+                            ? Boolean.TRUE
+                            : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null,
+                    v -> true);
         }
 
         static Kind choice(String... choices) {
             List<String> allowed = Arrays.asList(choices);
-            return new Kind(String.class, "one of " + allowed, text -> text.toLowerCase(Locale.ROOT),
-                    allowed::contains);
+            return new Kind(
+                    String.class, "one of " + allowed, text -> text.toLowerCase(Locale.ROOT), allowed::contains);
         }
     }
 
@@ -189,8 +201,12 @@ public final class Hyperparameters {
             throw new IllegalArgumentException(source + " must hold a JSON object of hyperparameters");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        root.fields().forEachRemaining(field -> values.put(field.getKey(),
-                field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
+        root.fields()
+                .forEachRemaining(field -> values.put(
+                        field.getKey(),
+                        field.getValue().isTextual()
+                                ? field.getValue().asText()
+                                : field.getValue().toString()));
         return values;
     }
 
@@ -208,7 +224,12 @@ public final class Hyperparameters {
                 Key key = Key.named(name);
                 if (key != null && (value != null || rejectUnknown)) {
                     try {
-                        values.put(key, key.parse(value == null ? null : unquote(value.toString().trim())));
+                        values.put(
+                                key,
+                                key.parse(
+                                        value == null
+                                                ? null
+                                                : unquote(value.toString().trim())));
                     } catch (IllegalArgumentException e) {
                         errors.add(e.getMessage());
                     }
@@ -228,7 +249,9 @@ public final class Hyperparameters {
 
     private static String unknown(String name) {
         return "unknown hyperparameter '" + name + "' (known: "
-                + String.join(", ", Arrays.stream(Key.values()).map(Key::wireName).sorted().toList()) + ")";
+                + String.join(
+                        ", ",
+                        Arrays.stream(Key.values()).map(Key::wireName).sorted().toList()) + ")";
     }
 
     private static List<String> crossKeyProblems(Map<Key, Object> values) {

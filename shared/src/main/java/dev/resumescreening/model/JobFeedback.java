@@ -22,8 +22,7 @@ public final class JobFeedback {
     public static final JobFeedback NONE = new JobFeedback(Map.of());
 
     /** One job's prototypes; a prototype is empty when its count is 0. */
-    public record Prototypes(int shortlisted, int rejected, TermVector shortlist, TermVector reject) {
-    }
+    public record Prototypes(int shortlisted, int rejected, TermVector shortlist, TermVector reject) {}
 
     private final Map<String, Prototypes> byJob;
 
@@ -42,8 +41,11 @@ public final class JobFeedback {
     public int serializedSize() {
         int size = 4;
         for (Map.Entry<String, Prototypes> job : byJob.entrySet()) {
-            size += 4 + job.getKey().getBytes(StandardCharsets.UTF_8).length + 8
-                    + job.getValue().shortlist().serializedSize() + job.getValue().reject().serializedSize();
+            size += 4
+                    + job.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + 8
+                    + job.getValue().shortlist().serializedSize()
+                    + job.getValue().reject().serializedSize();
         }
         return size;
     }
@@ -79,7 +81,8 @@ public final class JobFeedback {
             if (shortlisted < 0 || rejected < 0) {
                 throw new IllegalArgumentException("job feedback: negative review counts");
             }
-            byJob.put(new String(id, StandardCharsets.UTF_8),
+            byJob.put(
+                    new String(id, StandardCharsets.UTF_8),
                     new Prototypes(shortlisted, rejected, TermVector.read(buffer), TermVector.read(buffer)));
         }
         return new JobFeedback(byJob);

@@ -80,7 +80,8 @@ public final class MlpClassifier {
 
     /** The pair's {@link PairFeatures} with what the weights learned about the job, then {@link #probability(float[])}. */
     public double probability(String jobId, TermVector resume, TermVector job) {
-        return probability(PairFeatures.of(resume, job, weights.feedback().forJob(jobId).orElse(null)));
+        return probability(
+                PairFeatures.of(resume, job, weights.feedback().forJob(jobId).orElse(null)));
     }
 
     static double sigmoid(double z) {

@@ -37,6 +37,7 @@ public final class MlpWeights {
     private final int hiddenDim;
     /** W1 flattened row-major [hidden][input]. */
     final float[] w1;
+
     final float[] b1;
     final float[] w2;
     final float b2;
@@ -62,13 +63,15 @@ public final class MlpWeights {
         return new MlpWeights(w1, hiddenDim, inputDim, b1, w2, b2, feedback);
     }
 
-    private MlpWeights(float[] w1Flat, int hiddenDim, int inputDim, float[] b1, float[] w2, float b2,
-                       JobFeedback feedback) {
+    private MlpWeights(
+            float[] w1Flat, int hiddenDim, int inputDim, float[] b1, float[] w2, float b2, JobFeedback feedback) {
         if (inputDim <= 0 || hiddenDim <= 0) {
-            throw new IllegalArgumentException("dimensions must be positive: input=" + inputDim + ", hidden=" + hiddenDim);
+            throw new IllegalArgumentException(
+                    "dimensions must be positive: input=" + inputDim + ", hidden=" + hiddenDim);
         }
         if (w1Flat.length != (long) hiddenDim * inputDim) {
-            throw new IllegalArgumentException("W1 has " + w1Flat.length + " values, expected " + hiddenDim + "x" + inputDim);
+            throw new IllegalArgumentException(
+                    "W1 has " + w1Flat.length + " values, expected " + hiddenDim + "x" + inputDim);
         }
         if (b1 == null || b1.length != hiddenDim) {
             throw new IllegalArgumentException("b1 must have " + hiddenDim + " values");
@@ -159,17 +162,20 @@ public final class MlpWeights {
 
     public static MlpWeights fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length < HEADER_BYTES) {
-            throw new IllegalArgumentException("not an MLP weights file: " + (bytes == null ? "null" : bytes.length + " bytes"));
+            throw new IllegalArgumentException(
+                    "not an MLP weights file: " + (bytes == null ? "null" : bytes.length + " bytes"));
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         byte[] magic = new byte[4];
         buf.get(magic);
         if (!Arrays.equals(magic, MAGIC)) {
-            throw new IllegalArgumentException("not an MLP weights file: bad magic " + HexFormat.of().formatHex(magic));
+            throw new IllegalArgumentException(
+                    "not an MLP weights file: bad magic " + HexFormat.of().formatHex(magic));
         }
         int version = buf.getInt();
         if (version != 1 && version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("unsupported MLP weights format version " + version + " (expected " + FORMAT_VERSION + ")");
+            throw new IllegalArgumentException(
+                    "unsupported MLP weights format version " + version + " (expected " + FORMAT_VERSION + ")");
         }
         int in = buf.getInt();
         int hidden = buf.getInt();
@@ -196,8 +202,8 @@ public final class MlpWeights {
                 throw new IllegalArgumentException("MLP weights file ends inside its job feedback", e);
             }
             if (buf.hasRemaining()) {
-                throw new IllegalArgumentException("MLP weights file has " + buf.remaining() + " bytes after its job"
-                        + " feedback");
+                throw new IllegalArgumentException(
+                        "MLP weights file has " + buf.remaining() + " bytes after its job" + " feedback");
             }
         }
         return new MlpWeights(w1, hidden, in, b1, w2, b2, feedback);
@@ -219,9 +225,12 @@ public final class MlpWeights {
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpWeights other
-                && inputDim == other.inputDim && hiddenDim == other.hiddenDim
+                && inputDim == other.inputDim
+                && hiddenDim == other.hiddenDim
                 && Float.compare(b2, other.b2) == 0
-                && Arrays.equals(w1, other.w1) && Arrays.equals(b1, other.b1) && Arrays.equals(w2, other.w2)
+                && Arrays.equals(w1, other.w1)
+                && Arrays.equals(b1, other.b1)
+                && Arrays.equals(w2, other.w2)
                 && feedback.equals(other.feedback);
     }
 

@@ -44,11 +44,22 @@ public final class ModelArtifact {
     /** Builds the artifact of freshly trained weights: fills in the dimensions, format version and checksum. */
     public static ModelArtifact of(MlpWeights weights, ModelMetadata metadata) {
         byte[] bytes = weights.toBytes();
-        ModelMetadata filled = new ModelMetadata(requireVersion(metadata.version()), metadata.framework(),
-                metadata.createdAt(), metadata.hyperparameters(), metadata.metrics(), metadata.trainingSamples(),
-                metadata.featureLayout(), metadata.embeddingDimension(), weights.inputDim(),
-                weights.hiddenDim(), MlpWeights.FORMAT_VERSION, MlpWeights.sha256Hex(bytes), metadata.bestEpoch(),
-                metadata.epochsRun(), metadata.trainingSeconds());
+        ModelMetadata filled = new ModelMetadata(
+                requireVersion(metadata.version()),
+                metadata.framework(),
+                metadata.createdAt(),
+                metadata.hyperparameters(),
+                metadata.metrics(),
+                metadata.trainingSamples(),
+                metadata.featureLayout(),
+                metadata.embeddingDimension(),
+                weights.inputDim(),
+                weights.hiddenDim(),
+                MlpWeights.FORMAT_VERSION,
+                MlpWeights.sha256Hex(bytes),
+                metadata.bestEpoch(),
+                metadata.epochsRun(),
+                metadata.trainingSeconds());
         return new ModelArtifact(filled, bytes);
     }
 
@@ -133,9 +144,10 @@ public final class ModelArtifact {
             throw new ModelIntegrityException("model " + metadata.version() + ": " + e.getMessage(), e);
         }
         if (weights.inputDim() != metadata.inputDimension() || weights.hiddenDim() != metadata.hiddenDimension()) {
-            throw new ModelIntegrityException("model " + metadata.version() + ": weights are " + weights.inputDim() + "x"
-                    + weights.hiddenDim() + " but metadata says input_dimension=" + metadata.inputDimension()
-                    + ", hidden_dimension=" + metadata.hiddenDimension());
+            throw new ModelIntegrityException(
+                    "model " + metadata.version() + ": weights are " + weights.inputDim() + "x"
+                            + weights.hiddenDim() + " but metadata says input_dimension=" + metadata.inputDimension()
+                            + ", hidden_dimension=" + metadata.hiddenDimension());
         }
         if (weights.inputDim() != PairFeatures.DIMENSION) {
             throw new ModelIntegrityException("model " + metadata.version() + ": input_dimension " + weights.inputDim()
@@ -170,7 +182,8 @@ public final class ModelArtifact {
     /** Reads the two files from {@code directory}; not verified. */
     public static ModelArtifact readFrom(Path directory) {
         try {
-            return fromBytes(Files.readAllBytes(directory.resolve(WEIGHTS_FILE)),
+            return fromBytes(
+                    Files.readAllBytes(directory.resolve(WEIGHTS_FILE)),
                     Files.readAllBytes(directory.resolve(METADATA_FILE)));
         } catch (NoSuchFileException e) {
             throw new ModelIntegrityException("model file missing: " + e.getFile(), e);

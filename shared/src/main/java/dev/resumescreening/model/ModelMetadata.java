@@ -44,13 +44,25 @@ public record ModelMetadata(
             @JsonProperty("negative") int negative,
             @JsonProperty("train") int train,
             @JsonProperty("validation") int validation,
-            @JsonProperty("test") int test) {
-    }
+            @JsonProperty("test") int test) {}
 
     /** Same metadata with another checksum (used when the weights are attached). */
     public ModelMetadata withWeightsSha256(String sha256) {
-        return new ModelMetadata(version, framework, createdAt, hyperparameters, metrics, trainingSamples, featureLayout,
-                embeddingDimension, inputDimension, hiddenDimension, weightsFormatVersion, sha256, bestEpoch, epochsRun,
+        return new ModelMetadata(
+                version,
+                framework,
+                createdAt,
+                hyperparameters,
+                metrics,
+                trainingSamples,
+                featureLayout,
+                embeddingDimension,
+                inputDimension,
+                hiddenDimension,
+                weightsFormatVersion,
+                sha256,
+                bestEpoch,
+                epochsRun,
                 trainingSeconds);
     }
 }

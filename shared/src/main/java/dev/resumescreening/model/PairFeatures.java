@@ -25,8 +25,7 @@ public final class PairFeatures {
     /** Index of the feedback difference. */
     public static final int FEEDBACK = 1;
 
-    private PairFeatures() {
-    }
+    private PairFeatures() {}
 
     /** Features of a pair as the served model sees them; {@code prototypes} null when the job has no feedback. */
     public static float[] of(TermVector resume, TermVector job, Prototypes prototypes) {
@@ -34,7 +33,11 @@ public final class PairFeatures {
         if (prototypes == null) {
             return of(cosine, 0, 0, 0, 0);
         }
-        return of(cosine, prototypes.shortlisted(), prototypes.rejected(), resume.dot(prototypes.shortlist()),
+        return of(
+                cosine,
+                prototypes.shortlisted(),
+                prototypes.rejected(),
+                resume.dot(prototypes.shortlist()),
                 resume.dot(prototypes.reject()));
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
  * curve and always both ends, so a run stores a bounded curve whatever its number of pairs.
  */
 public final class RocCurve {
-    private RocCurve() {
-    }
+    private RocCurve() {}
 
     /** At most {@code maxPoints} (at least 2) points [fpr, tpr], rounded to 4 decimals; empty without both classes. */
     public static List<double[]> points(double[] scores, int[] labels, int maxPoints) {
@@ -40,7 +39,9 @@ public final class RocCurve {
             }
             // tied scores are one threshold: one point after the last of them
             if (k + 1 == order.length || scores[order[k + 1]] != scores[order[k]]) {
-                full.add(new double[] {round((double) falsePositives / negatives), round((double) truePositives / positives)});
+                full.add(new double[] {
+                    round((double) falsePositives / negatives), round((double) truePositives / positives)
+                });
             }
         }
         if (full.size() <= maxPoints) {

@@ -38,15 +38,18 @@ public record StratifiedSplit(int[] train, int[] validation, int[] test) {
         return test.clone();
     }
 
-    public static StratifiedSplit of(int[] labels, double trainFraction, double validationFraction, double testFraction,
-            long seed) {
+    public static StratifiedSplit of(
+            int[] labels, double trainFraction, double validationFraction, double testFraction, long seed) {
         if (labels == null) {
             throw new IllegalArgumentException("labels must not be null");
         }
-        if (!(trainFraction > 0) || !(validationFraction >= 0) || !(testFraction >= 0)
+        if (!(trainFraction > 0)
+                || !(validationFraction >= 0)
+                || !(testFraction >= 0)
                 || Math.abs(trainFraction + validationFraction + testFraction - 1.0) > 1e-6) {
-            throw new IllegalArgumentException("fractions must be train > 0, validation >= 0, test >= 0 and sum to 1; got "
-                    + trainFraction + "/" + validationFraction + "/" + testFraction);
+            throw new IllegalArgumentException(
+                    "fractions must be train > 0, validation >= 0, test >= 0 and sum to 1; got " + trainFraction + "/"
+                            + validationFraction + "/" + testFraction);
         }
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
@@ -124,7 +127,9 @@ public record StratifiedSplit(int[] train, int[] validation, int[] test) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StratifiedSplit s && Arrays.equals(train, s.train) && Arrays.equals(validation, s.validation)
+        return o instanceof StratifiedSplit s
+                && Arrays.equals(train, s.train)
+                && Arrays.equals(validation, s.validation)
                 && Arrays.equals(test, s.test);
     }
 
@@ -135,6 +140,7 @@ public record StratifiedSplit(int[] train, int[] validation, int[] test) {
 
     @Override
     public String toString() {
-        return "StratifiedSplit[train=" + train.length + ", validation=" + validation.length + ", test=" + test.length + "]";
+        return "StratifiedSplit[train=" + train.length + ", validation=" + validation.length + ", test=" + test.length
+                + "]";
     }
 }

@@ -32,12 +32,16 @@ import org.apache.commons.csv.CSVRecord;
 public final class TrainingDataCsv {
     public static final String[] COLUMNS = {"sample_id", "job_id", "label", "resume_embedding", "job_embedding"};
     public static final String HEADER = String.join(",", COLUMNS);
-    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).build();
+    private static final CSVFormat WRITE =
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
+    private static final CSVFormat READ = CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .build();
 
-    private TrainingDataCsv() {
-    }
+    private TrainingDataCsv() {}
 
     /** Writes rows to {@code out}; {@link #close} is the caller's. */
     public static CSVPrinter printer(Writer out) throws IOException {
@@ -108,20 +112,21 @@ public final class TrainingDataCsv {
                 try {
                     samples.add(parseRow(row));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(source + ": line " + parser.getCurrentLineNumber() + ": "
-                            + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            source + ": line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
                 }
             }
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(source + ": malformed CSV: " + e.getCause().getMessage(), e);
+            throw new IllegalArgumentException(
+                    source + ": malformed CSV: " + e.getCause().getMessage(), e);
         }
         return samples;
     }
 
     private static TrainingSample parseRow(CSVRecord row) {
         if (row.size() != COLUMNS.length) {
-            throw new IllegalArgumentException("expected " + COLUMNS.length + " columns (" + HEADER + "), got "
-                    + row.size());
+            throw new IllegalArgumentException(
+                    "expected " + COLUMNS.length + " columns (" + HEADER + "), got " + row.size());
         }
         String id = row.get(0);
         if (id.isEmpty()) {
@@ -130,11 +135,16 @@ public final class TrainingDataCsv {
         int label = switch (row.get(2).trim()) {
             case "0" -> 0;
             case "1" -> 1;
-            default -> throw new IllegalArgumentException("sample " + id + ": label must be 0 or 1, got '"
-                    + abbreviate(row.get(2)) + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "sample " + id + ": label must be 0 or 1, got '" + abbreviate(row.get(2)) + "'");
         };
-        return new TrainingSample(id, row.get(1), decode(row.get(3), "resume_embedding", id),
-                decode(row.get(4), "job_embedding", id), label);
+        return new TrainingSample(
+                id,
+                row.get(1),
+                decode(row.get(3), "resume_embedding", id),
+                decode(row.get(4), "job_embedding", id),
+                label);
     }
 
     private static String encode(TermVector vector) {

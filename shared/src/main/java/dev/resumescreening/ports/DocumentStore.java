@@ -42,6 +42,5 @@ public interface DocumentStore {
         }
     }
 
-    record StoredObject(long size, Instant lastModified) {
-    }
+    record StoredObject(long size, Instant lastModified) {}
 }

@@ -27,13 +27,11 @@ public interface JobRepository {
     /** The counts of each of {@code jobIds} (a job with no result yet has {@link JobCounts#NONE}). */
     Map<String, JobCounts> counts(List<String> jobIds);
 
-    record JobPage(List<Job> jobs, String nextToken) {
-    }
+    record JobPage(List<Job> jobs, String nextToken) {}
 
     /**
      * A job with the embedding of its description, computed once when the job is created (null when it was stored by
      * an earlier release in another representation).
      */
-    record StoredJob(Job job, TermVector embedding) {
-    }
+    record StoredJob(Job job, TermVector embedding) {}
 }

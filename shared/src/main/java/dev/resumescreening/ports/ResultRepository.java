@@ -62,8 +62,12 @@ public interface ResultRepository {
     void forEachReviewed(String reviewedSince, Consumer<ReviewedSample> consumer);
 
     /** What {@link #create(NewResult)} writes. */
-    record NewResult(ScreeningResult result, double threshold, TermVector resumeEmbedding,
-                     SelfIdentification selfIdentification, List<UploadClaim> claims) {
+    record NewResult(
+            ScreeningResult result,
+            double threshold,
+            TermVector resumeEmbedding,
+            SelfIdentification selfIdentification,
+            List<UploadClaim> claims) {
         public NewResult {
             claims = List.copyOf(claims);
         }
@@ -75,9 +79,13 @@ public interface ResultRepository {
      * long as its result. {@code ofEarlierResult}: the upload that claimed it was answered with an earlier result of
      * the same file, not a new one.
      */
-    record UploadClaim(String key, String resultId, String jobId, String contentSha256, Long expiresAtEpochSeconds,
-                       boolean ofEarlierResult) {
-    }
+    record UploadClaim(
+            String key,
+            String resultId,
+            String jobId,
+            String contentSha256,
+            Long expiresAtEpochSeconds,
+            boolean ofEarlierResult) {}
 
     /** A claim of the new result was held already, by the result it names. */
     final class ClaimTaken extends RuntimeException {
@@ -95,13 +103,10 @@ public interface ResultRepository {
 
     /** A reviewed result with the resume embedding it was scored with (null when it had no text, or was stored by an earlier
      * release in another representation). */
-    record ReviewedSample(ScreeningResult result, TermVector resumeEmbedding) {
-    }
+    record ReviewedSample(ScreeningResult result, TermVector resumeEmbedding) {}
 
     /** A result waiting for review and how far its score is from the decision threshold. */
-    record QueuedResult(ScreeningResult result, double distanceFromThreshold) {
-    }
+    record QueuedResult(ScreeningResult result, double distanceFromThreshold) {}
 
-    record Page(List<ScreeningResult> results, String nextToken) {
-    }
+    record Page(List<ScreeningResult> results, String nextToken) {}
 }

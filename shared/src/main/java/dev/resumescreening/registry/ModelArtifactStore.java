@@ -1,8 +1,8 @@
 package dev.resumescreening.registry;
 
 import dev.resumescreening.model.ModelArtifact;
-import dev.resumescreening.model.ModelMetadata;
 import dev.resumescreening.model.ModelIntegrityException;
+import dev.resumescreening.model.ModelMetadata;
 import dev.resumescreening.ports.DocumentStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,10 +33,14 @@ public final class ModelArtifactStore {
 
     /** Reads the two files; not verified. A missing file is an integrity failure: the model cannot be served. */
     public ModelArtifact load(String prefix) {
-        byte[] weights = documents.get(prefix + ModelArtifact.WEIGHTS_FILE)
-                .orElseThrow(() -> new ModelIntegrityException("no " + ModelArtifact.WEIGHTS_FILE + " under " + prefix));
-        byte[] metadata = documents.get(prefix + ModelArtifact.METADATA_FILE)
-                .orElseThrow(() -> new ModelIntegrityException("no " + ModelArtifact.METADATA_FILE + " under " + prefix));
+        byte[] weights = documents
+                .get(prefix + ModelArtifact.WEIGHTS_FILE)
+                .orElseThrow(
+                        () -> new ModelIntegrityException("no " + ModelArtifact.WEIGHTS_FILE + " under " + prefix));
+        byte[] metadata = documents
+                .get(prefix + ModelArtifact.METADATA_FILE)
+                .orElseThrow(
+                        () -> new ModelIntegrityException("no " + ModelArtifact.METADATA_FILE + " under " + prefix));
         return ModelArtifact.fromBytes(weights, metadata);
     }
 
@@ -50,8 +54,8 @@ public final class ModelArtifactStore {
      * line: the gate must not judge this model on them once it is live.
      */
     public void saveTrainingPairs(String prefix, Collection<String> ids) {
-        documents.put(prefix + TRAINING_PAIRS_FILE, String.join("\n", ids).getBytes(StandardCharsets.UTF_8),
-                "text/plain");
+        documents.put(
+                prefix + TRAINING_PAIRS_FILE, String.join("\n", ids).getBytes(StandardCharsets.UTF_8), "text/plain");
     }
 
     /** The ids {@link #saveTrainingPairs} recorded; empty for a model registered from elsewhere. */

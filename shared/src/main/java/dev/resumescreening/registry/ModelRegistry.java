@@ -37,6 +37,7 @@ public final class ModelRegistry {
     static final int HISTORY_SHOWN = 20;
     /** How much of the activation history a rollback replays to find what was live before. */
     static final int HISTORY_REPLAYED = 1000;
+
     static final int DEFAULT_CHALLENGER_WEIGHT = 50;
     static final String SIMILARITY_FRAMEWORK = "similarity";
 
@@ -47,8 +48,8 @@ public final class ModelRegistry {
     private final Clock clock;
 
     @Inject
-    public ModelRegistry(ModelRegistryStore store, ModelArtifactStore artifacts, Embedder embedder, Settings settings,
-                         Clock clock) {
+    public ModelRegistry(
+            ModelRegistryStore store, ModelArtifactStore artifacts, Embedder embedder, Settings settings, Clock clock) {
         this.store = store;
         this.artifacts = artifacts;
         this.embedder = embedder;
@@ -64,8 +65,7 @@ public final class ModelRegistry {
         return new Overview(versions, pointer, store.history(HISTORY_SHOWN));
     }
 
-    public record Overview(List<ModelRecord> versions, ActivePointer pointer, List<Activation> activations) {
-    }
+    public record Overview(List<ModelRecord> versions, ActivePointer pointer, List<Activation> activations) {}
 
     public ActivePointer pointer() {
         return store.pointer();
@@ -103,22 +103,37 @@ public final class ModelRegistry {
      * Records a verified artifact as a CANDIDATE. Registering the same weights again returns the existing record
      * (a redelivered event must not fail); other weights under a taken version are refused.
      */
-    public ModelRecord registerArtifact(ModelArtifact artifact, String version, String artifactPrefix,
-                                        Map<String, Object> metrics, String runId) {
+    public ModelRecord registerArtifact(
+            ModelArtifact artifact, String version, String artifactPrefix, Map<String, Object> metrics, String runId) {
         ModelMetadata metadata = artifact.verify().metadata();
-        ModelRecord record = new ModelRecord(version, metadata.framework(), ModelStatus.CANDIDATE,
-                metric(metrics, "accuracy"), metric(metrics, "roc_auc"), metric(metrics, "f1"), metrics,
-                metadata.trainingSamples() == null ? 0 : metadata.trainingSamples().total(),
-                Timestamps.format(clock.instant()), artifactPrefix, metadata.weightsSha256(), embedder.name(),
-                metadata.embeddingDimension(), runId);
+        ModelRecord record = new ModelRecord(
+                version,
+                metadata.framework(),
+                ModelStatus.CANDIDATE,
+                metric(metrics, "accuracy"),
+                metric(metrics, "roc_auc"),
+                metric(metrics, "f1"),
+                metrics,
+                metadata.trainingSamples() == null
+                        ? 0
+                        : metadata.trainingSamples().total(),
+                Timestamps.format(clock.instant()),
+                artifactPrefix,
+                metadata.weightsSha256(),
+                embedder.name(),
+                metadata.embeddingDimension(),
+                runId);
         if (store.register(record)) {
-            JsonLog.info("model.registered", Map.of("version", version, "sha256", metadata.weightsSha256(),
-                    "run_id", String.valueOf(runId)));
+            JsonLog.info(
+                    "model.registered",
+                    Map.of("version", version, "sha256", metadata.weightsSha256(), "run_id", String.valueOf(runId)));
             return record;
         }
         ModelRecord existing = store.find(version).orElseThrow();
         if (!Objects.equals(existing.weightsSha256(), metadata.weightsSha256())) {
-            throw new ProblemException(ProblemKind.CONFLICT, "version_exists",
+            throw new ProblemException(
+                    ProblemKind.CONFLICT,
+                    "version_exists",
                     "model version '" + version + "' is already registered with other weights");
         }
         return existing;
@@ -138,8 +153,8 @@ public final class ModelRegistry {
      * when a challenger is named). Both must exist, verify, and come from the configured embedder; a model the gate
      * REJECTED is refused (409 {@code model_rejected}).
      */
-    public ActivePointer activate(String champion, String challenger, Integer challengerWeight, String actor,
-                                  String reason) {
+    public ActivePointer activate(
+            String champion, String challenger, Integer challengerWeight, String actor, String reason) {
         return activate(champion, challenger, challengerWeight, actor, reason, false);
     }
 
@@ -147,8 +162,8 @@ public final class ModelRegistry {
      * As {@link #activate(String, String, Integer, String, String)}; with {@code force}, a REJECTED model may go live
      * and the activation is recorded as forced.
      */
-    public ActivePointer activate(String champion, String challenger, Integer challengerWeight, String actor,
-                                  String reason, boolean force) {
+    public ActivePointer activate(
+            String champion, String challenger, Integer challengerWeight, String actor, String reason, boolean force) {
         if (champion == null || champion.isBlank()) {
             throw ProblemException.invalid("missing_champion", "champion is required");
         }
@@ -157,14 +172,16 @@ public final class ModelRegistry {
         }
         int weight = challenger == null ? 0 : challengerWeight == null ? DEFAULT_CHALLENGER_WEIGHT : challengerWeight;
         if (weight < 0 || weight > 100 || (challenger == null && challengerWeight != null && challengerWeight != 0)) {
-            throw ProblemException.invalid("invalid_challenger_weight",
-                    "challenger_weight must be 0-100, and needs a challenger");
+            throw ProblemException.invalid(
+                    "invalid_challenger_weight", "challenger_weight must be 0-100, and needs a challenger");
         }
         boolean rejected = requireServable(champion, force);
         if (challenger != null) {
             rejected |= requireServable(challenger, force);
         }
-        return moveTo(new ActivePointer(champion, challenger, weight, Timestamps.format(clock.instant())), actor,
+        return moveTo(
+                new ActivePointer(champion, challenger, weight, Timestamps.format(clock.instant())),
+                actor,
                 rejected ? reason + " (forced over the gate's rejection)" : reason,
                 rejected ? Activation.FORCED : Activation.ACTIVATE);
     }
@@ -202,12 +219,17 @@ public final class ModelRegistry {
         String top = live.pop();
         String previous = live.isEmpty() ? top : live.peek();
         if (previous.equals(current.championVersion()) && !current.hasChallenger()) {
-            throw new ProblemException(ProblemKind.CONFLICT, "nothing_to_roll_back",
+            throw new ProblemException(
+                    ProblemKind.CONFLICT,
+                    "nothing_to_roll_back",
                     "model " + previous + " is already the only live model and no earlier activation is in effect");
         }
         requireServable(previous, true);
-        return moveTo(new ActivePointer(previous, null, 0, Timestamps.format(clock.instant())), actor,
-                "rollback from " + current.championVersion() + (why == null ? "" : ": " + why), Activation.ROLLBACK);
+        return moveTo(
+                new ActivePointer(previous, null, 0, Timestamps.format(clock.instant())),
+                actor,
+                "rollback from " + current.championVersion() + (why == null ? "" : ": " + why),
+                Activation.ROLLBACK);
     }
 
     /** The reviewed pairs a version trained on: none for the similarity model, empty when they were not recorded. */
@@ -223,7 +245,8 @@ public final class ModelRegistry {
         if (SimilarityModel.VERSION.equals(version)) {
             return Optional.empty();
         }
-        return store.find(version).flatMap(record -> artifacts.metadata(record.artifactPrefix()))
+        return store.find(version)
+                .flatMap(record -> artifacts.metadata(record.artifactPrefix()))
                 .map(ModelMetadata::hyperparameters);
     }
 
@@ -232,9 +255,9 @@ public final class ModelRegistry {
         if (SimilarityModel.VERSION.equals(version)) {
             return SimilarityModel.forEmbedder(embedder.name());
         }
-        ModelRecord record = store.find(version)
-                .orElseThrow(() -> ProblemException.notFound("model_version", version));
-        return new TrainedScoringModel(version, artifacts.load(record.artifactPrefix()).verify().classifier());
+        ModelRecord record = store.find(version).orElseThrow(() -> ProblemException.notFound("model_version", version));
+        return new TrainedScoringModel(
+                version, artifacts.load(record.artifactPrefix()).verify().classifier());
     }
 
     private ActivePointer moveTo(ActivePointer next, String actor, String reason, String kind) {
@@ -251,12 +274,31 @@ public final class ModelRegistry {
         if (next.challengerVersion() != null && !SimilarityModel.VERSION.equals(next.challengerVersion())) {
             statuses.put(next.challengerVersion(), ModelStatus.CHALLENGER);
         }
-        Activation activation = new Activation(next.updatedAt(), actor, next.championVersion(),
-                next.challengerVersion(), next.challengerWeight(), current.championVersion(), reason, kind);
+        Activation activation = new Activation(
+                next.updatedAt(),
+                actor,
+                next.championVersion(),
+                next.challengerVersion(),
+                next.challengerWeight(),
+                current.championVersion(),
+                reason,
+                kind);
         store.activate(next, activation, statuses);
-        JsonLog.info("model.activated", Map.of("champion", next.championVersion(),
-                "challenger", String.valueOf(next.challengerVersion()), "challenger_weight", next.challengerWeight(),
-                "previous_champion", current.championVersion(), "actor", actor, "kind", kind));
+        JsonLog.info(
+                "model.activated",
+                Map.of(
+                        "champion",
+                        next.championVersion(),
+                        "challenger",
+                        String.valueOf(next.challengerVersion()),
+                        "challenger_weight",
+                        next.challengerWeight(),
+                        "previous_champion",
+                        current.championVersion(),
+                        "actor",
+                        actor,
+                        "kind",
+                        kind));
         return next;
     }
 
@@ -267,13 +309,19 @@ public final class ModelRegistry {
         }
         ModelRecord record = store.find(version).orElseThrow(() -> ProblemException.notFound("model_version", version));
         if (!embedder.name().equals(record.embedder())) {
-            throw new ProblemException(ProblemKind.CONFLICT, "embedder_mismatch", "model " + version
-                    + " was trained on " + record.embedder() + " vectors but the embedder is " + embedder.name());
+            throw new ProblemException(
+                    ProblemKind.CONFLICT,
+                    "embedder_mismatch",
+                    "model " + version + " was trained on " + record.embedder() + " vectors but the embedder is "
+                            + embedder.name());
         }
         boolean rejected = record.status() == ModelStatus.REJECTED;
         if (rejected && !force) {
-            throw new ProblemException(ProblemKind.CONFLICT, "model_rejected", "model " + version
-                    + " was rejected by the evaluation gate; send \"force\": true to activate it anyway");
+            throw new ProblemException(
+                    ProblemKind.CONFLICT,
+                    "model_rejected",
+                    "model " + version
+                            + " was rejected by the evaluation gate; send \"force\": true to activate it anyway");
         }
         verified(record.artifactPrefix());
         return rejected;
@@ -281,7 +329,9 @@ public final class ModelRegistry {
 
     private ModelArtifact verified(String prefix) {
         if (!artifacts.exists(prefix)) {
-            throw new ProblemException(ProblemKind.NOT_FOUND, "model_artifact_not_found",
+            throw new ProblemException(
+                    ProblemKind.NOT_FOUND,
+                    "model_artifact_not_found",
                     "no model files (" + ModelArtifact.METADATA_FILE + ") under " + prefix);
         }
         try {
@@ -314,7 +364,8 @@ public final class ModelRegistry {
             int slash = rest.indexOf('/');
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
             if (!bucket.equals(settings.bucket())) {
-                throw ProblemException.invalid("invalid_model_path", "model_path must be in bucket " + settings.bucket());
+                throw ProblemException.invalid(
+                        "invalid_model_path", "model_path must be in bucket " + settings.bucket());
             }
             key = slash < 0 ? "" : rest.substring(slash + 1);
         }
@@ -329,11 +380,26 @@ public final class ModelRegistry {
     }
 
     private ModelRecord similarityRecord(ActivePointer pointer) {
-        ModelStatus status = SimilarityModel.VERSION.equals(pointer.championVersion()) ? ModelStatus.ACTIVE
-                : SimilarityModel.VERSION.equals(pointer.challengerVersion()) ? ModelStatus.CHALLENGER
-                : ModelStatus.RETIRED;
-        return new ModelRecord(SimilarityModel.VERSION, SIMILARITY_FRAMEWORK, status, null, null, null, Map.of(), 0,
-                null, null, null, embedder.name(), 0, null);
+        ModelStatus status = SimilarityModel.VERSION.equals(pointer.championVersion())
+                ? ModelStatus.ACTIVE
+                : SimilarityModel.VERSION.equals(pointer.challengerVersion())
+                        ? ModelStatus.CHALLENGER
+                        : ModelStatus.RETIRED;
+        return new ModelRecord(
+                SimilarityModel.VERSION,
+                SIMILARITY_FRAMEWORK,
+                status,
+                null,
+                null,
+                null,
+                Map.of(),
+                0,
+                null,
+                null,
+                null,
+                embedder.name(),
+                0,
+                null);
     }
 
     static Map<String, Object> testMetrics(ModelArtifact artifact) {
@@ -344,7 +410,8 @@ public final class ModelRegistry {
 
     private static Double metric(Map<String, Object> metrics, String name) {
         Object candidate = metrics.get("candidate");
-        if (candidate instanceof Map<?, ?> values && values.get(name) instanceof Number number
+        if (candidate instanceof Map<?, ?> values
+                && values.get(name) instanceof Number number
                 && Double.isFinite(number.doubleValue())) {
             return number.doubleValue();
         }

@@ -32,8 +32,12 @@ public final class RegistryModelSelector implements ModelSelector {
     private final Map<String, Boolean> unservable = new ConcurrentHashMap<>();
     private volatile Live live;
 
-    public RegistryModelSelector(ModelRegistryStore registry, ModelArtifactStore artifacts, Embedder embedder,
-                                 Clock clock, Duration cacheFor) {
+    public RegistryModelSelector(
+            ModelRegistryStore registry,
+            ModelArtifactStore artifacts,
+            Embedder embedder,
+            Clock clock,
+            Duration cacheFor) {
         this.registry = registry;
         this.artifacts = artifacts;
         this.embedder = embedder;
@@ -42,8 +46,7 @@ public final class RegistryModelSelector implements ModelSelector {
         this.similarity = SimilarityModel.forEmbedder(embedder.name());
     }
 
-    private record Live(ScoringModel champion, ScoringModel challenger, int challengerWeight, Instant readAt) {
-    }
+    private record Live(ScoringModel champion, ScoringModel challenger, int challengerWeight, Instant readAt) {}
 
     @Override
     public ScoringModel forResult(String resultId) {
@@ -75,7 +78,10 @@ public final class RegistryModelSelector implements ModelSelector {
             ActivePointer pointer = registry.pointer();
             ScoringModel champion = model(pointer.championVersion()).orElse(similarity);
             ScoringModel challenger = pointer.hasChallenger()
-                    ? model(pointer.challengerVersion()).filter(m -> m != champion).orElse(null) : null;
+                    ? model(pointer.challengerVersion())
+                            .filter(m -> m != champion)
+                            .orElse(null)
+                    : null;
             live = new Live(champion, challenger, pointer.challengerWeight(), now);
             return live;
         }
@@ -93,16 +99,17 @@ public final class RegistryModelSelector implements ModelSelector {
             return Optional.empty();
         }
         try {
-            ModelRecord record = registry.find(version)
-                    .orElseThrow(() -> new IllegalStateException("version is not registered"));
+            ModelRecord record =
+                    registry.find(version).orElseThrow(() -> new IllegalStateException("version is not registered"));
             if (!embedder.name().equals(record.embedder())) {
-                throw new IllegalStateException("trained on " + record.embedder() + " vectors, embedder is "
-                        + embedder.name());
+                throw new IllegalStateException(
+                        "trained on " + record.embedder() + " vectors, embedder is " + embedder.name());
             }
             var artifact = artifacts.load(record.artifactPrefix()).verify();
             if (artifact.metadata().embeddingDimension() != record.embeddingDimension()) {
-                throw new IllegalStateException("embedding dimension " + artifact.metadata().embeddingDimension()
-                        + " differs from the registered " + record.embeddingDimension());
+                throw new IllegalStateException(
+                        "embedding dimension " + artifact.metadata().embeddingDimension()
+                                + " differs from the registered " + record.embeddingDimension());
             }
             ScoringModel model = new TrainedScoringModel(version, artifact.classifier());
             loaded.put(version, model);

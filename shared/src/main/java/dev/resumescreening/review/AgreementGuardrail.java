@@ -23,6 +23,7 @@ public final class AgreementGuardrail {
     static final double CRITICAL_Z = 1.6449;
     /** The previous champion's agreement is only a yardstick when it rests on at least this many reviews. */
     static final long MIN_BASELINE_REVIEWS = 20;
+
     public static final String ACTOR = "guardrail";
 
     private final ReviewStore reviews;
@@ -50,7 +51,8 @@ public final class AgreementGuardrail {
             return;
         }
         Optional<Activation> activation = registry.latestActivation()
-                .filter(latest -> !latest.isRollback() && version.equals(latest.championVersion())
+                .filter(latest -> !latest.isRollback()
+                        && version.equals(latest.championVersion())
                         && latest.previousChampion() != null
                         && !version.equals(latest.previousChampion()));
         if (activation.isEmpty()) {
@@ -61,13 +63,29 @@ public final class AgreementGuardrail {
         if (before.reviewed() < MIN_BASELINE_REVIEWS || !significantlyLower(champion, before)) {
             return;
         }
-        String why = String.format(Locale.ROOT, "guardrail: reviewers agreed with %d of %d of its decisions (%.1f%%),"
-                        + " significantly fewer than the %d of %d (%.1f%%) of model %s before it", champion.agreed(),
-                champion.reviewed(), 100 * champion.rate(), before.agreed(), before.reviewed(), 100 * before.rate(),
+        String why = String.format(
+                Locale.ROOT,
+                "guardrail: reviewers agreed with %d of %d of its decisions (%.1f%%),"
+                        + " significantly fewer than the %d of %d (%.1f%%) of model %s before it",
+                champion.agreed(),
+                champion.reviewed(),
+                100 * champion.rate(),
+                before.agreed(),
+                before.reviewed(),
+                100 * before.rate(),
                 previous);
         registry.rollback(ACTOR, why);
-        JsonLog.warn("model.guardrail_rollback", Map.of("version", version, "restored", previous,
-                "agreement", champion.rate(), "previous_agreement", before.rate()));
+        JsonLog.warn(
+                "model.guardrail_rollback",
+                Map.of(
+                        "version",
+                        version,
+                        "restored",
+                        previous,
+                        "agreement",
+                        champion.rate(),
+                        "previous_agreement",
+                        before.rate()));
     }
 
     /** One-sided two-proportion z-test: is {@code now}'s agreement rate below {@code before}'s at the 5% level? */

@@ -8,8 +8,7 @@ public final class ReviewBalance {
     static final double LOW = 0.40;
     static final double HIGH = 0.60;
 
-    private ReviewBalance() {
-    }
+    private ReviewBalance() {}
 
     /** The share of shortlists among reviews, or empty before any review. */
     public static Optional<Double> shortlistShare(long positives, long total) {

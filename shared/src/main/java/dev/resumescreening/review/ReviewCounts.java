@@ -4,18 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The review counters, kept in one item and moved in the same transaction as each review. */
-public record ReviewCounts(long totalSamples, long positiveSamples, long negativeSamples, long needsRetraining,
-                           long newSamplesSinceLastTraining) {
+public record ReviewCounts(
+        long totalSamples,
+        long positiveSamples,
+        long negativeSamples,
+        long needsRetraining,
+        long newSamplesSinceLastTraining) {
     public static final ReviewCounts ZERO = new ReviewCounts(0, 0, 0, 0, 0);
 
     /**
      * What one review changes: a first review adds a sample, a changed label moves it between classes;
      * {@code agreed} moves the count of reviews that agree with the decision of the model that scored the result.
      */
-    public record Delta(long total, long positive, long negative, long needsRetraining, long newSamples,
-                        long agreed) {
+    public record Delta(long total, long positive, long negative, long needsRetraining, long newSamples, long agreed) {
         public boolean isZero() {
-            return total == 0 && positive == 0 && negative == 0 && needsRetraining == 0 && newSamples == 0
+            return total == 0
+                    && positive == 0
+                    && negative == 0
+                    && needsRetraining == 0
+                    && newSamples == 0
                     && agreed == 0;
         }
     }

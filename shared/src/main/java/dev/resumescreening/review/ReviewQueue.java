@@ -50,12 +50,13 @@ public final class ReviewQueue {
 
     /** Why a result is in the queue where it is. */
     public enum Pick {
-        MOST_UNCERTAIN, EXPLORATION, MISSING_CLASS
+        MOST_UNCERTAIN,
+        EXPLORATION,
+        MISSING_CLASS
     }
 
     /** A queued result and why it was picked. */
-    public record Entry(QueuedResult queued, Pick pick) {
-    }
+    public record Entry(QueuedResult queued, Pick pick) {}
 
     public List<Entry> next(String jobId, int limit) {
         List<QueuedResult> uncertain = results.reviewQueue(jobId, limit);
@@ -66,12 +67,14 @@ public final class ReviewQueue {
         QueuedResult mostUncertain = uncertain.get(0);
         Optional<Entry> first = explorationPick(jobId, balance.total(), mostUncertain)
                 .map(queued -> new Entry(queued, Pick.EXPLORATION))
-                .or(() -> missingClassPick(jobId, balance)
-                        .map(queued -> new Entry(queued, Pick.MISSING_CLASS)));
+                .or(() -> missingClassPick(jobId, balance).map(queued -> new Entry(queued, Pick.MISSING_CLASS)));
         List<Entry> entries = new ArrayList<>();
         first.ifPresent(entries::add);
         for (QueuedResult queued : uncertain) {
-            boolean picked = first.map(p -> p.queued().result().resultId().equals(queued.result().resultId()))
+            boolean picked = first.map(p -> p.queued()
+                            .result()
+                            .resultId()
+                            .equals(queued.result().resultId()))
                     .orElse(false);
             if (!picked && entries.size() < limit) {
                 entries.add(new Entry(queued, Pick.MOST_UNCERTAIN));
@@ -85,7 +88,8 @@ public final class ReviewQueue {
             return Optional.empty();
         }
         return results.queuedFrom(jobId, explorationStart(reviewed), 2).stream()
-                .filter(pick -> !pick.result().resultId().equals(mostUncertain.result().resultId()))
+                .filter(pick ->
+                        !pick.result().resultId().equals(mostUncertain.result().resultId()))
                 .findFirst();
     }
 
@@ -94,8 +98,8 @@ public final class ReviewQueue {
             return Optional.empty();
         }
         return ReviewBalance.missing(balance.positive(), balance.total())
-                .flatMap(missing -> results.firstDecidedFrom(
-                        jobId, missingClassStart(balance.total()), missing, BALANCE_WITHIN));
+                .flatMap(missing ->
+                        results.firstDecidedFrom(jobId, missingClassStart(balance.total()), missing, BALANCE_WITHIN));
     }
 
     /** Deterministic for a review count, so the same state asks the same question. */

@@ -41,32 +41,48 @@ public final class ReviewService {
         if (resultId == null || resultId.isBlank()) {
             throw ProblemException.invalid("missing_screening_result_id", "screening_result_id is required");
         }
-        Decision decision = Decision.fromHuman(humanDecision).orElseThrow(() -> ProblemException.invalid(
-                "invalid_human_decision", "human_decision must be one of: shortlist, reject"));
+        Decision decision = Decision.fromHuman(humanDecision)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "invalid_human_decision", "human_decision must be one of: shortlist, reject"));
         String cleanNotes = notes == null ? "" : notes.strip();
         if (cleanNotes.length() > MAX_NOTES_CHARS) {
-            throw ProblemException.invalid("notes_too_long", "notes must be at most " + MAX_NOTES_CHARS + " characters");
+            throw ProblemException.invalid(
+                    "notes_too_long", "notes must be at most " + MAX_NOTES_CHARS + " characters");
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned current = store.current(resultId)
-                    .orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
+            Versioned current =
+                    store.current(resultId).orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
             ScreeningResult result = current.result();
             Review previous = result.review();
-            if (previous != null && previous.humanDecision() == decision && Objects.equals(previous.notes(), cleanNotes)) {
+            if (previous != null
+                    && previous.humanDecision() == decision
+                    && Objects.equals(previous.notes(), cleanNotes)) {
                 return result;
             }
-            Review review = new Review(decision, reviewer, Timestamps.format(clock.instant()), cleanNotes,
-                    decision != result.decision());
+            Review review = new Review(
+                    decision, reviewer, Timestamps.format(clock.instant()), cleanNotes, decision != result.decision());
             Delta delta = delta(previous, review);
-            if (store.record(result.withReview(review, current.version() + 1), current.version(), delta,
+            if (store.record(
+                    result.withReview(review, current.version() + 1),
+                    current.version(),
+                    delta,
                     previous == null ? null : previous.humanDecision().name())) {
                 JsonLog.annotate("model_version", result.modelVersion());
                 Metrics.count(Metrics.REVIEWS, Map.of());
                 if (previous == null && result.modelVersion() != null) {
                     Metrics.record(Metrics.MODEL_AGREEMENT, decision == result.decision() ? 1 : 0, Map.of());
                 }
-                JsonLog.info("review.recorded", Map.of("result_id", resultId, "decision", decision.name(),
-                        "relabel", previous != null, "attempt", attempt));
+                JsonLog.info(
+                        "review.recorded",
+                        Map.of(
+                                "result_id",
+                                resultId,
+                                "decision",
+                                decision.name(),
+                                "relabel",
+                                previous != null,
+                                "attempt",
+                                attempt));
                 if (previous == null && result.modelVersion() != null) {
                     guardrail.afterReview(result.modelVersion());
                 }
@@ -74,7 +90,9 @@ public final class ReviewService {
             }
             pause(attempt);
         }
-        throw new ProblemException(ProblemKind.CONFLICT, "review_conflict",
+        throw new ProblemException(
+                ProblemKind.CONFLICT,
+                "review_conflict",
                 "the result is being reviewed by someone else right now; try again");
     }
 
@@ -89,37 +107,44 @@ public final class ReviewService {
             throw ProblemException.invalid("missing_screening_result_id", "screening_result_id is required");
         }
         if (reviewVersion == null || reviewVersion < 1) {
-            throw ProblemException.invalid("invalid_review_version",
-                    "review_version must be the positive whole number of the review to undo");
+            throw ProblemException.invalid(
+                    "invalid_review_version", "review_version must be the positive whole number of the review to undo");
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned current = store.current(resultId)
-                    .orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
+            Versioned current =
+                    store.current(resultId).orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
             ScreeningResult result = current.result();
             Review review = result.review();
             if (review == null) {
-                throw new ProblemException(ProblemKind.CONFLICT, "not_reviewed",
-                        "the result has no review to undo");
+                throw new ProblemException(ProblemKind.CONFLICT, "not_reviewed", "the result has no review to undo");
             }
             if (current.version() != reviewVersion) {
-                throw new ProblemException(ProblemKind.CONFLICT, "review_changed", "the result was reviewed again"
-                        + " (review version " + current.version() + ", not " + reviewVersion + "); reload it first");
+                throw new ProblemException(
+                        ProblemKind.CONFLICT,
+                        "review_changed",
+                        "the result was reviewed again" + " (review version " + current.version() + ", not "
+                                + reviewVersion + "); reload it first");
             }
             if (!callerIsAdmin && !caller.equals(review.reviewer())) {
-                throw new ProblemException(ProblemKind.FORBIDDEN, "undo_forbidden",
+                throw new ProblemException(
+                        ProblemKind.FORBIDDEN,
+                        "undo_forbidden",
                         "only the reviewer who made the review, or an admin, may undo it");
             }
             Delta withdrawal = withdrawal(review, store.counts().newSamplesSinceLastTraining() > 0);
             if (store.undo(result, current.version(), withdrawal, caller, Timestamps.format(clock.instant()))) {
                 JsonLog.annotate("model_version", result.modelVersion());
                 Metrics.count(Metrics.REVIEW_UNDOS, Map.of());
-                JsonLog.info("review.undone", Map.of("result_id", resultId, "undone_version", reviewVersion,
-                        "attempt", attempt));
+                JsonLog.info(
+                        "review.undone",
+                        Map.of("result_id", resultId, "undone_version", reviewVersion, "attempt", attempt));
                 return result.withReview(null, current.version() + 1);
             }
             pause(attempt);
         }
-        throw new ProblemException(ProblemKind.CONFLICT, "review_conflict",
+        throw new ProblemException(
+                ProblemKind.CONFLICT,
+                "review_conflict",
                 "the result is being reviewed by someone else right now; try again");
     }
 
@@ -141,8 +166,13 @@ public final class ReviewService {
         }
         long previousPositive = previous.humanDecision() == Decision.SHORTLIST ? 1 : 0;
         long previousRetrain = previous.needsRetraining() ? 1 : 0;
-        return new Delta(0, nextPositive - previousPositive, previousPositive - nextPositive,
-                nextRetrain - previousRetrain, 0, previousRetrain - nextRetrain);
+        return new Delta(
+                0,
+                nextPositive - previousPositive,
+                previousPositive - nextPositive,
+                nextRetrain - previousRetrain,
+                0,
+                previousRetrain - nextRetrain);
     }
 
     /**

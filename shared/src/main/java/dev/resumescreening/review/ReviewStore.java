@@ -25,8 +25,12 @@ public interface ReviewStore {
      *
      * @return false when another review or undo got there first (the caller reads again)
      */
-    boolean undo(ScreeningResult result, long expectedVersion, ReviewCounts.Delta withdrawal, String undoneBy,
-                 String undoneAt);
+    boolean undo(
+            ScreeningResult result,
+            long expectedVersion,
+            ReviewCounts.Delta withdrawal,
+            String undoneBy,
+            String undoneAt);
 
     ReviewCounts counts();
 
@@ -39,6 +43,5 @@ public interface ReviewStore {
     /** Reviewed samples by class for one job (zero when it has none). */
     ReviewCounts.JobBalance balance(String jobId);
 
-    record Versioned(ScreeningResult result, long version) {
-    }
+    record Versioned(ScreeningResult result, long version) {}
 }

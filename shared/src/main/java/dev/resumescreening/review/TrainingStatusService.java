@@ -67,7 +67,9 @@ public final class TrainingStatusService {
     private static Map<String, Object> arm(String version, Map<String, ReviewCounts.Agreement> agreement) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("version", version);
-        view.putAll(agreement.getOrDefault(version, new ReviewCounts.Agreement(0, 0)).toMap());
+        view.putAll(agreement
+                .getOrDefault(version, new ReviewCounts.Agreement(0, 0))
+                .toMap());
         return view;
     }
 
@@ -78,9 +80,11 @@ public final class TrainingStatusService {
     /** Null inside the guide's 40-60% band of shortlists; else which decision reviewers should look for next. */
     static String balanceWarning(long positives, long total) {
         return ReviewBalance.missing(positives, total)
-                .map(missing -> String.format(Locale.ROOT,
+                .map(missing -> String.format(
+                        Locale.ROOT,
                         "%.0f%% of reviews are shortlist; aim for 40-60%%: review more %s decisions",
-                        100.0 * positives / total, missing.name().toLowerCase(Locale.ROOT)))
+                        100.0 * positives / total,
+                        missing.name().toLowerCase(Locale.ROOT)))
                 .orElse(null);
     }
 }

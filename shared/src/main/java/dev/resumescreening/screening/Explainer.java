@@ -28,15 +28,63 @@ public final class Explainer {
      * Words nearly every job advertisement uses: the vector has no document frequencies to play them down, and a
      * reviewer learns nothing from "experience" being found or "team" missing.
      */
-    private static final Set<String> GENERIC_WORDS = Set.of("experience", "years", "year", "team", "teams", "work",
-            "working", "strong", "ability", "skills", "skill", "including", "knowledge", "role", "responsibilities",
-            "requirements", "required", "preferred", "plus", "using", "looking", "join", "candidate", "candidates",
-            "hiring", "nice", "hands", "build", "building", "help", "good", "great", "excellent", "new", "based",
-            "well", "across", "within", "must", "should", "would", "like", "similar", "per", "one", "two", "running",
-            "behind", "design", "write", "keep", "make", "use", "able");
+    private static final Set<String> GENERIC_WORDS = Set.of(
+            "experience",
+            "years",
+            "year",
+            "team",
+            "teams",
+            "work",
+            "working",
+            "strong",
+            "ability",
+            "skills",
+            "skill",
+            "including",
+            "knowledge",
+            "role",
+            "responsibilities",
+            "requirements",
+            "required",
+            "preferred",
+            "plus",
+            "using",
+            "looking",
+            "join",
+            "candidate",
+            "candidates",
+            "hiring",
+            "nice",
+            "hands",
+            "build",
+            "building",
+            "help",
+            "good",
+            "great",
+            "excellent",
+            "new",
+            "based",
+            "well",
+            "across",
+            "within",
+            "must",
+            "should",
+            "would",
+            "like",
+            "similar",
+            "per",
+            "one",
+            "two",
+            "running",
+            "behind",
+            "design",
+            "write",
+            "keep",
+            "make",
+            "use",
+            "able");
 
-    private Explainer() {
-    }
+    private Explainer() {}
 
     /** The explanation of {@code resumeText} (already redacted) against the job's title and description. */
     public static Explanation explain(String jobText, String resumeText) {
@@ -77,8 +125,8 @@ public final class Explainer {
      * The strongest words of one kind, each joined with the next word of a job phrase when that word is of the same
      * kind (and {@code pairHolds}); a word joined into a pair is not shown again.
      */
-    private static List<String> shown(List<Word> words, List<String[]> phrases, Predicate<String> pairHolds,
-                                      int limit) {
+    private static List<String> shown(
+            List<Word> words, List<String[]> phrases, Predicate<String> pairHolds, int limit) {
         Map<String, Word> byText = new LinkedHashMap<>();
         words.forEach(word -> byText.put(word.text(), word));
         List<Word> ranked = new ArrayList<>(words);
@@ -95,7 +143,9 @@ public final class Explainer {
             String label = word.text();
             for (String[] phrase : phrases) {
                 int at = phrase[0].equals(label) ? 1 : phrase[1].equals(label) ? 0 : -1;
-                if (at >= 0 && byText.containsKey(phrase[at]) && !used.contains(phrase[at])
+                if (at >= 0
+                        && byText.containsKey(phrase[at])
+                        && !used.contains(phrase[at])
                         && pairHolds.test(phrase[0] + ' ' + phrase[1])) {
                     used.add(phrase[at]);
                     label = phrase[0] + ' ' + phrase[1];
@@ -107,6 +157,5 @@ public final class Explainer {
         return shown;
     }
 
-    private record Word(String text, double weight, int order) {
-    }
+    private record Word(String text, double weight, int order) {}
 }

@@ -49,13 +49,20 @@ public final class JobService {
         if (!(cutOff >= 0 && cutOff <= 100)) {
             throw ProblemException.invalid("invalid_threshold", "threshold must be a number from 0 to 100");
         }
-        Job job = new Job("job-" + UUID.randomUUID(), cleanTitle, cleanDescription, cutOff,
-                Timestamps.format(clock.instant()), blindReview == null || blindReview);
+        Job job = new Job(
+                "job-" + UUID.randomUUID(),
+                cleanTitle,
+                cleanDescription,
+                cutOff,
+                Timestamps.format(clock.instant()),
+                blindReview == null || blindReview);
         TermVector embedding = embedder.embed(job.title() + "\n" + job.description());
         if (embedding.isEmpty()) {
-            throw ProblemException.invalid("description_without_terms", "the title and description have no words the"
-                    + " screen can match resumes on (words of two or more letters or digits, other than the most"
-                    + " common ones such as 'and' or 'the')");
+            throw ProblemException.invalid(
+                    "description_without_terms",
+                    "the title and description have no words the"
+                            + " screen can match resumes on (words of two or more letters or digits, other than the most"
+                            + " common ones such as 'and' or 'the')");
         }
         jobs.create(new StoredJob(job, embedding));
         return job;
@@ -91,7 +98,9 @@ public final class JobService {
         }
         StoredJob stored = found.get();
         if (stored.embedding() == null) {
-            stored = new StoredJob(stored.job(), embedder.embed(stored.job().title() + "\n" + stored.job().description()));
+            stored = new StoredJob(
+                    stored.job(),
+                    embedder.embed(stored.job().title() + "\n" + stored.job().description()));
         }
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
@@ -100,8 +109,7 @@ public final class JobService {
         return Optional.of(stored);
     }
 
-    private record Cached(StoredJob job, Instant readAt) {
-    }
+    private record Cached(StoredJob job, Instant readAt) {}
 
     private static String required(String field, String value, int maxChars) {
         if (value == null || value.isBlank()) {

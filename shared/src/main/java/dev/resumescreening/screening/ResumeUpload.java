@@ -9,8 +9,15 @@ import dev.resumescreening.compliance.SelfIdentification;
  * {@code stagedUploadId} names the file put into the bucket through a presigned upload ({@link StagedUploads}),
  * whose content is then read from there (null, with the file in {@code content}, for an inline upload).
  */
-public record ResumeUpload(String jobId, String candidateName, String fileName, String contentType, byte[] content,
-                           SelfIdentification selfIdentification, String idempotencyKey, String stagedUploadId) {
+public record ResumeUpload(
+        String jobId,
+        String candidateName,
+        String fileName,
+        String contentType,
+        byte[] content,
+        SelfIdentification selfIdentification,
+        String idempotencyKey,
+        String stagedUploadId) {
     /** The name under which the largest accepted file size (setting MAX_UPLOAD_BYTES) is injected. */
     public static final String MAX_BYTES = "maxUploadBytes";
 
@@ -19,12 +26,19 @@ public record ResumeUpload(String jobId, String candidateName, String fileName, 
     }
 
     public ResumeUpload withIdempotencyKey(String key) {
-        return new ResumeUpload(jobId, candidateName, fileName, contentType, content, selfIdentification, key,
-                stagedUploadId);
+        return new ResumeUpload(
+                jobId, candidateName, fileName, contentType, content, selfIdentification, key, stagedUploadId);
     }
 
     public ResumeUpload withContent(byte[] stagedContent) {
-        return new ResumeUpload(jobId, candidateName, fileName, contentType, stagedContent, selfIdentification,
-                idempotencyKey, stagedUploadId);
+        return new ResumeUpload(
+                jobId,
+                candidateName,
+                fileName,
+                contentType,
+                stagedContent,
+                selfIdentification,
+                idempotencyKey,
+                stagedUploadId);
     }
 }

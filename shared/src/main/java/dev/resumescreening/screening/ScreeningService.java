@@ -54,6 +54,7 @@ public final class ScreeningService {
     static final String STAGED_UPLOAD_CLAIM = "upload#";
     /** How long an idempotency key is remembered at least (DynamoDB's TTL removes it some time after). */
     static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
+
     private static final Executor WRITERS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "document-writer");
         thread.setDaemon(true);
@@ -71,9 +72,16 @@ public final class ScreeningService {
     private final Clock clock;
 
     @Inject
-    public ScreeningService(JobService jobs, ResultRepository results, DocumentStore documents,
-                            DocumentTextExtractor extractor, PersonalDetailsRedactor redactor, Embedder embedder,
-                            ModelSelector models, StagedUploads staged, Clock clock) {
+    public ScreeningService(
+            JobService jobs,
+            ResultRepository results,
+            DocumentStore documents,
+            DocumentTextExtractor extractor,
+            PersonalDetailsRedactor redactor,
+            Embedder embedder,
+            ModelSelector models,
+            StagedUploads staged,
+            Clock clock) {
         this.jobs = jobs;
         this.results = results;
         this.documents = documents;
@@ -86,10 +94,13 @@ public final class ScreeningService {
     }
 
     /** What an upload came to: a new result, the result its idempotency key already has, or the earlier result of the same file. */
-    public enum Outcome { CREATED, REPLAYED, DUPLICATE }
-
-    public record Screening(ScreeningResult result, Outcome outcome) {
+    public enum Outcome {
+        CREATED,
+        REPLAYED,
+        DUPLICATE
     }
+
+    public record Screening(ScreeningResult result, Outcome outcome) {}
 
     /**
      * Screens the upload, unless its idempotency key (scoped to the caller by the API) already has a result, which is
@@ -114,8 +125,12 @@ public final class ScreeningService {
         Screening screening = screenContent(read, candidateName, stored, stagedClaim);
         if (screening.outcome() != Outcome.CREATED) {
             try {
-                results.addClaim(new UploadClaim(stagedClaim, screening.result().resultId(), jobId,
-                        screening.result().document().contentSha256(), idempotencyExpiry(),
+                results.addClaim(new UploadClaim(
+                        stagedClaim,
+                        screening.result().resultId(),
+                        jobId,
+                        screening.result().document().contentSha256(),
+                        idempotencyExpiry(),
                         screening.outcome() == Outcome.DUPLICATE));
             } catch (ResultRepository.ClaimTaken taken) {
                 return stagedReplay(stagedClaim).orElseThrow();
@@ -135,12 +150,15 @@ public final class ScreeningService {
             return earlier.get();
         }
         try {
-            return new Screening(screenNew(upload, candidateName, stored, sha256, contentClaim, idempotencyClaim,
-                    stagedClaim), Outcome.CREATED);
+            return new Screening(
+                    screenNew(upload, candidateName, stored, sha256, contentClaim, idempotencyClaim, stagedClaim),
+                    Outcome.CREATED);
         } catch (ResultRepository.ClaimTaken taken) {
             return stagedReplay(stagedClaim)
                     .or(() -> earlier(idempotencyClaim, contentClaim, job.jobId(), sha256))
-                    .orElseThrow(() -> new ProblemException(ProblemKind.CONFLICT, "upload_conflict",
+                    .orElseThrow(() -> new ProblemException(
+                            ProblemKind.CONFLICT,
+                            "upload_conflict",
                             "the same upload was being stored at the same time; try again"));
         }
     }
@@ -154,8 +172,8 @@ public final class ScreeningService {
         ExtractedText text = extractor.extract(RehearsalDocument.pdf(), "rehearsal.pdf", DocumentTextExtractor.PDF);
         String modelText = redactor.redact(text.text(), "");
         ScoringModel model = models.forResult(UUID.randomUUID().toString());
-        double probability = model.probability("rehearsal", embedder.embed(modelText),
-                embedder.embed(RehearsalDocument.JOB));
+        double probability =
+                model.probability("rehearsal", embedder.embed(modelText), embedder.embed(RehearsalDocument.JOB));
         Explainer.explain(RehearsalDocument.JOB, modelText);
         return Math.round(probability * 10_000) / 100.0;
     }
@@ -200,7 +218,9 @@ public final class ScreeningService {
         }
         return results.claim(idempotencyClaim).map(claim -> {
             if (!claim.jobId().equals(jobId) || !claim.contentSha256().equals(sha256)) {
-                throw new ProblemException(ProblemKind.UNPROCESSABLE, "idempotency_key_reused",
+                throw new ProblemException(
+                        ProblemKind.UNPROCESSABLE,
+                        "idempotency_key_reused",
                         "this Idempotency-Key was used for another upload (another file or job); use a new key");
             }
             JsonLog.info("resume.replayed", Map.of("result_id", claim.resultId()));
@@ -213,8 +233,14 @@ public final class ScreeningService {
                 .orElseThrow(() -> ProblemException.notFound("screening_result", claim.resultId()));
     }
 
-    private ScreeningResult screenNew(ResumeUpload upload, String candidateName, StoredJob stored, String sha256,
-                                      String contentClaim, String idempotencyClaim, String stagedClaim) {
+    private ScreeningResult screenNew(
+            ResumeUpload upload,
+            String candidateName,
+            StoredJob stored,
+            String sha256,
+            String contentClaim,
+            String idempotencyClaim,
+            String stagedClaim) {
         Job job = stored.job();
         ExtractedText text = extractor.extract(upload.content(), upload.fileName(), upload.contentType());
         String resultId = UUID.randomUUID().toString();
@@ -240,10 +266,29 @@ public final class ScreeningService {
 
         String originalKey = Contract.get().prefix("resumes") + job.jobId() + "/" + resultId + extension(text);
         String textKey = Contract.get().prefix("text") + job.jobId() + "/" + resultId + ".txt";
-        Document document = new Document(safeFileName(upload.fileName()), text.contentType(), originalKey, textKey,
-                text.hasText(), text.pages(), text.pagesRead(), upload.content().length, text.truncated(), sha256);
-        ScreeningResult result = new ScreeningResult(resultId, job.jobId(), candidateName, score, decision, confidence,
-                modelVersion, Timestamps.format(clock.instant()), document, null, explanation);
+        Document document = new Document(
+                safeFileName(upload.fileName()),
+                text.contentType(),
+                originalKey,
+                textKey,
+                text.hasText(),
+                text.pages(),
+                text.pagesRead(),
+                upload.content().length,
+                text.truncated(),
+                sha256);
+        ScreeningResult result = new ScreeningResult(
+                resultId,
+                job.jobId(),
+                candidateName,
+                score,
+                decision,
+                confidence,
+                modelVersion,
+                Timestamps.format(clock.instant()),
+                document,
+                null,
+                explanation);
 
         List<UploadClaim> claims = new ArrayList<>();
         claims.add(new UploadClaim(contentClaim, resultId, job.jobId(), sha256, null, false));
@@ -253,13 +298,32 @@ public final class ScreeningService {
         if (stagedClaim != null) {
             claims.add(new UploadClaim(stagedClaim, resultId, job.jobId(), sha256, idempotencyExpiry(), false));
         }
-        store(originalKey, upload.content(), textKey, modelText, text.contentType(), new NewResult(result,
-                job.threshold(), resumeEmbedding, upload.selfIdentification(), claims));
+        store(
+                originalKey,
+                upload.content(),
+                textKey,
+                modelText,
+                text.contentType(),
+                new NewResult(result, job.threshold(), resumeEmbedding, upload.selfIdentification(), claims));
         Metrics.count(Metrics.UPLOADS, Map.of());
         Metrics.count(Metrics.DECISIONS, Map.of("Decision", decision.name()));
-        JsonLog.info("resume.screened", Map.of("result_id", resultId, "job_id", job.jobId(),
-                "decision", decision.name(), "model_version", String.valueOf(modelVersion),
-                "pages", text.pages(), "pages_read", text.pagesRead(), "text_truncated", text.truncated()));
+        JsonLog.info(
+                "resume.screened",
+                Map.of(
+                        "result_id",
+                        resultId,
+                        "job_id",
+                        job.jobId(),
+                        "decision",
+                        decision.name(),
+                        "model_version",
+                        String.valueOf(modelVersion),
+                        "pages",
+                        text.pages(),
+                        "pages_read",
+                        text.pagesRead(),
+                        "text_truncated",
+                        text.truncated()));
         return result;
     }
 
@@ -268,10 +332,10 @@ public final class ScreeningService {
      * anything fails, both files are removed: no stored file is left that no result points at. The candidate's
      * self-identification, if any, and the upload's claims are written with the record (one transaction).
      */
-    private void store(String originalKey, byte[] original, String textKey, String text, String contentType,
-                       NewResult created) {
-        CompletableFuture<Void> originalWrite = CompletableFuture.runAsync(
-                () -> documents.put(originalKey, original, contentType), WRITERS);
+    private void store(
+            String originalKey, byte[] original, String textKey, String text, String contentType, NewResult created) {
+        CompletableFuture<Void> originalWrite =
+                CompletableFuture.runAsync(() -> documents.put(originalKey, original, contentType), WRITERS);
         try {
             documents.put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             originalWrite.join();
@@ -299,7 +363,9 @@ public final class ScreeningService {
             try {
                 documents.delete(key);
             } catch (RuntimeException cleanupFailure) {
-                JsonLog.warn("upload.cleanup_failed", Map.of("key", key, "error", cleanupFailure.getClass().getSimpleName()));
+                JsonLog.warn(
+                        "upload.cleanup_failed",
+                        Map.of("key", key, "error", cleanupFailure.getClass().getSimpleName()));
             }
         }
     }
@@ -310,7 +376,8 @@ public final class ScreeningService {
         }
         String trimmed = name.strip();
         if (trimmed.length() > MAX_CANDIDATE_NAME_CHARS) {
-            throw ProblemException.invalid("candidate_name_too_long",
+            throw ProblemException.invalid(
+                    "candidate_name_too_long",
                     "candidate_name must be at most " + MAX_CANDIDATE_NAME_CHARS + " characters");
         }
         return trimmed;

@@ -29,7 +29,9 @@ public final class StagedUploads {
     public static final Duration URL_LIFETIME = Duration.ofMinutes(15);
     /** How long after its PUT a staged file may still be screened: the URL's lifetime, and as long again for slack. */
     static final Duration STAGED_LIFETIME = URL_LIFETIME.multipliedBy(2);
-    private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static final Pattern UPLOAD_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final JobService jobs;
     private final DocumentStore documents;
@@ -37,8 +39,8 @@ public final class StagedUploads {
     private final long maxUploadBytes;
 
     @Inject
-    public StagedUploads(JobService jobs, DocumentStore documents, Clock clock,
-                         @Named(ResumeUpload.MAX_BYTES) long maxUploadBytes) {
+    public StagedUploads(
+            JobService jobs, DocumentStore documents, Clock clock, @Named(ResumeUpload.MAX_BYTES) long maxUploadBytes) {
         this.jobs = jobs;
         this.documents = documents;
         this.clock = clock;
@@ -46,8 +48,7 @@ public final class StagedUploads {
     }
 
     /** A new upload's id and where the client puts the file. */
-    public record Issued(String uploadId, PresignedUpload target) {
-    }
+    public record Issued(String uploadId, PresignedUpload target) {}
 
     /**
      * A presigned PUT for a file of the job (unknown job: not found) named {@code fileName}, declared
@@ -59,8 +60,10 @@ public final class StagedUploads {
         if (contentType == null || contentType.isBlank()) {
             throw ProblemException.invalid("missing_content_type", "content_type is required");
         }
-        String documentType = DocumentTextExtractor.acceptedType(fileName, contentType).orElseThrow(() ->
-                new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type",
+        String documentType = DocumentTextExtractor.acceptedType(fileName, contentType)
+                .orElseThrow(() -> new ProblemException(
+                        ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported_file_type",
                         "only PDF, Word (.docx) and plain text resumes are accepted"));
         if (size <= 0) {
             throw ProblemException.invalid("invalid_size", "size must be the file's length in bytes, more than 0");
@@ -82,7 +85,9 @@ public final class StagedUploads {
         String key = key(jobId, requireUploadId(uploadId));
         StoredObject staged = documents.describe(key).orElseThrow(StagedUploads::notFound);
         if (staged.lastModified().plus(STAGED_LIFETIME).isBefore(clock.instant())) {
-            throw new ProblemException(ProblemKind.GONE, "upload_expired",
+            throw new ProblemException(
+                    ProblemKind.GONE,
+                    "upload_expired",
                     "the file was uploaded more than " + STAGED_LIFETIME.toMinutes() + " minutes ago; upload it again");
         }
         if (staged.size() > maxUploadBytes) {
@@ -101,7 +106,9 @@ public final class StagedUploads {
         try {
             documents.deleteEveryVersion(key);
         } catch (RuntimeException e) {
-            JsonLog.warn("upload.discard_failed", Map.of("upload_id", uploadId, "error", e.getClass().getSimpleName()));
+            JsonLog.warn(
+                    "upload.discard_failed",
+                    Map.of("upload_id", uploadId, "error", e.getClass().getSimpleName()));
         }
     }
 
@@ -117,12 +124,16 @@ public final class StagedUploads {
     }
 
     private static ProblemException notFound() {
-        return new ProblemException(ProblemKind.NOT_FOUND, "upload_not_found",
+        return new ProblemException(
+                ProblemKind.NOT_FOUND,
+                "upload_not_found",
                 "no uploaded file has this upload_id for the job; it was never put, or it was taken already");
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(ProblemKind.TOO_LARGE, "file_too_large",
+        return new ProblemException(
+                ProblemKind.TOO_LARGE,
+                "file_too_large",
                 "the file is larger than the limit of " + maxUploadBytes + " bytes");
     }
 }

@@ -104,11 +104,9 @@ final class BoundedTextStripper extends PDFTextStripper {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

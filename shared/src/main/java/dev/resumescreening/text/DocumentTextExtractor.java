@@ -27,6 +27,7 @@ public final class DocumentTextExtractor {
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     /** Extracted text beyond this is dropped: no resume needs more, and it bounds memory and embedding cost. */
     static final int MAX_TEXT_CHARS = 100_000;
+
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final long PDF_MAIN_MEMORY_BYTES = 32L * 1024 * 1024;
     private static final long PDF_SCRATCH_BYTES = 128L * 1024 * 1024;
@@ -57,20 +58,26 @@ public final class DocumentTextExtractor {
         }
         if (claimsDocx(fileName, declaredType)) {
             if (!DocxText.looksLikeZip(content)) {
-                throw new ProblemException(ProblemKind.UNPROCESSABLE, "not_a_docx",
+                throw new ProblemException(
+                        ProblemKind.UNPROCESSABLE,
+                        "not_a_docx",
                         "the file is named or declared as a Word document (.docx) but its content is not one");
             }
             return DocxText.read(content, MAX_TEXT_CHARS);
         }
         if (claimsPdf(fileName, declaredType)) {
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "not_a_pdf",
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE,
+                    "not_a_pdf",
                     "the file is named or declared as a PDF but its content is not a PDF");
         }
         if (claimsText(fileName, declaredType)) {
             String text = decodeText(content);
             return new ExtractedText(cap(text), TEXT, 1, 1, text.length() > MAX_TEXT_CHARS);
         }
-        throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type",
+        throw new ProblemException(
+                ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_file_type",
                 "only PDF, Word (.docx) and plain text resumes are accepted");
     }
 
@@ -89,7 +96,11 @@ public final class DocumentTextExtractor {
     }
 
     private ExtractedText extractPdf(byte[] content) {
-        try (PDDocument document = Loader.loadPDF(content, "", null, null,
+        try (PDDocument document = Loader.loadPDF(
+                content,
+                "",
+                null,
+                null,
                 MemoryUsageSetting.setupMixed(PDF_MAIN_MEMORY_BYTES, PDF_SCRATCH_BYTES).streamCache)) {
             int pages = document.getNumberOfPages();
             int pagesRead = Math.min(pages, maxPages);
@@ -106,20 +117,25 @@ public final class DocumentTextExtractor {
             return new ExtractedText(output.text(), PDF, pages, pagesRead, output.full());
         } catch (BoundedTextStripper.TooComplex e) {
             JsonLog.warn("pdf.too_complex", Map.of("reason", e.getMessage()));
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "pdf_too_complex",
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE,
+                    "pdf_too_complex",
                     "the PDF is too complex to read (" + e.getMessage() + "); upload a simpler copy or plain text");
         } catch (InvalidPasswordException e) {
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "encrypted_pdf",
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE,
+                    "encrypted_pdf",
                     "the PDF is password-protected; upload an unprotected copy");
         } catch (IOException | RuntimeException e) {
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "corrupt_pdf",
-                    "the PDF is damaged or truncated and cannot be read", e);
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE, "corrupt_pdf", "the PDF is damaged or truncated and cannot be read", e);
         }
     }
 
     private static String decodeText(byte[] content) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
@@ -129,8 +145,8 @@ public final class DocumentTextExtractor {
             }
             return text;
         } catch (CharacterCodingException e) {
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "invalid_text",
-                    "the text file is not valid UTF-8 text");
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE, "invalid_text", "the text file is not valid UTF-8 text");
         }
     }
 
@@ -167,7 +183,9 @@ public final class DocumentTextExtractor {
 
     private static boolean claimsText(String fileName, String declaredType) {
         String name = lower(fileName);
-        return name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md")
+        return name.endsWith(".txt")
+                || name.endsWith(".text")
+                || name.endsWith(".md")
                 || lower(declaredType).startsWith("text/plain")
                 || (name.isEmpty() && lower(declaredType).isEmpty());
     }

@@ -30,8 +30,7 @@ final class DocxText {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final XMLInputFactory XML = secureFactory();
 
-    private DocxText() {
-    }
+    private DocxText() {}
 
     static boolean looksLikeZip(byte[] content) {
         if (content.length < ZIP_MAGIC.length) {
@@ -53,8 +52,10 @@ final class DocxText {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > MAX_ENTRIES) {
-                    throw unprocessable("docx_too_many_entries", "the Word document has more than " + MAX_ENTRIES
-                            + " parts; upload a simpler copy, a PDF or plain text");
+                    throw unprocessable(
+                            "docx_too_many_entries",
+                            "the Word document has more than " + MAX_ENTRIES
+                                    + " parts; upload a simpler copy, a PDF or plain text");
                 }
                 ByteArrayOutputStream kept = DOCUMENT_PART.equals(entry.getName()) ? new ByteArrayOutputStream() : null;
                 expanded = drain(zip, kept, expanded);
@@ -66,8 +67,10 @@ final class DocxText {
             throw corrupt(e);
         }
         if (entries == 0 || document == null) {
-            throw unprocessable("not_a_docx", "the file is named or declared as a Word document (.docx) but has no"
-                    + " document text part; upload a .docx, a PDF or plain text");
+            throw unprocessable(
+                    "not_a_docx",
+                    "the file is named or declared as a Word document (.docx) but has no"
+                            + " document text part; upload a .docx, a PDF or plain text");
         }
         return text(document, maxChars);
     }
@@ -79,8 +82,10 @@ final class DocxText {
         for (int n = entry.read(buffer); n > 0; n = entry.read(buffer)) {
             expanded += n;
             if (expanded > MAX_EXPANDED_BYTES) {
-                throw unprocessable("docx_too_large_expanded", "the Word document expands to more than "
-                        + MAX_EXPANDED_BYTES / (1024 * 1024) + " MB; upload a smaller copy, a PDF or plain text");
+                throw unprocessable(
+                        "docx_too_large_expanded",
+                        "the Word document expands to more than " + MAX_EXPANDED_BYTES / (1024 * 1024)
+                                + " MB; upload a smaller copy, a PDF or plain text");
             }
             if (kept != null) {
                 kept.write(buffer, 0, n);
@@ -103,7 +108,7 @@ final class DocxText {
                         case "t" -> inText = true;
                         case "tab" -> text.append('\t');
                         case "br", "cr" -> text.append('\n');
-                        default -> { }
+                        default -> {}
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
                     if ("t".equals(xml.getLocalName())) {
@@ -134,8 +139,11 @@ final class DocxText {
     }
 
     private static ProblemException corrupt(Exception cause) {
-        return new ProblemException(ProblemKind.UNPROCESSABLE, "corrupt_docx",
-                "the Word document is damaged or truncated and cannot be read", cause);
+        return new ProblemException(
+                ProblemKind.UNPROCESSABLE,
+                "corrupt_docx",
+                "the Word document is damaged or truncated and cannot be read",
+                cause);
     }
 
     private static ProblemException unprocessable(String code, String message) {

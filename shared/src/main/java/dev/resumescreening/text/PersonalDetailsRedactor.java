@@ -28,6 +28,7 @@ public final class PersonalDetailsRedactor {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Where a number has no country code, it is read as a number of this region (most resumes here are American). */
     private static final String DEFAULT_REGION = "US";
+
     private static final String DATE = "(?:\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}"
             + "|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
             + "(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+\\d{4})";
@@ -36,41 +37,97 @@ public final class PersonalDetailsRedactor {
             Pattern.compile("(?<![\\p{L}\\p{N}._%+\\-])[\\p{L}\\p{N}._%+\\-]++@[\\p{L}\\p{N}\\-]++"
                     + "(?:\\.[\\p{L}\\p{N}\\-]++)+"),
             Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+"),
-            Pattern.compile("(?i)\\b(?:linkedin|github|gitlab|twitter|x|facebook|instagram|behance|dribbble)\\.com/\\S*"),
-            Pattern.compile("(?i)\\b(?:date\\s+of\\s+birth|d\\.?o\\.?b\\.?|birth\\s*date|born(?:\\s+on)?)\\s*[:\\-]?\\s*"
-                    + DATE),
+            Pattern.compile(
+                    "(?i)\\b(?:linkedin|github|gitlab|twitter|x|facebook|instagram|behance|dribbble)\\.com/\\S*"),
+            Pattern.compile(
+                    "(?i)\\b(?:date\\s+of\\s+birth|d\\.?o\\.?b\\.?|birth\\s*date|born(?:\\s+on)?)\\s*[:\\-]?\\s*"
+                            + DATE),
             Pattern.compile("(?i)\\b(?:age|aged)\\s*[:\\-]?\\s*\\d{1,2}\\b(?:\\s*(?:years|yrs)(?:\\s*old)?)?"),
             Pattern.compile("(?i)\\b\\d{1,2}\\s*(?:years|yrs|year)[\\s\\-]*old\\b"),
-            Pattern.compile("(?i)\\b(?:gender|sex|marital\\s+status|nationality|religion)\\s*[:\\-]\\s*[\\p{L} ]{1,30}"),
-            Pattern.compile("(?i)\\(\\s*(?:she|he|they)\\s*/\\s*(?:her|him|them)(?:\\s*/\\s*(?:hers|his|theirs))?\\s*\\)"),
+            Pattern.compile(
+                    "(?i)\\b(?:gender|sex|marital\\s+status|nationality|religion)\\s*[:\\-]\\s*[\\p{L} ]{1,30}"),
+            Pattern.compile(
+                    "(?i)\\(\\s*(?:she|he|they)\\s*/\\s*(?:her|him|them)(?:\\s*/\\s*(?:hers|his|theirs))?\\s*\\)"),
             Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Mx|Sir|Madam|Mme|Mlle)\\b\\.?(?=\\s+\\p{Lu})"),
-            Pattern.compile("\\b\\d{1,6}\\s+(?:[\\p{Lu}][\\p{L}'.\\-]{0,30}\\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
-                    + "|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq)\\b\\.?"
-                    + "(?:,?\\s*(?:Apt|Suite|Unit|#)\\s*[\\w\\-]+)?"),
+            Pattern.compile(
+                    "\\b\\d{1,6}\\s+(?:[\\p{Lu}][\\p{L}'.\\-]{0,30}\\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
+                            + "|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq)\\b\\.?"
+                            + "(?:,?\\s*(?:Apt|Suite|Unit|#)\\s*[\\w\\-]+)?"),
             Pattern.compile("(?i)\\b(?:address|residence|home)\\s*[:\\-]\\s*[^\\n]{4,120}"),
             Pattern.compile("\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b"),
-            Pattern.compile("(?i)\\b(?:name|candidate)\\s*[:\\-]\\s*\\p{Lu}[\\p{L}'\\-]+(?:\\s+\\p{Lu}[\\p{L}'\\-]+){0,3}"));
+            Pattern.compile(
+                    "(?i)\\b(?:name|candidate)\\s*[:\\-]\\s*\\p{Lu}[\\p{L}'\\-]+(?:\\s+\\p{Lu}[\\p{L}'\\-]+){0,3}"));
     private static final Pattern NAME_LINE = Pattern.compile(
             "\\s*(\\p{Lu}[\\p{L}'\\-]+|\\p{Lu}\\.)(?:\\s+(?:\\p{Lu}[\\p{L}'\\-]+|\\p{Lu}\\.)){1,3}\\s*");
     /** First-line words that make it a heading or a job title, not a name. */
-    private static final Set<String> NOT_NAMES = Set.of("resume", "curriculum", "vitae", "cv", "profile", "summary",
-            "objective", "engineer", "engineering", "manager", "accountant", "accounting", "developer", "analyst",
-            "specialist", "consultant", "director", "assistant", "administrator", "technician", "designer",
-            "officer", "coordinator", "associate", "intern", "senior", "junior", "lead", "staff", "professional",
-            "experience", "education", "skills", "contact", "information", "technology", "human", "resources", "hr",
-            "it", "sales", "marketing", "finance", "operations", "project", "software", "data", "systems", "network",
-            "executive", "representative", "supervisor", "teacher", "nurse", "advocate", "chef", "driver");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "resume",
+            "curriculum",
+            "vitae",
+            "cv",
+            "profile",
+            "summary",
+            "objective",
+            "engineer",
+            "engineering",
+            "manager",
+            "accountant",
+            "accounting",
+            "developer",
+            "analyst",
+            "specialist",
+            "consultant",
+            "director",
+            "assistant",
+            "administrator",
+            "technician",
+            "designer",
+            "officer",
+            "coordinator",
+            "associate",
+            "intern",
+            "senior",
+            "junior",
+            "lead",
+            "staff",
+            "professional",
+            "experience",
+            "education",
+            "skills",
+            "contact",
+            "information",
+            "technology",
+            "human",
+            "resources",
+            "hr",
+            "it",
+            "sales",
+            "marketing",
+            "finance",
+            "operations",
+            "project",
+            "software",
+            "data",
+            "systems",
+            "network",
+            "executive",
+            "representative",
+            "supervisor",
+            "teacher",
+            "nurse",
+            "advocate",
+            "chef",
+            "driver");
 
     @Inject
-    public PersonalDetailsRedactor() {
-    }
+    public PersonalDetailsRedactor() {}
 
     /** {@code text} with the personal details replaced by {@value #MARK}; {@code candidateName} may be null. */
     public String redact(String text, String candidateName) {
         List<int[]> spans = new ArrayList<>();
         // POSSIBLE, not VALID: a resume's number is personal whether or not its area code is assigned
-        for (PhoneNumberMatch match : PHONES.findNumbers(text, DEFAULT_REGION, PhoneNumberUtil.Leniency.POSSIBLE,
-                Long.MAX_VALUE)) {
+        for (PhoneNumberMatch match :
+                PHONES.findNumbers(text, DEFAULT_REGION, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
             spans.add(new int[] {match.start(), match.end()});
         }
         for (Pattern pattern : PATTERNS) {

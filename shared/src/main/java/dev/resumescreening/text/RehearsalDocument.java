@@ -14,11 +14,11 @@ public final class RehearsalDocument {
     public static final String JOB = "Java engineer building serverless services on AWS Lambda and DynamoDB";
     public static final String RESUME = "Software engineer. Five years of Java, AWS Lambda, DynamoDB and S3.";
 
-    private RehearsalDocument() {
-    }
+    private RehearsalDocument() {}
 
     public static byte[] pdf() {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {

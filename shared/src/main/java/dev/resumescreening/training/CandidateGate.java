@@ -58,6 +58,7 @@ public final class CandidateGate {
      * instead.
      */
     public static final double REQUIRED_WIN_CONFIDENCE = 0.8;
+
     static final int BOOTSTRAP_ROUNDS = 400;
     /** Points of each ROC curve a run keeps: enough to draw it, a few KB whatever the number of pairs. */
     static final int MAX_CURVE_POINTS = 101;
@@ -83,17 +84,17 @@ public final class CandidateGate {
         this.approvalRequired = switch (settings.get("ACTIVATION_MODE")) {
             case "automatic" -> false;
             case "approval" -> true;
-            default -> throw new IllegalStateException("ACTIVATION_MODE must be automatic or approval, got '"
-                    + settings.get("ACTIVATION_MODE") + "'");
+            default ->
+                throw new IllegalStateException(
+                        "ACTIVATION_MODE must be automatic or approval, got '" + settings.get("ACTIVATION_MODE") + "'");
         };
     }
 
-    public record Verdict(String activeVersion, Map<String, Object> metrics, boolean activated, String reason) {
-    }
+    public record Verdict(String activeVersion, Map<String, Object> metrics, boolean activated, String reason) {}
 
     /** Registers the candidate (stored under {@code artifactPrefix}) and activates it if it wins on {@code evidence}. */
-    public Verdict decide(ModelArtifact candidate, String version, String artifactPrefix, GateEvidence evidence,
-                          String runId) {
+    public Verdict decide(
+            ModelArtifact candidate, String version, String artifactPrefix, GateEvidence evidence, String runId) {
         String activeVersion = registry.pointer().championVersion();
         ScoringModel active = registry.scoringModel(activeVersion);
         Optional<Set<String>> activeTrainedOn = registry.trainingPairs(activeVersion);
@@ -120,15 +121,21 @@ public final class CandidateGate {
         metrics.put("candidate", candidateMetrics.toMap());
         metrics.put("active", activeMetrics.toMap());
         metrics.put("active_version", activeVersion);
-        metrics.put("evidence", evidence.method() + (leaveOneOut ? ", model " + activeVersion + " scoring each pair it"
-                + " learned from with that pair left out of its job feedback" : activeTrainedOn.isEmpty()
-                ? ", including pairs model " + activeVersion + " may have trained on" : ""));
+        metrics.put(
+                "evidence",
+                evidence.method()
+                        + (leaveOneOut
+                                ? ", model " + activeVersion + " scoring each pair it"
+                                        + " learned from with that pair left out of its job feedback"
+                                : activeTrainedOn.isEmpty()
+                                        ? ", including pairs model " + activeVersion + " may have trained on"
+                                        : ""));
         metrics.put("test_samples", labels.length);
         metrics.put("activation_margin", margin);
 
         metrics.put("min_held_out_per_class", MIN_HELD_OUT_PER_CLASS);
-        boolean refresh = leaveOneOut && margin == 0 && isRefresh(candidate, samples, activeVersion,
-                activeTrainedOn.get());
+        boolean refresh =
+                leaveOneOut && margin == 0 && isRefresh(candidate, samples, activeVersion, activeTrainedOn.get());
         double tolerance = refresh ? REFRESH_TOLERANCE : 0;
         double confidence = winConfidence(candidateScores, activeScores, labels, tolerance, version.hashCode());
         metrics.put(refresh ? "not_worse_confidence" : "win_confidence", confidence);
@@ -140,24 +147,39 @@ public final class CandidateGate {
         registry.registerArtifact(candidate, version, artifactPrefix, metrics, runId);
         // the run (not the model's record) keeps both curves on the same evidence, for its page
         Map<String, Object> runMetrics = new LinkedHashMap<>(metrics);
-        runMetrics.put("roc_curves", Map.of(
-                "candidate", RocCurve.points(candidateScores, labels, MAX_CURVE_POINTS),
-                "active", RocCurve.points(activeScores, labels, MAX_CURVE_POINTS)));
+        runMetrics.put(
+                "roc_curves",
+                Map.of(
+                        "candidate", RocCurve.points(candidateScores, labels, MAX_CURVE_POINTS),
+                        "active", RocCurve.points(activeScores, labels, MAX_CURVE_POINTS)));
         // too few held-out positives or negatives: their AUC cannot tell a better model from luck, so never activate
         boolean enough = enoughHeldOut(activeMetrics.positive(), activeMetrics.negative());
-        boolean wins = enough && confidence >= REQUIRED_WIN_CONFIDENCE && (refresh
-                ? notWorse(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), REFRESH_TOLERANCE)
-                : wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin));
+        boolean wins = enough
+                && confidence >= REQUIRED_WIN_CONFIDENCE
+                && (refresh
+                        ? notWorse(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), REFRESH_TOLERANCE)
+                        : wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin));
         String reason = enough
-                ? reason(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), activeVersion, confidence, evidence,
-                        refresh, wins)
+                ? reason(
+                        candidateMetrics.rocAuc(),
+                        activeMetrics.rocAuc(),
+                        activeVersion,
+                        confidence,
+                        evidence,
+                        refresh,
+                        wins)
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
-        Metrics.count(Metrics.GATE_VERDICTS, Map.of("Verdict",
-                !wins ? "REJECTED" : approvalRequired ? "PENDING_APPROVAL" : "ACTIVATED"));
+        Metrics.count(
+                Metrics.GATE_VERDICTS,
+                Map.of("Verdict", !wins ? "REJECTED" : approvalRequired ? "PENDING_APPROVAL" : "ACTIVATED"));
         if (wins && approvalRequired) {
             registry.awaitApproval(version);
-            return new Verdict(activeVersion, runMetrics, false, reason + "; awaits an admin's approval (ACTIVATION_MODE"
-                    + " is approval): activate it through /models/activate");
+            return new Verdict(
+                    activeVersion,
+                    runMetrics,
+                    false,
+                    reason + "; awaits an admin's approval (ACTIVATION_MODE"
+                            + " is approval): activate it through /models/activate");
         }
         if (wins) {
             registry.activate(version, null, null, "training:" + runId, reason);
@@ -176,12 +198,15 @@ public final class CandidateGate {
      */
     static double[] leaveOneOutScores(MlpClassifier live, List<TrainingSample> samples, Set<String> learnedFrom) {
         FeedbackStatistics feedback = FeedbackStatistics.of(samples.stream()
-                .filter(sample -> learnedFrom.contains(sample.id())).toList());
+                .filter(sample -> learnedFrom.contains(sample.id()))
+                .toList());
         double[] scores = new double[samples.size()];
         for (int i = 0; i < scores.length; i++) {
             TrainingSample sample = samples.get(i);
-            scores[i] = live.probability(learnedFrom.contains(sample.id()) ? feedback.leaveOneOutFeatures(sample)
-                    : feedback.outsideFeatures(sample));
+            scores[i] = live.probability(
+                    learnedFrom.contains(sample.id())
+                            ? feedback.leaveOneOutFeatures(sample)
+                            : feedback.outsideFeatures(sample));
         }
         return scores;
     }
@@ -190,13 +215,15 @@ public final class CandidateGate {
      * Whether the candidate refreshes the live trained model: trained with the same hyperparameters on every pair the
      * live model learned from, and on more.
      */
-    private boolean isRefresh(ModelArtifact candidate, List<TrainingSample> samples, String activeVersion,
-                              Set<String> activeTrainedOn) {
+    private boolean isRefresh(
+            ModelArtifact candidate, List<TrainingSample> samples, String activeVersion, Set<String> activeTrainedOn) {
         Set<String> candidateTrainedOn = new HashSet<>();
         samples.forEach(sample -> candidateTrainedOn.add(sample.id()));
-        return candidateTrainedOn.size() > activeTrainedOn.size() && candidateTrainedOn.containsAll(activeTrainedOn)
+        return candidateTrainedOn.size() > activeTrainedOn.size()
+                && candidateTrainedOn.containsAll(activeTrainedOn)
                 && registry.hyperparameters(activeVersion)
-                        .map(live -> live.equals(candidate.metadata().hyperparameters())).orElse(false);
+                        .map(live -> live.equals(candidate.metadata().hyperparameters()))
+                        .orElse(false);
     }
 
     static boolean notWorse(double candidateAuc, double activeAuc, double tolerance) {
@@ -220,8 +247,10 @@ public final class CandidateGate {
      * says how much to trust it.
      */
     static double winConfidence(double[] candidate, double[] active, int[] labels, double tolerance, long seed) {
-        int[] positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).toArray();
-        int[] negatives = IntStream.range(0, labels.length).filter(i -> labels[i] != 1).toArray();
+        int[] positives =
+                IntStream.range(0, labels.length).filter(i -> labels[i] == 1).toArray();
+        int[] negatives =
+                IntStream.range(0, labels.length).filter(i -> labels[i] != 1).toArray();
         if (positives.length == 0 || negatives.length == 0) {
             return 0;
         }
@@ -241,7 +270,8 @@ public final class CandidateGate {
                 }
             }
             double difference = ClassificationMetrics.rocAuc(candidateSample, sampleLabels)
-                    - ClassificationMetrics.rocAuc(activeSample, sampleLabels) + tolerance;
+                    - ClassificationMetrics.rocAuc(activeSample, sampleLabels)
+                    + tolerance;
             wins += difference > ROUNDING ? 1 : Math.abs(difference) <= ROUNDING ? 0.5 : 0;
         }
         return wins / BOOTSTRAP_ROUNDS;
@@ -257,18 +287,37 @@ public final class CandidateGate {
                 + activeVersion + " stays live";
     }
 
-    private String reason(double candidateAuc, double activeAuc, String activeVersion, double confidence,
-                          GateEvidence evidence, boolean refresh, boolean wins) {
+    private String reason(
+            double candidateAuc,
+            double activeAuc,
+            String activeVersion,
+            double confidence,
+            GateEvidence evidence,
+            boolean refresh,
+            boolean wins) {
         if (Double.isNaN(candidateAuc) || Double.isNaN(activeAuc)) {
             return "held-out split has a single class, so ROC AUC is undefined; model " + activeVersion + " stays live";
         }
         String test = refresh
-                ? String.format(Locale.ROOT, "), a refresh of model %s (same hyperparameters, trained on its pairs and"
-                        + " more): not worse by %.3f in %.0f%%", activeVersion, REFRESH_TOLERANCE, confidence * 100)
+                ? String.format(
+                        Locale.ROOT,
+                        "), a refresh of model %s (same hyperparameters, trained on its pairs and"
+                                + " more): not worse by %.3f in %.0f%%",
+                        activeVersion,
+                        REFRESH_TOLERANCE,
+                        confidence * 100)
                 : String.format(Locale.ROOT, "; margin %.4f), better in %.0f%%", margin, confidence * 100);
-        return String.format(Locale.ROOT, "candidate ROC AUC %.4f vs %.4f of model %s on %d pairs (%s%s of bootstrap"
-                        + " resamples (%.0f%% needed): %s", candidateAuc, activeAuc, activeVersion,
-                evidence.samples().size(), evidence.method(), test, REQUIRED_WIN_CONFIDENCE * 100,
+        return String.format(
+                Locale.ROOT,
+                "candidate ROC AUC %.4f vs %.4f of model %s on %d pairs (%s%s of bootstrap"
+                        + " resamples (%.0f%% needed): %s",
+                candidateAuc,
+                activeAuc,
+                activeVersion,
+                evidence.samples().size(),
+                evidence.method(),
+                test,
+                REQUIRED_WIN_CONFIDENCE * 100,
                 wins ? "activated" : "rejected");
     }
 }

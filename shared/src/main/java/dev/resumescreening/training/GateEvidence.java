@@ -30,8 +30,8 @@ public record GateEvidence(String method, List<TrainingSample> samples, double[]
      * The served model's own test split, scored by its network with each pair's review left out of the job feedback
      * (the served feedback holds all {@code samples}, the test pairs among them).
      */
-    public static GateEvidence testSplit(MlpClassifier candidate, List<TrainingSample> samples,
-                                         List<TrainingSample> test) {
+    public static GateEvidence testSplit(
+            MlpClassifier candidate, List<TrainingSample> samples, List<TrainingSample> test) {
         FeedbackStatistics feedback = FeedbackStatistics.of(samples);
         double[] scores = new double[test.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -53,8 +53,10 @@ public record GateEvidence(String method, List<TrainingSample> samples, double[]
         if (kept.size() == samples.size()) {
             return this;
         }
-        return new GateEvidence(method + ", without the " + (samples.size() - kept.size()) + " pairs " + seenBy
-                + " trained on", kept, Arrays.copyOf(keptScores, kept.size()));
+        return new GateEvidence(
+                method + ", without the " + (samples.size() - kept.size()) + " pairs " + seenBy + " trained on",
+                kept,
+                Arrays.copyOf(keptScores, kept.size()));
     }
 
     @Override

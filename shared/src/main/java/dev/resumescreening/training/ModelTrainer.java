@@ -14,6 +14,5 @@ public interface ModelTrainer {
      * The verified artifact, the held-out scores the gate judges it on, and the ids of the pairs the served model
      * trained on.
      */
-    record TrainedCandidate(ModelArtifact artifact, GateEvidence evidence, Set<String> trainedOn) {
-    }
+    record TrainedCandidate(ModelArtifact artifact, GateEvidence evidence, Set<String> trainedOn) {}
 }

@@ -4,7 +4,6 @@ import dev.resumescreening.config.Settings;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.model.ModelArtifact;
-import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.registry.ModelArtifactStore;
 import dev.resumescreening.screening.Timestamps;
@@ -34,9 +33,16 @@ public final class RemoteTrainingCompletion {
     private final Clock clock;
 
     @Inject
-    public RemoteTrainingCompletion(TrainingRunStore runs, TrainingData data, CandidateGate gate,
-                                    ModelArtifactStore artifacts, SampleCounter counter, TrainingLock lock,
-                                    DocumentStore documents, Settings settings, Clock clock) {
+    public RemoteTrainingCompletion(
+            TrainingRunStore runs,
+            TrainingData data,
+            CandidateGate gate,
+            ModelArtifactStore artifacts,
+            SampleCounter counter,
+            TrainingLock lock,
+            DocumentStore documents,
+            Settings settings,
+            Clock clock) {
         this.runs = runs;
         this.data = data;
         this.gate = gate;
@@ -51,7 +57,8 @@ public final class RemoteTrainingCompletion {
     /** The launched run a job belongs to; empty for other stacks' jobs and runs already handled. */
     public Optional<TrainingRun> claim(String jobName) {
         String runId = TrainingJobNames.runIdOf(settings.get("TRAINING_JOB_PREFIX"), jobName);
-        Optional<TrainingRun> launched = Optional.ofNullable(runId).flatMap(runs::find)
+        Optional<TrainingRun> launched = Optional.ofNullable(runId)
+                .flatMap(runs::find)
                 .filter(run -> run.state() == RunState.LAUNCHED && jobName.equals(run.trainingJobName()));
         if (launched.isEmpty()) {
             JsonLog.info("training.event_ignored", Map.of("job_name", String.valueOf(jobName)));
@@ -100,8 +107,15 @@ public final class RemoteTrainingCompletion {
         runs.save(finished);
         log.appendTo(documents);
         Metrics.count(Metrics.TRAINING_RUNS, Map.of("Outcome", finished.state().name()));
-        JsonLog.info("training.finished", Map.of("run_id", finished.runId(), "state", finished.state().name(),
-                "activated", finished.activated()));
+        JsonLog.info(
+                "training.finished",
+                Map.of(
+                        "run_id",
+                        finished.runId(),
+                        "state",
+                        finished.state().name(),
+                        "activated",
+                        finished.activated()));
         return TrainingRuns.view(finished);
     }
 

@@ -42,9 +42,19 @@ public final class ScheduledTraining {
     private final RemoteTraining remote;
 
     @AssistedInject
-    ScheduledTraining(ReviewStore reviews, TrainingRunStore runs, TrainingLock lock, TrainingData data,
-                      CandidateGate gate, ModelArtifactStore artifacts, SampleCounter counter, DocumentStore documents,
-                      Settings settings, Clock clock, @Assisted ModelTrainer trainer, @Assisted RemoteTraining remote) {
+    ScheduledTraining(
+            ReviewStore reviews,
+            TrainingRunStore runs,
+            TrainingLock lock,
+            TrainingData data,
+            CandidateGate gate,
+            ModelArtifactStore artifacts,
+            SampleCounter counter,
+            DocumentStore documents,
+            Settings settings,
+            Clock clock,
+            @Assisted ModelTrainer trainer,
+            @Assisted RemoteTraining remote) {
         this.reviews = reviews;
         this.runs = runs;
         this.lock = lock;
@@ -68,17 +78,23 @@ public final class ScheduledTraining {
     /** Runs the request and returns what it did, as JSON-ready values. */
     public Map<String, Object> run(TrainingRequest request) {
         ReviewCounts counts = reviews.counts();
-        long minSamples = request.minSamples() != null ? request.minSamples()
-                : settings.longValue("TRAINING_THRESHOLD");
-        boolean ready = request.force() ? counts.totalSamples() >= minSamples
+        long minSamples =
+                request.minSamples() != null ? request.minSamples() : settings.longValue("TRAINING_THRESHOLD");
+        boolean ready = request.force()
+                ? counts.totalSamples() >= minSamples
                 : counts.totalSamples() > 0 && counts.newSamplesSinceLastTraining() >= minSamples;
         if (request.dryRun()) {
             return dryRun(counts, minSamples, ready);
         }
         Optional<TrainingRun> opened = open(request);
         if (opened.isEmpty()) {
-            return Map.of("run_id", request.runId(), "state", RunState.SKIPPED.name(),
-                    "reason", "run " + request.runId() + " was already started");
+            return Map.of(
+                    "run_id",
+                    request.runId(),
+                    "state",
+                    RunState.SKIPPED.name(),
+                    "reason",
+                    "run " + request.runId() + " was already started");
         }
         TrainingRun run = opened.get();
         Metrics.record(Metrics.REVIEWS_AWAITING_TRAINING, counts.newSamplesSinceLastTraining(), Map.of());
@@ -95,15 +111,20 @@ public final class ScheduledTraining {
         TrainingRun running = run.running(now());
         if (!runs.saveIf(running, RunState.QUEUED)) {
             lock.release(run.runId());
-            return Map.of("run_id", run.runId(), "state", RunState.SKIPPED.name(),
-                    "reason", "run " + run.runId() + " was already started");
+            return Map.of(
+                    "run_id",
+                    run.runId(),
+                    "state",
+                    RunState.SKIPPED.name(),
+                    "reason",
+                    "run " + run.runId() + " was already started");
         }
         run = running;
         TrainingLog log = new TrainingLog(run.runId(), clock);
         boolean handedToSageMaker = false;
         try {
-            log.add("run " + run.runId() + " started (" + request.trigger() + "), " + counts.newSamplesSinceLastTraining()
-                    + " new of " + counts.totalSamples() + " reviewed samples");
+            log.add("run " + run.runId() + " started (" + request.trigger() + "), "
+                    + counts.newSamplesSinceLastTraining() + " new of " + counts.totalSamples() + " reviewed samples");
             TrainingData.Gathered gathered = data.gather(run.runId());
             try {
                 log.add("wrote " + gathered.count() + " samples (" + gathered.positive() + " shortlist, "
@@ -111,11 +132,13 @@ public final class ScheduledTraining {
                 if (gathered.count() > settings.longValue("IN_FUNCTION_TRAINING_LIMIT")) {
                     run = launchRemote(run, gathered, counts, log);
                     handedToSageMaker = true;
-                    lock.extend(run.runId(),
-                            Duration.ofMinutes(settings.longValue("SAGEMAKER_MAX_RUNTIME_MINUTES")));
+                    lock.extend(run.runId(), Duration.ofMinutes(settings.longValue("SAGEMAKER_MAX_RUNTIME_MINUTES")));
                 } else {
-                    run = trainHere(run.withSamples(gathered.count(), counts.newSamplesSinceLastTraining(),
-                            TrainingRun.IN_FUNCTION), gathered.read(), log);
+                    run = trainHere(
+                            run.withSamples(
+                                    gathered.count(), counts.newSamplesSinceLastTraining(), TrainingRun.IN_FUNCTION),
+                            gathered.read(),
+                            log);
                 }
             } finally {
                 gathered.delete();
@@ -141,12 +164,20 @@ public final class ScheduledTraining {
         runs.find(runId)
                 .filter(stuck -> stuck.state() == RunState.RUNNING || stuck.state() == RunState.LAUNCHED)
                 .ifPresent(stuck -> {
-                    TrainingRun failed = stuck.finished(RunState.FAILED, "abandoned: its training lock expired before"
-                            + " the run finished (function timeout or crash, or a SageMaker job whose completion never"
-                            + " arrived)", now());
+                    TrainingRun failed = stuck.finished(
+                            RunState.FAILED,
+                            "abandoned: its training lock expired before"
+                                    + " the run finished (function timeout or crash, or a SageMaker job whose completion never"
+                                    + " arrived)",
+                            now());
                     if (runs.saveIf(failed, stuck.state())) {
-                        JsonLog.warn("training.run_abandoned", Map.of("run_id", runId,
-                                "state_was", stuck.state().name()));
+                        JsonLog.warn(
+                                "training.run_abandoned",
+                                Map.of(
+                                        "run_id",
+                                        runId,
+                                        "state_was",
+                                        stuck.state().name()));
                     }
                 });
     }
@@ -166,15 +197,16 @@ public final class ScheduledTraining {
                 .finished(RunState.SUCCEEDED, verdict.reason(), now());
     }
 
-    private TrainingRun launchRemote(TrainingRun run, TrainingData.Gathered gathered, ReviewCounts counts,
-                                     TrainingLog log) {
+    private TrainingRun launchRemote(
+            TrainingRun run, TrainingData.Gathered gathered, ReviewCounts counts, TrainingLog log) {
         String version = ModelRegistry.versionForRun(run.runId());
         String bucket = "s3://" + settings.bucket() + "/";
         String folder = TrainingData.folderKey(run.runId());
         String jobName = remote.launch(run.runId(), version, bucket + folder, bucket + folder + "output/");
         log.add(gathered.count() + " samples exceed IN_FUNCTION_TRAINING_LIMIT; launched SageMaker job " + jobName);
-        TrainingRun launched = run.withSamples(gathered.count(), counts.newSamplesSinceLastTraining(),
-                TrainingRun.SAGEMAKER).launched(jobName, version);
+        TrainingRun launched = run.withSamples(
+                        gathered.count(), counts.newSamplesSinceLastTraining(), TrainingRun.SAGEMAKER)
+                .launched(jobName, version);
         runs.save(launched);
         return launched;
     }
@@ -193,9 +225,19 @@ public final class ScheduledTraining {
         TrainingRun finished = state == RunState.LAUNCHED ? run : run.finished(state, reason, now());
         runs.save(finished);
         Metrics.count(Metrics.TRAINING_RUNS, Map.of("Outcome", finished.state().name()));
-        JsonLog.info("training.finished", Map.of("run_id", finished.runId(), "state", finished.state().name(),
-                "reason", String.valueOf(finished.reason()), "samples", finished.sampleCount(),
-                "activated", finished.activated()));
+        JsonLog.info(
+                "training.finished",
+                Map.of(
+                        "run_id",
+                        finished.runId(),
+                        "state",
+                        finished.state().name(),
+                        "reason",
+                        String.valueOf(finished.reason()),
+                        "samples",
+                        finished.sampleCount(),
+                        "activated",
+                        finished.activated()));
         return TrainingRuns.view(finished);
     }
 

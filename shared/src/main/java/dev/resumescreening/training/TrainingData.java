@@ -64,7 +64,7 @@ public final class TrainingData {
         try {
             file = Files.createTempFile("training-" + runId, ".csv");
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 CSVPrinter out = TrainingDataCsv.printer(writer)) {
+                    CSVPrinter out = TrainingDataCsv.printer(writer)) {
                 Map<String, Optional<StoredJob>> jobsOfRun = new HashMap<>();
                 results.forEachReviewed(null, reviewed -> {
                     ScreeningResult result = reviewed.result();
@@ -74,8 +74,14 @@ public final class TrainingData {
                     }
                     int label = result.review().humanDecision() == Decision.SHORTLIST ? 1 : 0;
                     try {
-                        TrainingDataCsv.writeRow(out, new TrainingSample(result.resultId(), result.jobId(),
-                                reviewed.resumeEmbedding(), job.get().embedding(), label));
+                        TrainingDataCsv.writeRow(
+                                out,
+                                new TrainingSample(
+                                        result.resultId(),
+                                        result.jobId(),
+                                        reviewed.resumeEmbedding(),
+                                        job.get().embedding(),
+                                        label));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -93,13 +99,14 @@ public final class TrainingData {
 
     /** A run's CSV in the bucket, split into the samples whose ids are in {@code testIds} and the ids of the rest. */
     public HeldOut heldOut(String runId, Set<String> testIds) {
-        byte[] csv = documents.get(csvKey(runId))
+        byte[] csv = documents
+                .get(csvKey(runId))
                 .orElseThrow(() -> new IllegalStateException("training data " + csvKey(runId) + " is missing"));
         List<TrainingSample> all = new ArrayList<>();
         List<TrainingSample> test = new ArrayList<>();
         try {
-            for (TrainingSample sample : TrainingDataCsv.read(
-                    new StringReader(new String(csv, StandardCharsets.UTF_8)), csvKey(runId))) {
+            for (TrainingSample sample :
+                    TrainingDataCsv.read(new StringReader(new String(csv, StandardCharsets.UTF_8)), csvKey(runId))) {
                 all.add(sample);
                 if (testIds.contains(sample.id())) {
                     test.add(sample);

@@ -7,14 +7,13 @@ package dev.resumescreening.training;
 public final class TrainingJobNames {
     static final int MAX_LENGTH = 63;
 
-    private TrainingJobNames() {
-    }
+    private TrainingJobNames() {}
 
     public static String jobName(String prefix, String runId) {
         String name = (prefix + "-" + runId).replaceAll("[^a-zA-Z0-9-]", "-");
         if (name.length() > MAX_LENGTH) {
-            throw new IllegalStateException("TRAINING_JOB_PREFIX is too long: job name " + name + " exceeds "
-                    + MAX_LENGTH + " characters");
+            throw new IllegalStateException(
+                    "TRAINING_JOB_PREFIX is too long: job name " + name + " exceeds " + MAX_LENGTH + " characters");
         }
         return name;
     }

@@ -24,7 +24,8 @@ public final class TrainingLog {
      */
     public static String publicReason(RuntimeException e) {
         boolean explained = e instanceof dev.resumescreening.domain.ProblemException
-                || e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
+                || e.getClass() == IllegalStateException.class
+                || e.getClass() == IllegalArgumentException.class;
         String message = e.getMessage();
         return explained && message != null && !message.isBlank()
                 ? "training failed: " + message
@@ -50,12 +51,16 @@ public final class TrainingLog {
     public synchronized void appendTo(DocumentStore documents) {
         String key = TrainingRun.logFileOf(runId);
         try {
-            String earlier = documents.get(key).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            String earlier = documents
+                    .get(key)
+                    .map(b -> new String(b, StandardCharsets.UTF_8))
+                    .orElse("");
             String text = earlier + String.join("\n", lines) + "\n";
             documents.put(key, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
         } catch (RuntimeException e) {
-            JsonLog.error("training.log_not_written", Map.of("run_id", runId, "key", key,
-                    "error", e.getClass().getSimpleName()));
+            JsonLog.error(
+                    "training.log_not_written",
+                    Map.of("run_id", runId, "key", key, "error", e.getClass().getSimpleName()));
         }
     }
 }

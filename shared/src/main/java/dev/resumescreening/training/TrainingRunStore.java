@@ -18,6 +18,5 @@ public interface TrainingRunStore {
     /** One page of runs, newest first, and the token of the next page (null after the last). */
     RunPage list(int limit, String pageToken);
 
-    record RunPage(List<TrainingRun> runs, String nextToken) {
-    }
+    record RunPage(List<TrainingRun> runs, String nextToken) {}
 }

@@ -20,8 +20,8 @@ import javax.inject.Singleton;
 /** Queues training runs for the trigger API and shows them. */
 @Singleton
 public final class TrainingRuns {
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final TrainingRunStore runs;
     private final ReviewStore reviews;
@@ -29,8 +29,11 @@ public final class TrainingRuns {
     private final Clock clock;
 
     @Inject
-    public TrainingRuns(TrainingRunStore runs, ReviewStore reviews, @Named(TrainingStatusService.THRESHOLD) long threshold,
-                        Clock clock) {
+    public TrainingRuns(
+            TrainingRunStore runs,
+            ReviewStore reviews,
+            @Named(TrainingStatusService.THRESHOLD) long threshold,
+            Clock clock) {
         this.runs = runs;
         this.reviews = reviews;
         this.threshold = threshold;
@@ -39,7 +42,8 @@ public final class TrainingRuns {
 
     /** Sortable and readable: run-20251018-140000-3f9a1c. */
     public static String newRunId(Clock clock) {
-        return "run-" + RUN_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return "run-" + RUN_TIME.format(clock.instant()) + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
     }
 
     /**
@@ -58,11 +62,15 @@ public final class TrainingRuns {
         try {
             launcher.launch(new TrainingRequest(false, force, minSamples, run.runId(), TrainingRequest.API));
         } catch (RuntimeException e) {
-            runs.save(run.finished(RunState.FAILED, "could not start training",
-                    Timestamps.format(clock.instant())));
-            JsonLog.error("training.launch_failed", Map.of("run_id", run.runId(), "error", e.getClass().getSimpleName()));
-            throw new ProblemException(ProblemKind.UNAVAILABLE, "training_unavailable",
-                    "training could not be started; try again later", e);
+            runs.save(run.finished(RunState.FAILED, "could not start training", Timestamps.format(clock.instant())));
+            JsonLog.error(
+                    "training.launch_failed",
+                    Map.of("run_id", run.runId(), "error", e.getClass().getSimpleName()));
+            throw new ProblemException(
+                    ProblemKind.UNAVAILABLE,
+                    "training_unavailable",
+                    "training could not be started; try again later",
+                    e);
         }
         JsonLog.info("training.queued", Map.of("run_id", run.runId(), "force", force));
         return run;

@@ -29,8 +29,14 @@ class AdverseImpactReportTest {
     private final List<Row> rows = new ArrayList<>();
 
     private void add(SelfIdentification answers, double score, Decision ai, Decision human) {
-        rows.add(new Row("r" + rows.size(), "2026-11-" + (10 + rows.size() % 10) + "T10:00:00.000Z",
-                rows.size() % 2 == 0 ? "0" : "auto-1", score, ai, human, answers));
+        rows.add(new Row(
+                "r" + rows.size(),
+                "2026-11-" + (10 + rows.size() % 10) + "T10:00:00.000Z",
+                rows.size() % 2 == 0 ? "0" : "auto-1",
+                score,
+                ai,
+                human,
+                answers));
     }
 
     /**
@@ -145,7 +151,9 @@ class AdverseImpactReportTest {
         assertEquals(0.45, white.selection().rate(), EPS);
         assertEquals(1.0, white.selection().impactRatio(), EPS);
         assertNull(white.selection().pValue());
-        assertTrue(race.messages().stream().anyMatch(m -> m.contains("only one group")), race.messages().toString());
+        assertTrue(
+                race.messages().stream().anyMatch(m -> m.contains("only one group")),
+                race.messages().toString());
     }
 
     @Test
@@ -189,7 +197,8 @@ class AdverseImpactReportTest {
         assertNull(empty.ai().medianScore());
         Dimension sex = dimension(empty.ai(), "sex");
         assertEquals(List.of(), sex.categories());
-        assertTrue(sex.messages().get(0).contains("no decisions"), sex.messages().toString());
+        assertTrue(
+                sex.messages().get(0).contains("no decisions"), sex.messages().toString());
         assertNoNaN(empty);
 
         add(ALL_DECLINED, 70, Decision.SHORTLIST, Decision.SHORTLIST);
@@ -198,7 +207,9 @@ class AdverseImpactReportTest {
         Dimension declinedSex = dimension(declined.ai(), "sex");
         assertEquals(0, declinedSex.known());
         assertEquals(2, declinedSex.excludedDeclined());
-        assertTrue(declinedSex.messages().get(0).contains("unknown or declined"), declinedSex.messages().toString());
+        assertTrue(
+                declinedSex.messages().get(0).contains("unknown or declined"),
+                declinedSex.messages().toString());
         assertEquals(2, dimension(declined.ai(), "intersection").excludedDeclined());
         assertNoNaN(declined);
 
@@ -213,7 +224,8 @@ class AdverseImpactReportTest {
         assertNull(category(nobodySex, "female").selection().impactRatio());
         assertEquals(0.0, category(nobodySex, "female").selection().rate(), EPS);
         assertFalse(category(nobodySex, "female").selection().flagged());
-        assertTrue(nobodySex.messages().stream().anyMatch(m -> m.contains("no one in the compared groups was selected")));
+        assertTrue(
+                nobodySex.messages().stream().anyMatch(m -> m.contains("no one in the compared groups was selected")));
         assertNoNaN(nobody);
     }
 
@@ -221,7 +233,8 @@ class AdverseImpactReportTest {
     void theCsvHasARowPerCategoryAndTheExclusions() {
         String csv = AdverseImpactViews.csv(twoSexes());
         assertTrue(csv.startsWith("# adverse-impact report; job job-1"), csv);
-        assertTrue(csv.contains("\r\nai,sex,female,10,0.5,false,3,0.3,0.5,true,0.17753,10,4,0.4,0.8,false,0.653095"), csv);
+        assertTrue(
+                csv.contains("\r\nai,sex,female,10,0.5,false,3,0.3,0.5,true,0.17753,10,4,0.4,0.8,false,0.653095"), csv);
         assertTrue(csv.contains("\r\nai,sex,excluded_unknown,2,"), csv);
         assertTrue(csv.contains("\r\nhuman,sex,male,8,0.5,false,4,0.5,0.8,false,0.614295"), csv);
     }
@@ -232,11 +245,16 @@ class AdverseImpactReportTest {
     }
 
     private static Dimension dimension(AdverseImpactReport.Section section, String name) {
-        return section.dimensions().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        return section.dimensions().stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Category category(Dimension dimension, String name) {
-        return dimension.categories().stream().filter(c -> c.name().equals(name)).findFirst()
+        return dimension.categories().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no category " + name + " in " + dimension));
     }
 }

@@ -15,7 +15,8 @@ class SelfIdentificationTest {
         SelfIdentification answers = SelfIdentification.parse("female", "native_hawaiian_or_pacific_islander");
         assertEquals(SelfIdentification.Sex.FEMALE, answers.sex());
         assertEquals("native_hawaiian_or_pacific_islander", answers.raceEthnicityCode());
-        assertEquals("declined", SelfIdentification.parse("declined", "declined").sexCode());
+        assertEquals(
+                "declined", SelfIdentification.parse("declined", "declined").sexCode());
         assertNull(SelfIdentification.parse(" ", null));
         assertNull(SelfIdentification.parse(null, "two_or_more_races").sex());
     }
@@ -25,8 +26,8 @@ class SelfIdentificationTest {
         ProblemException sex = assertThrows(ProblemException.class, () -> SelfIdentification.parse("Female", null));
         assertEquals(ProblemKind.INVALID_INPUT, sex.kind());
         assertEquals("invalid_self_identified_sex", sex.code());
-        ProblemException race = assertThrows(ProblemException.class,
-                () -> SelfIdentification.parse(null, "martian-secret"));
+        ProblemException race =
+                assertThrows(ProblemException.class, () -> SelfIdentification.parse(null, "martian-secret"));
         assertEquals("invalid_self_identified_race_ethnicity", race.code());
         assertFalse(race.getMessage().contains("martian"), race.getMessage());
         assertThrows(ProblemException.class, () -> SelfIdentification.parse("other", "white"));

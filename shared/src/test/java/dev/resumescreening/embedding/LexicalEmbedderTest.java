@@ -51,7 +51,10 @@ class LexicalEmbedderTest {
     void bytesRoundTripAndRefuseOtherFormats() {
         TermVector vector = embedder.embed("Kubernetes, Terraform and AWS; C++ and C#");
         assertEquals(vector, TermVector.fromBytes(vector.toBytes()));
-        byte[] legacyDense = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).array();
+        byte[] legacyDense = ByteBuffer.allocate(4096)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putFloat(0.5f)
+                .array();
         assertFalse(TermVector.isTermVector(legacyDense));
         assertThrows(IllegalArgumentException.class, () -> TermVector.fromBytes(legacyDense));
         byte[] truncated = Arrays.copyOf(vector.toBytes(), vector.toBytes().length - 4);

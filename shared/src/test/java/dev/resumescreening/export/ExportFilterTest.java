@@ -14,7 +14,15 @@ import org.junit.jupiter.api.Test;
 
 class ExportFilterTest {
     private static ScreeningResult reviewed(double confidence, boolean corrected) {
-        return new ScreeningResult("r", "j", "", 70.0, Decision.SHORTLIST, confidence, "0", "t",
+        return new ScreeningResult(
+                "r",
+                "j",
+                "",
+                70.0,
+                Decision.SHORTLIST,
+                confidence,
+                "0",
+                "t",
                 new ScreeningResult.Document("f", "text/plain", "o", "t", true, 1, 1, 1),
                 new ScreeningResult.Review(corrected ? Decision.REJECT : Decision.SHORTLIST, "a", "t", "", corrected));
     }
@@ -31,14 +39,25 @@ class ExportFilterTest {
     @Test
     void daysBecomeTheEarliestReviewTime() {
         Instant now = Instant.parse("2026-11-26T10:00:00Z");
-        assertEquals(Instant.parse("2026-11-19T10:00:00Z"), ExportFilter.of(null, 7, null).reviewedSince(now));
+        assertEquals(
+                Instant.parse("2026-11-19T10:00:00Z"),
+                ExportFilter.of(null, 7, null).reviewedSince(now));
         assertNull(ExportFilter.ALL.reviewedSince(now));
     }
 
     @Test
     void refusesNonsense() {
-        assertEquals("invalid_status", assertThrows(ProblemException.class, () -> ExportFilter.of(null, null, "done")).code());
-        assertEquals("invalid_days", assertThrows(ProblemException.class, () -> ExportFilter.of(null, 0, null)).code());
-        assertEquals("invalid_min_confidence", assertThrows(ProblemException.class, () -> ExportFilter.of(1.5, null, null)).code());
+        assertEquals(
+                "invalid_status",
+                assertThrows(ProblemException.class, () -> ExportFilter.of(null, null, "done"))
+                        .code());
+        assertEquals(
+                "invalid_days",
+                assertThrows(ProblemException.class, () -> ExportFilter.of(null, 0, null))
+                        .code());
+        assertEquals(
+                "invalid_min_confidence",
+                assertThrows(ProblemException.class, () -> ExportFilter.of(1.5, null, null))
+                        .code());
     }
 }

@@ -16,9 +16,19 @@ class ApiRequestClaimsTest {
 
     @Test
     void anAccessTokenNamesTheCallerAndTheirGroups() {
-        ApiRequest request = withClaims(Map.of("sub", "0a1b2c3d", "username", "0a1b2c3d-user",
-                "cognito:groups", "[reviewer admin]", "scope", "openid email resume-screening-api/admin",
-                "token_use", "access", "client_id", "1example23456789"));
+        ApiRequest request = withClaims(Map.of(
+                "sub",
+                "0a1b2c3d",
+                "username",
+                "0a1b2c3d-user",
+                "cognito:groups",
+                "[reviewer admin]",
+                "scope",
+                "openid email resume-screening-api/admin",
+                "token_use",
+                "access",
+                "client_id",
+                "1example23456789"));
         assertEquals("0a1b2c3d-user", request.caller());
         assertEquals(List.of("reviewer", "admin"), request.groups());
         assertTrue(request.isAdmin());
@@ -26,8 +36,17 @@ class ApiRequestClaimsTest {
 
     @Test
     void anIdTokenNamesTheCallerByItsCognitoUserName() {
-        ApiRequest request = withClaims(Map.of("sub", "0a1b2c3d", "cognito:username", "sam",
-                "cognito:groups", "[reviewer]", "token_use", "id", "aud", "1example23456789"));
+        ApiRequest request = withClaims(Map.of(
+                "sub",
+                "0a1b2c3d",
+                "cognito:username",
+                "sam",
+                "cognito:groups",
+                "[reviewer]",
+                "token_use",
+                "id",
+                "aud",
+                "1example23456789"));
         assertEquals("sam", request.caller());
         assertFalse(request.isAdmin());
     }

@@ -17,8 +17,9 @@ class MultipartFormTest {
     private static byte[] form(byte[] file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("--XyZ\r\nContent-Disposition: form-data; name=\"job_id\"\r\n\r\njob-1\r\n"
-                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(file);
         out.writeBytes("\r\n--XyZ--\r\n".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
@@ -37,21 +38,26 @@ class MultipartFormTest {
 
     @Test
     void refusesAFileOverTheLimit() {
-        ProblemException problem = assertThrows(ProblemException.class,
-                () -> MultipartForm.parse(form(new byte[2000]), TYPE, 1000));
+        ProblemException problem =
+                assertThrows(ProblemException.class, () -> MultipartForm.parse(form(new byte[2000]), TYPE, 1000));
         assertEquals(ProblemKind.TOO_LARGE, problem.kind());
     }
 
     @Test
     void refusesAMissingBoundary() {
-        assertEquals("malformed_multipart", assertThrows(ProblemException.class,
-                () -> MultipartForm.parse(form(new byte[1]), "multipart/form-data", 1000)).code());
+        assertEquals(
+                "malformed_multipart",
+                assertThrows(
+                                ProblemException.class,
+                                () -> MultipartForm.parse(form(new byte[1]), "multipart/form-data", 1000))
+                        .code());
     }
 
     @Test
     void refusesABodyThatIsNotMultipart() {
-        ProblemException problem = assertThrows(ProblemException.class, () -> MultipartForm.parse(
-                "{\"json\":true}".getBytes(StandardCharsets.UTF_8), TYPE, 1000));
+        ProblemException problem = assertThrows(
+                ProblemException.class,
+                () -> MultipartForm.parse("{\"json\":true}".getBytes(StandardCharsets.UTF_8), TYPE, 1000));
         assertTrue(problem.code().startsWith("malformed"));
     }
 }

@@ -22,7 +22,8 @@ class AdminRoutesTest {
 
     @Test
     void adminRoutesRefuseReviewersAndServeAdmins() {
-        List<RouteSpec> admin = Contract.get().routes().stream().filter(RouteSpec::admin).toList();
+        List<RouteSpec> admin =
+                Contract.get().routes().stream().filter(RouteSpec::admin).toList();
         assertFalse(admin.isEmpty(), "the contract marks no admin route");
         for (RouteSpec route : admin) {
             assertEquals(403, call(route, "[reviewer]").getStatusCode(), route.routeKey());
@@ -34,19 +35,24 @@ class AdminRoutesTest {
 
     @Test
     void otherRoutesServeReviewers() {
-        for (RouteSpec route : Contract.get().routes().stream().filter(r -> !r.admin()).toList()) {
+        for (RouteSpec route :
+                Contract.get().routes().stream().filter(r -> !r.admin()).toList()) {
             assertEquals(200, call(route, "[reviewer]").getStatusCode(), route.routeKey());
         }
     }
 
     /** The route's function with a stub endpoint that answers 200, called with the given Cognito groups claim. */
     private static APIGatewayV2HTTPResponse call(RouteSpec route, String groups) {
-        HttpApiAdapter adapter = new HttpApiAdapter(route.function(),
-                Map.of(route.routeKey(), request -> ApiResponse.ok(Map.of("reached", true))));
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-        jwt.setClaims(groups == null ? Map.of("cognito:username", "sam") : Map.of("cognito:username", "sam",
-                "cognito:groups", groups));
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+        HttpApiAdapter adapter = new HttpApiAdapter(
+                route.function(), Map.of(route.routeKey(), request -> ApiResponse.ok(Map.of("reached", true))));
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt =
+                new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+        jwt.setClaims(
+                groups == null
+                        ? Map.of("cognito:username", "sam")
+                        : Map.of("cognito:username", "sam", "cognito:groups", groups));
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
+                new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
         authorizer.setJwt(jwt);
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
         context.setAuthorizer(authorizer);

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 class OriginVerificationTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
     private static final Map<String, String> IN_LAMBDA = Map.of(
-            OriginVerification.LAMBDA_FUNCTION_VARIABLE, "resume-screening-jobs",
-            OriginVerification.SECRET_VARIABLE, SECRET);
+            OriginVerification.LAMBDA_FUNCTION_VARIABLE,
+            "resume-screening-jobs",
+            OriginVerification.SECRET_VARIABLE,
+            SECRET);
 
     private final AtomicInteger reached = new AtomicInteger();
 
@@ -31,8 +33,12 @@ class OriginVerificationTest {
 
         APIGatewayV2HTTPResponse direct = call(origin, Map.of());
         assertEquals(403, direct.getStatusCode());
-        assertEquals("origin_not_verified", Json.read(direct.getBody()).path("error").path("code").asText());
-        assertEquals(403, call(origin, Map.of("x-origin-verify", SECRET.substring(1))).getStatusCode());
+        assertEquals(
+                "origin_not_verified",
+                Json.read(direct.getBody()).path("error").path("code").asText());
+        assertEquals(
+                403,
+                call(origin, Map.of("x-origin-verify", SECRET.substring(1))).getStatusCode());
         assertEquals(403, call(origin, Map.of("x-origin-verify", "")).getStatusCode());
         assertEquals(0, reached.get(), "a refused request never reaches the endpoint");
 
@@ -48,34 +54,48 @@ class OriginVerificationTest {
 
         assertEquals(403, call(origin, Map.of()).getStatusCode());
         assertEquals(403, call(origin, Map.of("x-origin-verify", "")).getStatusCode());
-        assertEquals(403, call(OriginVerification.of(Map.of(OriginVerification.LAMBDA_FUNCTION_VARIABLE, "f",
-                OriginVerification.SECRET_VARIABLE, "  ")), Map.of("x-origin-verify", "  ")).getStatusCode());
+        assertEquals(
+                403,
+                call(
+                                OriginVerification.of(Map.of(
+                                        OriginVerification.LAMBDA_FUNCTION_VARIABLE,
+                                        "f",
+                                        OriginVerification.SECRET_VARIABLE,
+                                        "  ")),
+                                Map.of("x-origin-verify", "  "))
+                        .getStatusCode());
         assertEquals(0, reached.get());
     }
 
     @Test
     void outsideLambdaNothingIsChecked() {
-        assertEquals(200, call(OriginVerification.of(Map.of(OriginVerification.SECRET_VARIABLE, SECRET)), Map.of())
-                .getStatusCode());
+        assertEquals(
+                200,
+                call(OriginVerification.of(Map.of(OriginVerification.SECRET_VARIABLE, SECRET)), Map.of())
+                        .getStatusCode());
         assertEquals(200, call(OriginVerification.unchecked(), Map.of()).getStatusCode());
     }
 
     @Test
     void theAdminCheckStillAppliesBehindTheOriginCheck() {
-        HttpApiAdapter adapter = new HttpApiAdapter("trigger",
+        HttpApiAdapter adapter = new HttpApiAdapter(
+                "trigger",
                 Map.of("POST /api/v1/feedback/trigger-training", request -> ApiResponse.ok(Map.of())),
                 OriginVerification.of(IN_LAMBDA));
-        APIGatewayV2HTTPResponse response = adapter.handle(event("POST /api/v1/feedback/trigger-training",
-                Map.of("x-origin-verify", SECRET)));
+        APIGatewayV2HTTPResponse response =
+                adapter.handle(event("POST /api/v1/feedback/trigger-training", Map.of("x-origin-verify", SECRET)));
         assertEquals(403, response.getStatusCode());
         assertTrue(response.getBody().contains("\"forbidden\""), response.getBody());
     }
 
     private APIGatewayV2HTTPResponse call(OriginVerification origin, Map<String, String> headers) {
-        HttpApiAdapter adapter = new HttpApiAdapter("jobs", Map.of("GET /api/v1/jobs", request -> {
-            reached.incrementAndGet();
-            return ApiResponse.ok(Map.of("jobs", List.of()));
-        }), origin);
+        HttpApiAdapter adapter = new HttpApiAdapter(
+                "jobs",
+                Map.of("GET /api/v1/jobs", request -> {
+                    reached.incrementAndGet();
+                    return ApiResponse.ok(Map.of("jobs", List.of()));
+                }),
+                origin);
         return adapter.handle(event("GET /api/v1/jobs", headers));
     }
 

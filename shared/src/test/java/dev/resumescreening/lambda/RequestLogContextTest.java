@@ -26,35 +26,47 @@ class RequestLogContextTest {
 
     @Test
     void linesCarryTheRequestsContextAndFailuresTheirStackWithoutTheirMessage() throws Exception {
-        HttpApiAdapter adapter = new HttpApiAdapter("jobs", Map.of(
-                "GET /api/v1/jobs", request -> {
-                    JsonLog.info("test.inside", Map.of("n", 1));
-                    return ApiResponse.ok(Map.of());
-                },
-                "POST /api/v1/jobs", request -> {
-                    throw new IllegalStateException("cannot parse " + PLANTED);
-                }));
+        HttpApiAdapter adapter = new HttpApiAdapter(
+                "jobs",
+                Map.of(
+                        "GET /api/v1/jobs",
+                                request -> {
+                                    JsonLog.info("test.inside", Map.of("n", 1));
+                                    return ApiResponse.ok(Map.of());
+                                },
+                        "POST /api/v1/jobs",
+                                request -> {
+                                    throw new IllegalStateException("cannot parse " + PLANTED);
+                                }));
         List<JsonNode> lines = captured(() -> {
             adapter.handle(event("GET /api/v1/jobs"), "lambda-1");
             adapter.handle(event("GET /api/v1/jobs"), "lambda-2");
             String body = adapter.handle(event("POST /api/v1/jobs"), "lambda-3").getBody();
             assertFalse(body.contains(PLANTED) || body.contains("IllegalStateException"), body);
         });
-        JsonNode inside = lines.stream().filter(l -> l.get("event").asText().equals("test.inside")).findFirst()
+        JsonNode inside = lines.stream()
+                .filter(l -> l.get("event").asText().equals("test.inside"))
+                .findFirst()
                 .orElseThrow();
         assertEquals("lambda-1", inside.get("request_id").asText());
         assertEquals("jobs", inside.get("function").asText());
-        assertTrue(lines.stream().allMatch(l -> l.has("request_id") && l.has("function") && l.has("cold_start")),
+        assertTrue(
+                lines.stream().allMatch(l -> l.has("request_id") && l.has("function") && l.has("cold_start")),
                 lines.toString());
-        List<JsonNode> requests = lines.stream().filter(l -> l.get("event").asText().equals("http.request")).toList();
+        List<JsonNode> requests = lines.stream()
+                .filter(l -> l.get("event").asText().equals("http.request"))
+                .toList();
         assertEquals(3, requests.size());
         assertFalse(requests.get(1).get("cold_start").asBoolean(), "the second request of a container is warm");
-        JsonNode failure = lines.stream().filter(l -> l.get("event").asText().equals("http.unexpected_error"))
-                .findFirst().orElseThrow();
+        JsonNode failure = lines.stream()
+                .filter(l -> l.get("event").asText().equals("http.unexpected_error"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("lambda-3", failure.get("request_id").asText());
         assertTrue(failure.get("stack_trace").asText().contains("RequestLogContextTest"), failure.toString());
         assertFalse(failure.toString().contains(PLANTED), failure.toString());
-        JsonNode outside = captured(() -> JsonLog.info("test.outside", Map.of())).get(0);
+        JsonNode outside =
+                captured(() -> JsonLog.info("test.outside", Map.of())).get(0);
         assertFalse(outside.has("request_id"), "a request's context ends with it: " + outside);
     }
 

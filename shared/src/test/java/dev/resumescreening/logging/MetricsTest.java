@@ -24,15 +24,40 @@ import org.junit.jupiter.api.Test;
  * one CloudWatch accepts).
  */
 class MetricsTest {
-    private static final Set<String> CLOUDWATCH_UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes",
-            "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits",
-            "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second",
-            "Terabytes/Second", "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second",
-            "Terabits/Second", "Count/Second", "None");
+    private static final Set<String> CLOUDWATCH_UNITS = Set.of(
+            "Seconds",
+            "Microseconds",
+            "Milliseconds",
+            "Bytes",
+            "Kilobytes",
+            "Megabytes",
+            "Gigabytes",
+            "Terabytes",
+            "Bits",
+            "Kilobits",
+            "Megabits",
+            "Gigabits",
+            "Terabits",
+            "Percent",
+            "Count",
+            "Bytes/Second",
+            "Kilobytes/Second",
+            "Megabytes/Second",
+            "Gigabytes/Second",
+            "Terabytes/Second",
+            "Bits/Second",
+            "Kilobits/Second",
+            "Megabits/Second",
+            "Gigabits/Second",
+            "Terabits/Second",
+            "Count/Second",
+            "None");
     private static final Instant NOW = Instant.parse("2026-11-26T10:15:30.123Z");
 
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private final Metrics metrics = new Metrics("ResumeScreening", Clock.fixed(NOW, ZoneOffset.UTC),
+    private final Metrics metrics = new Metrics(
+            "ResumeScreening",
+            Clock.fixed(NOW, ZoneOffset.UTC),
             () -> new PrintStream(captured, true, StandardCharsets.UTF_8));
 
     @Test
@@ -91,7 +116,8 @@ class MetricsTest {
     private static void assertValidEmf(JsonNode root) {
         JsonNode aws = root.get("_aws");
         assertTrue(aws != null && aws.isObject(), "root member _aws");
-        assertTrue(aws.get("Timestamp").isIntegralNumber() && aws.get("Timestamp").asLong() > 0, "_aws.Timestamp");
+        assertTrue(
+                aws.get("Timestamp").isIntegralNumber() && aws.get("Timestamp").asLong() > 0, "_aws.Timestamp");
         JsonNode directives = aws.get("CloudWatchMetrics");
         assertTrue(directives.isArray() && !directives.isEmpty(), "_aws.CloudWatchMetrics");
         for (JsonNode directive : directives) {

@@ -14,7 +14,8 @@ class ClassificationMetricsTest {
     void confusionMatrixAndRatesByHand() {
         double[] p = {0.9, 0.8, 0.4, 0.6, 0.2, 0.1, 0.5, 0.3};
         int[] y = {1, 1, 1, 0, 0, 0, 0, 1};
-        // predicted positive (>= 0.5): idx 0,1,3,6 -> tp=2 (0,1), fp=2 (3,6); negatives predicted: 2,4,5,7 -> fn=2 (2,7), tn=2
+        // predicted positive (>= 0.5): idx 0,1,3,6 -> tp=2 (0,1), fp=2 (3,6); negatives predicted: 2,4,5,7 -> fn=2
+        // (2,7), tn=2
         ClassificationMetrics m = ClassificationMetrics.compute(p, y);
         assertEquals(2, m.tp());
         assertEquals(2, m.fp());
@@ -50,12 +51,15 @@ class ClassificationMetricsTest {
         assertEquals(0.0, m.f1());
         assertEquals(1.0, m.accuracy());
         assertTrue(Double.isNaN(m.rocAuc()));
-        assertThrows(IllegalArgumentException.class,
-                () -> ClassificationMetrics.compute(new double[] {0.1}, new int[] {2}));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class, () -> ClassificationMetrics.compute(new double[] {0.1}, new int[] {2}));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ClassificationMetrics.compute(new double[] {0.1}, new int[] {1, 0}));
         // threshold is inclusive
-        assertEquals(1, ClassificationMetrics.compute(new double[] {0.5}, new int[] {1}).tp());
+        assertEquals(
+                1,
+                ClassificationMetrics.compute(new double[] {0.5}, new int[] {1}).tp());
     }
 
     @Test

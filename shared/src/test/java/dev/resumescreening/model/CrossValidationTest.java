@@ -42,19 +42,24 @@ class CrossValidationTest {
         List<Set<String>> trainedOn = new ArrayList<>();
         int[] folds = new int[1];
         // the "model" of fold k answers k for every pair, so a score names the fold that scored the pair
-        double[] scores = CrossValidation.outOfFold(samples, 3, training -> {
-            trainedOn.add(ids(training));
-            return constant(trainedOn.size());
-        }, (number, trainingSize, heldOut, labels) -> {
-            folds[0]++;
-            assertEquals(samples.size() - heldOut.length, trainingSize);
-            assertEquals(heldOut.length, labels.length);
-        });
+        double[] scores = CrossValidation.outOfFold(
+                samples,
+                3,
+                training -> {
+                    trainedOn.add(ids(training));
+                    return constant(trainedOn.size());
+                },
+                (number, trainingSize, heldOut, labels) -> {
+                    folds[0]++;
+                    assertEquals(samples.size() - heldOut.length, trainingSize);
+                    assertEquals(heldOut.length, labels.length);
+                });
         assertEquals(CrossValidation.FOLDS, trainedOn.size());
         assertEquals(CrossValidation.FOLDS, folds[0]);
         for (int i = 0; i < samples.size(); i++) {
             int scoredBy = (int) Math.round(scores[i]);
-            assertFalse(trainedOn.get(scoredBy - 1).contains(samples.get(i).id()),
+            assertFalse(
+                    trainedOn.get(scoredBy - 1).contains(samples.get(i).id()),
                     samples.get(i).id() + " was scored by a model trained on it");
             for (int other = 1; other <= CrossValidation.FOLDS; other++) {
                 if (other != scoredBy) {
@@ -69,8 +74,10 @@ class CrossValidationTest {
         assertFalse(CrossValidation.feasible(samples(CrossValidation.MIN_PER_CLASS - 1, 100)));
         assertFalse(CrossValidation.feasible(samples(100, CrossValidation.MIN_PER_CLASS - 1)));
         assertTrue(CrossValidation.feasible(samples(CrossValidation.MIN_PER_CLASS, CrossValidation.MIN_PER_CLASS)));
-        assertThrows(IllegalArgumentException.class, () -> CrossValidation.outOfFold(samples(3, 50), 1,
-                training -> constant(1), (number, size, heldOut, labels) -> { }));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CrossValidation.outOfFold(
+                        samples(3, 50), 1, training -> constant(1), (number, size, heldOut, labels) -> {}));
     }
 
     private static List<TrainingSample> samples(int positives, int negatives) {

@@ -10,14 +10,14 @@ import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MlpWeightsAndClassifierTest {
@@ -25,10 +25,7 @@ class MlpWeightsAndClassifierTest {
     /** input 3, hidden 2. */
     static MlpWeights handSet() {
         return new MlpWeights(
-                new float[][] {{1f, 0f, -1f}, {0.5f, 0.5f, 0.5f}},
-                new float[] {0f, -1f},
-                new float[] {2f, -3f},
-                0.25f);
+                new float[][] {{1f, 0f, -1f}, {0.5f, 0.5f, 0.5f}}, new float[] {0f, -1f}, new float[] {2f, -3f}, 0.25f);
     }
 
     @Test
@@ -125,16 +122,19 @@ class MlpWeightsAndClassifierTest {
         byte[] bytes = handSet().toBytes();
         byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 1);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MlpWeights.fromBytes(truncated))
-                .getMessage().contains("expected"));
+                .getMessage()
+                .contains("expected"));
         byte[] badMagic = bytes.clone();
         badMagic[0] = 'X';
         assertThrows(IllegalArgumentException.class, () -> MlpWeights.fromBytes(badMagic));
         byte[] badVersion = bytes.clone();
         badVersion[4] = 9;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MlpWeights.fromBytes(badVersion))
-                .getMessage().contains("version 9"));
-        assertThrows(IllegalArgumentException.class, () -> new MlpWeights(new float[][] {{1f}, {1f, 2f}},
-                new float[2], new float[2], 0f));
+                .getMessage()
+                .contains("version 9"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new MlpWeights(new float[][] {{1f}, {1f, 2f}}, new float[2], new float[2], 0f));
     }
 
     @Test

@@ -20,9 +20,22 @@ class ModelArtifactTest {
 
     static ModelArtifact artifact() {
         ClassificationMetrics test = ClassificationMetrics.compute(new double[] {0.9, 0.1}, new int[] {1, 0});
-        ModelMetadata md = new ModelMetadata("20250131T120000Z-abc", ModelArtifact.FRAMEWORK, "2025-01-31T12:00:00Z",
-                Hyperparameters.defaults(), Map.of(ModelMetadata.METRICS_TEST, test),
-                new ModelMetadata.SampleCounts(20, 8, 12, 14, 3, 3), PairFeatures.LAYOUT, 0, 0, 0, 0, null, 5, 13, 1.5);
+        ModelMetadata md = new ModelMetadata(
+                "20250131T120000Z-abc",
+                ModelArtifact.FRAMEWORK,
+                "2025-01-31T12:00:00Z",
+                Hyperparameters.defaults(),
+                Map.of(ModelMetadata.METRICS_TEST, test),
+                new ModelMetadata.SampleCounts(20, 8, 12, 14, 3, 3),
+                PairFeatures.LAYOUT,
+                0,
+                0,
+                0,
+                0,
+                null,
+                5,
+                13,
+                1.5);
         return ModelArtifact.of(weights(), md);
     }
 
@@ -43,15 +56,26 @@ class ModelArtifactTest {
     void jsonRoundTripWithSnakeCaseNames() {
         ModelArtifact a = artifact();
         String json = new String(a.metadataJson(), StandardCharsets.UTF_8);
-        for (String key : new String[] {"\"version\"", "\"framework\" : \"djl-pytorch\"", "\"created_at\"",
-                "\"hyperparameters\"", "\"batch_size\"", "\"metrics\"", "\"roc_auc\"", "\"training_samples\"",
-                "\"feature_layout\"", "\"embedding_dimension\"", "\"weights_sha256\""}) {
+        for (String key : new String[] {
+            "\"version\"",
+            "\"framework\" : \"djl-pytorch\"",
+            "\"created_at\"",
+            "\"hyperparameters\"",
+            "\"batch_size\"",
+            "\"metrics\"",
+            "\"roc_auc\"",
+            "\"training_samples\"",
+            "\"feature_layout\"",
+            "\"embedding_dimension\"",
+            "\"weights_sha256\""
+        }) {
             assertTrue(json.contains(key), key + " missing in " + json);
         }
         ModelArtifact back = ModelArtifact.fromBytes(a.weightsBytes(), a.metadataJson());
         assertEquals(a.metadata(), back.metadata());
         assertEquals(weights(), back.verify().weights());
-        assertEquals(new MlpClassifier(weights()).probability(new float[] {1, 2, 3}),
+        assertEquals(
+                new MlpClassifier(weights()).probability(new float[] {1, 2, 3}),
                 back.classifier().probability(new float[] {1, 2, 3}));
     }
 
@@ -60,7 +84,9 @@ class ModelArtifactTest {
         artifact().writeTo(dir.resolve("m"));
         assertTrue(Files.isRegularFile(dir.resolve("m/weights.bin")));
         assertTrue(Files.isRegularFile(dir.resolve("m/metadata.json")));
-        assertEquals(artifact().metadata(), ModelArtifact.readFrom(dir.resolve("m")).verify().metadata());
+        assertEquals(
+                artifact().metadata(),
+                ModelArtifact.readFrom(dir.resolve("m")).verify().metadata());
         assertThrows(ModelIntegrityException.class, () -> ModelArtifact.readFrom(dir.resolve("missing")));
     }
 
@@ -77,7 +103,8 @@ class ModelArtifactTest {
         ModelArtifact noChecksum = new ModelArtifact(a.metadata().withWeightsSha256(null), a.weightsBytes());
         assertThrows(ModelIntegrityException.class, noChecksum::verify);
 
-        assertThrows(ModelIntegrityException.class,
+        assertThrows(
+                ModelIntegrityException.class,
                 () -> ModelArtifact.fromBytes(a.weightsBytes(), "{not json".getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -85,9 +112,22 @@ class ModelArtifactTest {
     void refusesDimensionMismatch() {
         ModelArtifact a = artifact();
         ModelMetadata m = a.metadata();
-        ModelMetadata wrong = new ModelMetadata(m.version(), m.framework(), m.createdAt(), m.hyperparameters(),
-                m.metrics(), m.trainingSamples(), m.featureLayout(), 0, m.inputDimension() + 1, m.hiddenDimension(),
-                m.weightsFormatVersion(), m.weightsSha256(), m.bestEpoch(), m.epochsRun(), m.trainingSeconds());
+        ModelMetadata wrong = new ModelMetadata(
+                m.version(),
+                m.framework(),
+                m.createdAt(),
+                m.hyperparameters(),
+                m.metrics(),
+                m.trainingSamples(),
+                m.featureLayout(),
+                0,
+                m.inputDimension() + 1,
+                m.hiddenDimension(),
+                m.weightsFormatVersion(),
+                m.weightsSha256(),
+                m.bestEpoch(),
+                m.epochsRun(),
+                m.trainingSeconds());
         assertThrows(ModelIntegrityException.class, () -> new ModelArtifact(wrong, a.weightsBytes()).verify());
 
         MlpWeights earlierLayout = MlpWeights.ofFlat(5, 1, new float[5], new float[1], new float[1], 0f);

@@ -29,7 +29,9 @@ class PairFeaturesTest {
         assertEquals(1f / 6, one[2], 1e-6);
         assertEquals(10f / 15, ten[2], 1e-6);
         assertEquals(0.4f * 10 / 15, ten[PairFeatures.FEEDBACK], 1e-6);
-        assertArrayEquals(new float[] {0.2f, 0f, 0f}, PairFeatures.of(0.2, 0, 40, 0.5, 0.1),
+        assertArrayEquals(
+                new float[] {0.2f, 0f, 0f},
+                PairFeatures.of(0.2, 0, 40, 0.5, 0.1),
                 "no shortlisted review: nothing to compare with");
     }
 
@@ -45,13 +47,20 @@ class PairFeaturesTest {
         samples.add(new TrainingSample("other", "job-2", EMBEDDER.embed("Java Spring"), JOB, 1));
         FeedbackStatistics all = FeedbackStatistics.of(samples);
         for (TrainingSample sample : samples.subList(0, 6)) {
-            List<TrainingSample> others = samples.stream().filter(s -> s != sample).toList();
-            JobFeedback.Prototypes prototypes = FeedbackStatistics.of(others).freeze().forJob("job-1").orElseThrow();
-            assertArrayEquals(PairFeatures.of(sample.resume(), JOB, prototypes), all.leaveOneOutFeatures(sample), 1e-5f,
+            List<TrainingSample> others =
+                    samples.stream().filter(s -> s != sample).toList();
+            JobFeedback.Prototypes prototypes =
+                    FeedbackStatistics.of(others).freeze().forJob("job-1").orElseThrow();
+            assertArrayEquals(
+                    PairFeatures.of(sample.resume(), JOB, prototypes),
+                    all.leaveOneOutFeatures(sample),
+                    1e-5f,
                     sample.id());
         }
-        assertArrayEquals(new float[] {(float) samples.get(6).resume().dot(JOB), 0f, 0f},
-                all.leaveOneOutFeatures(samples.get(6)), "a job with one review has nothing left to compare with");
+        assertArrayEquals(
+                new float[] {(float) samples.get(6).resume().dot(JOB), 0f, 0f},
+                all.leaveOneOutFeatures(samples.get(6)),
+                "a job with one review has nothing left to compare with");
     }
 
     @Test
@@ -61,7 +70,8 @@ class PairFeaturesTest {
             samples.add(new TrainingSample("p" + i, "job-1", EMBEDDER.embed("Kubernetes Terraform AWS " + i), JOB, 1));
             samples.add(new TrainingSample("n" + i, "job-1", EMBEDDER.embed("Java Spring SQL " + i), JOB, 0));
         }
-        JobFeedback.Prototypes prototypes = FeedbackStatistics.of(samples).freeze().forJob("job-1").orElseThrow();
+        JobFeedback.Prototypes prototypes =
+                FeedbackStatistics.of(samples).freeze().forJob("job-1").orElseThrow();
         float[] devOps = PairFeatures.of(EMBEDDER.embed("AWS Kubernetes Terraform engineer"), JOB, prototypes);
         float[] javaOnly = PairFeatures.of(EMBEDDER.embed("Java Spring SQL developer"), JOB, prototypes);
         assertTrue(devOps[PairFeatures.FEEDBACK] > 0, "like the shortlisted resumes");

@@ -40,6 +40,7 @@ class RocCurveTest {
 
     @Test
     void oneClassHasNoCurve() {
-        assertTrue(RocCurve.points(new double[] {0.2, 0.4}, new int[] {1, 1}, 101).isEmpty());
+        assertTrue(
+                RocCurve.points(new double[] {0.2, 0.4}, new int[] {1, 1}, 101).isEmpty());
     }
 }

@@ -25,8 +25,10 @@ class TrainingDataCsvTest {
         String csv = TrainingDataCsv.toCsv(List.of(new TrainingSample("a,\"b\"", "job-1", JAVA, BARISTA, 0)));
         String base64Java = Base64.getEncoder().encodeToString(JAVA.toBytes());
         String base64Barista = Base64.getEncoder().encodeToString(BARISTA.toBytes());
-        assertEquals("sample_id,job_id,label,resume_embedding,job_embedding\n"
-                + "\"a,\"\"b\"\"\",job-1,0," + base64Java + "," + base64Barista + "\n", csv);
+        assertEquals(
+                "sample_id,job_id,label,resume_embedding,job_embedding\n" + "\"a,\"\"b\"\"\",job-1,0," + base64Java
+                        + "," + base64Barista + "\n",
+                csv);
     }
 
     @Test
@@ -56,17 +58,19 @@ class TrainingDataCsvTest {
     void errorsNameFileAndLine() {
         String vector = Base64.getEncoder().encodeToString(JAVA.toBytes());
         assertMessage("a,b\n", "t.csv: line 1: expected header");
-        assertMessage(TrainingDataCsv.HEADER + "\nx,job-1,2," + vector + "," + vector + "\n",
+        assertMessage(
+                TrainingDataCsv.HEADER + "\nx,job-1,2," + vector + "," + vector + "\n",
                 "line 2: sample x: label must be 0 or 1");
-        assertMessage(TrainingDataCsv.HEADER + "\nx,job-1,1,0.1 0.2," + vector + "\n",
+        assertMessage(
+                TrainingDataCsv.HEADER + "\nx,job-1,1,0.1 0.2," + vector + "\n",
                 "sample x: resume_embedding is not a base64 term vector");
         assertMessage(TrainingDataCsv.HEADER + "\nx,,1," + vector + "," + vector + "\n", "job id must not be empty");
         assertMessage(TrainingDataCsv.HEADER + "\nx,job-1,1\n", "expected 5 columns");
     }
 
     private static void assertMessage(String csv, String fragment) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingDataCsv.read(new StringReader(csv), "t.csv"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> TrainingDataCsv.read(new StringReader(csv), "t.csv"));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }
 

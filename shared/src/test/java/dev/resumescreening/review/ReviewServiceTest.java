@@ -30,14 +30,17 @@ class ReviewServiceTest {
 
     @Test
     void sameLabelWithNewNotesChangesNoCounter() {
-        assertTrue(ReviewService.delta(review(Decision.REJECT, false), review(Decision.REJECT, false)).isZero());
+        assertTrue(ReviewService.delta(review(Decision.REJECT, false), review(Decision.REJECT, false))
+                .isZero());
     }
 
     @Test
     void warnsWhenClassesAreOutOfBalance() {
         assertNull(TrainingStatusService.balanceWarning(new ReviewCounts(10, 5, 5, 0, 10)));
         assertNull(TrainingStatusService.balanceWarning(ReviewCounts.ZERO));
-        assertTrue(TrainingStatusService.balanceWarning(new ReviewCounts(10, 2, 8, 0, 10)).contains("shortlist"));
-        assertTrue(TrainingStatusService.balanceWarning(new ReviewCounts(10, 9, 1, 0, 10)).contains("reject"));
+        assertTrue(TrainingStatusService.balanceWarning(new ReviewCounts(10, 2, 8, 0, 10))
+                .contains("shortlist"));
+        assertTrue(TrainingStatusService.balanceWarning(new ReviewCounts(10, 9, 1, 0, 10))
+                .contains("reject"));
     }
 }

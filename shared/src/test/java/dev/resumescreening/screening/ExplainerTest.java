@@ -15,17 +15,22 @@ class ExplainerTest {
 
     @Test
     void findsTheJobsTermsInTheResumeAndNamesTheMissingOnes() {
-        Explanation explanation = Explainer.explain(JOB,
-                "Java developer: five years of Spring Boot services on AWS Lambda and DynamoDB.");
+        Explanation explanation = Explainer.explain(
+                JOB, "Java developer: five years of Spring Boot services on AWS Lambda and DynamoDB.");
         // java and aws occur twice in the job: the largest shares of the cosine
         assertEquals("java", explanation.found().get(0));
-        assertTrue(explanation.found().containsAll(java.util.List.of("spring boot", "aws lambda", "dynamodb")),
+        assertTrue(
+                explanation.found().containsAll(java.util.List.of("spring boot", "aws lambda", "dynamodb")),
                 explanation.toString());
-        assertTrue(explanation.missing().containsAll(java.util.List.of("terraform", "kubernetes", "rest apis")),
+        assertTrue(
+                explanation.missing().containsAll(java.util.List.of("terraform", "kubernetes", "rest apis")),
                 explanation.toString());
         assertFalse(explanation.found().contains("spring"), "a word inside a shown pair is not repeated");
         assertFalse(explanation.found().contains("experience"), "generic words say nothing");
-        assertFalse(explanation.found().contains("boot terraform") || explanation.missing().contains("kubernetes experience"), "pairs only where the job wrote them");
+        assertFalse(
+                explanation.found().contains("boot terraform")
+                        || explanation.missing().contains("kubernetes experience"),
+                "pairs only where the job wrote them");
         assertTrue(explanation.found().stream().noneMatch(explanation.missing()::contains));
     }
 
@@ -41,7 +46,8 @@ class ExplainerTest {
         Path samples = Path.of("..", "template-samples");
         String job = Files.readString(samples.resolve("jobs/backend-java-engineer.txt"));
         Explanation java = Explainer.explain(job, Files.readString(samples.resolve("resumes/priya-nair-java.txt")));
-        Explanation barista = Explainer.explain(job, Files.readString(samples.resolve("resumes/sam-taylor-barista.txt")));
+        Explanation barista =
+                Explainer.explain(job, Files.readString(samples.resolve("resumes/sam-taylor-barista.txt")));
         System.out.println(java + "\n" + barista);
         assertTrue(java.found().size() > barista.found().size(), java + " / " + barista);
         assertTrue(java.found().contains("java"));

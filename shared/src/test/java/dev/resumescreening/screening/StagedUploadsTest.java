@@ -63,19 +63,21 @@ class StagedUploadsTest {
     /** The staged file {@code uploads/job-1/<UPLOAD_ID>} as {@code stored} describes it, read at {@link #NOW}. */
     private static StagedUploads staged(StoredObject stored) {
         String key = StagedUploads.key(JOB_ID, UPLOAD_ID);
-        DocumentStore documents = (DocumentStore) Proxy.newProxyInstance(DocumentStore.class.getClassLoader(),
-                new Class<?>[] {DocumentStore.class}, (proxy, method, args) -> switch (method.getName()) {
+        DocumentStore documents = (DocumentStore) Proxy.newProxyInstance(
+                DocumentStore.class.getClassLoader(),
+                new Class<?>[] {DocumentStore.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "describe" -> Optional.ofNullable(key.equals(args[0]) ? stored : null);
                     case "get" -> Optional.ofNullable(key.equals(args[0]) ? CONTENT : null);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        JobRepository jobs = (JobRepository) Proxy.newProxyInstance(JobRepository.class.getClassLoader(),
-                new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
+        JobRepository jobs = (JobRepository) Proxy.newProxyInstance(
+                JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("find")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
-                    return Optional.of(new StoredJob(new Job(JOB_ID, "Java", "Java engineer", 50, NOW.toString(), false),
-                            TermVector.EMPTY));
+                    return Optional.of(new StoredJob(
+                            new Job(JOB_ID, "Java", "Java engineer", 50, NOW.toString(), false), TermVector.EMPTY));
                 });
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new StagedUploads(new JobService(jobs, new LexicalEmbedder(), clock), documents, clock, LIMIT);

@@ -13,8 +13,7 @@ import java.util.zip.ZipOutputStream;
 public final class DocxFixtures {
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    private DocxFixtures() {
-    }
+    private DocxFixtures() {}
 
     /** A .docx whose body has one paragraph per element of {@code paragraphs} ("\t" becomes a tab). */
     public static byte[] document(String... paragraphs) {
@@ -26,7 +25,8 @@ public final class DocxFixtures {
                 if (i > 0) {
                     body.append("<w:r><w:tab/></w:r>");
                 }
-                body.append("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">").append(escape(cells[i]))
+                body.append("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">")
+                        .append(escape(cells[i]))
                         .append("</w:t></w:r>");
             }
             body.append("</w:p>");
@@ -36,15 +36,18 @@ public final class DocxFixtures {
 
     /** The XML of word/document.xml around {@code body}. */
     public static String documentXml(String body) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"" + W + "\"><w:body>"
-                + body + "</w:body></w:document>";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"" + W
+                + "\"><w:body>" + body + "</w:body></w:document>";
     }
 
     /** A zip of the given parts (name to text), with the content-types part every .docx has first. */
     public static byte[] zip(Map<String, String> parts) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
-        bytes.put("[Content_Types].xml", ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
-                + "package/2006/content-types\"/>").getBytes(StandardCharsets.UTF_8));
+        bytes.put(
+                "[Content_Types].xml",
+                ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                                + "package/2006/content-types\"/>")
+                        .getBytes(StandardCharsets.UTF_8));
         parts.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
         return zipBytes(bytes);
     }

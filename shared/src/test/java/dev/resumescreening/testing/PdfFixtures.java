@@ -14,8 +14,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** PDFs made on the fly for tests: real documents written by PDFBox, and broken ones. */
 public final class PdfFixtures {
-    private PdfFixtures() {
-    }
+    private PdfFixtures() {}
 
     /** One page per argument, each line of it written as text. */
     public static byte[] textPdf(String... pages) {
@@ -45,8 +44,8 @@ public final class PdfFixtures {
     /** A PDF that opens only with a user password. */
     public static byte[] encryptedPdf(String text) {
         try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(textPdf(text))) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
-                    new AccessPermission());
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
             return save(document);
@@ -90,11 +89,12 @@ public final class PdfFixtures {
             for (int i = 0; i < pages; i++) {
                 PDPage page = new PDPage();
                 org.apache.pdfbox.pdmodel.PDResources resources = new org.apache.pdfbox.pdmodel.PDResources();
-                resources.put(org.apache.pdfbox.cos.COSName.getPDFName("F1"),
+                resources.put(
+                        org.apache.pdfbox.cos.COSName.getPDFName("F1"),
                         new PDType1Font(Standard14Fonts.FontName.HELVETICA));
                 page.setResources(resources);
-                page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(document,
-                        new java.io.ByteArrayInputStream(bytes), org.apache.pdfbox.cos.COSName.FLATE_DECODE));
+                page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(
+                        document, new java.io.ByteArrayInputStream(bytes), org.apache.pdfbox.cos.COSName.FLATE_DECODE));
                 document.addPage(page);
             }
             return save(document);

@@ -18,7 +18,8 @@ class DocumentTextExtractorTest {
 
     @Test
     void readsTheTextOfAPdfWhateverItsName() {
-        ExtractedText text = extractor.extract(PdfFixtures.textPdf("Jane Roe\nJava developer with AWS"), "cv.bin", null);
+        ExtractedText text =
+                extractor.extract(PdfFixtures.textPdf("Jane Roe\nJava developer with AWS"), "cv.bin", null);
         assertEquals(DocumentTextExtractor.PDF, text.contentType());
         assertTrue(text.text().contains("Java developer with AWS"));
         assertEquals(1, text.pages());
@@ -26,14 +27,16 @@ class DocumentTextExtractorTest {
 
     @Test
     void readsPlainUtf8Text() {
-        ExtractedText text = extractor.extract("Zoë — Kotlin engineer".getBytes(StandardCharsets.UTF_8), "cv.txt", "text/plain");
+        ExtractedText text =
+                extractor.extract("Zoë — Kotlin engineer".getBytes(StandardCharsets.UTF_8), "cv.txt", "text/plain");
         assertEquals("Zoë — Kotlin engineer", text.text());
         assertEquals(DocumentTextExtractor.TEXT, text.contentType());
     }
 
     @Test
     void refusesTextNamedAsPdf() {
-        ProblemException problem = assertThrows(ProblemException.class,
+        ProblemException problem = assertThrows(
+                ProblemException.class,
                 () -> extractor.extract("just text".getBytes(StandardCharsets.UTF_8), "resume.pdf", "application/pdf"));
         assertEquals("not_a_pdf", problem.code());
         assertEquals(ProblemKind.UNPROCESSABLE, problem.kind());
@@ -42,14 +45,20 @@ class DocumentTextExtractorTest {
     @Test
     void refusesATruncatedPdf() {
         byte[] broken = PdfFixtures.truncated(PdfFixtures.textPdf("some text that is long enough ".repeat(20)));
-        assertEquals("corrupt_pdf", assertThrows(ProblemException.class,
-                () -> extractor.extract(broken, "cv.pdf", null)).code());
+        assertEquals(
+                "corrupt_pdf",
+                assertThrows(ProblemException.class, () -> extractor.extract(broken, "cv.pdf", null))
+                        .code());
     }
 
     @Test
     void refusesAPasswordProtectedPdf() {
-        assertEquals("encrypted_pdf", assertThrows(ProblemException.class,
-                () -> extractor.extract(PdfFixtures.encryptedPdf("secret resume"), "cv.pdf", null)).code());
+        assertEquals(
+                "encrypted_pdf",
+                assertThrows(
+                                ProblemException.class,
+                                () -> extractor.extract(PdfFixtures.encryptedPdf("secret resume"), "cv.pdf", null))
+                        .code());
     }
 
     @Test
@@ -69,27 +78,33 @@ class DocumentTextExtractorTest {
     @Test
     void refusesBinaryThatIsNeitherPdfNorText() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
-        assertEquals(ProblemKind.UNSUPPORTED_MEDIA_TYPE, assertThrows(ProblemException.class,
-                () -> extractor.extract(png, "photo.png", "image/png")).kind());
+        assertEquals(
+                ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                assertThrows(ProblemException.class, () -> extractor.extract(png, "photo.png", "image/png"))
+                        .kind());
     }
 
     @Test
     void refusesInvalidUtf8Text() {
         byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9, ' ', (byte) 0xFF};
-        assertEquals("invalid_text", assertThrows(ProblemException.class,
-                () -> extractor.extract(latin1, "cv.txt", "text/plain")).code());
+        assertEquals(
+                "invalid_text",
+                assertThrows(ProblemException.class, () -> extractor.extract(latin1, "cv.txt", "text/plain"))
+                        .code());
     }
 
     @Test
     void refusesAnEmptyFile() {
-        assertEquals("empty_file", assertThrows(ProblemException.class,
-                () -> extractor.extract(new byte[0], "cv.pdf", null)).code());
+        assertEquals(
+                "empty_file",
+                assertThrows(ProblemException.class, () -> extractor.extract(new byte[0], "cv.pdf", null))
+                        .code());
     }
 
     /** Millions of glyphs drawn over each other: a few KB of PDF that would keep PDFBox busy for seconds. */
     static byte[] overlappingGlyphs() {
-        return PdfFixtures.rawContentPdf(1,
-                "BT /F1 10 Tf 100 700 Td\n" + "(ABCDEFGHIJ) Tj 0 0 Td\n".repeat(100_000) + "ET\n");
+        return PdfFixtures.rawContentPdf(
+                1, "BT /F1 10 Tf 100 700 Td\n" + "(ABCDEFGHIJ) Tj 0 0 Td\n".repeat(100_000) + "ET\n");
     }
 
     /** Pages packed with distinct text, far more than a resume: 40 pages of 60,000 characters. */
@@ -111,8 +126,8 @@ class DocumentTextExtractorTest {
         byte[] pdf = overlappingGlyphs();
         assertTrue(pdf.length < 100_000, "the fixture should stay small: " + pdf.length);
         long started = System.nanoTime();
-        ProblemException problem = assertThrows(ProblemException.class,
-                () -> new DocumentTextExtractor(5).extract(pdf, "cv.pdf", null));
+        ProblemException problem =
+                assertThrows(ProblemException.class, () -> new DocumentTextExtractor(5).extract(pdf, "cv.pdf", null));
         assertEquals("pdf_too_complex", problem.code());
         assertEquals(ProblemKind.UNPROCESSABLE, problem.kind());
         assertTrue(System.nanoTime() - started < 20_000_000_000L);
@@ -132,26 +147,30 @@ class DocumentTextExtractorTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             BoundedTextStripper stripper = new BoundedTextStripper(2L * DocumentTextExtractor.MAX_TEXT_CHARS, 60_000);
             stripper.setSortByPosition(true);
-            assertThrows(BoundedTextStripper.LimitReached.class, () -> stripper.writeText(document,
-                    new BoundedTextStripper.CappedWriter(DocumentTextExtractor.MAX_TEXT_CHARS)));
+            assertThrows(
+                    BoundedTextStripper.LimitReached.class,
+                    () -> stripper.writeText(
+                            document, new BoundedTextStripper.CappedWriter(DocumentTextExtractor.MAX_TEXT_CHARS)));
         }
     }
 
     @Test
     void givesUpOnAPdfBeyondItsTimeBudget() {
         byte[] pdf = textPacked();
-        ProblemException problem = assertThrows(ProblemException.class,
-                () -> new DocumentTextExtractor(40, 1).extract(pdf, "cv.pdf", null));
+        ProblemException problem = assertThrows(
+                ProblemException.class, () -> new DocumentTextExtractor(40, 1).extract(pdf, "cv.pdf", null));
         assertEquals("pdf_too_complex", problem.code());
         assertTrue(problem.getMessage().contains("time budget"), problem.getMessage());
     }
 
     @Test
     void plainTextOverTheLimitIsCutAndFlagged() {
-        ExtractedText text = extractor.extract("a".repeat(DocumentTextExtractor.MAX_TEXT_CHARS + 5)
-                .getBytes(StandardCharsets.UTF_8), "cv.txt", null);
+        ExtractedText text = extractor.extract(
+                "a".repeat(DocumentTextExtractor.MAX_TEXT_CHARS + 5).getBytes(StandardCharsets.UTF_8), "cv.txt", null);
         assertTrue(text.truncated());
         assertEquals(DocumentTextExtractor.MAX_TEXT_CHARS, text.text().length());
-        assertFalse(extractor.extract("short".getBytes(StandardCharsets.UTF_8), "cv.txt", null).truncated());
+        assertFalse(extractor
+                .extract("short".getBytes(StandardCharsets.UTF_8), "cv.txt", null)
+                .truncated());
     }
 }

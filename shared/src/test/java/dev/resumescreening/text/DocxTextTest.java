@@ -28,7 +28,9 @@ class DocxTextTest {
         assertEquals(DocumentTextExtractor.DOCX, text.contentType());
         assertFalse(text.truncated());
         // known by the declared type as well as by the name
-        assertEquals(text.text(), extractor.extract(docx, "upload", DocumentTextExtractor.DOCX).text());
+        assertEquals(
+                text.text(),
+                extractor.extract(docx, "upload", DocumentTextExtractor.DOCX).text());
     }
 
     @Test
@@ -43,7 +45,10 @@ class DocxTextTest {
     @Test
     void refusesAZipBombBeforeItExpands() {
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put("word/document.xml", DocxFixtures.documentXml("<w:p><w:r><w:t>Java</w:t></w:r></w:p>").getBytes());
+        parts.put(
+                "word/document.xml",
+                DocxFixtures.documentXml("<w:p><w:r><w:t>Java</w:t></w:r></w:p>")
+                        .getBytes());
         parts.put("word/media/padding.bin", new byte[(int) DocxText.MAX_EXPANDED_BYTES + 1]);
         byte[] bomb = DocxFixtures.zipBytes(parts);
         assertTrue(bomb.length < 200_000, "compressed " + bomb.length);
@@ -59,19 +64,29 @@ class DocxTextTest {
         for (int i = 0; i < DocxText.MAX_ENTRIES; i++) {
             parts.put("customXml/item" + i + ".xml", "<a/>");
         }
-        assertEquals("docx_too_many_entries", refused(DocxFixtures.zip(parts), "many.docx").code());
+        assertEquals(
+                "docx_too_many_entries",
+                refused(DocxFixtures.zip(parts), "many.docx").code());
     }
 
     @Test
     void refusesWhatIsNotAWordDocument() {
         assertEquals("not_a_docx", refused("plain text".getBytes(), "cv.docx").code());
-        assertEquals("not_a_docx", refused(DocxFixtures.zip(Map.of("xl/workbook.xml", "<x/>")), "sheet.docx").code());
+        assertEquals(
+                "not_a_docx",
+                refused(DocxFixtures.zip(Map.of("xl/workbook.xml", "<x/>")), "sheet.docx")
+                        .code());
         byte[] docx = DocxFixtures.document("Java engineer");
-        assertEquals("corrupt_docx", refused(Arrays.copyOf(docx, docx.length / 2), "cut.docx").code());
-        assertEquals("corrupt_docx", refused(DocxFixtures.zip(Map.of("word/document.xml", "<w:document")),
-                "broken.docx").code());
+        assertEquals(
+                "corrupt_docx",
+                refused(Arrays.copyOf(docx, docx.length / 2), "cut.docx").code());
+        assertEquals(
+                "corrupt_docx",
+                refused(DocxFixtures.zip(Map.of("word/document.xml", "<w:document")), "broken.docx")
+                        .code());
         // a zip that does not say it is a Word document is no resume format
-        assertEquals(ProblemKind.UNSUPPORTED_MEDIA_TYPE, refused(docx, "archive.zip").kind());
+        assertEquals(
+                ProblemKind.UNSUPPORTED_MEDIA_TYPE, refused(docx, "archive.zip").kind());
     }
 
     @Test
@@ -79,6 +94,9 @@ class DocxTextTest {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
                 + "<w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>";
-        assertEquals("corrupt_docx", refused(DocxFixtures.zip(Map.of("word/document.xml", xxe)), "xxe.docx").code());
+        assertEquals(
+                "corrupt_docx",
+                refused(DocxFixtures.zip(Map.of("word/document.xml", xxe)), "xxe.docx")
+                        .code());
     }
 }

@@ -11,20 +11,34 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PersonalDetailsRedactorTest {
-    private static final String[] FIRST = {"Priya", "James", "Olga", "Kwame", "Mei", "Carlos", "Fatima", "Liam",
-        "Aisha", "Tomasz", "Sofia", "Hiroshi"};
-    private static final String[] LAST = {"Nair", "O'Brien", "Kowalski", "Mensah", "Zhang", "Gutierrez", "Haddad",
-        "Murphy", "Bello", "Nowak", "Rossi", "Tanaka"};
-    private static final String[] STREETS = {"Maple Street", "Oak Avenue", "Sunset Blvd", "Harbor Road", "Elm Drive",
-        "King Lane"};
-    private static final String[] PHONES = {"(415) 555-0132", "+1 212 555 0199", "415.555.0175", "+44 20 7946 0958",
-        "+91 98765 43210", "555-867-5309"};
+    private static final String[] FIRST = {
+        "Priya", "James", "Olga", "Kwame", "Mei", "Carlos", "Fatima", "Liam", "Aisha", "Tomasz", "Sofia", "Hiroshi"
+    };
+    private static final String[] LAST = {
+        "Nair",
+        "O'Brien",
+        "Kowalski",
+        "Mensah",
+        "Zhang",
+        "Gutierrez",
+        "Haddad",
+        "Murphy",
+        "Bello",
+        "Nowak",
+        "Rossi",
+        "Tanaka"
+    };
+    private static final String[] STREETS = {
+        "Maple Street", "Oak Avenue", "Sunset Blvd", "Harbor Road", "Elm Drive", "King Lane"
+    };
+    private static final String[] PHONES = {
+        "(415) 555-0132", "+1 212 555 0199", "415.555.0175", "+44 20 7946 0958", "+91 98765 43210", "555-867-5309"
+    };
 
     private final PersonalDetailsRedactor redactor = new PersonalDetailsRedactor();
 
     /** A resume with planted details and the details themselves. */
-    private record Planted(String text, List<String> details, String name) {
-    }
+    private record Planted(String text, List<String> details, String name) {}
 
     @Test
     void recallOfPlantedDetailsOnGeneratedResumes() {
@@ -46,8 +60,13 @@ class PersonalDetailsRedactorTest {
             assertTrue(redacted.contains("Spring Boot") && redacted.contains("AWS Lambda"), redacted);
         }
         double recall = (double) removed / planted;
-        System.out.printf(Locale.ROOT, "redaction recall of planted details: %.4f (%d of %d); missed e.g. %s%n",
-                recall, removed, planted, missed);
+        System.out.printf(
+                Locale.ROOT,
+                "redaction recall of planted details: %.4f (%d of %d); missed e.g. %s%n",
+                recall,
+                removed,
+                planted,
+                missed);
         assertTrue(recall >= 0.95, "recall " + recall + ", missed e.g. " + missed);
     }
 
@@ -62,8 +81,20 @@ class PersonalDetailsRedactorTest {
                 Ms. Nair built Spring Boot services on AWS Lambda.
                 """;
         String redacted = redactor.redact(text, null);
-        for (String detail : List.of("Priya", "priya.nair@example.com", "555-0132", "linkedin.com", "priya.dev",
-                "42 Maple Street", "62704", "14/03/1990", "34", "Female", "married", "she/her", "Ms.")) {
+        for (String detail : List.of(
+                "Priya",
+                "priya.nair@example.com",
+                "555-0132",
+                "linkedin.com",
+                "priya.dev",
+                "42 Maple Street",
+                "62704",
+                "14/03/1990",
+                "34",
+                "Female",
+                "married",
+                "she/her",
+                "Ms.")) {
             assertFalse(redacted.contains(detail), detail + " survived in " + redacted);
         }
         assertTrue(redacted.contains("Senior Java Engineer"), "a job title is not a name: " + redacted);
@@ -94,7 +125,11 @@ class PersonalDetailsRedactorTest {
         String address = (10 + random.nextInt(9000)) + " " + STREETS[random.nextInt(STREETS.length)];
         String zip = String.format(Locale.ROOT, "%05d", 10000 + random.nextInt(89999));
         String url = "github.com/" + first.toLowerCase(Locale.ROOT) + i;
-        String birth = String.format(Locale.ROOT, "%02d/%02d/19%02d", 1 + random.nextInt(28), 1 + random.nextInt(12),
+        String birth = String.format(
+                Locale.ROOT,
+                "%02d/%02d/19%02d",
+                1 + random.nextInt(28),
+                1 + random.nextInt(12),
                 60 + random.nextInt(40));
         int age = 22 + random.nextInt(40);
         String title = random.nextBoolean() ? "Mr." : "Mrs.";
@@ -104,7 +139,9 @@ class PersonalDetailsRedactorTest {
                 + address + ", Springfield, IL " + zip + "\n"
                 + "Date of Birth: " + birth + " | Age: " + age + "\n\n"
                 + "EXPERIENCE\n" + title + " " + last + " built Spring Boot services on AWS Lambda and DynamoDB.\n";
-        return new Planted(text, List.of(first, last, email, phone, url, address, zip, birth, "Age: " + age, title),
+        return new Planted(
+                text,
+                List.of(first, last, email, phone, url, address, zip, birth, "Age: " + age, title),
                 first + " " + last);
     }
 }

@@ -69,8 +69,10 @@ class CandidateGateTest {
 
         int[] labels = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
         double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};
-        assertEquals(1.0, CandidateGate.winConfidence(scores, scores.clone(), labels,
-                CandidateGate.REFRESH_TOLERANCE, 3), 1e-9);
+        assertEquals(
+                1.0,
+                CandidateGate.winConfidence(scores, scores.clone(), labels, CandidateGate.REFRESH_TOLERANCE, 3),
+                1e-9);
         double[] worse = new double[scores.length];
         for (int i = 0; i < scores.length; i++) {
             worse[i] = 1 - scores[i];

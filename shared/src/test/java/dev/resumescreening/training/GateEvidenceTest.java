@@ -17,10 +17,14 @@ class GateEvidenceTest {
 
     @Test
     void pairsTheLiveModelTrainedOnAreLeftOutWithTheirScores() {
-        GateEvidence evidence = new GateEvidence(GateEvidence.CROSS_VALIDATION,
-                List.of(sample("a", 1), sample("b", 0), sample("c", 1), sample("d", 0)), new double[] {0.9, 0.2, 0.7, 0.4});
+        GateEvidence evidence = new GateEvidence(
+                GateEvidence.CROSS_VALIDATION,
+                List.of(sample("a", 1), sample("b", 0), sample("c", 1), sample("d", 0)),
+                new double[] {0.9, 0.2, 0.7, 0.4});
         GateEvidence unseen = evidence.without(Set.of("b", "c"), "model v1");
-        assertEquals(List.of("a", "d"), unseen.samples().stream().map(TrainingSample::id).toList());
+        assertEquals(
+                List.of("a", "d"),
+                unseen.samples().stream().map(TrainingSample::id).toList());
         assertArrayEquals(new double[] {0.9, 0.4}, unseen.candidateScores());
         assertEquals(GateEvidence.CROSS_VALIDATION + ", without the 2 pairs model v1 trained on", unseen.method());
         assertSame(evidence, evidence.without(Set.of("z"), "model v1"));
@@ -28,7 +32,8 @@ class GateEvidenceTest {
 
     @Test
     void everyPairNeedsAScore() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new GateEvidence(GateEvidence.TEST_SPLIT, List.of(sample("a", 1)), new double[] {0.1, 0.2}));
     }
 

@@ -16,20 +16,29 @@ final class ApiGatewayEvents {
     /** Locally every caller acts as an admin reviewer; the reviewer name stays "anonymous" (no user name claim). */
     static final Map<String, String> LOCAL_CLAIMS = Map.of("cognito:groups", "[admin reviewer]");
 
-    private ApiGatewayEvents() {
-    }
+    private ApiGatewayEvents() {}
 
     static APIGatewayV2HTTPEvent from(RouteTable.Match match, HttpExchange exchange, byte[] body) {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        return event(match, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                rawQuery == null ? "" : rawQuery, headers, body);
+        return event(
+                match,
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                rawQuery == null ? "" : rawQuery,
+                headers,
+                body);
     }
 
-    static APIGatewayV2HTTPEvent event(RouteTable.Match match, String method, String rawPath, String rawQuery,
-                                       Map<String, String> headers, byte[] body) {
+    static APIGatewayV2HTTPEvent event(
+            RouteTable.Match match,
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, String> headers,
+            byte[] body) {
         String contentType = headers.get("content-type");
         boolean binary = body.length > 0 && !LocalHttpServer.isText(contentType);
         APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -38,11 +47,17 @@ final class ApiGatewayEvents {
                 .withStage("$default")
                 .withTimeEpoch(Instant.now().toEpochMilli())
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod(method).withPath(rawPath).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1")
+                        .withMethod(method)
+                        .withPath(rawPath)
+                        .withProtocol("HTTP/1.1")
+                        .withSourceIp("127.0.0.1")
                         .build())
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(LOCAL_CLAIMS).withScopes(List.of()).build())
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(LOCAL_CLAIMS)
+                                .withScopes(List.of())
+                                .build())
                         .build())
                 .build();
         return APIGatewayV2HTTPEvent.builder()

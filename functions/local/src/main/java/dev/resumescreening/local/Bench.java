@@ -31,8 +31,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The bench command: figures for the issue notes, measured through the real handlers over HTTP. */
-@Command(name = "bench", description = "Screen every PDF/text file under DIR through the handlers and print latency, "
-        + "throughput and the upload function's cold start.")
+@Command(
+        name = "bench",
+        description = "Screen every PDF/text file under DIR through the handlers and print latency, "
+                + "throughput and the upload function's cold start.")
 final class Bench implements Callable<Integer> {
     private static final String DEFAULT_JOB = """
             Senior Software Engineer. We build cloud services in Java on AWS: Lambda, DynamoDB, S3, API Gateway.
@@ -58,8 +60,9 @@ final class Bench implements Callable<Integer> {
         Path titanKeys = TitanStub.trustInThisJvm(Files.createTempDirectory("titan-stub"));
         PrintStream figures = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        List<String> reviewLoop = onFreshStack((environment, api, dataDir) -> new ReviewLoopBench(environment, api,
-                api.createJob("Benchmark job", jobText)).run(dataDir, localJar()));
+        List<String> reviewLoop = onFreshStack((environment, api, dataDir) -> new ReviewLoopBench(
+                        environment, api, api.createJob("Benchmark job", jobText))
+                .run(dataDir, localJar()));
         reviewLoop.forEach(figures::println);
         figures.println(TrainingBench.trainingTimeAndMemory(localJar()));
         onFreshStack((environment, api, dataDir) -> {
@@ -67,17 +70,27 @@ final class Bench implements Callable<Integer> {
             List<Double> latencies = warmLatencies(api, api.createJob("Warm-up job", jobText), jobId, files);
             double throughput = throughput(api, api.createJob("Throughput job", jobText), files);
             List<Long> coldStarts = coldStarts(environment, jobId);
-            figures.println(TrainingBench.latencyWithTrainedModel(environment, api, jobId,
-                    api.createJob("Trained-model job", jobText), files));
+            figures.println(TrainingBench.latencyWithTrainedModel(
+                    environment, api, jobId, api.createJob("Trained-model job", jobText), files));
             figures.printf(Locale.ROOT, "resumes screened: %d (from %s)%n", files.size(), resumes);
-            figures.printf(Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
-            figures.printf(Locale.ROOT, "cold start (fresh JVM to first handled upload, %d runs): median %d ms, max %d"
-                    + " ms; floor: a bare JVM starting and exiting, median %d ms%n", coldStarts.size(),
-                    coldStarts.get(coldStarts.size() / 2), coldStarts.get(coldStarts.size() - 1), bareJvmMedian());
+            figures.printf(
+                    Locale.ROOT, "upload function zip: %s%n", zipSize(Path.of("functions/upload/target/upload.zip")));
+            figures.printf(
+                    Locale.ROOT,
+                    "cold start (fresh JVM to first handled upload, %d runs): median %d ms, max %d"
+                            + " ms; floor: a bare JVM starting and exiting, median %d ms%n",
+                    coldStarts.size(),
+                    coldStarts.get(coldStarts.size() / 2),
+                    coldStarts.get(coldStarts.size() - 1),
+                    bareJvmMedian());
             figures.printf(Locale.ROOT, "throughput (2 clients): %.1f resumes/s%n", throughput);
-            figures.printf(Locale.ROOT, "warm upload-to-decision latency: p50 %.1f ms, p99 %.1f ms; floor: PDFBox text"
-                    + " extraction alone on the same files, p50 %.1f ms%n", percentile(latencies, 50),
-                    percentile(latencies, 99), extractionOnlyP50(files));
+            figures.printf(
+                    Locale.ROOT,
+                    "warm upload-to-decision latency: p50 %.1f ms, p99 %.1f ms; floor: PDFBox text"
+                            + " extraction alone on the same files, p50 %.1f ms%n",
+                    percentile(latencies, 50),
+                    percentile(latencies, 99),
+                    extractionOnlyP50(files));
             return null;
         });
         figures.println(uploadLatencyThroughTitanStub(titanKeys, files, jobText));
@@ -92,22 +105,35 @@ final class Bench implements Callable<Integer> {
      */
     private static String uploadLatencyThroughTitanStub(Path titanKeys, List<Path> files, String jobText)
             throws Exception {
-        List<Double> local = onFreshStack((environment, api, dataDir) -> warmLatencies(api,
-                api.createJob("Warm-up job", jobText), api.createJob("Benchmark job", jobText), files));
+        List<Double> local = onFreshStack((environment, api, dataDir) -> warmLatencies(
+                api, api.createJob("Warm-up job", jobText), api.createJob("Benchmark job", jobText), files));
         try (TitanStub titan = TitanStub.start(titanKeys)) {
-            Map<String, String> bedrock = Map.of("EMBEDDER", "bedrock",
-                    Settings.ENDPOINT + "_BEDROCK_RUNTIME", titan.endpoint().toString());
-            List<Double> overTls = onFreshStack(bedrock, (environment, api, dataDir) -> warmLatencies(api,
-                    api.createJob("Warm-up job", jobText), api.createJob("Benchmark job", jobText), files));
+            Map<String, String> bedrock = Map.of(
+                    "EMBEDDER",
+                    "bedrock",
+                    Settings.ENDPOINT + "_BEDROCK_RUNTIME",
+                    titan.endpoint().toString());
+            List<Double> overTls = onFreshStack(
+                    bedrock,
+                    (environment, api, dataDir) -> warmLatencies(
+                            api,
+                            api.createJob("Warm-up job", jobText),
+                            api.createJob("Benchmark job", jobText),
+                            files));
             if (titan.invocations() <= files.size()) {
                 throw new IllegalStateException("only " + titan.invocations() + " of the " + (files.size() + 1)
                         + " embeddings reached the Titan stub: the uploads did not go through it");
             }
-            return String.format(Locale.ROOT, "warm upload-to-decision latency with Bedrock embeddings over TLS"
-                    + " (hybrid embedder; a local HTTPS stub answering InvokeModel as Titan Text Embeddings V2, its"
-                    + " self-signed certificate trusted by the bench JVM only; %d InvokeModel calls): p50 %.1f ms, p99"
-                    + " %.1f ms; the same uploads with the local embedder just before: p50 %.1f ms, p99 %.1f ms",
-                    titan.invocations(), percentile(overTls, 50), percentile(overTls, 99), percentile(local, 50),
+            return String.format(
+                    Locale.ROOT,
+                    "warm upload-to-decision latency with Bedrock embeddings over TLS"
+                            + " (hybrid embedder; a local HTTPS stub answering InvokeModel as Titan Text Embeddings V2, its"
+                            + " self-signed certificate trusted by the bench JVM only; %d InvokeModel calls): p50 %.1f ms, p99"
+                            + " %.1f ms; the same uploads with the local embedder just before: p50 %.1f ms, p99 %.1f ms",
+                    titan.invocations(),
+                    percentile(overTls, 50),
+                    percentile(overTls, 99),
+                    percentile(local, 50),
                     percentile(local, 99));
         }
     }
@@ -144,7 +170,7 @@ final class Bench implements Callable<Integer> {
     private static <T> T onFreshStack(Map<String, String> settings, StackWork<T> work) throws Exception {
         Path dataDir = Files.createTempDirectory("resume-screening-bench");
         try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null, settings);
-             LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
+                LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
             return work.run(environment, new LocalApi(server.port()), dataDir);
         }
     }
@@ -164,8 +190,8 @@ final class Bench implements Callable<Integer> {
     /** A timed upload must have been screened as a new result (201): anything else would time something else. */
     static HttpResponse<String> requireScreened(HttpResponse<String> response, Path file) {
         if (response.statusCode() != 201) {
-            throw new IllegalStateException(file + " was not screened as a new result: " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException(
+                    file + " was not screened as a new result: " + response.statusCode() + " " + response.body());
         }
         return response;
     }
@@ -195,9 +221,14 @@ final class Bench implements Callable<Integer> {
         String classpath = functionClasspath(Path.of("functions/upload/target/upload.zip"));
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i < COLD_STARTS; i++) {
-            ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                    ColdStartProbe.class.getName(), jobId);
+            ProcessBuilder process = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+TieredCompilation",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    classpath,
+                    ColdStartProbe.class.getName(),
+                    jobId);
             Map<String, String> env = process.environment();
             env.putAll(environment.endpointVariables());
             env.putAll(tableVariables(environment));
@@ -223,8 +254,14 @@ final class Bench implements Callable<Integer> {
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i < COLD_STARTS; i++) {
             long start = System.nanoTime();
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-version").redirectErrorStream(true).start();
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:+TieredCompilation",
+                            "-XX:TieredStopAtLevel=1",
+                            "-version")
+                    .redirectErrorStream(true)
+                    .start();
             child.getInputStream().readAllBytes();
             child.waitFor();
             runs.add((System.nanoTime() - start) / 1_000_000);
@@ -269,9 +306,16 @@ final class Bench implements Callable<Integer> {
         unzip(zip, function, name -> true);
         String probePackage = ColdStartProbe.class.getPackageName().replace('.', '/') + "/";
         Set<String> probeClasses = Set.of("ColdStartProbe", "RouteTable", "ApiGatewayEvents", "LocalHttpServer");
-        unzip(localJar(), probe, name -> name.startsWith(probePackage)
-                && probeClasses.contains(name.substring(probePackage.length()).split("[$.]")[0]));
-        return String.join(File.pathSeparator, function.toString(), function.resolve("lib") + File.separator + "*",
+        unzip(
+                localJar(),
+                probe,
+                name -> name.startsWith(probePackage)
+                        && probeClasses.contains(
+                                name.substring(probePackage.length()).split("[$.]")[0]));
+        return String.join(
+                File.pathSeparator,
+                function.toString(),
+                function.resolve("lib") + File.separator + "*",
                 probe.toString());
     }
 
@@ -294,14 +338,19 @@ final class Bench implements Callable<Integer> {
     }
 
     static Path localJar() throws java.net.URISyntaxException {
-        return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(
+                Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     static Map<String, String> tableVariables(LocalEnvironment environment) {
         Map<String, String> variables = new HashMap<>();
-        dev.resumescreening.config.Contract.get().tables().values().forEach(t ->
-                variables.put(t.env(), environment.settings().tableName(t.logicalName())));
-        variables.put(dev.resumescreening.config.Contract.get().bucketEnv(), environment.settings().bucket());
+        dev.resumescreening.config.Contract.get()
+                .tables()
+                .values()
+                .forEach(t -> variables.put(t.env(), environment.settings().tableName(t.logicalName())));
+        variables.put(
+                dev.resumescreening.config.Contract.get().bucketEnv(),
+                environment.settings().bucket());
         return variables;
     }
 

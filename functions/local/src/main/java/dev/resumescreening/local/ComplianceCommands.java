@@ -28,8 +28,7 @@ import picocli.CommandLine.Spec;
  * the index-key backfill of the daily compliance run.
  */
 final class ComplianceCommands {
-    private ComplianceCommands() {
-    }
+    private ComplianceCommands() {}
 
     /** The dates of a report or an export: YYYY-MM-DD, {@code --to} inclusive. */
     static final class DateRange {
@@ -59,11 +58,16 @@ final class ComplianceCommands {
         }
     }
 
-    enum Format { JSON, CSV }
+    enum Format {
+        JSON,
+        CSV
+    }
 
     /** {@code report adverse-impact --job-id ID --from DATE --to DATE [--format csv] [--output FILE]}. */
-    @Command(name = "adverse-impact", description = "Selection and scoring rates, impact ratios and p-values by sex, "
-            + "race/ethnicity and their intersection, for the AI's and the reviewers' decisions.")
+    @Command(
+            name = "adverse-impact",
+            description = "Selection and scoring rates, impact ratios and p-values by sex, "
+                    + "race/ethnicity and their intersection, for the AI's and the reviewers' decisions.")
     static final class AdverseImpact implements Callable<Integer> {
         @Option(names = "--job-id", paramLabel = "ID", description = "one job only")
         String jobId;
@@ -71,7 +75,10 @@ final class ComplianceCommands {
         @Mixin
         DateRange dates;
 
-        @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json",
+        @Option(
+                names = "--format",
+                paramLabel = "json|csv",
+                defaultValue = "json",
                 description = "default: ${DEFAULT-VALUE}")
         Format format;
 
@@ -89,11 +96,14 @@ final class ComplianceCommands {
             Range range = dates.range();
             PrintWriter console = spec.commandLine().getOut();
             try (LocalEnvironment environment = stack.open()) {
-                AdverseImpactReport.Result report = environment.app().adverseImpact()
-                        .report(jobId, range.from(), range.to());
-                String text = format == Format.CSV ? AdverseImpactViews.csv(report)
-                        : Json.MAPPER.writerWithDefaultPrettyPrinter()
-                                .writeValueAsString(AdverseImpactViews.json(report)) + System.lineSeparator();
+                AdverseImpactReport.Result report =
+                        environment.app().adverseImpact().report(jobId, range.from(), range.to());
+                String text = format == Format.CSV
+                        ? AdverseImpactViews.csv(report)
+                        : Json.MAPPER
+                                        .writerWithDefaultPrettyPrinter()
+                                        .writeValueAsString(AdverseImpactViews.json(report))
+                                + System.lineSeparator();
                 if (output != null) {
                     Files.writeString(output, text, StandardCharsets.UTF_8);
                     console.printf("wrote the adverse-impact report (%d results) to %s%n", report.results(), output);
@@ -125,18 +135,23 @@ final class ComplianceCommands {
         public Integer call() throws IOException {
             Range range = dates.range();
             try (LocalEnvironment environment = stack.open();
-                 Writer out = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+                    Writer out = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
                 AuditExporter.Counts counts = environment.app().auditExporter().export(range.from(), range.to(), out);
-                spec.commandLine().getOut().printf("exported %d screening decisions and %d reviews to %s%n",
-                        counts.decisions(), counts.reviews(), output);
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "exported %d screening decisions and %d reviews to %s%n",
+                                counts.decisions(), counts.reviews(), output);
             }
             return 0;
         }
     }
 
     /** {@code erase --result-id ID}. */
-    @Command(name = "erase", description = "Erase a result: files, text, result, self-identification, reviewer and "
-            + "notes of its reviews.")
+    @Command(
+            name = "erase",
+            description =
+                    "Erase a result: files, text, result, self-identification, reviewer and " + "notes of its reviews.")
     static final class Erase implements Callable<Integer> {
         @Option(names = "--result-id", paramLabel = "ID", required = true, description = "the screening result")
         String resultId;
@@ -160,8 +175,9 @@ final class ComplianceCommands {
     }
 
     /** {@code sweep-retention [--retention-days N]}: erases results older than RETENTION_DAYS (or N). */
-    @Command(name = "sweep-retention", description = "Erase the results older than RETENTION_DAYS (or N) days; 0 "
-            + "keeps everything.")
+    @Command(
+            name = "sweep-retention",
+            description = "Erase the results older than RETENTION_DAYS (or N) days; 0 " + "keeps everything.")
     static final class SweepRetention implements Callable<Integer> {
         @Option(names = "--retention-days", paramLabel = "N", description = "default: RETENTION_DAYS")
         Integer retentionDays;
@@ -174,20 +190,26 @@ final class ComplianceCommands {
 
         @Override
         public Integer call() {
-            Map<String, String> overrides = retentionDays == null ? Map.of()
-                    : Map.of("RETENTION_DAYS", retentionDays.toString());
+            Map<String, String> overrides =
+                    retentionDays == null ? Map.of() : Map.of("RETENTION_DAYS", retentionDays.toString());
             try (LocalEnvironment environment = stack.open(overrides)) {
                 Map<String, Object> outcome = environment.compliance().sweep();
-                spec.commandLine().getOut().printf("retention %s days: erased %s results%n",
-                        outcome.get("retention_days"), outcome.get("erased"));
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "retention %s days: erased %s results%n",
+                                outcome.get("retention_days"), outcome.get("erased"));
             }
             return 0;
         }
     }
 
     /** {@code backfill-index-keys}: what the daily compliance run does once after an upgrade, on demand. */
-    @Command(name = "backfill-index-keys", description = "Give results and training runs stored before the score "
-            + "sort and the runs list existed the keys those lists read (only where still absent; safe to repeat).")
+    @Command(
+            name = "backfill-index-keys",
+            description =
+                    "Give results and training runs stored before the score "
+                            + "sort and the runs list existed the keys those lists read (only where still absent; safe to repeat).")
     static final class BackfillIndexKeys implements Callable<Integer> {
         @Mixin
         StackOptions stack;
@@ -198,9 +220,13 @@ final class ComplianceCommands {
         @Override
         public Integer call() {
             try (LocalEnvironment environment = stack.open()) {
-                IndexKeyStore.Backfilled backfilled = environment.app().indexKeyBackfill().backfill();
-                spec.commandLine().getOut().printf("added the score key to %d results and the list partition to %d "
-                        + "training runs%n", backfilled.results(), backfilled.runs());
+                IndexKeyStore.Backfilled backfilled =
+                        environment.app().indexKeyBackfill().backfill();
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "added the score key to %d results and the list partition to %d " + "training runs%n",
+                                backfilled.results(), backfilled.runs());
             }
             return 0;
         }

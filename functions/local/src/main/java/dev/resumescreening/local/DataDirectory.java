@@ -46,7 +46,8 @@ final class DataDirectory implements AutoCloseable {
                 new java.security.SecureRandom().nextBytes(random);
                 Path tmp = Files.createTempFile(directory, "page-token", ".tmp");
                 try {
-                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(
+                            tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException notPosix) {
                     // the directory's own permissions apply
                 }
@@ -69,13 +70,14 @@ final class DataDirectory implements AutoCloseable {
         if (!Files.exists(endpoints)) {
             return Optional.empty();
         }
-        try (FileChannel probe = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel probe =
+                FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock free = probe.tryLock();
             if (free != null) {
                 free.release();
                 return Optional.empty();
             }
-            return Optional.of(Json.MAPPER.readValue(endpoints.toFile(), new TypeReference<Map<String, String>>() { }));
+            return Optional.of(Json.MAPPER.readValue(endpoints.toFile(), new TypeReference<Map<String, String>>() {}));
         } catch (OverlappingFileLockException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -85,11 +87,13 @@ final class DataDirectory implements AutoCloseable {
 
     static DataDirectory lock(Path directory) {
         try {
-            FileChannel channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("another process holds " + directory + "; stop it or use another --data-dir");
+                throw new IllegalStateException(
+                        "another process holds " + directory + "; stop it or use another --data-dir");
             }
             return new DataDirectory(directory, channel, lock);
         } catch (IOException e) {

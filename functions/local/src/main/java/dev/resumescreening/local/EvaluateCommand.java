@@ -64,8 +64,7 @@ final class EvaluateCommand {
     }
 
     /** One screened (resume, job) pair and whether it is a true match. */
-    private record Pair(String resultId, String jobId, boolean match, boolean heldOut) {
-    }
+    private record Pair(String resultId, String jobId, boolean match, boolean heldOut) {}
 
     /** Held-out resume files: from {@code --split FILE} when it exists, else a stratified draw (written there). */
     private static final class Split {
@@ -79,8 +78,12 @@ final class EvaluateCommand {
 
         static Split read(Path file) throws IOException {
             if (file != null && Files.exists(file)) {
-                return new Split(new HashSet<>(Files.readAllLines(file).stream().map(String::strip)
-                        .filter(line -> !line.isEmpty()).toList()), null);
+                return new Split(
+                        new HashSet<>(Files.readAllLines(file).stream()
+                                .map(String::strip)
+                                .filter(line -> !line.isEmpty())
+                                .toList()),
+                        null);
             }
             return new Split(null, file);
         }
@@ -90,31 +93,50 @@ final class EvaluateCommand {
         }
     }
 
-    @Command(name = "evaluate", description = {"Measure the loop on labelled data (jobs DIR/<LABEL>.txt, resumes "
-            + "DIR/<LABEL>/*.pdf|txt): one JSON line per review budget with the similarity baseline's and the live "
-            + "model's held-out AUC/accuracy/F1."})
+    @Command(
+            name = "evaluate",
+            description = {
+                "Measure the loop on labelled data (jobs DIR/<LABEL>.txt, resumes "
+                        + "DIR/<LABEL>/*.pdf|txt): one JSON line per review budget with the similarity baseline's and the live "
+                        + "model's held-out AUC/accuracy/F1."
+            })
     static final class Cli implements Callable<Integer> {
-        enum Sampling { QUEUE, RANDOM }
+        enum Sampling {
+            QUEUE,
+            RANDOM
+        }
 
         @Option(names = "--jobs", paramLabel = "DIR", required = true, description = "one <LABEL>.txt per job")
         Path jobsDir;
 
-        @Option(names = "--resumes", paramLabel = "DIR", required = true,
+        @Option(
+                names = "--resumes",
+                paramLabel = "DIR",
+                required = true,
                 description = "one <LABEL>/ folder of .pdf and .txt resumes per job")
         Path resumesDir;
 
-        @Option(names = "--reviews", paramLabel = "N", split = ",", defaultValue = "20,50,100,200",
+        @Option(
+                names = "--reviews",
+                paramLabel = "N",
+                split = ",",
+                defaultValue = "20,50,100,200",
                 description = "review budgets; default: ${DEFAULT-VALUE}")
         List<Integer> budgets;
 
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "default: ${DEFAULT-VALUE}")
         long seed;
 
-        @Option(names = "--sampling", paramLabel = "queue|random", defaultValue = "queue",
+        @Option(
+                names = "--sampling",
+                paramLabel = "queue|random",
+                defaultValue = "queue",
                 description = "which results are reviewed: the review queue's picks or random ones; default: queue")
         Sampling sampling;
 
-        @Option(names = "--split", paramLabel = "FILE",
+        @Option(
+                names = "--split",
+                paramLabel = "FILE",
                 description = "the held-out resume files: written, or read when the file exists")
         Path splitFile;
 
@@ -129,13 +151,13 @@ final class EvaluateCommand {
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             Path dataDir = Files.createTempDirectory("resume-screening-evaluate");
             try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
-                 LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
-                EvaluateCommand evaluation = new EvaluateCommand(environment, new LocalApi(server.port()), seed,
-                        sampling == Sampling.QUEUE);
-                List<Pair> pairs = evaluation.screenAll(jobs(jobsDir), resumesByLabel(resumesDir),
-                        Split.read(splitFile), resumesDir, splitFile);
-                List<Map<String, Object>> lines = evaluation.reviewTrainAndReport(pairs, sortedBudgets, samplingName,
-                        seed, report);
+                    LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
+                EvaluateCommand evaluation =
+                        new EvaluateCommand(environment, new LocalApi(server.port()), seed, sampling == Sampling.QUEUE);
+                List<Pair> pairs = evaluation.screenAll(
+                        jobs(jobsDir), resumesByLabel(resumesDir), Split.read(splitFile), resumesDir, splitFile);
+                List<Map<String, Object>> lines =
+                        evaluation.reviewTrainAndReport(pairs, sortedBudgets, samplingName, seed, report);
                 if (plotFile != null) {
                     LearningCurvePlot.write(lines, plotFile);
                 }
@@ -144,8 +166,13 @@ final class EvaluateCommand {
         }
     }
 
-    private List<Pair> screenAll(Map<String, String> jobDescriptions, Map<String, List<Path>> resumes, Split split,
-                                 Path resumesDir, Path splitFile) throws Exception {
+    private List<Pair> screenAll(
+            Map<String, String> jobDescriptions,
+            Map<String, List<Path>> resumes,
+            Split split,
+            Path resumesDir,
+            Path splitFile)
+            throws Exception {
         Map<String, String> jobIds = new TreeMap<>();
         for (Map.Entry<String, String> job : jobDescriptions.entrySet()) {
             jobIds.put(job.getKey(), api.createJob(job.getKey(), job.getValue()));
@@ -171,8 +198,11 @@ final class EvaluateCommand {
                     HttpResponse<String> response = api.upload(job.getValue(), files.get(i));
                     JsonNode result = Json.read(response.body());
                     if (response.statusCode() == 201 && !result.get("score").isNull()) {
-                        pairs.add(new Pair(result.get("screening_result_id").asText(), job.getValue(),
-                                job.getKey().equals(label.getKey()), heldOut));
+                        pairs.add(new Pair(
+                                result.get("screening_result_id").asText(),
+                                job.getValue(),
+                                job.getKey().equals(label.getKey()),
+                                heldOut));
                     }
                 }
             }
@@ -183,8 +213,8 @@ final class EvaluateCommand {
         return pairs;
     }
 
-    private List<Map<String, Object>> reviewTrainAndReport(List<Pair> pairs, List<Integer> budgets, String sampling,
-                                                           long seed, PrintStream report) throws Exception {
+    private List<Map<String, Object>> reviewTrainAndReport(
+            List<Pair> pairs, List<Integer> budgets, String sampling, long seed, PrintStream report) throws Exception {
         Map<String, Pair> trainPool = new LinkedHashMap<>();
         pairs.stream().filter(p -> !p.heldOut()).forEach(p -> trainPool.put(p.resultId(), p));
         List<Pair> randomOrder = new ArrayList<>(trainPool.values());
@@ -202,8 +232,9 @@ final class EvaluateCommand {
                 api.review(next.resultId(), next.match() ? "shortlist" : "reject");
                 reviewed++;
             }
-            Map<String, Object> run = environment.scheduledTraining().handle(
-                    new TrainingRequest(false, true, Math.min(budget, 10), null, TrainingRequest.DIRECT));
+            Map<String, Object> run = environment
+                    .scheduledTraining()
+                    .handle(new TrainingRequest(false, true, Math.min(budget, 10), null, TrainingRequest.DIRECT));
             String active = environment.app().modelRegistry().pointer().championVersion();
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("reviews", reviewed);
@@ -211,20 +242,35 @@ final class EvaluateCommand {
             line.put("seed", seed);
             line.put("test_pairs", test.size());
             line.put("test_matches", test.stream().filter(Pair::match).count());
-            line.put("training", Map.of("state", String.valueOf(run.get("state")),
-                    "reason", String.valueOf(run.getOrDefault("reason", "")),
-                    "activated", String.valueOf(run.getOrDefault("activated", false))));
+            line.put(
+                    "training",
+                    Map.of(
+                            "state",
+                            String.valueOf(run.get("state")),
+                            "reason",
+                            String.valueOf(run.getOrDefault("reason", "")),
+                            "activated",
+                            String.valueOf(run.getOrDefault("activated", false))));
             line.put("active_version", active);
             line.put("baseline", metrics(test, similarity()));
-            line.put("active_model", metrics(test, environment.app().modelRegistry().scoringModel(active)));
+            line.put(
+                    "active_model",
+                    metrics(test, environment.app().modelRegistry().scoringModel(active)));
             Object candidate = run.get("candidate_version");
-            line.put("candidate_model", candidate == null ? null
-                    : metrics(test, environment.app().modelRegistry().scoringModel(candidate.toString())));
+            line.put(
+                    "candidate_model",
+                    candidate == null
+                            ? null
+                            : metrics(test, environment.app().modelRegistry().scoringModel(candidate.toString())));
             line.put("reference_lexical_cosine", lexical);
             line.put("reference_fully_supervised", ceiling);
             report.println(Json.write(line));
-            System.err.printf(Locale.ROOT, "%d reviews: live model %s, held-out ROC AUC %s (baseline %s)%n", reviewed,
-                    active, ((Map<?, ?>) line.get("active_model")).get("auc"),
+            System.err.printf(
+                    Locale.ROOT,
+                    "%d reviews: live model %s, held-out ROC AUC %s (baseline %s)%n",
+                    reviewed,
+                    active,
+                    ((Map<?, ?>) line.get("active_model")).get("auc"),
                     ((Map<?, ?>) line.get("baseline")).get("auc"));
             lines.add(line);
         }
@@ -235,18 +281,24 @@ final class EvaluateCommand {
     private Map<String, Object> supervisedCeiling(List<Pair> pool, List<Pair> test) {
         List<TrainingSample> samples = new ArrayList<>();
         for (Pair pair : pool) {
-            samples.add(new TrainingSample(pair.resultId(), pair.jobId(), resumeEmbedding(pair.resultId()),
-                    jobEmbedding(pair.jobId()), pair.match() ? 1 : 0));
+            samples.add(new TrainingSample(
+                    pair.resultId(),
+                    pair.jobId(),
+                    resumeEmbedding(pair.resultId()),
+                    jobEmbedding(pair.jobId()),
+                    pair.match() ? 1 : 0));
         }
         SimilarityModel baseline = similarity();
-        Hyperparameters hyperparameters = Hyperparameters.defaults()
-                .withBaseline(baseline.center(), baseline.steepness());
-        MlpClassifier classifier = new MlpClassifier(new MlpTrainer().train(samples, hyperparameters).weights());
+        Hyperparameters hyperparameters =
+                Hyperparameters.defaults().withBaseline(baseline.center(), baseline.steepness());
+        MlpClassifier classifier = new MlpClassifier(
+                new MlpTrainer().train(samples, hyperparameters).weights());
         return metrics(test, "fully-supervised", classifier::probability);
     }
 
     private Optional<Pair> fromQueue(Map<String, Pair> trainPool) throws Exception {
-        JsonNode queue = Json.read(api.get("/api/v1/feedback/review-queue?limit=" + QUEUE_PAGE).body());
+        JsonNode queue = Json.read(
+                api.get("/api/v1/feedback/review-queue?limit=" + QUEUE_PAGE).body());
         for (JsonNode entry : queue.get("results")) {
             Pair pair = trainPool.get(entry.get("screening_result_id").asText());
             if (pair != null) {
@@ -272,8 +324,11 @@ final class EvaluateCommand {
     private TermVector resumeEmbedding(String resultId) {
         return resumeEmbeddings.computeIfAbsent(resultId, id -> {
             String table = environment.settings().tableName("screening_results");
-            Map<String, AttributeValue> item = environment.app().dynamoDb().getItem(b -> b.tableName(table)
-                    .key(Map.of("result_id", AttributeValue.fromS(id)))).item();
+            Map<String, AttributeValue> item = environment
+                    .app()
+                    .dynamoDb()
+                    .getItem(b -> b.tableName(table).key(Map.of("result_id", AttributeValue.fromS(id))))
+                    .item();
             return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
         });
     }
@@ -321,10 +376,14 @@ final class EvaluateCommand {
         try (Stream<Path> labels = Files.list(dir)) {
             for (Path label : labels.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> files = Files.list(label)) {
-                    resumes.put(label.getFileName().toString(), files.filter(p -> {
-                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return name.endsWith(".pdf") || name.endsWith(".txt");
-                    }).sorted().toList());
+                    resumes.put(
+                            label.getFileName().toString(),
+                            files.filter(p -> {
+                                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                                        return name.endsWith(".pdf") || name.endsWith(".txt");
+                                    })
+                                    .sorted()
+                                    .toList());
                 }
             }
         } catch (UncheckedIOException e) {

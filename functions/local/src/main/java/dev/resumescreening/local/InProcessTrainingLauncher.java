@@ -5,8 +5,8 @@ import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.training.TrainingLauncher;
 import dev.resumescreening.training.TrainingRequest;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,15 +33,16 @@ final class InProcessTrainingLauncher implements TrainingLauncher, AutoCloseable
             try {
                 handler.handle(request);
             } catch (RuntimeException e) {
-                JsonLog.error("local.training_failed", Map.of("run_id", String.valueOf(request.runId()),
-                        "error", String.valueOf(e.getMessage())));
+                JsonLog.error(
+                        "local.training_failed",
+                        Map.of("run_id", String.valueOf(request.runId()), "error", String.valueOf(e.getMessage())));
             }
         });
     }
 
     /** Waits until the runs queued so far have finished, so tests and the CLI see their outcome. */
     void awaitIdle(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        worker.submit(() -> { }).get(timeout, unit);
+        worker.submit(() -> {}).get(timeout, unit);
     }
 
     @Override

@@ -32,8 +32,7 @@ final class LearningCurvePlot {
         {"reference_fully_supervised", "fully supervised ceiling", new Color(0x4a148c), new float[] {10, 4}},
     };
 
-    private LearningCurvePlot() {
-    }
+    private LearningCurvePlot() {}
 
     static void write(List<Map<String, Object>> lines, Path file) throws IOException {
         Map<String, List<double[]>> points = new LinkedHashMap<>();
@@ -42,7 +41,8 @@ final class LearningCurvePlot {
         for (Object[] series : SERIES) {
             List<double[]> curve = new ArrayList<>();
             for (Map<String, Object> line : lines) {
-                if (line.get(series[0]) instanceof Map<?, ?> model && model.get("auc") instanceof Number auc
+                if (line.get(series[0]) instanceof Map<?, ?> model
+                        && model.get("auc") instanceof Number auc
                         && Double.isFinite(auc.doubleValue())) {
                     double reviews = ((Number) line.get("reviews")).doubleValue();
                     curve.add(new double[] {reviews, auc.doubleValue()});
@@ -83,7 +83,8 @@ final class LearningCurvePlot {
         for (Object[] series : SERIES) {
             List<double[]> curve = points.get((String) series[0]);
             g.setColor((Color) series[2]);
-            g.setStroke(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, (float[]) series[3], 0));
+            g.setStroke(
+                    new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, (float[]) series[3], 0));
             int[] xs = new int[curve.size()];
             int[] ys = new int[curve.size()];
             for (int i = 0; i < curve.size(); i++) {

@@ -20,12 +20,16 @@ final class LocalApi {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postJson(String path, Object body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body))).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -39,16 +43,22 @@ final class LocalApi {
 
     HttpResponse<String> upload(String jobId, Path file) throws Exception {
         String boundary = "local-" + UUID.randomUUID();
-        byte[] body = Multipart.body(boundary, Map.of("job_id", jobId, "candidate_name", "Bench Candidate"),
-                file.getFileName().toString(), Files.readAllBytes(file));
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screening/upload-resume"))
-                .header("content-type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        byte[] body = Multipart.body(
+                boundary,
+                Map.of("job_id", jobId, "candidate_name", "Bench Candidate"),
+                file.getFileName().toString(),
+                Files.readAllBytes(file));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/screening/upload-resume"))
+                        .header("content-type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     void review(String resultId, String decision) throws Exception {
-        HttpResponse<String> response = postJson("/api/v1/feedback/submit",
-                Map.of("screening_result_id", resultId, "human_decision", decision));
+        HttpResponse<String> response = postJson(
+                "/api/v1/feedback/submit", Map.of("screening_result_id", resultId, "human_decision", decision));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("review failed: " + response.body());
         }

@@ -56,8 +56,12 @@ final class LocalEnvironment implements AutoCloseable {
     private final InProcessTrainingLauncher trainingLauncher;
     private final ComplianceHandler compliance;
 
-    private LocalEnvironment(DynamoDbEmulator dynamoEmulator, S3Emulator s3Emulator, Settings settings,
-                             DataDirectory lock, boolean createMissingStorage) {
+    private LocalEnvironment(
+            DynamoDbEmulator dynamoEmulator,
+            S3Emulator s3Emulator,
+            Settings settings,
+            DataDirectory lock,
+            boolean createMissingStorage) {
         this.lock = lock;
         this.dynamoEmulator = dynamoEmulator;
         this.s3Emulator = s3Emulator;
@@ -102,8 +106,8 @@ final class LocalEnvironment implements AutoCloseable {
         return start(dataDir, awsEndpoint, overrides, true);
     }
 
-    private static LocalEnvironment start(Path dataDir, String awsEndpoint, Map<String, String> overrides,
-                                          boolean createMissingStorage) {
+    private static LocalEnvironment start(
+            Path dataDir, String awsEndpoint, Map<String, String> overrides, boolean createMissingStorage) {
         useLocalCredentialsUnlessConfigured();
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.putAll(overrides);
@@ -130,15 +134,16 @@ final class LocalEnvironment implements AutoCloseable {
         S3Emulator s3 = S3Emulator.start(0, dataDir.resolve("s3"));
         variables.put(Settings.ENDPOINT + "_DYNAMODB", dynamo.endpoint().toString());
         variables.put(Settings.ENDPOINT + "_S3", s3.endpoint().toString());
-        LocalEnvironment environment = new LocalEnvironment(dynamo, s3, Settings.of(variables), lock,
-                createMissingStorage);
+        LocalEnvironment environment =
+                new LocalEnvironment(dynamo, s3, Settings.of(variables), lock, createMissingStorage);
         lock.publish(environment.endpointVariables());
         return environment;
     }
 
     /** Emulators accept any credentials; a real endpoint gets whatever the default chain finds. */
     private static void useLocalCredentialsUnlessConfigured() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null
+                && System.getenv("AWS_PROFILE") == null
                 && System.getProperty("aws.accessKeyId") == null) {
             System.setProperty("aws.accessKeyId", "local");
             System.setProperty("aws.secretAccessKey", "local");
@@ -179,8 +184,9 @@ final class LocalEnvironment implements AutoCloseable {
     Map<String, String> endpointVariables() {
         Map<String, String> variables = new HashMap<>();
         for (String service : new String[] {"dynamodb", "s3"}) {
-            settings.endpoint(service).ifPresent(uri ->
-                    variables.put(Settings.ENDPOINT + "_" + service.toUpperCase(Locale.ROOT), uri.toString()));
+            settings.endpoint(service)
+                    .ifPresent(uri ->
+                            variables.put(Settings.ENDPOINT + "_" + service.toUpperCase(Locale.ROOT), uri.toString()));
         }
         return variables;
     }

@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LocalHttpServer implements AutoCloseable {
     /** API Gateway refuses bodies over 10 MB; base64 inflation is the caller's problem there as here. */
     private static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
+
     static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
     static final String MAX_RESPONSE_SECONDS = "sun.net.httpserver.maxRspTime";
     static final String HEALTH_PATH = "/health";
@@ -66,14 +67,32 @@ final class LocalHttpServer implements AutoCloseable {
         // a connection no connection thread can take is handed to the overflow threads, which only answer health
         // checks and 503; past them, the connection is dropped
         // (a 503 drains what the client sent, so a stalled client holds its overflow thread until the read timeout)
-        this.overflow = new ThreadPoolExecutor(OVERFLOW_THREADS, OVERFLOW_THREADS, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(OVERFLOW_THREADS), named("local-http-overflow"),
+        this.overflow = new ThreadPoolExecutor(
+                OVERFLOW_THREADS,
+                OVERFLOW_THREADS,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(OVERFLOW_THREADS),
+                named("local-http-overflow"),
                 new ThreadPoolExecutor.DiscardPolicy());
-        this.connections = new ThreadPoolExecutor(limits.connectionThreads(), limits.connectionThreads(), 0,
-                TimeUnit.SECONDS, new SynchronousQueue<>(), named("local-http"), (task, pool) -> overflow.execute(task));
-        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS,
-                limits.queuedRequests() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.queuedRequests()),
-                named("local-function"), new ThreadPoolExecutor.AbortPolicy());
+        this.connections = new ThreadPoolExecutor(
+                limits.connectionThreads(),
+                limits.connectionThreads(),
+                0,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                named("local-http"),
+                (task, pool) -> overflow.execute(task));
+        this.workers = new ThreadPoolExecutor(
+                limits.workers(),
+                limits.workers(),
+                0,
+                TimeUnit.SECONDS,
+                limits.queuedRequests() == 0
+                        ? new SynchronousQueue<>()
+                        : new ArrayBlockingQueue<>(limits.queuedRequests()),
+                named("local-function"),
+                new ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(connections);
         server.createContext("/", this::serve);
         server.start();
@@ -111,7 +130,8 @@ final class LocalHttpServer implements AutoCloseable {
             } else {
                 reply = dispatch(exchange, method, path, headers);
             }
-            byte[] bytes = reply.base64Encoded() ? Base64.getDecoder().decode(reply.body())
+            byte[] bytes = reply.base64Encoded()
+                    ? Base64.getDecoder().decode(reply.body())
                     : reply.body().getBytes(StandardCharsets.UTF_8);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -141,7 +161,8 @@ final class LocalHttpServer implements AutoCloseable {
         fileHeaders.put("x-content-type-options", "nosniff");
         fileHeaders.put("content-security-policy", file.get().policy());
         fileHeaders.put("referrer-policy", "no-referrer");
-        return new ApiResponse(200, Base64.getEncoder().encodeToString(file.get().content()), fileHeaders, true);
+        return new ApiResponse(
+                200, Base64.getEncoder().encodeToString(file.get().content()), fileHeaders, true);
     }
 
     private ApiResponse dispatch(HttpExchange exchange, String method, String path, Map<String, String> headers)
@@ -155,22 +176,28 @@ final class LocalHttpServer implements AutoCloseable {
             List<String> allowed = routes.methodsFor(path);
             if (!allowed.isEmpty()) {
                 headers.put("allow", String.join(", ", allowed));
-                return Problems.error(405, "method_not_allowed", "use " + String.join(" or ", allowed) + " on this path");
+                return Problems.error(
+                        405, "method_not_allowed", "use " + String.join(" or ", allowed) + " on this path");
             }
             return Problems.error(404, "route_not_found", "no route " + ProblemException.echo(method + " " + path));
         }
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.from(match.get(), exchange, body);
         Future<APIGatewayV2HTTPResponse> call;
         try {
-            call = workers.submit(() -> environment.function(match.get().route().function()).handleRequest(event, null));
+            call = workers.submit(
+                    () -> environment.function(match.get().route().function()).handleRequest(event, null));
         } catch (RejectedExecutionException saturated) {
             return busy(headers);
         }
         try {
             APIGatewayV2HTTPResponse response = call.get();
-            Map<String, String> responseHeaders = response.getHeaders() == null ? ApiResponse.HEADERS : response.getHeaders();
-            return new ApiResponse(response.getStatusCode(), response.getBody() == null ? "" : response.getBody(),
-                    responseHeaders, response.getIsBase64Encoded());
+            Map<String, String> responseHeaders =
+                    response.getHeaders() == null ? ApiResponse.HEADERS : response.getHeaders();
+            return new ApiResponse(
+                    response.getStatusCode(),
+                    response.getBody() == null ? "" : response.getBody(),
+                    responseHeaders,
+                    response.getIsBase64Encoded());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
@@ -205,7 +232,9 @@ final class LocalHttpServer implements AutoCloseable {
     }
 
     static String encodeBody(byte[] body, String contentType) {
-        return isText(contentType) ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body);
+        return isText(contentType)
+                ? new String(body, StandardCharsets.UTF_8)
+                : Base64.getEncoder().encodeToString(body);
     }
 
     @Override

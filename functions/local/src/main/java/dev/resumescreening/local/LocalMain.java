@@ -9,16 +9,26 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code java -jar resume-screening-local.jar <command>}: the local stack and its tools. */
-@Command(name = "java -jar functions/local/target/resume-screening-local.jar",
+@Command(
+        name = "java -jar functions/local/target/resume-screening-local.jar",
         description = "The local stack and its tools. export, train, register, report, audit, erase, "
                 + "sweep-retention and backfill-index-keys use the stack in --data-dir (default .local-data; the "
                 + "running serve's if there is one) or at --aws-endpoint URL.",
         synopsisSubcommandLabel = "<command>",
-        subcommands = {ServeCommand.class, ReviewCommands.Export.class, TrainCommand.class, TrainCommand.Register.class,
-                EvaluateCommand.Cli.class, ComplianceCommands.Report.class, ComplianceCommands.Audit.class,
-                ComplianceCommands.Erase.class, ComplianceCommands.SweepRetention.class,
-                ComplianceCommands.BackfillIndexKeys.class, Bench.class,
-                HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ReviewCommands.Export.class,
+            TrainCommand.class,
+            TrainCommand.Register.class,
+            EvaluateCommand.Cli.class,
+            ComplianceCommands.Report.class,
+            ComplianceCommands.Audit.class,
+            ComplianceCommands.Erase.class,
+            ComplianceCommands.SweepRetention.class,
+            ComplianceCommands.BackfillIndexKeys.class,
+            Bench.class,
+            HelpCommand.class
+        })
 public final class LocalMain implements Runnable {
     @Spec
     CommandSpec spec;
@@ -45,8 +55,11 @@ public final class LocalMain implements Runnable {
     /** -h/--help on every command but help, which has its own. */
     private static void addHelpOption(CommandLine command) {
         if (!(command.getCommand() instanceof HelpCommand)) {
-            command.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                    .description("show this help").build());
+            command.getCommandSpec()
+                    .addOption(OptionSpec.builder("-h", "--help")
+                            .usageHelp(true)
+                            .description("show this help")
+                            .build());
         }
         command.getSubcommands().values().forEach(LocalMain::addHelpOption);
     }

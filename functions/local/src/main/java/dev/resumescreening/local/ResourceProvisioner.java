@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /** Creates the contract's tables and the bucket where they are missing (emulators; Terraform does it in AWS). */
 final class ResourceProvisioner {
-    private ResourceProvisioner() {
-    }
+    private ResourceProvisioner() {}
 
     /**
      * Fails, naming every missing table and the bucket if it is missing, instead of creating them: for storage some
@@ -74,9 +73,13 @@ final class ResourceProvisioner {
 
     private static void create(DynamoDbClient dynamo, String name, TableSpec table) {
         List<AttributeDefinition> attributes = new ArrayList<>();
-        table.attributes().forEach((attribute, type) -> attributes.add(AttributeDefinition.builder()
-                .attributeName(attribute).attributeType(type).build()));
-        List<GlobalSecondaryIndex> indexes = table.indexes().stream().map(ResourceProvisioner::index).toList();
+        table.attributes()
+                .forEach((attribute, type) -> attributes.add(AttributeDefinition.builder()
+                        .attributeName(attribute)
+                        .attributeType(type)
+                        .build()));
+        List<GlobalSecondaryIndex> indexes =
+                table.indexes().stream().map(ResourceProvisioner::index).toList();
         dynamo.createTable(b -> {
             b.tableName(name)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -102,9 +105,15 @@ final class ResourceProvisioner {
 
     private static List<KeySchemaElement> keys(String hashKey, String rangeKey) {
         List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(hashKey)
+                .keyType(KeyType.HASH)
+                .build());
         if (rangeKey != null) {
-            keys.add(KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(rangeKey)
+                    .keyType(KeyType.RANGE)
+                    .build());
         }
         return keys;
     }

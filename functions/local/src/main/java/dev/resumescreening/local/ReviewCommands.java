@@ -6,9 +6,9 @@ import dev.resumescreening.review.ReviewCounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
 
 /** The guide's scripts as commands: export the reviewed samples, and print the training status. */
 final class ReviewCommands {
-    private ReviewCommands() {
-    }
+    private ReviewCommands() {}
 
-    @Command(name = "export", description = "Write the reviewed samples as CSV (resume_text, job_description, "
-            + "label and ids) to a file, or stream it to the bucket under exports/.")
+    @Command(
+            name = "export",
+            description = "Write the reviewed samples as CSV (resume_text, job_description, "
+                    + "label and ids) to a file, or stream it to the bucket under exports/.")
     static final class Export implements Callable<Integer> {
         @ArgGroup(multiplicity = "1")
         Destination destination;
@@ -37,14 +38,18 @@ final class ReviewCommands {
             boolean toBucket;
         }
 
-        @Option(names = "--min-confidence", paramLabel = "X", description = "only reviews of results at least this "
-                + "confident")
+        @Option(
+                names = "--min-confidence",
+                paramLabel = "X",
+                description = "only reviews of results at least this " + "confident")
         Double minConfidence;
 
         @Option(names = "--days", paramLabel = "N", description = "only reviews of the last N days")
         Integer days;
 
-        @Option(names = "--status", paramLabel = "completed|agreed|corrected",
+        @Option(
+                names = "--status",
+                paramLabel = "completed|agreed|corrected",
                 description = "every review (completed), or only those that agreed with / corrected the AI")
         String status;
 
@@ -56,20 +61,27 @@ final class ReviewCommands {
             ExportFilter filter = ExportFilter.of(minConfidence, days, status);
             if (destination.toBucket) {
                 try (LocalEnvironment environment = stack.open()) {
-                    TrainingDataExporter.ExportedFile file = environment.app().exporter().exportToBucket(filter);
-                    System.out.printf("exported %d reviewed samples to s3://%s/%s%n", file.rows(),
-                            environment.settings().bucket(), file.key());
+                    TrainingDataExporter.ExportedFile file =
+                            environment.app().exporter().exportToBucket(filter);
+                    System.out.printf(
+                            "exported %d reviewed samples to s3://%s/%s%n",
+                            file.rows(), environment.settings().bucket(), file.key());
                 }
                 return 0;
             }
             try (LocalEnvironment environment = stack.open();
-                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(destination.output))) {
+                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(destination.output))) {
                 long start = System.nanoTime();
                 long rows = environment.app().exporter().export(filter, out);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT,
+                System.out.printf(
+                        Locale.ROOT,
                         "exported %d reviewed samples to %s in %.1f s (%.0f rows/s, peak heap %d MB)%n",
-                        rows, destination.output, seconds, rows / seconds, peakHeapBytes() / (1024 * 1024));
+                        rows,
+                        destination.output,
+                        seconds,
+                        rows / seconds,
+                        peakHeapBytes() / (1024 * 1024));
             }
             return 0;
         }
@@ -86,22 +98,40 @@ final class ReviewCommands {
     static String statusBlock(Map<String, Object> status, ReviewCounts counts, long minSamples) {
         StringBuilder out = new StringBuilder();
         out.append("📊 Training Data Status:\n")
-                .append("   Total reviewed: ").append(counts.totalSamples()).append('\n')
-                .append("   Positive samples: ").append(counts.positiveSamples()).append('\n')
-                .append("   Negative samples: ").append(counts.negativeSamples()).append('\n')
-                .append("   Needs retraining: ").append(counts.needsRetraining()).append('\n')
-                .append("   New since last training: ").append(counts.newSamplesSinceLastTraining()).append('\n')
-                .append("   Threshold: ").append(minSamples).append('\n')
-                .append("   Active model: ").append(status.get("active_model_version")).append('\n');
+                .append("   Total reviewed: ")
+                .append(counts.totalSamples())
+                .append('\n')
+                .append("   Positive samples: ")
+                .append(counts.positiveSamples())
+                .append('\n')
+                .append("   Negative samples: ")
+                .append(counts.negativeSamples())
+                .append('\n')
+                .append("   Needs retraining: ")
+                .append(counts.needsRetraining())
+                .append('\n')
+                .append("   New since last training: ")
+                .append(counts.newSamplesSinceLastTraining())
+                .append('\n')
+                .append("   Threshold: ")
+                .append(minSamples)
+                .append('\n')
+                .append("   Active model: ")
+                .append(status.get("active_model_version"))
+                .append('\n');
         Object warning = status.get("class_balance_warning");
         if (warning != null) {
             out.append("⚠️  ").append(warning).append('\n');
         }
         long needed = Math.max(0, minSamples - counts.newSamplesSinceLastTraining());
         if (needed == 0 && counts.totalSamples() > 0) {
-            out.append("✅ READY TO TRAIN\n   Would train with ").append(counts.totalSamples()).append(" samples\n");
+            out.append("✅ READY TO TRAIN\n   Would train with ")
+                    .append(counts.totalSamples())
+                    .append(" samples\n");
         } else {
-            out.append("⏳ NOT READY TO TRAIN\n   Need ").append(Math.max(needed, 1)).append(" more reviewed samples\n");
+            out.append("⏳ NOT READY TO TRAIN\n   Need ")
+                    .append(Math.max(needed, 1))
+                    .append(" more reviewed samples\n");
         }
         return out.toString();
     }

@@ -54,8 +54,12 @@ final class ReviewLoopBench {
         double small = statusLatencyP50();
         seedReviewed(10_000);
         double large = statusLatencyP50();
-        lines.add(String.format(Locale.ROOT, "training-status latency p50: %.2f ms at 10 reviewed, %.2f ms at 10,000 "
-                + "reviewed (ratio %.2f)", small, large, large / small));
+        lines.add(String.format(
+                Locale.ROOT,
+                "training-status latency p50: %.2f ms at 10 reviewed, %.2f ms at 10,000 " + "reviewed (ratio %.2f)",
+                small,
+                large,
+                large / small));
         seedReviewed(100_000);
         lines.add(exportInChildJvm(dataDir, localJar));
         return lines;
@@ -86,9 +90,13 @@ final class ReviewLoopBench {
                 .key(Map.of("counter_id", AttributeValue.fromS(DynamoReviewStore.COUNTER_ID)))
                 .updateExpression("ADD total_samples :t, positive_samples :p, negative_samples :n, "
                         + "new_samples_since_last_training :t")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(String.valueOf(added)),
-                        ":p", AttributeValue.fromN(String.valueOf(positive)),
-                        ":n", AttributeValue.fromN(String.valueOf(added - positive)))));
+                .expressionAttributeValues(Map.of(
+                        ":t",
+                        AttributeValue.fromN(String.valueOf(added)),
+                        ":p",
+                        AttributeValue.fromN(String.valueOf(positive)),
+                        ":n",
+                        AttributeValue.fromN(String.valueOf(added - positive)))));
         seeded = target;
     }
 
@@ -97,15 +105,26 @@ final class ReviewLoopBench {
         for (int i = from; i < to; i++) {
             String id = String.format(Locale.ROOT, "bench-%07d", i);
             String textKey = Contract.get().prefix("text") + jobId + "/" + id + ".txt";
-            s3.putObject(b -> b.bucket(environment.settings().bucket()).key(textKey),
+            s3.putObject(
+                    b -> b.bucket(environment.settings().bucket()).key(textKey),
                     RequestBody.fromString(RESUME + i, StandardCharsets.UTF_8));
             double score = (i * 37) % 100;
             Decision human = i % 2 == 0 ? Decision.SHORTLIST : Decision.REJECT;
-            ScreeningResult result = new ScreeningResult(id, jobId, "Bench " + i, score,
-                    Decision.forScore(score, 50), 0.5 + Math.abs(score - 50) / 100, "0",
+            ScreeningResult result = new ScreeningResult(
+                    id,
+                    jobId,
+                    "Bench " + i,
+                    score,
+                    Decision.forScore(score, 50),
+                    0.5 + Math.abs(score - 50) / 100,
+                    "0",
                     Timestamps.format(Instant.now()),
                     new Document("cv.txt", "text/plain", textKey, textKey, true, 1, 1, RESUME.length()),
-                    new ScreeningResult.Review(human, "bench", Timestamps.format(Instant.now()), "",
+                    new ScreeningResult.Review(
+                            human,
+                            "bench",
+                            Timestamps.format(Instant.now()),
+                            "",
                             human != Decision.forScore(score, 50)));
             Map<String, AttributeValue> item = new HashMap<>(ResultItems.toItem(result, 50, null));
             item.remove("queue_partition");
@@ -119,7 +138,9 @@ final class ReviewLoopBench {
             item.put("needs_retraining", AttributeValue.fromBool(result.review().needsRetraining()));
             item.put("reviewed_partition", AttributeValue.fromS(ResultItems.REVIEWED));
             item.put("review_version", AttributeValue.fromN("1"));
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
         }
         Map<String, List<WriteRequest>> pending = Map.of(table, writes);
         while (!pending.isEmpty()) {
@@ -145,9 +166,16 @@ final class ReviewLoopBench {
     /** The real export command in a fresh JVM with a 256 MB heap, attached to this stack's emulators. */
     private String exportInChildJvm(Path dataDir, Path localJar) throws Exception {
         Path output = Files.createTempFile("bench-export", ".csv");
-        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", localJar.toString(), "export", "--output", output.toString(),
-                "--data-dir", dataDir.toString());
+        ProcessBuilder process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                localJar.toString(),
+                "export",
+                "--output",
+                output.toString(),
+                "--data-dir",
+                dataDir.toString());
         process.environment().putAll(Bench.tableVariables(environment));
         process.redirectErrorStream(true);
         Process child = process.start();
@@ -156,7 +184,6 @@ final class ReviewLoopBench {
             throw new IllegalStateException("export failed:\n" + out);
         }
         Files.deleteIfExists(output);
-        return "export of 100,000 reviewed results (child JVM, -Xmx256m): "
-                + out.substring(out.lastIndexOf('\n') + 1);
+        return "export of 100,000 reviewed results (child JVM, -Xmx256m): " + out.substring(out.lastIndexOf('\n') + 1);
     }
 }

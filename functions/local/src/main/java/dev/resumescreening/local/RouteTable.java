@@ -19,8 +19,7 @@ final class RouteTable {
         return new RouteTable(Contract.get().routes());
     }
 
-    record Match(RouteSpec route, Map<String, String> pathParameters) {
-    }
+    record Match(RouteSpec route, Map<String, String> pathParameters) {}
 
     /** The methods of the routes on this path (for a 405's Allow header); empty when no route has the path. */
     List<String> methodsFor(String path) {

@@ -7,9 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = {"Start the API and the web app on embedded DynamoDB and S3 emulators (or on "
-        + "LocalStack/moto with --aws-endpoint); missing tables and the bucket are created unless --no-create-storage, "
-        + "which fails instead."})
+@Command(
+        name = "serve",
+        description = {
+            "Start the API and the web app on embedded DynamoDB and S3 emulators (or on "
+                    + "LocalStack/moto with --aws-endpoint); missing tables and the bucket are created unless --no-create-storage, "
+                    + "which fails instead."
+        })
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "default: ${DEFAULT-VALUE}")
     int port;
@@ -32,9 +36,10 @@ final class ServeCommand implements Callable<Integer> {
         }));
         String url = "http://127.0.0.1:" + server.port();
         System.out.println("resume-screening local stack ready at " + url);
-        System.out.println(stack.awsEndpoint == null
-                ? "storage: embedded DynamoDB and S3 emulators, data in " + stack.dataDir.toAbsolutePath()
-                : "storage: " + stack.awsEndpoint);
+        System.out.println(
+                stack.awsEndpoint == null
+                        ? "storage: embedded DynamoDB and S3 emulators, data in " + stack.dataDir.toAbsolutePath()
+                        : "storage: " + stack.awsEndpoint);
         System.out.println("web app: " + url + "/   API docs: " + url + "/docs   OpenAPI: " + url + "/openapi.json");
         for (RouteSpec route : server.routes().routes()) {
             System.out.printf("  %-6s %s%s  (%s)%n", route.method(), url, route.path(), route.function());

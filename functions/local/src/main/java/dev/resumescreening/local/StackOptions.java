@@ -6,11 +6,17 @@ import picocli.CommandLine.Option;
 
 /** Where a command finds the stack: the emulators' data directory, or LocalStack/moto/AWS at an endpoint. */
 final class StackOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".local-data",
-            description = "the embedded emulators' data (the running serve's if there is one); default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".local-data",
+            description =
+                    "the embedded emulators' data (the running serve's if there is one); default: ${DEFAULT-VALUE}")
     Path dataDir;
 
-    @Option(names = "--aws-endpoint", paramLabel = "URL",
+    @Option(
+            names = "--aws-endpoint",
+            paramLabel = "URL",
             description = "use the tables and bucket at this endpoint (LocalStack, moto) instead of the emulators")
     String awsEndpoint;
 

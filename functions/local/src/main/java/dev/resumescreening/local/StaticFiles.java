@@ -20,8 +20,9 @@ final class StaticFiles {
     private static final String DOCS_PREFIX = "/docs/";
     private static final String SWAGGER_ROOT = "META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI_VERSION + "/";
     /** The WebJar's files the docs page loads (functions/local/pom.xml unpacks the same ones for AWS). */
-    private static final Set<String> SWAGGER_FILES = Set.of(DOCS_PREFIX + "swagger-ui.css",
-            DOCS_PREFIX + "swagger-ui-bundle.js");
+    private static final Set<String> SWAGGER_FILES =
+            Set.of(DOCS_PREFIX + "swagger-ui.css", DOCS_PREFIX + "swagger-ui-bundle.js");
+
     private static final Map<String, String> ALIASES = Map.of("/", "/index.html", "/docs", "/docs/index.html");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -47,22 +48,25 @@ final class StaticFiles {
     /** @param objectStore the S3 endpoint presigned URLs point at, when it is not AWS's */
     StaticFiles(Optional<URI> objectStore) {
         this.appPolicy = APP_POLICY.formatted(objectStore
-                .map(uri -> " " + uri.getScheme() + "://" + uri.getRawAuthority()).orElse(""));
+                .map(uri -> " " + uri.getScheme() + "://" + uri.getRawAuthority())
+                .orElse(""));
         this.docsPolicy = appPolicy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
     }
 
-    record StaticFile(byte[] content, String contentType, String policy) {
-    }
+    record StaticFile(byte[] content, String contentType, String policy) {}
 
     Optional<StaticFile> find(String rawPath) {
         String path = ALIASES.getOrDefault(rawPath, rawPath);
-        if (!path.startsWith("/") || path.contains("..") || path.contains("\\") || path.contains("%")
-                || path.contains("//") || path.endsWith("/")) {
+        if (!path.startsWith("/")
+                || path.contains("..")
+                || path.contains("\\")
+                || path.contains("%")
+                || path.contains("//")
+                || path.endsWith("/")) {
             return Optional.empty();
         }
-        String resource = SWAGGER_FILES.contains(path)
-                ? SWAGGER_ROOT + path.substring(DOCS_PREFIX.length())
-                : APP_ROOT + path;
+        String resource =
+                SWAGGER_FILES.contains(path) ? SWAGGER_ROOT + path.substring(DOCS_PREFIX.length()) : APP_ROOT + path;
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.get(extension);
         if (type == null) {
@@ -72,8 +76,8 @@ final class StaticFiles {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(new StaticFile(in.readAllBytes(), type,
-                    path.startsWith(DOCS_PREFIX) ? docsPolicy : appPolicy));
+            return Optional.of(
+                    new StaticFile(in.readAllBytes(), type, path.startsWith(DOCS_PREFIX) ? docsPolicy : appPolicy));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -15,8 +15,10 @@ import picocli.CommandLine.Option;
  * {@code train [--dry-run] [--force] [--min-samples N]}, as the guide's scheduled_training.py: the status block,
  * then (without --dry-run) a real run of the scheduled-training function's service.
  */
-@Command(name = "train", description = "Print the training status; without --dry-run, train when due (or forced), "
-        + "gate the new model against the live one and activate it if it is better.")
+@Command(
+        name = "train",
+        description = "Print the training status; without --dry-run, train when due (or forced), "
+                + "gate the new model against the live one and activate it if it is better.")
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "only print the status block")
     boolean dryRun;
@@ -41,8 +43,9 @@ final class TrainCommand implements Callable<Integer> {
             if (dryRun) {
                 return 0;
             }
-            Map<String, Object> outcome = environment.scheduledTraining().handle(new TrainingRequest(false, force,
-                    threshold, null, TrainingRequest.DIRECT));
+            Map<String, Object> outcome = environment
+                    .scheduledTraining()
+                    .handle(new TrainingRequest(false, force, threshold, null, TrainingRequest.DIRECT));
             System.out.print(outcomeBlock(outcome));
         }
         return 0;
@@ -51,13 +54,17 @@ final class TrainCommand implements Callable<Integer> {
     /** The run's outcome the way the status block reads: state, why, and where the log is. */
     static String outcomeBlock(Map<String, Object> outcome) {
         StringBuilder out = new StringBuilder();
-        out.append("🏋️  Training run ").append(outcome.get("run_id")).append(": ").append(outcome.get("state"))
+        out.append("🏋️  Training run ")
+                .append(outcome.get("run_id"))
+                .append(": ")
+                .append(outcome.get("state"))
                 .append('\n');
         if (outcome.get("reason") != null) {
             out.append("   ").append(outcome.get("reason")).append('\n');
         }
         if (outcome.get("candidate_version") != null) {
-            out.append("   Candidate model: ").append(outcome.get("candidate_version"))
+            out.append("   Candidate model: ")
+                    .append(outcome.get("candidate_version"))
                     .append(Boolean.TRUE.equals(outcome.get("activated")) ? " (activated)" : " (not activated)")
                     .append('\n');
         }
@@ -68,10 +75,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** {@code register --model-path P --version V [--activate]}, as the guide's register_model.py. */
-    @Command(name = "register", description = "Verify and register a model folder (s3://bucket/prefix/ or a key "
-            + "prefix), optionally make it live.")
+    @Command(
+            name = "register",
+            description = "Verify and register a model folder (s3://bucket/prefix/ or a key "
+                    + "prefix), optionally make it live.")
     static final class Register implements Callable<Integer> {
-        @Option(names = "--model-path", paramLabel = "PATH", required = true,
+        @Option(
+                names = "--model-path",
+                paramLabel = "PATH",
+                required = true,
                 description = "the folder with weights.bin and metadata.json")
         String path;
 

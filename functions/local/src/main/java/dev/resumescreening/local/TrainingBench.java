@@ -20,13 +20,17 @@ import java.util.Map;
 final class TrainingBench {
     private static final int REVIEWS = 200;
 
-    private TrainingBench() {
-    }
+    private TrainingBench() {}
 
     /** Runs the trainer's benchmark in a child JVM and returns its summary line. */
     static String trainingTimeAndMemory(Path localJar) throws Exception {
-        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", localJar.toString(), TrainingBenchmark.class.getName(), "1000", "50");
+        ProcessBuilder process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                localJar.toString(),
+                TrainingBenchmark.class.getName(),
+                "1000",
+                "50");
         process.redirectErrorStream(true);
         Process child = process.start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -36,8 +40,9 @@ final class TrainingBench {
         String time = value(output, "training_time_s=");
         String rss = value(output, "peak_rss=");
         String withFolds = value(output, "training_with_cross_validation_s=");
-        return "training 1,000 samples x 1024 dims, 50 epochs (fresh JVM): " + time + " s; with the gate's " + CrossValidation.FOLDS
-                + "-fold cross-validation, as the training function runs: " + withFolds + " s; peak resident " + rss;
+        return "training 1,000 samples x 1024 dims, 50 epochs (fresh JVM): " + time + " s; with the gate's "
+                + CrossValidation.FOLDS + "-fold cross-validation, as the training function runs: " + withFolds
+                + " s; peak resident " + rss;
     }
 
     private static String value(String output, String key) {
@@ -59,35 +64,49 @@ final class TrainingBench {
      * Reviews and trains on {@code jobId}'s results, puts the model live, then times every file uploaded to
      * {@code measuredJobId} (a file's second upload to the same job would be a duplicate, not screened).
      */
-    static String latencyWithTrainedModel(LocalEnvironment environment, LocalApi api, String jobId,
-                                          String measuredJobId, List<Path> files) throws Exception {
+    static String latencyWithTrainedModel(
+            LocalEnvironment environment, LocalApi api, String jobId, String measuredJobId, List<Path> files)
+            throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
         String next = null;
         do {
             String page = api.get("/api/v1/screening/results/" + jobId + "?limit=100"
-                    + (next == null ? "" : "&next_token=" + next)).body();
+                            + (next == null ? "" : "&next_token=" + next))
+                    .body();
             var node = Json.read(page);
-            node.get("results").forEach(r -> results.add(Map.of("id", r.get("screening_result_id").asText(),
-                    "score", r.get("score").isNull() ? -1.0 : r.get("score").asDouble())));
-            next = node.get("next_token").isNull() ? null : node.get("next_token").asText();
+            node.get("results")
+                    .forEach(r -> results.add(Map.of(
+                            "id",
+                            r.get("screening_result_id").asText(),
+                            "score",
+                            r.get("score").isNull() ? -1.0 : r.get("score").asDouble())));
+            next = node.get("next_token").isNull()
+                    ? null
+                    : node.get("next_token").asText();
         } while (next != null && results.size() < REVIEWS);
-        List<Map<String, Object>> scored = results.stream().filter(r -> (double) r.get("score") >= 0)
-                .limit(REVIEWS).toList();
-        List<Double> scores = new ArrayList<>(scored.stream().map(r -> (double) r.get("score")).toList());
+        List<Map<String, Object>> scored = results.stream()
+                .filter(r -> (double) r.get("score") >= 0)
+                .limit(REVIEWS)
+                .toList();
+        List<Double> scores = new ArrayList<>(
+                scored.stream().map(r -> (double) r.get("score")).toList());
         Collections.sort(scores);
         double median = scores.get(scores.size() / 2);
         for (Map<String, Object> result : scored) {
             api.review((String) result.get("id"), (double) result.get("score") >= median ? "shortlist" : "reject");
         }
-        Map<String, Object> run = environment.scheduledTraining().handle(
-                new TrainingRequest(false, true, 10, null, TrainingRequest.DIRECT));
+        Map<String, Object> run = environment
+                .scheduledTraining()
+                .handle(new TrainingRequest(false, true, 10, null, TrainingRequest.DIRECT));
         Object candidate = run.get("candidate_version");
         if (candidate == null) {
             throw new IllegalStateException("training produced no model: " + Json.write(run));
         }
         // forced: the bench measures serving a trained model, whatever the gate thought of it
-        environment.app().modelRegistry().activate(candidate.toString(), null, null, "bench", "latency measurement",
-                true);
+        environment
+                .app()
+                .modelRegistry()
+                .activate(candidate.toString(), null, null, "bench", "latency measurement", true);
         // the upload path re-reads the live pointer once per MODEL_CACHE_SECONDS; wait for the change to arrive
         Thread.sleep((environment.settings().longValue("MODEL_CACHE_SECONDS") + 1) * 1000);
         List<Double> latencies = new ArrayList<>();
@@ -102,7 +121,11 @@ final class TrainingBench {
             }
         }
         Collections.sort(latencies);
-        return String.format(Locale.ROOT, "warm upload latency with trained model %s live: p50 %.1f ms, p99 %.1f ms",
-                candidate, Bench.percentile(latencies, 50), Bench.percentile(latencies, 99));
+        return String.format(
+                Locale.ROOT,
+                "warm upload latency with trained model %s live: p50 %.1f ms, p99 %.1f ms",
+                candidate,
+                Bench.percentile(latencies, 50),
+                Bench.percentile(latencies, 99));
     }
 }

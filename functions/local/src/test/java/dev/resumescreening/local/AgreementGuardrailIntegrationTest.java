@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class AgreementGuardrailIntegrationTest {
     private static final int WINDOW = 10;
-    private static final Map<String, String> SETTINGS = Map.of("MODEL_CACHE_SECONDS", "0",
-            "GUARDRAIL_REVIEWS", String.valueOf(WINDOW));
+    private static final Map<String, String> SETTINGS =
+            Map.of("MODEL_CACHE_SECONDS", "0", "GUARDRAIL_REVIEWS", String.valueOf(WINDOW));
 
     @Test
     void aChampionReviewersDisagreeWithIsRolledBackAfterItsFirstReviews() throws Exception {
@@ -51,12 +51,19 @@ class AgreementGuardrailIntegrationTest {
             assertEquals(1.0, model(models, "0").get("agreement").get("rate").asDouble());
 
             JsonNode status = json(stack.get("/api/v1/feedback/training-status"));
-            assertEquals("0", status.get("live_agreement").get("champion").get("version").asText());
-            assertEquals(20, status.get("live_agreement").get("champion").get("reviewed").asLong());
+            assertEquals(
+                    "0",
+                    status.get("live_agreement").get("champion").get("version").asText());
+            assertEquals(
+                    20,
+                    status.get("live_agreement").get("champion").get("reviewed").asLong());
             JsonNode jobs = status.get("jobs");
             assertEquals(1, jobs.size());
             assertEquals(job, jobs.get(0).get("job_id").asText());
-            assertEquals(30, jobs.get(0).get("positive_samples").asLong() + jobs.get(0).get("negative_samples").asLong());
+            assertEquals(
+                    30,
+                    jobs.get(0).get("positive_samples").asLong()
+                            + jobs.get(0).get("negative_samples").asLong());
         }
     }
 
@@ -84,23 +91,52 @@ class AgreementGuardrailIntegrationTest {
     /** A registered, activated model that shortlists every resume (output bias +10, no weights). */
     private static void activate(TestStack stack, String version) throws Exception {
         int hidden = 2;
-        MlpWeights weights = MlpWeights.ofFlat(PairFeatures.DIMENSION, hidden, new float[PairFeatures.DIMENSION * hidden],
-                new float[hidden], new float[hidden], 10f);
-        ModelArtifact artifact = ModelArtifact.of(weights, new ModelMetadata(version, ModelArtifact.FRAMEWORK,
-                "2026-11-26T00:00:00Z", Hyperparameters.defaults(), new HashMap<>(),
-                new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0), PairFeatures.LAYOUT, 0, 0, 0, 0, null, 0, 0, 0.0));
+        MlpWeights weights = MlpWeights.ofFlat(
+                PairFeatures.DIMENSION,
+                hidden,
+                new float[PairFeatures.DIMENSION * hidden],
+                new float[hidden],
+                new float[hidden],
+                10f);
+        ModelArtifact artifact = ModelArtifact.of(
+                weights,
+                new ModelMetadata(
+                        version,
+                        ModelArtifact.FRAMEWORK,
+                        "2026-11-26T00:00:00Z",
+                        Hyperparameters.defaults(),
+                        new HashMap<>(),
+                        new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0),
+                        PairFeatures.LAYOUT,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        0,
+                        0.0));
         new ModelArtifactStore(stack.environment.app().documents()).save(ModelArtifact.keyPrefix(version), artifact);
-        HttpResponse<String> registered = stack.postJson("/api/v1/models/register", Map.of("model_path",
-                ModelArtifact.keyPrefix(version), "version", version, "activate", true));
+        HttpResponse<String> registered = stack.postJson(
+                "/api/v1/models/register",
+                Map.of("model_path", ModelArtifact.keyPrefix(version), "version", version, "activate", true));
         assertEquals(201, registered.statusCode(), registered.body());
     }
 
     private static JsonNode upload(TestStack stack, String job, int index) throws Exception {
-        String resume = (index % 2 == 0 ? "Java engineer, Spring Boot and AWS Lambda services, SQL, resume "
-                : "Barista and shift lead, espresso and customer service, resume ") + index;
-        HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", job,
-                "file_name", "cv-" + index + ".txt", "content_base64",
-                Base64.getEncoder().encodeToString(resume.getBytes(StandardCharsets.UTF_8))));
+        String resume = (index % 2 == 0
+                        ? "Java engineer, Spring Boot and AWS Lambda services, SQL, resume "
+                        : "Barista and shift lead, espresso and customer service, resume ")
+                + index;
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/screening/upload-resume",
+                Map.of(
+                        "job_id",
+                        job,
+                        "file_name",
+                        "cv-" + index + ".txt",
+                        "content_base64",
+                        Base64.getEncoder().encodeToString(resume.getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, response.statusCode(), response.body());
         return json(response);
     }
@@ -109,13 +145,17 @@ class AgreementGuardrailIntegrationTest {
     private static void review(TestStack stack, JsonNode result, boolean agree) throws Exception {
         boolean shortlisted = "SHORTLIST".equals(result.get("decision").asText());
         String decision = shortlisted == agree ? "shortlist" : "reject";
-        HttpResponse<String> response = stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id",
-                result.get("screening_result_id").asText(), "human_decision", decision));
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/feedback/submit",
+                Map.of("screening_result_id", result.get("screening_result_id").asText(), "human_decision", decision));
         assertEquals(200, response.statusCode(), response.body());
     }
 
     private static String champion(TestStack stack) throws Exception {
-        return json(stack.get("/api/v1/models")).get("active").get("champion_version").asText();
+        return json(stack.get("/api/v1/models"))
+                .get("active")
+                .get("champion_version")
+                .asText();
     }
 
     private static JsonNode model(JsonNode models, String version) {

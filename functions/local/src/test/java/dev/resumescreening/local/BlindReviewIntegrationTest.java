@@ -29,8 +29,10 @@ class BlindReviewIntegrationTest {
     @Test
     void reviewersOfABlindJobSeeTheRedactedTextAndAdminsTheOriginal() throws Exception {
         try (TestStack stack = TestStack.start(Map.of())) {
-            JsonNode job = Json.read(stack.postJson("/api/v1/jobs", Map.of("title", "Backend Java Engineer",
-                    "description", "Java, Spring Boot, AWS")).body());
+            JsonNode job = Json.read(stack.postJson(
+                            "/api/v1/jobs",
+                            Map.of("title", "Backend Java Engineer", "description", "Java, Spring Boot, AWS"))
+                    .body());
             assertTrue(job.get("blind_review").asBoolean(), "blind by default: " + job);
             String resultId = upload(stack, job.get("job_id").asText());
 
@@ -52,30 +54,54 @@ class BlindReviewIntegrationTest {
     @Test
     void aJobCreatedOpenShowsReviewersTheOriginal() throws Exception {
         try (TestStack stack = TestStack.start(Map.of())) {
-            JsonNode job = Json.read(stack.postJson("/api/v1/jobs", Map.of("title", "Backend Java Engineer",
-                    "description", "Java, Spring Boot, AWS", "blind_review", false)).body());
+            JsonNode job = Json.read(stack.postJson(
+                            "/api/v1/jobs",
+                            Map.of(
+                                    "title",
+                                    "Backend Java Engineer",
+                                    "description",
+                                    "Java, Spring Boot, AWS",
+                                    "blind_review",
+                                    false))
+                    .body());
             assertFalse(job.get("blind_review").asBoolean(), job.toString());
-            ApiResponse reviewer = original(stack, upload(stack, job.get("job_id").asText()), "[reviewer]");
+            ApiResponse reviewer =
+                    original(stack, upload(stack, job.get("job_id").asText()), "[reviewer]");
             assertEquals(RESUME, new String(Base64.getDecoder().decode(reviewer.body()), StandardCharsets.UTF_8));
-            HttpResponse<String> invalid = stack.postJson("/api/v1/jobs", Map.of("title", "T", "description",
-                    "Java", "blind_review", "yes"));
+            HttpResponse<String> invalid =
+                    stack.postJson("/api/v1/jobs", Map.of("title", "T", "description", "Java", "blind_review", "yes"));
             assertEquals(400, invalid.statusCode(), invalid.body());
         }
     }
 
     private static String upload(TestStack stack, String jobId) throws Exception {
-        HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
-                "file_name", "cv.txt", "content_base64",
-                Base64.getEncoder().encodeToString(RESUME.getBytes(StandardCharsets.UTF_8))));
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/screening/upload-resume",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "file_name",
+                        "cv.txt",
+                        "content_base64",
+                        Base64.getEncoder().encodeToString(RESUME.getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, response.statusCode(), response.body());
         return Json.read(response.body()).get("screening_result_id").asText();
     }
 
     /** The original route as a caller in {@code groups} calls it (the local server signs everyone in as admin). */
     private static ApiResponse original(TestStack stack, String resultId, String groups) {
-        ApiRequest request = new ApiRequest("GET /api/v1/screening/result/{result_id}/original",
-                Map.of("result_id", resultId), Map.of(), Map.of(), new byte[0],
+        ApiRequest request = new ApiRequest(
+                "GET /api/v1/screening/result/{result_id}/original",
+                Map.of("result_id", resultId),
+                Map.of(),
+                Map.of(),
+                new byte[0],
                 Map.of("cognito:username", "sam", "cognito:groups", groups));
-        return stack.environment.app().resultsApi().routes().get(request.routeKey()).handle(request);
+        return stack.environment
+                .app()
+                .resultsApi()
+                .routes()
+                .get(request.routeKey())
+                .handle(request);
     }
 }

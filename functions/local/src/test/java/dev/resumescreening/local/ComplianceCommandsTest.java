@@ -31,19 +31,44 @@ class ComplianceCommandsTest {
         String job;
         String resultId;
         try (LocalEnvironment environment = LocalEnvironment.start(dataDir, null);
-             LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
+                LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
-            job = Json.read(post(http, base + "/api/v1/jobs", Map.of("title", "Java", "description",
-                    "Java 17, AWS Lambda, DynamoDB"))).get("job_id").asText();
-            resultId = Json.read(post(http, base + "/api/v1/screening/upload-resume", Map.of("job_id", job,
-                    "file_name", "cv.txt", "self_identified_sex", "male", "content_base64",
-                    Base64.getEncoder().encodeToString("Java 17 and AWS Lambda".getBytes(StandardCharsets.UTF_8)))))
-                    .get("screening_result_id").asText();
+            job = Json.read(post(
+                            http,
+                            base + "/api/v1/jobs",
+                            Map.of("title", "Java", "description", "Java 17, AWS Lambda, DynamoDB")))
+                    .get("job_id")
+                    .asText();
+            resultId = Json.read(post(
+                            http,
+                            base + "/api/v1/screening/upload-resume",
+                            Map.of(
+                                    "job_id",
+                                    job,
+                                    "file_name",
+                                    "cv.txt",
+                                    "self_identified_sex",
+                                    "male",
+                                    "content_base64",
+                                    Base64.getEncoder()
+                                            .encodeToString(
+                                                    "Java 17 and AWS Lambda".getBytes(StandardCharsets.UTF_8)))))
+                    .get("screening_result_id")
+                    .asText();
         }
         // the commands open the data directory the stack left (each starts the emulators on it)
-        String report = run("report", "adverse-impact", "--job-id", job, "--from", "2020-01-01", "--to", "2100-01-01",
-                "--format", "csv");
+        String report = run(
+                "report",
+                "adverse-impact",
+                "--job-id",
+                job,
+                "--from",
+                "2020-01-01",
+                "--to",
+                "2100-01-01",
+                "--format",
+                "csv");
         assertTrue(report.contains("ai,sex,male,1,1.0,false,"), report);
 
         Path audit = dataDir.resolve("audit.jsonl");
@@ -73,9 +98,11 @@ class ComplianceCommandsTest {
     }
 
     private static String post(HttpClient http, String url, Object body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body))).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), response.body());
         return response.body();

@@ -66,19 +66,21 @@ class IndexKeyBackfillIntegrationTest {
         assertEquals(highBefore, highAfter, "nothing but the key changes");
         assertFalse(item("screening_results", "result_id", unscored).containsKey("score_key"));
 
-        assertEquals(new Backfilled(0, 0), stack.environment.app().indexKeyBackfill().backfill());
+        assertEquals(
+                new Backfilled(0, 0), stack.environment.app().indexKeyBackfill().backfill());
 
         String afterRecorded = storeOldResult(75.0);
         Map<String, Object> nextDay = stack.environment.compliance().scheduledRun();
-        assertTrue(nextDay.containsKey("index_keys_backfilled") && nextDay.get("index_keys_backfilled") == null,
+        assertTrue(
+                nextDay.containsKey("index_keys_backfilled") && nextDay.get("index_keys_backfilled") == null,
                 nextDay.toString());
         assertFalse(item("screening_results", "result_id", afterRecorded).containsKey("score_key"));
     }
 
     @Test
     void aKeyIsNeverWrittenToARecordThatIsGone() {
-        DynamoIndexKeyStore store = new DynamoIndexKeyStore(dynamo(), table("screening_results"),
-                table("training_runs"), table("training_counters"));
+        DynamoIndexKeyStore store = new DynamoIndexKeyStore(
+                dynamo(), table("screening_results"), table("training_runs"), table("training_counters"));
         String gone = UUID.randomUUID().toString();
         assertFalse(store.addScoreKey(new ScoredResult(gone, 60.0)));
         assertFalse(store.addRunPartition(gone));
@@ -89,9 +91,17 @@ class IndexKeyBackfillIntegrationTest {
     private static String upload() throws Exception {
         // a partial match: scored strictly between the old results' 0 and 100
         String text = "Barista; some Java and SQL at evening classes.\nReference " + UUID.randomUUID();
-        var response = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
-                "candidate_name", "New Candidate", "file_name", "cv.txt",
-                "content_base64", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+        var response = stack.postJson(
+                "/api/v1/screening/upload-resume",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "candidate_name",
+                        "New Candidate",
+                        "file_name",
+                        "cv.txt",
+                        "content_base64",
+                        Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, response.statusCode(), response.body());
         return Json.read(response.body()).get("screening_result_id").asText();
     }
@@ -99,11 +109,25 @@ class IndexKeyBackfillIntegrationTest {
     /** A result as the release before the score sort stored it: without score_key. */
     private static String storeOldResult(Double score) {
         String id = UUID.randomUUID().toString();
-        ScreeningResult result = new ScreeningResult(id, jobId, "Old Candidate", score,
-                score == null || score < 50 ? Decision.REJECT : Decision.SHORTLIST, score == null ? null : 0.7,
-                score == null ? null : "0", "2025-01-01T00:00:00.000Z", new ScreeningResult.Document("cv.txt",
-                        "text/plain", "resumes/" + jobId + "/" + id + ".txt", "text/" + jobId + "/" + id + ".txt",
-                        true, 1, 1, 100), null);
+        ScreeningResult result = new ScreeningResult(
+                id,
+                jobId,
+                "Old Candidate",
+                score,
+                score == null || score < 50 ? Decision.REJECT : Decision.SHORTLIST,
+                score == null ? null : 0.7,
+                score == null ? null : "0",
+                "2025-01-01T00:00:00.000Z",
+                new ScreeningResult.Document(
+                        "cv.txt",
+                        "text/plain",
+                        "resumes/" + jobId + "/" + id + ".txt",
+                        "text/" + jobId + "/" + id + ".txt",
+                        true,
+                        1,
+                        1,
+                        100),
+                null);
         Map<String, AttributeValue> item = new HashMap<>(ResultItems.toItem(result, 50, null));
         item.remove("score_key");
         dynamo().putItem(b -> b.tableName(table("screening_results")).item(item));
@@ -113,14 +137,15 @@ class IndexKeyBackfillIntegrationTest {
     /** A training run as the release before the runs list stored it: without run_partition. */
     private static String storeOldRun() {
         String id = "run-" + UUID.randomUUID();
-        dynamo().putItem(b -> b.tableName(table("training_runs")).item(Map.of(
-                "run_id", AttributeValue.fromS(id),
-                "state", AttributeValue.fromS("SKIPPED"),
-                "reason", AttributeValue.fromS("not enough new reviews"),
-                "trigger", AttributeValue.fromS("schedule"),
-                "created_at", AttributeValue.fromS("2025-01-01T00:00:00.000Z"),
-                "sample_count", AttributeValue.fromN("0"),
-                "metrics", AttributeValue.fromS("{}"))));
+        dynamo().putItem(b -> b.tableName(table("training_runs"))
+                .item(Map.of(
+                        "run_id", AttributeValue.fromS(id),
+                        "state", AttributeValue.fromS("SKIPPED"),
+                        "reason", AttributeValue.fromS("not enough new reviews"),
+                        "trigger", AttributeValue.fromS("schedule"),
+                        "created_at", AttributeValue.fromS("2025-01-01T00:00:00.000Z"),
+                        "sample_count", AttributeValue.fromN("0"),
+                        "metrics", AttributeValue.fromS("{}"))));
         return id;
     }
 
@@ -128,7 +153,9 @@ class IndexKeyBackfillIntegrationTest {
         var response = stack.get("/api/v1/screening/results/" + jobId + "?sort=score&limit=50");
         assertEquals(200, response.statusCode(), response.body());
         List<String> ids = new ArrayList<>();
-        Json.read(response.body()).get("results").forEach(r -> ids.add(r.get("screening_result_id").asText()));
+        Json.read(response.body())
+                .get("results")
+                .forEach(r -> ids.add(r.get("screening_result_id").asText()));
         return ids;
     }
 
@@ -143,8 +170,9 @@ class IndexKeyBackfillIntegrationTest {
     }
 
     private static Map<String, AttributeValue> item(String table, String keyName, String key) {
-        return dynamo().getItem(b -> b.tableName(table(table)).consistentRead(true)
-                .key(Map.of(keyName, AttributeValue.fromS(key)))).item();
+        return dynamo().getItem(b ->
+                        b.tableName(table(table)).consistentRead(true).key(Map.of(keyName, AttributeValue.fromS(key))))
+                .item();
     }
 
     private static DynamoDbClient dynamo() {

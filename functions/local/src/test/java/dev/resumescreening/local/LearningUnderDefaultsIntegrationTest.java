@@ -33,7 +33,8 @@ class LearningUnderDefaultsIntegrationTest {
             assertTrue(run.get("activated").asBoolean(), run.toString());
 
             List<RealisticReviews.Uploaded> heldOutByTrained = RealisticReviews.upload(stack, jobs, 20, 99);
-            assertEquals(run.get("candidate_version").asText(),
+            assertEquals(
+                    run.get("candidate_version").asText(),
                     heldOutByTrained.get(0).result().get("model_version").asText());
             double dayOne = auc(heldOutByDayOne);
             double trained = auc(heldOutByTrained);
@@ -54,8 +55,12 @@ class LearningUnderDefaultsIntegrationTest {
             JsonNode refresh = trainNow(stack);
             assertTrue(refresh.get("reason").asText().contains("a refresh of model " + live), refresh.toString());
             assertTrue(refresh.get("activated").asBoolean(), refresh.toString());
-            assertEquals(refresh.get("candidate_version").asText(), Json.read(stack.get("/api/v1/models").body())
-                    .get("active").get("champion_version").asText());
+            assertEquals(
+                    refresh.get("candidate_version").asText(),
+                    Json.read(stack.get("/api/v1/models").body())
+                            .get("active")
+                            .get("champion_version")
+                            .asText());
         }
     }
 
@@ -67,8 +72,12 @@ class LearningUnderDefaultsIntegrationTest {
             JsonNode run = trainNow(stack);
             assertEquals("SUCCEEDED", run.get("state").asText(), run.toString());
             assertFalse(run.get("activated").asBoolean(), run.toString());
-            assertEquals("0", Json.read(stack.get("/api/v1/models").body()).get("active").get("champion_version")
-                    .asText());
+            assertEquals(
+                    "0",
+                    Json.read(stack.get("/api/v1/models").body())
+                            .get("active")
+                            .get("champion_version")
+                            .asText());
         }
     }
 
@@ -83,27 +92,38 @@ class LearningUnderDefaultsIntegrationTest {
             String candidate = run.get("candidate_version").asText();
             JsonNode models = Json.read(stack.get("/api/v1/models").body());
             assertEquals("0", models.get("active").get("champion_version").asText());
-            assertTrue(models.get("models").toString().contains("\"version\":\"" + candidate
-                    + "\",\"framework\":\"djl-pytorch\",\"status\":\"PENDING_APPROVAL\""), models.toString());
+            assertTrue(
+                    models.get("models")
+                            .toString()
+                            .contains("\"version\":\"" + candidate
+                                    + "\",\"framework\":\"djl-pytorch\",\"status\":\"PENDING_APPROVAL\""),
+                    models.toString());
             HttpResponse<String> approved = stack.postJson("/api/v1/models/activate", Map.of("champion", candidate));
             assertEquals(200, approved.statusCode(), approved.body());
-            assertEquals(candidate, Json.read(stack.get("/api/v1/models").body()).get("active")
-                    .get("champion_version").asText());
+            assertEquals(
+                    candidate,
+                    Json.read(stack.get("/api/v1/models").body())
+                            .get("active")
+                            .get("champion_version")
+                            .asText());
         }
     }
 
     private static double auc(List<RealisticReviews.Uploaded> uploaded) {
-        double[] scores = uploaded.stream().mapToDouble(u -> u.result().get("score").asDouble()).toArray();
+        double[] scores = uploaded.stream()
+                .mapToDouble(u -> u.result().get("score").asDouble())
+                .toArray();
         int[] labels = uploaded.stream().mapToInt(u -> u.match() ? 1 : 0).toArray();
         return ClassificationMetrics.rocAuc(scores, labels);
     }
 
     private static JsonNode trainNow(TestStack stack) throws Exception {
-        HttpResponse<String> triggered = stack.postJson("/api/v1/feedback/trigger-training",
-                Map.of("force", true, "min_samples", 10));
+        HttpResponse<String> triggered =
+                stack.postJson("/api/v1/feedback/trigger-training", Map.of("force", true, "min_samples", 10));
         assertEquals(202, triggered.statusCode(), triggered.body());
         stack.environment.trainingLauncher().awaitIdle(5, TimeUnit.MINUTES);
-        return Json.read(stack.get("/api/v1/training/runs/" + Json.read(triggered.body()).get("run_id").asText())
+        return Json.read(stack.get("/api/v1/training/runs/"
+                        + Json.read(triggered.body()).get("run_id").asText())
                 .body());
     }
 }

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
  * the API answers 503 instead of hanging.
  */
 class LocalHttpServerIntegrationTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void stalledClientsGetCutOffAndNeverBlockTheHealthRouteOrFreezeTheApi() throws Exception {
         try (TestStack stack = TestStack.start(Map.of());
-             LocalHttpServer server = LocalHttpServer.start(stack.environment, 0, new LocalHttpServer.Limits(4, 2, 2))) {
+                LocalHttpServer server =
+                        LocalHttpServer.start(stack.environment, 0, new LocalHttpServer.Limits(4, 2, 2))) {
             String base = "http://127.0.0.1:" + server.port();
             assertEquals(200, get(base + "/api/v1/feedback/training-status").statusCode());
 
@@ -36,9 +38,10 @@ class LocalHttpServerIntegrationTest {
             try {
                 for (int i = 0; i < 8; i++) {
                     Socket socket = new Socket("127.0.0.1", server.port());
-                    socket.getOutputStream().write(("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\n"
-                            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"title\":\"half")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write(("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\n"
+                                            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"title\":\"half")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     socket.getOutputStream().flush();
                     stalled.add(socket);
                 }
@@ -49,7 +52,8 @@ class LocalHttpServerIntegrationTest {
                 assertEquals("ok", Json.read(health.body()).get("status").asText());
                 HttpResponse<String> busy = get(base + "/api/v1/feedback/training-status");
                 assertEquals(503, busy.statusCode(), busy.body());
-                assertEquals("server_busy", Json.read(busy.body()).at("/error/code").asText());
+                assertEquals(
+                        "server_busy", Json.read(busy.body()).at("/error/code").asText());
                 assertEquals("1", busy.headers().firstValue("retry-after").orElse(null));
                 assertTrue(System.nanoTime() - started < 3_000_000_000L, "answers must not wait for the stalled");
 
@@ -79,7 +83,11 @@ class LocalHttpServerIntegrationTest {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -18,8 +18,7 @@ import picocli.CommandLine;
 /** The command line itself: help, option types and errors, and every invocation the docs and CI scripts show. */
 class LocalMainTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -35,18 +34,31 @@ class LocalMainTest {
     void everyCommandHasItsOwnHelp() {
         Run top = run("--help");
         assertEquals(0, top.exitCode());
-        for (String command : List.of("serve", "export", "train", "register", "evaluate", "report", "audit", "erase",
-                "sweep-retention", "backfill-index-keys", "bench")) {
+        for (String command : List.of(
+                "serve",
+                "export",
+                "train",
+                "register",
+                "evaluate",
+                "report",
+                "audit",
+                "erase",
+                "sweep-retention",
+                "backfill-index-keys",
+                "bench")) {
             assertTrue(top.out().contains(command), command + " missing from\n" + top.out());
         }
         Run serve = run("serve", "--help");
         assertEquals(0, serve.exitCode());
-        assertTrue(serve.out().contains("--port=N") && serve.out().contains("default: 8080")
-                && serve.out().contains("--no-create-storage") && serve.out().contains("--data-dir=DIR"), serve.out());
+        assertTrue(
+                serve.out().contains("--port=N")
+                        && serve.out().contains("default: 8080")
+                        && serve.out().contains("--no-create-storage")
+                        && serve.out().contains("--data-dir=DIR"),
+                serve.out());
         assertFalse(serve.out().contains("--min-samples"), serve.out());
         Run evaluate = run("help", "evaluate");
-        assertTrue(evaluate.out().contains("--reviews=N") && evaluate.out().contains("20,50,100,200"),
-                evaluate.out());
+        assertTrue(evaluate.out().contains("--reviews=N") && evaluate.out().contains("20,50,100,200"), evaluate.out());
         Run report = run("report", "adverse-impact", "-h");
         assertTrue(report.out().contains("--format=json|csv"), report.out());
     }
@@ -87,17 +99,19 @@ class LocalMainTest {
             if (jar >= 0 && line.contains("java -jar")) {
                 String args = line.substring(jar + "resume-screening-local.jar ".length());
                 int comment = args.indexOf(" #");
-                invocations.add(Arrays.asList((comment >= 0 ? args.substring(0, comment) : args).trim().split("\\s+")));
+                invocations.add(Arrays.asList((comment >= 0 ? args.substring(0, comment) : args)
+                        .trim()
+                        .split("\\s+")));
             }
         }
         assertTrue(invocations.size() >= 10, "README's invocations: " + invocations);
         // .ci/terraform.sh starts the server so, and the bench runs the export in a child JVM so
-        invocations.add(List.of("serve", "--port", "18080", "--aws-endpoint", "http://127.0.0.1:5000",
-                "--no-create-storage"));
+        invocations.add(
+                List.of("serve", "--port", "18080", "--aws-endpoint", "http://127.0.0.1:5000", "--no-create-storage"));
         invocations.add(List.of("export", "--output", "bench.csv", "--data-dir", "/tmp/data"));
         for (List<String> args : invocations) {
-            assertDoesNotThrow(() -> LocalMain.commandLine().parseArgs(args.toArray(String[]::new)),
-                    String.join(" ", args));
+            assertDoesNotThrow(
+                    () -> LocalMain.commandLine().parseArgs(args.toArray(String[]::new)), String.join(" ", args));
         }
     }
 }

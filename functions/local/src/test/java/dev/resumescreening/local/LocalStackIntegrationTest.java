@@ -22,7 +22,8 @@ class LocalStackIntegrationTest {
 
     @Test
     void screensAndReviewsAgainstLocalStack() throws Exception {
-        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+        assumeTrue(
+                DockerClientFactory.instance().isDockerAvailable(),
                 "no Docker engine found: the LocalStack profile is skipped (the same tests run on the embedded "
                         + "emulators and, in CI, on moto)");
         try (LocalStackContainer localstack = new LocalStackContainer(LOCALSTACK)
@@ -30,18 +31,30 @@ class LocalStackIntegrationTest {
             localstack.start();
             System.setProperty("aws.accessKeyId", localstack.getAccessKey());
             System.setProperty("aws.secretAccessKey", localstack.getSecretKey());
-            try (TestStack stack = TestStack.start(Map.of(Settings.REGION, localstack.getRegion()),
+            try (TestStack stack = TestStack.start(
+                    Map.of(Settings.REGION, localstack.getRegion()),
                     localstack.getEndpoint().toString())) {
-                String jobId = stack.createJob("Backend Java Engineer",
+                String jobId = stack.createJob(
+                        "Backend Java Engineer",
                         Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
-                HttpResponse<String> upload = stack.uploadFile(jobId, "priya.pdf",
+                HttpResponse<String> upload = stack.uploadFile(
+                        jobId,
+                        "priya.pdf",
                         Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.pdf")));
                 assertEquals(201, upload.statusCode(), upload.body());
-                String resultId = Json.read(upload.body()).get("screening_result_id").asText();
-                assertEquals(200, stack.postJson("/api/v1/feedback/submit",
-                        Map.of("screening_result_id", resultId, "human_decision", "shortlist")).statusCode());
-                assertEquals(1, Json.read(stack.get("/api/v1/feedback/training-status").body())
-                        .get("total_samples").asInt());
+                String resultId =
+                        Json.read(upload.body()).get("screening_result_id").asText();
+                assertEquals(
+                        200,
+                        stack.postJson(
+                                        "/api/v1/feedback/submit",
+                                        Map.of("screening_result_id", resultId, "human_decision", "shortlist"))
+                                .statusCode());
+                assertEquals(
+                        1,
+                        Json.read(stack.get("/api/v1/feedback/training-status").body())
+                                .get("total_samples")
+                                .asInt());
             }
         }
     }

@@ -30,8 +30,8 @@ class ModelRegistryIntegrationTest {
         var documents = stack.environment.app().documents();
         documents.put(ModelArtifact.weightsKey(version), model.weightsBytes(), "application/octet-stream");
         documents.put(ModelArtifact.metadataKey(version), model.metadataJson(), "application/json");
-        HttpResponse<String> response = stack.postJson("/api/v1/models/register",
-                Map.of("model_path", ModelArtifact.keyPrefix(version), "version", version));
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/models/register", Map.of("model_path", ModelArtifact.keyPrefix(version), "version", version));
         assertEquals(201, response.statusCode(), response.body());
     }
 
@@ -75,7 +75,9 @@ class ModelRegistryIntegrationTest {
         assertEquals("0", rolledBackTo());
         HttpResponse<String> nothing = rollback();
         assertEquals(409, nothing.statusCode(), nothing.body());
-        assertEquals("nothing_to_roll_back", Json.read(nothing.body()).at("/error/code").asText());
+        assertEquals(
+                "nothing_to_roll_back",
+                Json.read(nothing.body()).at("/error/code").asText());
         assertEquals("RETIRED", status("v3"));
         assertEquals("RETIRED", status("v1"));
 
@@ -95,9 +97,10 @@ class ModelRegistryIntegrationTest {
 
         HttpResponse<String> refused = stack.postJson("/api/v1/models/activate", Map.of("champion", "v1"));
         assertEquals(409, refused.statusCode(), refused.body());
-        assertEquals("model_rejected", Json.read(refused.body()).at("/error/code").asText());
-        HttpResponse<String> asChallenger = stack.postJson("/api/v1/models/activate",
-                Map.of("champion", "0", "challenger", "v1"));
+        assertEquals(
+                "model_rejected", Json.read(refused.body()).at("/error/code").asText());
+        HttpResponse<String> asChallenger =
+                stack.postJson("/api/v1/models/activate", Map.of("champion", "0", "challenger", "v1"));
         assertEquals(409, asChallenger.statusCode(), asChallenger.body());
         assertEquals("REJECTED", status("v1"));
         assertEquals("0", models().at("/active/champion_version").asText());

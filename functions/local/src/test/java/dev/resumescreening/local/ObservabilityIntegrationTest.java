@@ -31,14 +31,21 @@ class ObservabilityIntegrationTest {
         try (TestStack stack = TestStack.start(Map.of())) {
             String jobId = stack.createJob("Backend Java Engineer", "Java, AWS Lambda, DynamoDB, REST APIs");
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            HttpResponse<String> upload = stack.uploadFile(jobId, "java.txt",
+            HttpResponse<String> upload = stack.uploadFile(
+                    jobId,
+                    "java.txt",
                     "Java engineer: AWS Lambda, DynamoDB, REST APIs".getBytes(StandardCharsets.UTF_8));
             assertEquals(201, upload.statusCode(), upload.body());
             JsonNode result = Json.read(upload.body());
             decision = result.get("decision").asText();
             String disagreeing = decision.equals("SHORTLIST") ? "reject" : "shortlist";
-            HttpResponse<String> review = stack.postJson("/api/v1/feedback/submit", Map.of(
-                    "screening_result_id", result.get("screening_result_id").asText(), "human_decision", disagreeing));
+            HttpResponse<String> review = stack.postJson(
+                    "/api/v1/feedback/submit",
+                    Map.of(
+                            "screening_result_id",
+                            result.get("screening_result_id").asText(),
+                            "human_decision",
+                            disagreeing));
             assertEquals(200, review.statusCode(), review.body());
         } finally {
             System.setOut(original);
@@ -58,24 +65,36 @@ class ObservabilityIntegrationTest {
         assertEquals(1.0, metric(lines, Metrics.UPLOADS).get(Metrics.UPLOADS).asDouble());
         JsonNode decided = metric(lines, Metrics.DECISIONS);
         assertEquals(decision, decided.get("Decision").asText());
-        assertEquals("[[\"Decision\"]]", decided.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
+        assertEquals(
+                "[[\"Decision\"]]",
+                decided.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
         assertEquals("0", decided.get("model_version").asText());
         assertEquals(1.0, metric(lines, Metrics.REVIEWS).get(Metrics.REVIEWS).asDouble());
-        assertEquals(0.0, metric(lines, Metrics.MODEL_AGREEMENT).get(Metrics.MODEL_AGREEMENT).asDouble(),
+        assertEquals(
+                0.0,
+                metric(lines, Metrics.MODEL_AGREEMENT)
+                        .get(Metrics.MODEL_AGREEMENT)
+                        .asDouble(),
                 "the reviewer overturned the model");
     }
 
     private static JsonNode metric(List<JsonNode> lines, String name) {
         List<JsonNode> found = lines.stream()
-                .filter(l -> name.equals(l.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText())).toList();
+                .filter(l -> name.equals(
+                        l.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText()))
+                .toList();
         assertEquals(1, found.size(), name + " in " + lines);
-        assertEquals("ResumeScreening", found.get(0).at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+        assertEquals(
+                "ResumeScreening",
+                found.get(0).at("/_aws/CloudWatchMetrics/0/Namespace").asText());
         return found.get(0);
     }
 
     private static JsonNode only(List<JsonNode> lines, String key, String value, String key2, String value2) {
         List<JsonNode> found = lines.stream()
-                .filter(l -> value.equals(l.path(key).asText()) && value2.equals(l.path(key2).asText())).toList();
+                .filter(l -> value.equals(l.path(key).asText())
+                        && value2.equals(l.path(key2).asText()))
+                .toList();
         assertEquals(1, found.size(), key + "=" + value + ", " + key2 + "=" + value2 + " in " + lines);
         assertTrue(found.get(0).has("request_id"));
         return found.get(0);

@@ -27,12 +27,15 @@ class OpenApiContractTest {
 
     private static Set<String> described(JsonNode doc, boolean adminOnly) {
         Set<String> operations = new TreeSet<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            if (METHODS.contains(operation.getKey())
-                    && (!adminOnly || operation.getValue().path("x-admin").asBoolean(false))) {
-                operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    if (METHODS.contains(operation.getKey())
+                            && (!adminOnly
+                                    || operation.getValue().path("x-admin").asBoolean(false))) {
+                        operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return operations;
     }
 
@@ -40,14 +43,17 @@ class OpenApiContractTest {
     void everyContractRouteIsDescribedAndEveryDescribedOperationIsARoute() throws Exception {
         JsonNode doc = openApi();
         assertEquals("3.1.0", doc.get("openapi").asText());
-        Set<String> routes = Contract.get().routes().stream().map(RouteSpec::routeKey)
+        Set<String> routes = Contract.get().routes().stream()
+                .map(RouteSpec::routeKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(routes, described(doc, false));
     }
 
     @Test
     void adminRoutesAreMarkedAsSuch() throws Exception {
-        Set<String> admin = Contract.get().routes().stream().filter(RouteSpec::admin).map(RouteSpec::routeKey)
+        Set<String> admin = Contract.get().routes().stream()
+                .filter(RouteSpec::admin)
+                .map(RouteSpec::routeKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(admin, described(openApi(), true));
     }
@@ -55,19 +61,22 @@ class OpenApiContractTest {
     @Test
     void everyPathParameterIsDeclared() throws Exception {
         JsonNode doc = openApi();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            Set<String> declared = new TreeSet<>();
-            operation.getValue().path("parameters").forEach(p -> {
-                if ("path".equals(p.path("in").asText())) {
-                    declared.add(p.path("name").asText());
-                }
-            });
-            Set<String> inPath = new TreeSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
-            while (m.find()) {
-                inPath.add(m.group(1));
-            }
-            assertEquals(inPath, declared, operation.getKey() + " " + path.getKey());
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    Set<String> declared = new TreeSet<>();
+                    operation.getValue().path("parameters").forEach(p -> {
+                        if ("path".equals(p.path("in").asText())) {
+                            declared.add(p.path("name").asText());
+                        }
+                    });
+                    Set<String> inPath = new TreeSet<>();
+                    java.util.regex.Matcher m =
+                            java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+                    while (m.find()) {
+                        inPath.add(m.group(1));
+                    }
+                    assertEquals(inPath, declared, operation.getKey() + " " + path.getKey());
+                }));
     }
 }

@@ -39,12 +39,20 @@ class OrphanCleanupIntegrationTest {
         try (TestStack stack = TestStack.start(Map.of())) {
             String jobId = stack.createJob("Java", "Java engineer on AWS");
             var settings = stack.environment.settings();
-            ResultRepository missingTable = new DynamoResultRepository(stack.environment.app().dynamoDb(),
-                    "no-such-table-" + jobId, new PageTokens(new byte[32]), settings.tableName("self_identification"),
-                    settings.tableName("upload_claims"), settings.tableName("training_counters"));
+            ResultRepository missingTable = new DynamoResultRepository(
+                    stack.environment.app().dynamoDb(),
+                    "no-such-table-" + jobId,
+                    new PageTokens(new byte[32]),
+                    settings.tableName("self_identification"),
+                    settings.tableName("upload_claims"),
+                    settings.tableName("training_counters"));
             LexicalEmbedder embedder = new LexicalEmbedder();
-            JobService jobs = new JobService(new DynamoJobRepository(stack.environment.app().dynamoDb(),
-                    stack.environment.settings().tableName("jobs")), embedder, Clock.systemUTC());
+            JobService jobs = new JobService(
+                    new DynamoJobRepository(
+                            stack.environment.app().dynamoDb(),
+                            stack.environment.settings().tableName("jobs")),
+                    embedder,
+                    Clock.systemUTC());
             DocumentStore s3 = stack.environment.app().documents();
             List<String> stored = new CopyOnWriteArrayList<>();
             DocumentStore recording = new DocumentStore() {
@@ -77,8 +85,8 @@ class OrphanCleanupIntegrationTest {
                 }
 
                 @Override
-                public PresignedUpload temporaryUploadUrl(String key, String contentType, long size,
-                                                          Duration lifetime) {
+                public PresignedUpload temporaryUploadUrl(
+                        String key, String contentType, long size, Duration lifetime) {
                     return s3.temporaryUploadUrl(key, contentType, size, lifetime);
                 }
 
@@ -92,14 +100,21 @@ class OrphanCleanupIntegrationTest {
                     s3.putStream(key, content, contentType);
                 }
             };
-            ScreeningService screening = new ScreeningService(jobs, missingTable, recording,
-                    new DocumentTextExtractor(30), new PersonalDetailsRedactor(), embedder,
+            ScreeningService screening = new ScreeningService(
+                    jobs,
+                    missingTable,
+                    recording,
+                    new DocumentTextExtractor(30),
+                    new PersonalDetailsRedactor(),
+                    embedder,
                     resultId -> SimilarityModel.forEmbedder(embedder.name()),
                     new StagedUploads(jobs, recording, Clock.systemUTC(), 10_000_000),
                     Clock.systemUTC());
 
-            assertThrows(ResourceNotFoundException.class, () -> screening.screen(new ResumeUpload(jobId, "A", "cv.txt",
-                    "text/plain", "Java engineer".getBytes(StandardCharsets.UTF_8))));
+            assertThrows(
+                    ResourceNotFoundException.class,
+                    () -> screening.screen(new ResumeUpload(
+                            jobId, "A", "cv.txt", "text/plain", "Java engineer".getBytes(StandardCharsets.UTF_8))));
 
             assertEquals(2, stored.size(), stored.toString());
             assertTrue(stored.stream().anyMatch(k -> k.startsWith("resumes/" + jobId + "/")), stored.toString());

@@ -51,9 +51,12 @@ class PresignedUploadIntegrationTest {
         byte[] resume = "Java engineer with AWS Lambda and DynamoDB".getBytes(StandardCharsets.UTF_8);
         JsonNode issued = issue("cv.txt", "text/plain", resume.length);
         assertEquals("PUT", issued.get("method").asText());
-        assertTrue(Instant.parse(issued.get("expires_at").asText()).isAfter(Instant.now().plus(Duration.ofMinutes(14))));
+        assertTrue(Instant.parse(issued.get("expires_at").asText())
+                .isAfter(Instant.now().plus(Duration.ofMinutes(14))));
         assertEquals("text/plain", issued.get("headers").get("content-type").asText());
-        assertEquals(String.valueOf(resume.length), issued.get("headers").get("content-length").asText());
+        assertEquals(
+                String.valueOf(resume.length),
+                issued.get("headers").get("content-length").asText());
         String uploadId = issued.get("upload_id").asText();
         assertEquals(200, put(issued, resume).statusCode());
         assertEquals(1, stack.objectCount("uploads/" + jobId + "/" + uploadId));
@@ -62,13 +65,18 @@ class PresignedUploadIntegrationTest {
         assertEquals(201, first.statusCode(), first.body());
         JsonNode result = Json.read(first.body());
         assertEquals(0, stack.objectCount("uploads/" + jobId + "/" + uploadId));
-        String original = stack.environment.app().documents().get(
-                "resumes/" + jobId + "/" + result.get("id").asText() + ".txt").map(String::new).orElseThrow();
+        String original = stack.environment
+                .app()
+                .documents()
+                .get("resumes/" + jobId + "/" + result.get("id").asText() + ".txt")
+                .map(String::new)
+                .orElseThrow();
         assertEquals(new String(resume, StandardCharsets.UTF_8), original);
 
         HttpResponse<String> again = screen(uploadId, "cv.txt", "text/plain");
         assertEquals(201, again.statusCode(), again.body());
-        assertEquals(result.get("id").asText(), Json.read(again.body()).get("id").asText());
+        assertEquals(
+                result.get("id").asText(), Json.read(again.body()).get("id").asText());
         assertEquals("true", again.headers().firstValue("idempotent-replayed").orElse(""));
     }
 
@@ -82,14 +90,17 @@ class PresignedUploadIntegrationTest {
         assertEquals(200, duplicate.statusCode(), duplicate.body());
         HttpResponse<String> repeated = screen(secondId, "twice.txt", "text/plain");
         assertEquals(200, repeated.statusCode(), repeated.body());
-        assertEquals(Json.read(duplicate.body()).get("duplicate_of").asText(),
+        assertEquals(
+                Json.read(duplicate.body()).get("duplicate_of").asText(),
                 Json.read(repeated.body()).get("duplicate_of").asText());
         assertEquals(0, stack.objectCount("uploads/" + jobId + "/" + secondId));
     }
 
     @Test
     void aDocxIsReadThroughThisPathToo() throws Exception {
-        String uploadId = stage("cv.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        String uploadId = stage(
+                "cv.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 DocxFixtures.document("Java engineer", "AWS Lambda and DynamoDB, Word edition"));
         HttpResponse<String> response = screen(uploadId, "cv.docx", null);
         assertEquals(201, response.statusCode(), response.body());
@@ -99,8 +110,15 @@ class PresignedUploadIntegrationTest {
     @Test
     void aBadPdfIsRefusedAsInline() throws Exception {
         byte[] broken = PdfFixtures.truncated(PdfFixtures.textPdf("Java engineer"));
-        HttpResponse<String> inline = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
-                "file_name", "broken.pdf", "content_base64", Base64.getEncoder().encodeToString(broken)));
+        HttpResponse<String> inline = stack.postJson(
+                "/api/v1/screening/upload-resume",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "file_name",
+                        "broken.pdf",
+                        "content_base64",
+                        Base64.getEncoder().encodeToString(broken)));
         String uploadId = stage("broken.pdf", "application/pdf", broken);
         HttpResponse<String> staged = screen(uploadId, "broken.pdf", "application/pdf");
         assertEquals(422, inline.statusCode(), inline.body());
@@ -118,7 +136,8 @@ class PresignedUploadIntegrationTest {
 
     @Test
     void aFileOverTheUploadLimitIsRefusedBeforeItIsPut() throws Exception {
-        HttpResponse<String> response = stack.postJson("/api/v1/jobs/" + jobId + "/uploads",
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/jobs/" + jobId + "/uploads",
                 Map.of("file_name", "big.pdf", "content_type", "application/pdf", "size", 100_001));
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("file_too_large", errorCode(response));
@@ -126,10 +145,12 @@ class PresignedUploadIntegrationTest {
 
     @Test
     void onlyResumeTypesAreIssuedAndOnlyForKnownJobs() throws Exception {
-        HttpResponse<String> image = stack.postJson("/api/v1/jobs/" + jobId + "/uploads",
+        HttpResponse<String> image = stack.postJson(
+                "/api/v1/jobs/" + jobId + "/uploads",
                 Map.of("file_name", "cv.png", "content_type", "image/png", "size", 10));
         assertEquals(415, image.statusCode(), image.body());
-        HttpResponse<String> unknownJob = stack.postJson("/api/v1/jobs/no-such-job/uploads",
+        HttpResponse<String> unknownJob = stack.postJson(
+                "/api/v1/jobs/no-such-job/uploads",
                 Map.of("file_name", "cv.pdf", "content_type", "application/pdf", "size", 10));
         assertEquals(404, unknownJob.statusCode(), unknownJob.body());
         assertEquals("job_not_found", errorCode(unknownJob));
@@ -145,11 +166,20 @@ class PresignedUploadIntegrationTest {
     }
 
     private HttpResponse<String> inline(String idempotencyKey, String text) throws Exception {
-        byte[] body = Json.writeBytes(Map.of("job_id", jobId, "file_name", "cv.txt",
-                "content_base64", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
-        return stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/upload-resume"))
-                .header("content-type", "application/json").header("idempotency-key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        byte[] body = Json.writeBytes(Map.of(
+                "job_id",
+                jobId,
+                "file_name",
+                "cv.txt",
+                "content_base64",
+                Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+        return stack.http.send(
+                HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/upload-resume"))
+                        .header("content-type", "application/json")
+                        .header("idempotency-key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String stage(String fileName, String contentType, byte[] content) throws Exception {
@@ -160,14 +190,16 @@ class PresignedUploadIntegrationTest {
     }
 
     private static JsonNode issue(String fileName, String contentType, long size) throws Exception {
-        HttpResponse<String> response = stack.postJson("/api/v1/jobs/" + jobId + "/uploads",
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/jobs/" + jobId + "/uploads",
                 Map.of("file_name", fileName, "content_type", contentType, "size", size));
         assertEquals(201, response.statusCode(), response.body());
         return Json.read(response.body());
     }
 
     private static HttpResponse<String> put(JsonNode issued, byte[] content) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issued.get("url").asText()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(issued.get("url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content));
         issued.get("headers").fields().forEachRemaining(header -> {
             if (!SET_BY_THE_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -178,8 +210,8 @@ class PresignedUploadIntegrationTest {
     }
 
     private static HttpResponse<String> screen(String uploadId, String fileName, String contentType) throws Exception {
-        Map<String, Object> body = new HashMap<>(Map.of("job_id", jobId, "upload_id", uploadId,
-                "candidate_name", "Staged Candidate", "file_name", fileName));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "job_id", jobId, "upload_id", uploadId, "candidate_name", "Staged Candidate", "file_name", fileName));
         if (contentType != null) {
             body.put("content_type", contentType);
         }

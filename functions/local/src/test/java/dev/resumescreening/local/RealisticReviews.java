@@ -20,26 +20,43 @@ import java.util.Random;
 final class RealisticReviews {
     /** Title, description, and the field's wider vocabulary. */
     private static final String[][] FIELDS = {
-        {"Backend Java Engineer", "Backend engineer for our payments platform: Java and Spring, SQL databases.",
+        {
+            "Backend Java Engineer",
+            "Backend engineer for our payments platform: Java and Spring, SQL databases.",
             "Java Spring Boot Hibernate Kafka microservices REST APIs PostgreSQL Docker Kubernetes Gradle Maven JUnit"
-                + " Kotlin AWS Lambda DynamoDB CI pipelines code review distributed systems"},
-        {"Staff Accountant", "Staff accountant: month-end close and reconciliations for a growing company.",
+                    + " Kotlin AWS Lambda DynamoDB CI pipelines code review distributed systems"
+        },
+        {
+            "Staff Accountant",
+            "Staff accountant: month-end close and reconciliations for a growing company.",
             "general ledger journal entries accounts payable receivable GAAP audit tax filings Excel QuickBooks SAP"
-                + " NetSuite budgeting forecasting accruals variance analysis fixed assets CPA payroll"},
-        {"Registered Nurse", "Registered nurse for our medical-surgical unit, patient care on day shifts.",
+                    + " NetSuite budgeting forecasting accruals variance analysis fixed assets CPA payroll"
+        },
+        {
+            "Registered Nurse",
+            "Registered nurse for our medical-surgical unit, patient care on day shifts.",
             "patient assessment medication administration care plans IV therapy telemetry BLS ACLS charting EMR"
-                + " Epic wound care triage discharge education infection control vital signs nursing"},
+                    + " Epic wound care triage discharge education infection control vital signs nursing"
+        },
     };
-    private static final String[] FILLER = {"team player", "worked closely with stakeholders", "improved processes",
-        "trained new colleagues", "volunteer at the local library", "fluent in Spanish", "reliable and organised",
-        "bachelor's degree", "five years of experience", "led weekly meetings"};
 
-    private RealisticReviews() {
-    }
+    private static final String[] FILLER = {
+        "team player",
+        "worked closely with stakeholders",
+        "improved processes",
+        "trained new colleagues",
+        "volunteer at the local library",
+        "fluent in Spanish",
+        "reliable and organised",
+        "bachelor's degree",
+        "five years of experience",
+        "led weekly meetings"
+    };
+
+    private RealisticReviews() {}
 
     /** One uploaded resume: its result and whether it is of the job's field. */
-    record Uploaded(JsonNode result, boolean match) {
-    }
+    record Uploaded(JsonNode result, boolean match) {}
 
     static List<String> createJobs(TestStack stack) throws Exception {
         List<String> jobs = new ArrayList<>();
@@ -50,7 +67,8 @@ final class RealisticReviews {
     }
 
     /** {@code perJob} resumes of random fields uploaded to each job. */
-    private static final java.util.concurrent.atomic.AtomicLong APPLICATIONS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong APPLICATIONS =
+            new java.util.concurrent.atomic.AtomicLong();
 
     static List<Uploaded> upload(TestStack stack, List<String> jobs, int perJob, long seed) throws Exception {
         Random random = new Random(seed);
@@ -62,9 +80,15 @@ final class RealisticReviews {
                 // each upload is a new application (a reference of its own): the same file twice for a job is one
                 // result, and the held-out resumes are uploaded again to be screened by the trained model
                 String text = resume(field, random) + "\nReference " + APPLICATIONS.incrementAndGet();
-                HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume", Map.of(
-                        "job_id", jobs.get(j), "file_name", "cv.txt", "content_base64",
-                        Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+                HttpResponse<String> response = stack.postJson(
+                        "/api/v1/screening/upload-resume",
+                        Map.of(
+                                "job_id",
+                                jobs.get(j),
+                                "file_name",
+                                "cv.txt",
+                                "content_base64",
+                                Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
                 if (response.statusCode() != 201) {
                     throw new IllegalStateException(response.body());
                 }
@@ -79,9 +103,13 @@ final class RealisticReviews {
         Random random = new Random(seed);
         for (Uploaded resume : uploaded) {
             boolean shortlist = random.nextDouble() < noise ? random.nextBoolean() : resume.match();
-            HttpResponse<String> response = stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id",
-                    resume.result().get("screening_result_id").asText(), "human_decision",
-                    shortlist ? "shortlist" : "reject"));
+            HttpResponse<String> response = stack.postJson(
+                    "/api/v1/feedback/submit",
+                    Map.of(
+                            "screening_result_id",
+                            resume.result().get("screening_result_id").asText(),
+                            "human_decision",
+                            shortlist ? "shortlist" : "reject"));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.body());
             }
@@ -100,7 +128,9 @@ final class RealisticReviews {
         if (random.nextInt(3) == 0) {
             // a word or two of another field: a course taken, a side project
             String[] other = FIELDS[(field + 1 + random.nextInt(FIELDS.length - 1)) % FIELDS.length][1].split(" ");
-            text.append("\nCOURSES\n").append(other[random.nextInt(other.length)]).append(' ')
+            text.append("\nCOURSES\n")
+                    .append(other[random.nextInt(other.length)])
+                    .append(' ')
                     .append(other[random.nextInt(other.length)]);
         }
         return text.toString();

@@ -22,7 +22,7 @@ class ResourceProvisionerTest {
     @Test
     void requireExistingNamesEveryMissingTableAndTheBucketAndPassesOnceTheyExist() throws Exception {
         try (DynamoDbEmulator dynamoEmulator = DynamoDbEmulator.start(0, null);
-             S3Emulator s3Emulator = S3Emulator.start(0, null)) {
+                S3Emulator s3Emulator = S3Emulator.start(0, null)) {
             Settings settings = Settings.of(Map.of(
                     Settings.ENDPOINT + "_DYNAMODB", dynamoEmulator.endpoint().toString(),
                     Settings.ENDPOINT + "_S3", s3Emulator.endpoint().toString()));
@@ -32,10 +32,11 @@ class ResourceProvisionerTest {
             DynamoDbClient dynamo = AwsModule.dynamoDb(settings, http);
             S3Client s3 = AwsModule.s3(settings, http);
 
-            IllegalStateException missing = assertThrows(IllegalStateException.class,
-                    () -> ResourceProvisioner.requireExisting(dynamo, s3, settings));
+            IllegalStateException missing = assertThrows(
+                    IllegalStateException.class, () -> ResourceProvisioner.requireExisting(dynamo, s3, settings));
             for (Contract.TableSpec table : Contract.get().tables().values()) {
-                assertTrue(missing.getMessage().contains("table " + settings.tableName(table.logicalName())),
+                assertTrue(
+                        missing.getMessage().contains("table " + settings.tableName(table.logicalName())),
                         missing.getMessage());
             }
             assertTrue(missing.getMessage().contains("bucket " + settings.bucket()), missing.getMessage());

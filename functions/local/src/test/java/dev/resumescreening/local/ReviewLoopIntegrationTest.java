@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,11 +51,16 @@ class ReviewLoopIntegrationTest {
 
     private List<String> upload(int count) throws Exception {
         List<String> ids = new ArrayList<>();
-        String[] texts = {"Java engineer with AWS Lambda and DynamoDB", "Barista and shift lead, latte art",
-            "Accountant: ledger, audits", "Java, Spring, REST APIs and SQL developer", "Retail cashier"};
+        String[] texts = {
+            "Java engineer with AWS Lambda and DynamoDB",
+            "Barista and shift lead, latte art",
+            "Accountant: ledger, audits",
+            "Java, Spring, REST APIs and SQL developer",
+            "Retail cashier"
+        };
         for (int i = 0; i < count; i++) {
-            HttpResponse<String> response = stack.uploadFile(jobId, "cv" + i + ".txt",
-                    (texts[i % texts.length] + " " + i).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = stack.uploadFile(
+                    jobId, "cv" + i + ".txt", (texts[i % texts.length] + " " + i).getBytes(StandardCharsets.UTF_8));
             assertEquals(201, response.statusCode(), response.body());
             ids.add(Json.read(response.body()).get("screening_result_id").asText());
         }
@@ -71,7 +76,8 @@ class ReviewLoopIntegrationTest {
     }
 
     private JsonNode jobQueue(int limit) throws Exception {
-        return Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=" + limit).body());
+        return Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=" + limit)
+                .body());
     }
 
     private JsonNode status() throws Exception {
@@ -83,8 +89,11 @@ class ReviewLoopIntegrationTest {
         long total = 0;
         long positive = 0;
         long retrain = 0;
-        for (Map<String, AttributeValue> item : stack.environment.app().dynamoDb().scanPaginator(b -> b
-                .tableName(stack.environment.settings().tableName("screening_results"))).items()) {
+        for (Map<String, AttributeValue> item : stack.environment
+                .app()
+                .dynamoDb()
+                .scanPaginator(b -> b.tableName(stack.environment.settings().tableName("screening_results")))
+                .items()) {
             if (Boolean.TRUE.equals(item.get("human_reviewed").bool())) {
                 total++;
                 positive += "SHORTLIST".equals(item.get("human_decision").s()) ? 1 : 0;
@@ -138,10 +147,15 @@ class ReviewLoopIntegrationTest {
         assertEquals(1, status.get("total_samples").asLong());
         assertEquals(0, status.get("positive_samples").asLong());
         assertEquals(1, status.get("negative_samples").asLong());
-        assertEquals(2, stack.environment.app().dynamoDb().query(b -> b
-                .tableName(stack.environment.settings().tableName("review_history"))
-                .keyConditionExpression("result_id = :id")
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))).count(),
+        assertEquals(
+                2,
+                stack.environment
+                        .app()
+                        .dynamoDb()
+                        .query(b -> b.tableName(stack.environment.settings().tableName("review_history"))
+                                .keyConditionExpression("result_id = :id")
+                                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id))))
+                        .count(),
                 "two distinct reviews are in the history, the repeat is not");
         assertCountersMatchRecount();
     }
@@ -151,13 +165,22 @@ class ReviewLoopIntegrationTest {
         String id = upload(1).get(0);
         HttpResponse<String> unknown = review("no-such-result", "shortlist", "");
         assertEquals(404, unknown.statusCode());
-        assertEquals("screening_result_not_found", Json.read(unknown.body()).get("error").get("code").asText());
+        assertEquals(
+                "screening_result_not_found",
+                Json.read(unknown.body()).get("error").get("code").asText());
         HttpResponse<String> invalid = review(id, "maybe", "");
         assertEquals(400, invalid.statusCode());
-        assertTrue(Json.read(invalid.body()).get("error").get("message").asText().contains("shortlist, reject"));
-        assertEquals(400, stack.post("/api/v1/feedback/submit", "application/json", new byte[0]).statusCode());
+        assertTrue(
+                Json.read(invalid.body()).get("error").get("message").asText().contains("shortlist, reject"));
+        assertEquals(
+                400,
+                stack.post("/api/v1/feedback/submit", "application/json", new byte[0])
+                        .statusCode());
         assertEquals(400, review(id, "reject", "x".repeat(2001)).statusCode());
-        assertEquals(400, stack.postJson("/api/v1/feedback/submit", Map.of("human_decision", "reject")).statusCode());
+        assertEquals(
+                400,
+                stack.postJson("/api/v1/feedback/submit", Map.of("human_decision", "reject"))
+                        .statusCode());
         assertEquals(0, status().get("total_samples").asLong());
     }
 
@@ -199,10 +222,13 @@ class ReviewLoopIntegrationTest {
         JsonNode queue = jobQueue(10);
         JsonNode pick = queue.get("results").get(0);
         JsonNode one = jobQueue(1);
-        assertEquals(pick.get("screening_result_id").asText(),
-                one.get("results").get(0).get("screening_result_id").asText(), one.toString());
+        assertEquals(
+                pick.get("screening_result_id").asText(),
+                one.get("results").get(0).get("screening_result_id").asText(),
+                one.toString());
         assertEquals("exploration", pick.get("pick").asText(), queue.toString());
-        double nearest = queue.get("results").get(1).get("distance_from_threshold").asDouble();
+        double nearest =
+                queue.get("results").get(1).get("distance_from_threshold").asDouble();
         assertTrue(pick.get("distance_from_threshold").asDouble() >= nearest, queue.toString());
         assertTrue(pick.get("distance_from_threshold").asDouble() >= ReviewQueue.explorationStart(4));
         assertEquals(8, queue.get("count").asInt());
@@ -256,7 +282,11 @@ class ReviewLoopIntegrationTest {
             previous = distance;
             assertFalse(entry.get("screening_result_id").asText().equals(ids.get(0)));
         }
-        assertEquals(2, Json.read(stack.get("/api/v1/feedback/review-queue?limit=2").body()).get("count").asInt());
+        assertEquals(
+                2,
+                Json.read(stack.get("/api/v1/feedback/review-queue?limit=2").body())
+                        .get("count")
+                        .asInt());
         assertEquals(400, stack.get("/api/v1/feedback/review-queue?limit=abc").statusCode());
     }
 
@@ -267,7 +297,8 @@ class ReviewLoopIntegrationTest {
         Set<String> correctedIds = new HashSet<>();
         Map<String, Double> confidence = new HashMap<>();
         for (String id : ids) {
-            JsonNode result = Json.read(stack.get("/api/v1/screening/result/" + id).body());
+            JsonNode result =
+                    Json.read(stack.get("/api/v1/screening/result/" + id).body());
             String ai = result.get("decision").asText().toLowerCase();
             confidence.put(id, result.get("confidence").asDouble());
             // two confirm the AI, two correct it: both filters have rows to keep and rows to drop
@@ -282,8 +313,10 @@ class ReviewLoopIntegrationTest {
         assertTrue(first.get("job_description").contains("AWS Lambda"));
         assertFalse(first.get("resume_text").isBlank());
         for (CSVRecord row : all) {
-            String expected = correctedIds.contains(row.get("result_id")) != row.get("ai_decision").equalsIgnoreCase("shortlist")
-                    ? "1" : "0";
+            String expected = correctedIds.contains(row.get("result_id"))
+                            != row.get("ai_decision").equalsIgnoreCase("shortlist")
+                    ? "1"
+                    : "0";
             assertEquals(expected, row.get("label"), row.toString());
         }
         assertEquals(correctedIds, ids(export(ExportFilter.of(null, null, "corrected"))));
@@ -296,7 +329,8 @@ class ReviewLoopIntegrationTest {
                 confident.add(id);
             }
         });
-        assertTrue(confident.size() < ids.size() || confidence.values().stream().distinct().count() == 1);
+        assertTrue(confident.size() < ids.size()
+                || confidence.values().stream().distinct().count() == 1);
         assertEquals(confident, ids(export(ExportFilter.of(floor, null, null))));
     }
 
@@ -311,13 +345,23 @@ class ReviewLoopIntegrationTest {
         for (String id : upload(3)) {
             review(id, "reject", "");
         }
-        TrainingDataExporter.ExportedFile file = stack.environment.app().exporter().exportToBucket(ExportFilter.ALL);
+        TrainingDataExporter.ExportedFile file =
+                stack.environment.app().exporter().exportToBucket(ExportFilter.ALL);
         assertEquals(3, file.rows());
         assertTrue(file.key().startsWith("exports/"), file.key());
-        String csv = stack.environment.app().s3().getObjectAsBytes(b -> b.bucket(stack.environment.settings().bucket())
-                .key(file.key())).asUtf8String();
-        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+        String csv = stack.environment
+                .app()
+                .s3()
+                .getObjectAsBytes(
+                        b -> b.bucket(stack.environment.settings().bucket()).key(file.key()))
+                .asUtf8String();
+        List<CSVRecord> rows = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
         assertEquals(3, rows.size());
         assertEquals("0", rows.get(0).get("label"));
     }
@@ -325,7 +369,12 @@ class ReviewLoopIntegrationTest {
     private List<CSVRecord> export(ExportFilter filter) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         stack.environment.app().exporter().export(filter, out);
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(out.toString(StandardCharsets.UTF_8)))
+                .getRecords();
     }
 }

@@ -51,14 +51,16 @@ class ReviewUndoIntegrationTest {
     }
 
     private JsonNode review(String id, String decision) throws Exception {
-        HttpResponse<String> response = stack.postJson("/api/v1/feedback/submit",
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/feedback/submit",
                 Map.of("screening_result_id", id, "human_decision", decision, "notes", "checked the skills"));
         assertEquals(200, response.statusCode(), response.body());
         return Json.read(response.body()).get("result");
     }
 
     private HttpResponse<String> undo(String id, long reviewVersion) throws Exception {
-        return stack.postJson("/api/v1/feedback/undo", Map.of("screening_result_id", id, "review_version", reviewVersion));
+        return stack.postJson(
+                "/api/v1/feedback/undo", Map.of("screening_result_id", id, "review_version", reviewVersion));
     }
 
     private static String errorCode(String body) throws Exception {
@@ -67,23 +69,31 @@ class ReviewUndoIntegrationTest {
 
     /** The feedback function as a signed-in caller calls it (the local server signs everyone in as an admin). */
     private APIGatewayV2HTTPResponse asCaller(String routeKey, Map<String, Object> body, String user, String groups) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey)
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
                 .withRawPath(routeKey.substring(routeKey.indexOf(' ') + 1))
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withBody(Json.write(body))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
                                         .withClaims(Map.of("cognito:username", user, "cognito:groups", groups))
-                                        .build()).build()).build())
+                                        .build())
+                                .build())
+                        .build())
                 .build();
         return stack.environment.function("feedback").handleRequest(event, null);
     }
 
     private Map<String, AttributeValue> resultItem(String id) {
-        Map<String, AttributeValue> item = new HashMap<>(stack.environment.app().dynamoDb().getItem(b -> b
-                .tableName(stack.environment.settings().tableName("screening_results"))
-                .key(Map.of("result_id", AttributeValue.fromS(id))).consistentRead(true)).item());
+        Map<String, AttributeValue> item = new HashMap<>(stack.environment
+                .app()
+                .dynamoDb()
+                .getItem(b -> b.tableName(stack.environment.settings().tableName("screening_results"))
+                        .key(Map.of("result_id", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item());
         item.remove("review_version");
         return item;
     }
@@ -94,8 +104,12 @@ class ReviewUndoIntegrationTest {
      */
     private Map<String, Map<String, String>> counters() {
         Map<String, Map<String, String>> items = new TreeMap<>();
-        stack.environment.app().dynamoDb().scanPaginator(b -> b
-                .tableName(stack.environment.settings().tableName("training_counters"))).items().forEach(item -> {
+        stack.environment
+                .app()
+                .dynamoDb()
+                .scanPaginator(b -> b.tableName(stack.environment.settings().tableName("training_counters")))
+                .items()
+                .forEach(item -> {
                     Map<String, String> numbers = new TreeMap<>();
                     item.forEach((name, value) -> {
                         if (value.n() != null && !value.n().equals("0")) {
@@ -110,14 +124,18 @@ class ReviewUndoIntegrationTest {
     }
 
     private List<Map<String, AttributeValue>> history(String id) {
-        return stack.environment.app().dynamoDb().query(b -> b
-                .tableName(stack.environment.settings().tableName("review_history"))
-                .keyConditionExpression("result_id = :id")
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))).items();
+        return stack.environment
+                .app()
+                .dynamoDb()
+                .query(b -> b.tableName(stack.environment.settings().tableName("review_history"))
+                        .keyConditionExpression("result_id = :id")
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id))))
+                .items();
     }
 
     private JsonNode jobCounts() throws Exception {
-        for (JsonNode job : Json.read(stack.get("/api/v1/jobs?limit=100").body()).get("jobs")) {
+        for (JsonNode job :
+                Json.read(stack.get("/api/v1/jobs?limit=100").body()).get("jobs")) {
             if (job.get("job_id").asText().equals(jobId)) {
                 return job.get("counts");
             }
@@ -127,7 +145,8 @@ class ReviewUndoIntegrationTest {
 
     private boolean queued(String id) throws Exception {
         for (JsonNode entry : Json.read(stack.get("/api/v1/feedback/review-queue?job_id=" + jobId + "&limit=50")
-                .body()).get("results")) {
+                        .body())
+                .get("results")) {
             if (entry.get("screening_result_id").asText().equals(id)) {
                 return true;
             }
@@ -143,7 +162,8 @@ class ReviewUndoIntegrationTest {
         Map<String, AttributeValue> resultBefore = resultItem(id);
         Map<String, Map<String, String>> countersBefore = counters();
         JsonNode jobBefore = jobCounts();
-        JsonNode statusBefore = Json.read(stack.get("/api/v1/feedback/training-status").body());
+        JsonNode statusBefore =
+                Json.read(stack.get("/api/v1/feedback/training-status").body());
         assertTrue(queued(id));
 
         JsonNode reviewed = review(id, "shortlist");
@@ -161,12 +181,18 @@ class ReviewUndoIntegrationTest {
         assertEquals(resultBefore, resultItem(id), "the result is as the upload left it, back in the review queue");
         assertEquals(countersBefore, counters(), "training, agreement and job counters are as before the review");
         assertEquals(jobBefore, jobCounts());
-        assertEquals(statusBefore, Json.read(stack.get("/api/v1/feedback/training-status").body()));
+        assertEquals(
+                statusBefore,
+                Json.read(stack.get("/api/v1/feedback/training-status").body()));
         assertTrue(queued(id));
         JsonNode shown = Json.read(stack.get("/api/v1/screening/result/" + id).body());
         assertFalse(shown.get("human_reviewed").asBoolean());
-        assertTrue(shown.get("human_decision").isNull() && shown.get("reviewed_by").isNull()
-                && shown.get("reviewed_at").isNull() && shown.get("notes").isNull(), shown.toString());
+        assertTrue(
+                shown.get("human_decision").isNull()
+                        && shown.get("reviewed_by").isNull()
+                        && shown.get("reviewed_at").isNull()
+                        && shown.get("notes").isNull(),
+                shown.toString());
         assertEquals(2, shown.get("review_version").asLong());
 
         List<String> actions = new ArrayList<>();
@@ -174,13 +200,17 @@ class ReviewUndoIntegrationTest {
         assertEquals(List.of("review", "review_undo"), actions, "the history keeps the review and its undo");
         StringWriter audit = new StringWriter();
         stack.environment.app().auditExporter().export(null, null, audit);
-        JsonNode undoLine = audit.toString().lines().map(line -> {
-            try {
-                return Json.read(line);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(line -> line.get("type").asText().equals("review_undo")).findFirst()
+        JsonNode undoLine = audit.toString()
+                .lines()
+                .map(line -> {
+                    try {
+                        return Json.read(line);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(line -> line.get("type").asText().equals("review_undo"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no review_undo in the audit export: " + audit));
         assertEquals(id, undoLine.get("result_id").asText());
         assertEquals("shortlist", undoLine.get("before").asText());
@@ -188,7 +218,11 @@ class ReviewUndoIntegrationTest {
 
         JsonNode again = review(id, "reject");
         assertEquals(3, again.get("review_version").asLong(), "a review after the undo builds on its version");
-        assertEquals(2, Json.read(stack.get("/api/v1/feedback/training-status").body()).get("total_samples").asLong());
+        assertEquals(
+                2,
+                Json.read(stack.get("/api/v1/feedback/training-status").body())
+                        .get("total_samples")
+                        .asLong());
     }
 
     @Test
@@ -224,7 +258,8 @@ class ReviewUndoIntegrationTest {
         assertEquals(404, unknown.statusCode());
         assertEquals("screening_result_not_found", errorCode(unknown.body()));
         review(id, "reject");
-        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("screening_result_id", id),
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("screening_result_id", id),
                 Map.of("screening_result_id", id, "review_version", 0),
                 Map.of("screening_result_id", id, "review_version", 1.5),
                 Map.of("screening_result_id", id, "review_version", "1"),
@@ -232,39 +267,47 @@ class ReviewUndoIntegrationTest {
             HttpResponse<String> response = stack.postJson("/api/v1/feedback/undo", bad);
             assertEquals(400, response.statusCode(), bad + " " + response.body());
         }
-        assertTrue(Json.read(stack.get("/api/v1/screening/result/" + id).body()).get("human_reviewed").asBoolean());
+        assertTrue(Json.read(stack.get("/api/v1/screening/result/" + id).body())
+                .get("human_reviewed")
+                .asBoolean());
     }
 
     @Test
     void onlyTheReviewerWhoMadeTheReviewOrAnAdminMayUndoIt() throws Exception {
         String id = upload("Java engineer with AWS Lambda and DynamoDB");
         Map<String, Map<String, String>> countersBefore = counters();
-        APIGatewayV2HTTPResponse reviewed = asCaller(SUBMIT,
-                Map.of("screening_result_id", id, "human_decision", "shortlist"), "rita", "[reviewer]");
+        APIGatewayV2HTTPResponse reviewed = asCaller(
+                SUBMIT, Map.of("screening_result_id", id, "human_decision", "shortlist"), "rita", "[reviewer]");
         assertEquals(200, reviewed.getStatusCode(), reviewed.getBody());
-        assertEquals("rita", Json.read(reviewed.getBody()).at("/result/reviewed_by").asText());
+        assertEquals(
+                "rita", Json.read(reviewed.getBody()).at("/result/reviewed_by").asText());
 
-        APIGatewayV2HTTPResponse foreign = asCaller(UNDO, Map.of("screening_result_id", id, "review_version", 1),
-                "sam", "[reviewer]");
+        APIGatewayV2HTTPResponse foreign =
+                asCaller(UNDO, Map.of("screening_result_id", id, "review_version", 1), "sam", "[reviewer]");
         assertEquals(403, foreign.getStatusCode(), foreign.getBody());
         assertEquals("undo_forbidden", errorCode(foreign.getBody()));
-        assertTrue(Json.read(stack.get("/api/v1/screening/result/" + id).body()).get("human_reviewed").asBoolean());
+        assertTrue(Json.read(stack.get("/api/v1/screening/result/" + id).body())
+                .get("human_reviewed")
+                .asBoolean());
 
-        APIGatewayV2HTTPResponse own = asCaller(UNDO, Map.of("screening_result_id", id, "review_version", 1),
-                "rita", "[reviewer]");
+        APIGatewayV2HTTPResponse own =
+                asCaller(UNDO, Map.of("screening_result_id", id, "review_version", 1), "rita", "[reviewer]");
         assertEquals(200, own.getStatusCode(), own.getBody());
         assertEquals(countersBefore, counters());
 
-        assertEquals(200, asCaller(SUBMIT, Map.of("screening_result_id", id, "human_decision", "reject"),
-                "rita", "[reviewer]").getStatusCode());
-        APIGatewayV2HTTPResponse admin = asCaller(UNDO, Map.of("screening_result_id", id, "review_version", 3),
-                "ada", "[admin]");
+        assertEquals(
+                200,
+                asCaller(SUBMIT, Map.of("screening_result_id", id, "human_decision", "reject"), "rita", "[reviewer]")
+                        .getStatusCode());
+        APIGatewayV2HTTPResponse admin =
+                asCaller(UNDO, Map.of("screening_result_id", id, "review_version", 3), "ada", "[admin]");
         assertEquals(200, admin.getStatusCode(), admin.getBody());
         assertEquals(countersBefore, counters());
         Map<String, AttributeValue> undoEntry = history(id).stream()
                 .filter(entry -> entry.get("action").s().equals("review_undo")
                         && entry.get("undone_review_version").n().equals("3"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertEquals("ada", undoEntry.get("reviewer").s(), "the history names who undid the review");
     }
 }

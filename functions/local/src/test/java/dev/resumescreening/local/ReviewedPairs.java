@@ -19,8 +19,7 @@ import java.util.UUID;
  * flipped: the similarity model ranks them backwards and any trained model beats it, so the gate's outcome is known.
  */
 final class ReviewedPairs {
-    private ReviewedPairs() {
-    }
+    private ReviewedPairs() {}
 
     static void store(TestStack stack, int count, long seed) {
         var app = stack.environment.app();
@@ -32,15 +31,30 @@ final class ReviewedPairs {
         for (TrainingSample pair : pairs) {
             String jobId = jobIds.computeIfAbsent(pair.job(), vector -> {
                 String id = "job-" + UUID.randomUUID();
-                jobs.create(new StoredJob(new Job(id, "Synthetic job", "synthetic", 50, "2026-11-26T00:00:00.000Z", true),
-                        vector));
+                jobs.create(new StoredJob(
+                        new Job(id, "Synthetic job", "synthetic", 50, "2026-11-26T00:00:00.000Z", true), vector));
                 return id;
             });
             String resultId = UUID.randomUUID().toString();
-            ScreeningResult result = new ScreeningResult(resultId, jobId, "", 40.0, Decision.REJECT, 0.6, "0",
-                    "2026-11-26T00:00:00.000Z", new ScreeningResult.Document("r.txt", "text/plain",
-                    "resumes/" + jobId + "/" + resultId + ".txt", "text/" + jobId + "/" + resultId + ".txt", true, 1,
-                    1, 10), null);
+            ScreeningResult result = new ScreeningResult(
+                    resultId,
+                    jobId,
+                    "",
+                    40.0,
+                    Decision.REJECT,
+                    0.6,
+                    "0",
+                    "2026-11-26T00:00:00.000Z",
+                    new ScreeningResult.Document(
+                            "r.txt",
+                            "text/plain",
+                            "resumes/" + jobId + "/" + resultId + ".txt",
+                            "text/" + jobId + "/" + resultId + ".txt",
+                            true,
+                            1,
+                            1,
+                            10),
+                    null);
             results.create(result, 50, pair.resume());
             app.reviews().submit(resultId, pair.label() == 1 ? "reject" : "shortlist", "synthetic", "tester");
         }

@@ -61,8 +61,12 @@ class SageMakerRegistrationIntegrationTest {
 
             JsonNode again = invoke(stack, event);
             assertTrue(again.get("ignored").asBoolean(), again.toString());
-            assertEquals(VERSION, Json.read(stack.get("/api/v1/models").body()).get("active").get("champion_version")
-                    .asText());
+            assertEquals(
+                    VERSION,
+                    Json.read(stack.get("/api/v1/models").body())
+                            .get("active")
+                            .get("champion_version")
+                            .asText());
         }
     }
 
@@ -97,8 +101,8 @@ class SageMakerRegistrationIntegrationTest {
         List<Double> scores = new ArrayList<>();
         for (int i = 0; i < PAIRS; i++) {
             double similarity = random.nextDouble();
-            TermVector resume = TermVector.normalised(Map.of(0, similarity, 1 + i, Math.sqrt(1 - similarity * similarity)),
-                    2);
+            TermVector resume =
+                    TermVector.normalised(Map.of(0, similarity, 1 + i, Math.sqrt(1 - similarity * similarity)), 2);
             resumes.add(resume);
             scores.add(model.classifier().probability("job-" + i, resume, job));
         }
@@ -107,19 +111,31 @@ class SageMakerRegistrationIntegrationTest {
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < PAIRS; i++) {
             boolean high = scores.get(i) >= median;
-            samples.add(new TrainingSample("p" + i, "job-" + i, resumes.get(i), job, high == candidateRanksRight ? 1 : 0));
+            samples.add(
+                    new TrainingSample("p" + i, "job-" + i, resumes.get(i), job, high == candidateRanksRight ? 1 : 0));
             ids.append("p").append(i).append('\n');
         }
         assertTrue(samples.stream().filter(s -> s.label() == 1).count() >= CandidateGate.MIN_HELD_OUT_PER_CLASS + 1);
         assertTrue(samples.stream().filter(s -> s.label() == 0).count() >= CandidateGate.MIN_HELD_OUT_PER_CLASS + 1);
-        documents.put(TrainingData.csvKey(RUN_ID), TrainingDataCsv.toCsv(samples).getBytes(StandardCharsets.UTF_8),
+        documents.put(
+                TrainingData.csvKey(RUN_ID),
+                TrainingDataCsv.toCsv(samples).getBytes(StandardCharsets.UTF_8),
                 "text/csv");
-        String modelKey = event.at("/detail/ModelArtifacts/S3ModelArtifacts").asText()
+        String modelKey = event.at("/detail/ModelArtifacts/S3ModelArtifacts")
+                .asText()
                 .substring(("s3://" + stack.environment.settings().bucket() + "/").length());
-        documents.put(modelKey, tarGz(Map.of(ModelArtifact.WEIGHTS_FILE, model.weightsBytes(),
-                ModelArtifact.METADATA_FILE, model.metadataJson())), "application/gzip");
-        documents.put(modelKey.replace("model.tar.gz", "output.tar.gz"), tarGz(Map.of("data/test_sample_ids.txt",
-                ids.toString().getBytes(StandardCharsets.UTF_8))), "application/gzip");
+        documents.put(
+                modelKey,
+                tarGz(Map.of(
+                        ModelArtifact.WEIGHTS_FILE,
+                        model.weightsBytes(),
+                        ModelArtifact.METADATA_FILE,
+                        model.metadataJson())),
+                "application/gzip");
+        documents.put(
+                modelKey.replace("model.tar.gz", "output.tar.gz"),
+                tarGz(Map.of("data/test_sample_ids.txt", ids.toString().getBytes(StandardCharsets.UTF_8))),
+                "application/gzip");
         return event;
     }
 
@@ -127,13 +143,15 @@ class SageMakerRegistrationIntegrationTest {
     void aFailedJobFailsItsRun() throws Exception {
         try (TestStack stack = TestStack.start(Map.of())) {
             ObjectNode event = sampleEvent(stack);
-            ((ObjectNode) event.get("detail")).put("TrainingJobStatus", "Failed")
+            ((ObjectNode) event.get("detail"))
+                    .put("TrainingJobStatus", "Failed")
                     .put("FailureReason", "AlgorithmError: need at least 10 labelled pairs");
             launchedRun(stack);
             JsonNode result = invoke(stack, event);
             assertEquals("FAILED", result.get("state").asText(), result.toString());
             assertTrue(result.get("reason").asText().contains("need at least 10 labelled pairs"));
-            JsonNode run = Json.read(stack.get("/api/v1/training/runs/" + RUN_ID).body());
+            JsonNode run =
+                    Json.read(stack.get("/api/v1/training/runs/" + RUN_ID).body());
             assertEquals("FAILED", run.get("state").asText());
         }
     }
@@ -142,19 +160,24 @@ class SageMakerRegistrationIntegrationTest {
     void theRegistryAndTheSageMakerEventsFunctionEachRefuseTheOthersEvents() throws Exception {
         try (TestStack stack = TestStack.start(Map.of())) {
             byte[] stateChange = Json.writeBytes(sampleEvent(stack));
-            IllegalArgumentException api = assertThrows(IllegalArgumentException.class,
-                    () -> new RegistryHandler(stack.environment.app()).handleRequest(
-                            new ByteArrayInputStream(stateChange), new ByteArrayOutputStream(), null));
-            assertTrue(api.getMessage().contains("API Gateway requests only")
-                    && api.getMessage().contains("sagemaker-events"), api.getMessage());
+            IllegalArgumentException api = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new RegistryHandler(stack.environment.app())
+                            .handleRequest(new ByteArrayInputStream(stateChange), new ByteArrayOutputStream(), null));
+            assertTrue(
+                    api.getMessage().contains("API Gateway requests only")
+                            && api.getMessage().contains("sagemaker-events"),
+                    api.getMessage());
 
             Path events = TestStack.samples().resolveSibling("events");
             for (String sample : List.of("registry-list.json", "scheduled-training-cron.json")) {
                 byte[] other = Files.readAllBytes(events.resolve(sample));
-                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                        () -> new SageMakerEventsHandler(stack.environment.app()).handleRequest(
-                                new ByteArrayInputStream(other), new ByteArrayOutputStream(), null));
-                assertTrue(refused.getMessage().contains("\"SageMaker Training Job State Change\" events only"),
+                IllegalArgumentException refused = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new SageMakerEventsHandler(stack.environment.app())
+                                .handleRequest(new ByteArrayInputStream(other), new ByteArrayOutputStream(), null));
+                assertTrue(
+                        refused.getMessage().contains("\"SageMaker Training Job State Change\" events only"),
                         sample + ": " + refused.getMessage());
             }
         }
@@ -168,17 +191,20 @@ class SageMakerRegistrationIntegrationTest {
 
     private static void launchedRun(TestStack stack) {
         TrainingRun queued = TrainingRun.queued(RUN_ID, "api", "2026-11-26T02:00:00.000Z");
-        TrainingRun launched = queued.running("2026-11-26T02:00:01.000Z").withSamples(6000, 6000, TrainingRun.SAGEMAKER)
+        TrainingRun launched = queued.running("2026-11-26T02:00:01.000Z")
+                .withSamples(6000, 6000, TrainingRun.SAGEMAKER)
                 .launched("resume-screening-" + RUN_ID, VERSION);
         assertEquals(RunState.LAUNCHED, launched.state());
-        new dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore(stack.environment.app().dynamoDb(),
-                stack.environment.settings().tableName("training_runs")).save(launched);
+        new dev.resumescreening.adapters.dynamodb.DynamoTrainingRunStore(
+                        stack.environment.app().dynamoDb(),
+                        stack.environment.settings().tableName("training_runs"))
+                .save(launched);
     }
 
     private static JsonNode invoke(TestStack stack, JsonNode event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new SageMakerEventsHandler(stack.environment.app()).handleRequest(
-                new ByteArrayInputStream(Json.writeBytes(event)), out, null);
+        new SageMakerEventsHandler(stack.environment.app())
+                .handleRequest(new ByteArrayInputStream(Json.writeBytes(event)), out, null);
         return Json.read(out.toByteArray());
     }
 
@@ -203,8 +229,23 @@ class SageMakerRegistrationIntegrationTest {
         w1[PairFeatures.COSINE] = 1f;
         w1[input + PairFeatures.COSINE] = -1f;
         MlpWeights weights = MlpWeights.ofFlat(input, 2, w1, new float[] {-0.5f, 0.5f}, new float[] {-10f, -10f}, 5f);
-        return ModelArtifact.of(weights, new ModelMetadata(version, ModelArtifact.FRAMEWORK, "2026-11-26T00:00:00Z",
-                Hyperparameters.defaults(), new HashMap<>(), new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0),
-                PairFeatures.LAYOUT, 0, 0, 0, 0, null, 0, 0, 0.0));
+        return ModelArtifact.of(
+                weights,
+                new ModelMetadata(
+                        version,
+                        ModelArtifact.FRAMEWORK,
+                        "2026-11-26T00:00:00Z",
+                        Hyperparameters.defaults(),
+                        new HashMap<>(),
+                        new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0),
+                        PairFeatures.LAYOUT,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        0,
+                        0.0));
     }
 }

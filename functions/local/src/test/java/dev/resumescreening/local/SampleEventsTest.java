@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every sample in events/ is a valid event that the function it is named for handles, and every route has one. */
 class SampleEventsTest {
-    private static final ObjectMapper LAMBDA_JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper LAMBDA_JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String RESULT_ID = "00000000-0000-4000-8000-000000000001";
     private static final String MODEL_VERSION = "auto-20261126-020000-3f9a1c";
     private static final String RUN_ID = "run-20261126-020000-3f9a1c";
@@ -52,32 +52,80 @@ class SampleEventsTest {
         LexicalEmbedder embedder = new LexicalEmbedder();
         var app = stack.environment.app();
         new DynamoJobRepository(app.dynamoDb(), stack.environment.settings().tableName("jobs"))
-                .create(new StoredJob(new Job("job-sample", "Sample job", "Java engineer on AWS", 50, "2026-11-26T00:00:00.000Z",
-                        false),
+                .create(new StoredJob(
+                        new Job(
+                                "job-sample",
+                                "Sample job",
+                                "Java engineer on AWS",
+                                50,
+                                "2026-11-26T00:00:00.000Z",
+                                false),
                         embedder.embed("Java engineer on AWS")));
         // the result results-get.json reads and feedback-submit.json reviews, one that stays unreviewed, and the one
         // compliance-erase.json erases (it runs before the results and review-queue samples)
-        for (String id : List.of(RESULT_ID, "00000000-0000-4000-8000-000000000002",
-                "00000000-0000-4000-8000-000000000003")) {
+        for (String id :
+                List.of(RESULT_ID, "00000000-0000-4000-8000-000000000002", "00000000-0000-4000-8000-000000000003")) {
             String text = "Java engineer, AWS Lambda and DynamoDB";
             String textKey = "text/job-sample/" + id + ".txt";
             app.documents().put(textKey, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
-            app.documents().put("resumes/job-sample/" + id + ".txt", text.getBytes(StandardCharsets.UTF_8), "text/plain");
-            app.results().create(new ScreeningResult(id, "job-sample", "Alex Example", 72.5, Decision.SHORTLIST, 0.725, "0",
-                            "2026-11-26T00:00:0" + id.charAt(id.length() - 1) + ".000Z",
-                            new ScreeningResult.Document("alex.txt", "text/plain", "resumes/job-sample/" + id + ".txt",
-                                    textKey, true, 1, 1, text.length()), null), 50, embedder.embed(text));
+            app.documents()
+                    .put("resumes/job-sample/" + id + ".txt", text.getBytes(StandardCharsets.UTF_8), "text/plain");
+            app.results()
+                    .create(
+                            new ScreeningResult(
+                                    id,
+                                    "job-sample",
+                                    "Alex Example",
+                                    72.5,
+                                    Decision.SHORTLIST,
+                                    0.725,
+                                    "0",
+                                    "2026-11-26T00:00:0" + id.charAt(id.length() - 1) + ".000Z",
+                                    new ScreeningResult.Document(
+                                            "alex.txt",
+                                            "text/plain",
+                                            "resumes/job-sample/" + id + ".txt",
+                                            textKey,
+                                            true,
+                                            1,
+                                            1,
+                                            text.length()),
+                                    null),
+                            50,
+                            embedder.embed(text));
         }
         // the review feedback-undo.json takes back (review version 1), by the reviewer it names, on a job of its own
         // so that the job-sample answers stay as they are
         String undoneId = "00000000-0000-4000-8000-000000000004";
         String undoneText = "Barista and shift lead";
-        app.documents().put("text/job-undo/" + undoneId + ".txt", undoneText.getBytes(StandardCharsets.UTF_8),
-                "text/plain; charset=utf-8");
-        app.results().create(new ScreeningResult(undoneId, "job-undo", "Sam Example", 20.0, Decision.REJECT, 0.8, "0",
-                "2026-11-26T00:00:04.000Z", new ScreeningResult.Document("sam.txt", "text/plain",
-                        "resumes/job-undo/" + undoneId + ".txt", "text/job-undo/" + undoneId + ".txt", true, 1, 1,
-                        undoneText.length()), null), 50, embedder.embed(undoneText));
+        app.documents()
+                .put(
+                        "text/job-undo/" + undoneId + ".txt",
+                        undoneText.getBytes(StandardCharsets.UTF_8),
+                        "text/plain; charset=utf-8");
+        app.results()
+                .create(
+                        new ScreeningResult(
+                                undoneId,
+                                "job-undo",
+                                "Sam Example",
+                                20.0,
+                                Decision.REJECT,
+                                0.8,
+                                "0",
+                                "2026-11-26T00:00:04.000Z",
+                                new ScreeningResult.Document(
+                                        "sam.txt",
+                                        "text/plain",
+                                        "resumes/job-undo/" + undoneId + ".txt",
+                                        "text/job-undo/" + undoneId + ".txt",
+                                        true,
+                                        1,
+                                        1,
+                                        undoneText.length()),
+                                null),
+                        50,
+                        embedder.embed(undoneText));
         app.reviews().submit(undoneId, "reject", "", "reviewer1");
         // ten reviews on another job, so trigger-trigger-training.json (force, min_samples 10) is due
         ReviewedPairs.store(stack, 10, 3);
@@ -101,8 +149,10 @@ class SampleEventsTest {
     static List<Path> apiEvents() throws Exception {
         Path events = TestStack.samples().resolveSibling("events");
         try (Stream<Path> files = Files.list(events)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted()
-                    .filter(p -> readTree(p).has("routeKey")).toList();
+            return files.filter(p -> p.toString().endsWith(".json"))
+                    .sorted()
+                    .filter(p -> readTree(p).has("routeKey"))
+                    .toList();
         }
     }
 
@@ -119,50 +169,129 @@ class SampleEventsTest {
      * that registry-rollback.json then rolls back): its status and the body fields that show it did its job.
      */
     private static final Map<String, Expected> EXPECTED = Map.ofEntries(
-            Map.entry("compliance-adverse-impact.json", new Expected(200, Map.of("/job_id", "job-sample",
-                    "/results", "3", "/ai/decided", "3", "/ai/sex/excluded_unknown", "3"))),
+            Map.entry(
+                    "compliance-adverse-impact.json",
+                    new Expected(
+                            200,
+                            Map.of(
+                                    "/job_id",
+                                    "job-sample",
+                                    "/results",
+                                    "3",
+                                    "/ai/decided",
+                                    "3",
+                                    "/ai/sex/excluded_unknown",
+                                    "3"))),
             // JSON lines: the first line is a screening decision of the sample minute (no review was made in it)
             Map.entry("compliance-audit.json", new Expected(200, Map.of("/type", "screening_decision"))),
-            Map.entry("compliance-erase.json", new Expected(200, Map.of("/erased", "true",
-                    "/screening_result_id", "00000000-0000-4000-8000-000000000003"))),
-            Map.entry("feedback-submit.json", new Expected(200, Map.of("/success", "true",
-                    "/result/screening_result_id", RESULT_ID, "/result/human_decision", "shortlist",
-                    "/result/human_reviewed", "true"))),
-            Map.entry("feedback-undo.json", new Expected(200, Map.of("/success", "true",
-                    "/result/screening_result_id", "00000000-0000-4000-8000-000000000004",
-                    "/result/human_reviewed", "false", "/result/review_version", "2"))),
+            Map.entry(
+                    "compliance-erase.json",
+                    new Expected(
+                            200,
+                            Map.of("/erased", "true", "/screening_result_id", "00000000-0000-4000-8000-000000000003"))),
+            Map.entry(
+                    "feedback-submit.json",
+                    new Expected(
+                            200,
+                            Map.of(
+                                    "/success",
+                                    "true",
+                                    "/result/screening_result_id",
+                                    RESULT_ID,
+                                    "/result/human_decision",
+                                    "shortlist",
+                                    "/result/human_reviewed",
+                                    "true"))),
+            Map.entry(
+                    "feedback-undo.json",
+                    new Expected(
+                            200,
+                            Map.of(
+                                    "/success",
+                                    "true",
+                                    "/result/screening_result_id",
+                                    "00000000-0000-4000-8000-000000000004",
+                                    "/result/human_reviewed",
+                                    "false",
+                                    "/result/review_version",
+                                    "2"))),
             Map.entry("jobs-create.json", new Expected(201, Map.of("/title", "Backend Java Engineer"))),
             Map.entry("jobs-list.json", new Expected(200, Map.of("/next_token", "null"))),
             Map.entry("jobs-get.json", new Expected(200, Map.of("/job_id", "job-sample", "/title", "Sample job"))),
             Map.entry("jobs-update.json", new Expected(200, Map.of("/job_id", "job-sample", "/threshold", "50.0"))),
             Map.entry("registry-activate.json", new Expected(200, Map.of("/active/champion_version", "0"))),
             Map.entry("registry-list.json", new Expected(200, Map.of("/active/champion_version", "0"))),
-            Map.entry("registry-register.json", new Expected(201, Map.of("/model/version", MODEL_VERSION,
-                    "/model/status", "ACTIVE", "/active/champion_version", MODEL_VERSION))),
+            Map.entry(
+                    "registry-register.json",
+                    new Expected(
+                            201,
+                            Map.of(
+                                    "/model/version",
+                                    MODEL_VERSION,
+                                    "/model/status",
+                                    "ACTIVE",
+                                    "/active/champion_version",
+                                    MODEL_VERSION))),
             Map.entry("registry-rollback.json", new Expected(200, Map.of("/active/champion_version", "0"))),
-            Map.entry("results-get.json", new Expected(200, Map.of("/screening_result_id", RESULT_ID,
-                    "/human_reviewed", "true", "/human_decision", "shortlist"))),
-            Map.entry("results-original.json", new Expected(200, Map.of(RAW_BODY,
-                    "Java engineer, AWS Lambda and DynamoDB"))),
-            Map.entry("results-list.json", new Expected(200, Map.of("/count", "1",
-                    "/results/0/screening_result_id", "00000000-0000-4000-8000-000000000002"))),
-            Map.entry("status-review-queue.json", new Expected(200, Map.of("/count", "1",
-                    "/results/0/screening_result_id", "00000000-0000-4000-8000-000000000002"))),
-            Map.entry("status-training-status.json", new Expected(200, Map.of("/total_samples", "11",
-                    "/new_samples_since_last_training", "11"))),
+            Map.entry(
+                    "results-get.json",
+                    new Expected(
+                            200,
+                            Map.of(
+                                    "/screening_result_id",
+                                    RESULT_ID,
+                                    "/human_reviewed",
+                                    "true",
+                                    "/human_decision",
+                                    "shortlist"))),
+            Map.entry(
+                    "results-original.json",
+                    new Expected(200, Map.of(RAW_BODY, "Java engineer, AWS Lambda and DynamoDB"))),
+            Map.entry(
+                    "results-list.json",
+                    new Expected(
+                            200,
+                            Map.of(
+                                    "/count",
+                                    "1",
+                                    "/results/0/screening_result_id",
+                                    "00000000-0000-4000-8000-000000000002"))),
+            Map.entry(
+                    "status-review-queue.json",
+                    new Expected(
+                            200,
+                            Map.of(
+                                    "/count",
+                                    "1",
+                                    "/results/0/screening_result_id",
+                                    "00000000-0000-4000-8000-000000000002"))),
+            Map.entry(
+                    "status-training-status.json",
+                    new Expected(200, Map.of("/total_samples", "11", "/new_samples_since_last_training", "11"))),
             Map.entry("trigger-run.json", new Expected(200, Map.of("/run_id", RUN_ID, "/state", "SKIPPED"))),
             Map.entry("trigger-runs-list.json", new Expected(200, Map.of("/count", "1", "/runs/0/run_id", RUN_ID))),
-            Map.entry("trigger-trigger-training.json", new Expected(202, Map.of("/success", "true",
-                    "/message", "Training started!"))),
-            Map.entry("upload-issue.json", new Expected(201, Map.of("/method", "PUT",
-                    "/headers/content-type", "application/pdf", "/headers/content-length", "5242880"))),
-            Map.entry("upload-resume-json.json", new Expected(201, Map.of("/job_id", "job-sample",
-                    "/candidate_name", "Alex Example"))),
-            Map.entry("upload-resume-multipart.json", new Expected(201, Map.of("/job_id", "job-sample",
-                    "/candidate_name", "Alex Example"))));
+            Map.entry(
+                    "trigger-trigger-training.json",
+                    new Expected(202, Map.of("/success", "true", "/message", "Training started!"))),
+            Map.entry(
+                    "upload-issue.json",
+                    new Expected(
+                            201,
+                            Map.of(
+                                    "/method",
+                                    "PUT",
+                                    "/headers/content-type",
+                                    "application/pdf",
+                                    "/headers/content-length",
+                                    "5242880"))),
+            Map.entry(
+                    "upload-resume-json.json",
+                    new Expected(201, Map.of("/job_id", "job-sample", "/candidate_name", "Alex Example"))),
+            Map.entry(
+                    "upload-resume-multipart.json",
+                    new Expected(201, Map.of("/job_id", "job-sample", "/candidate_name", "Alex Example"))));
 
-    private record Expected(int status, Map<String, String> fields) {
-    }
+    private record Expected(int status, Map<String, String> fields) {}
 
     @Test
     void everyApiEventSucceedsOnItsFunctionWithTheExpectedAnswer() throws Exception {
@@ -175,12 +304,17 @@ class SampleEventsTest {
             files.add(name);
             APIGatewayV2HTTPEvent event = LAMBDA_JSON.readValue(
                     Files.readString(file).replace("resume-screening-data", bucket), APIGatewayV2HTTPEvent.class);
-            RouteSpec route = Contract.get().routes().stream().filter(r -> r.routeKey().equals(event.getRouteKey()))
-                    .findFirst().orElseThrow(() -> new AssertionError(file + " names no contract route"));
-            assertTrue(name.startsWith(route.function() + "-"), file + " should be named after its function " + route.function());
+            RouteSpec route = Contract.get().routes().stream()
+                    .filter(r -> r.routeKey().equals(event.getRouteKey()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(file + " names no contract route"));
+            assertTrue(
+                    name.startsWith(route.function() + "-"),
+                    file + " should be named after its function " + route.function());
             Expected expected = EXPECTED.get(name);
             assertNotNull(expected, "no expected answer for " + name);
-            APIGatewayV2HTTPResponse response = stack.environment.function(route.function()).handleRequest(event, null);
+            APIGatewayV2HTTPResponse response =
+                    stack.environment.function(route.function()).handleRequest(event, null);
             if (expected.status() != response.getStatusCode()) {
                 failures.add(name + ": status " + response.getStatusCode() + " " + response.getBody());
             }
@@ -197,7 +331,8 @@ class SampleEventsTest {
             JsonNode body = Json.read(response.getBody());
             expected.fields().forEach((pointer, value) -> {
                 if (!value.equals(body.at(pointer).asText())) {
-                    failures.add(name + " " + pointer + " is '" + body.at(pointer).asText() + "' in " + response.getBody());
+                    failures.add(
+                            name + " " + pointer + " is '" + body.at(pointer).asText() + "' in " + response.getBody());
                 }
             });
             covered.add(route.routeKey());
@@ -215,9 +350,11 @@ class SampleEventsTest {
             Path file = TestStack.samples().resolveSibling("events").resolve(name);
             APIGatewayV2HTTPEvent event = LAMBDA_JSON.readValue(file.toFile(), APIGatewayV2HTTPEvent.class);
             String function = name.substring(0, name.indexOf('-'));
-            APIGatewayV2HTTPResponse response = stack.environment.function(function).handleRequest(event, null);
+            APIGatewayV2HTTPResponse response =
+                    stack.environment.function(function).handleRequest(event, null);
             // an upload sample's file the other test screened for job-sample already is answered as its duplicate
-            boolean duplicate = response.getStatusCode() == 200 && Json.read(response.getBody()).has("duplicate_of");
+            boolean duplicate = response.getStatusCode() == 200
+                    && Json.read(response.getBody()).has("duplicate_of");
             assertTrue(response.getStatusCode() == 201 || duplicate, name + ": " + response.getBody());
         }
     }

@@ -32,8 +32,13 @@ class SamplePdfsTest {
         assertFalse(texts.isEmpty());
         DocumentTextExtractor extractor = new DocumentTextExtractor(10);
         for (Path text : texts) {
-            String fromPdf = extractor.extract(Files.readAllBytes(pdfOf(text)), "sample.pdf", null).text();
-            assertEquals(words(Files.readString(text)), words(fromPdf), text.getFileName().toString());
+            String fromPdf = extractor
+                    .extract(Files.readAllBytes(pdfOf(text)), "sample.pdf", null)
+                    .text();
+            assertEquals(
+                    words(Files.readString(text)),
+                    words(fromPdf),
+                    text.getFileName().toString());
         }
     }
 

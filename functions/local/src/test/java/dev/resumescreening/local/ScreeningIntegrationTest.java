@@ -36,7 +36,8 @@ class ScreeningIntegrationTest {
     @BeforeAll
     static void start() throws Exception {
         stack = TestStack.start(Map.of("MAX_UPLOAD_BYTES", String.valueOf(SMALL_LIMIT), "MAX_PDF_PAGES", "30"));
-        jobId = stack.createJob("Backend Java Engineer",
+        jobId = stack.createJob(
+                "Backend Java Engineer",
                 Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
     }
 
@@ -59,36 +60,64 @@ class ScreeningIntegrationTest {
 
     @Test
     void createsAndReadsAJob() throws Exception {
-        HttpResponse<String> created = stack.postJson("/api/v1/jobs",
-                Map.of("title", "Staff Accountant", "description", "General ledger and reconciliations", "threshold", 65));
+        HttpResponse<String> created = stack.postJson(
+                "/api/v1/jobs",
+                Map.of(
+                        "title",
+                        "Staff Accountant",
+                        "description",
+                        "General ledger and reconciliations",
+                        "threshold",
+                        65));
         assertEquals(201, created.statusCode(), created.body());
         String id = json(created).get("job_id").asText();
         JsonNode job = json(stack.get("/api/v1/jobs/" + id));
         assertEquals("Staff Accountant", job.get("title").asText());
         assertEquals(65.0, job.get("threshold").asDouble());
-        assertEquals(50.0, json(stack.get("/api/v1/jobs/" + jobId)).get("threshold").asDouble());
+        assertEquals(
+                50.0, json(stack.get("/api/v1/jobs/" + jobId)).get("threshold").asDouble());
     }
 
     @Test
     void theJobsListCountsEachJobsResultsAndAnAdminChangesTheThreshold() throws Exception {
-        String job = stack.createJob("Counted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
-        stack.uploadFile(job, "java.txt", Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.txt")));
-        String barista = json(stack.uploadFile(job, "barista.txt",
-                Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt")))).get("screening_result_id").asText();
-        assertEquals(200, stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", barista,
-                "human_decision", "shortlist")).statusCode());
-        assertEquals(Map.of("screened", 2, "shortlisted_by_ai", 1, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
+        String job = stack.createJob(
+                "Counted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        stack.uploadFile(
+                job, "java.txt", Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.txt")));
+        String barista = json(stack.uploadFile(
+                        job,
+                        "barista.txt",
+                        Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"))))
+                .get("screening_result_id")
+                .asText();
+        assertEquals(
+                200,
+                stack.postJson(
+                                "/api/v1/feedback/submit",
+                                Map.of("screening_result_id", barista, "human_decision", "shortlist"))
+                        .statusCode());
+        assertEquals(
+                Map.of("screened", 2, "shortlisted_by_ai", 1, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
 
         HttpResponse<String> changed = patch("/api/v1/jobs/" + job, Map.of("threshold", 0));
         assertEquals(200, changed.statusCode(), changed.body());
         assertEquals(0.0, json(changed).get("threshold").asDouble());
-        assertEquals(0.0, json(stack.get("/api/v1/jobs/" + job)).get("threshold").asDouble());
-        JsonNode after = json(stack.uploadFile(job, "barista-again.txt", ("Reference 2\n"
-                + Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"))).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                0.0, json(stack.get("/api/v1/jobs/" + job)).get("threshold").asDouble());
+        JsonNode after = json(stack.uploadFile(
+                job,
+                "barista-again.txt",
+                ("Reference 2\n" + Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt")))
+                        .getBytes(StandardCharsets.UTF_8)));
         assertEquals("SHORTLIST", after.get("decision").asText(), "new uploads are decided with the new threshold");
-        assertEquals("REJECT", json(stack.get("/api/v1/screening/result/" + barista)).get("decision").asText(),
+        assertEquals(
+                "REJECT",
+                json(stack.get("/api/v1/screening/result/" + barista))
+                        .get("decision")
+                        .asText(),
                 "earlier results keep theirs");
-        assertEquals(Map.of("screened", 3, "shortlisted_by_ai", 2, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
+        assertEquals(
+                Map.of("screened", 3, "shortlisted_by_ai", 2, "reviewed", 1, "shortlisted_by_people", 1), counts(job));
 
         assertError(patch("/api/v1/jobs/" + job, Map.of("threshold", 101)), 400, "invalid_threshold");
         assertError(patch("/api/v1/jobs/" + job, Map.of("title", "Renamed")), 400, "unsupported_field");
@@ -96,14 +125,25 @@ class ScreeningIntegrationTest {
         assertError(patch("/api/v1/jobs/job-missing", Map.of("threshold", 60)), 404, "job_not_found");
 
         // erasing a reviewed result takes it out of every count
-        assertEquals(200, stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/"
-                + barista)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        assertEquals(Map.of("screened", 2, "shortlisted_by_ai", 2, "reviewed", 0, "shortlisted_by_people", 0), counts(job));
+        assertEquals(
+                200,
+                stack.http
+                        .send(
+                                HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/" + barista))
+                                        .DELETE()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(
+                Map.of("screened", 2, "shortlisted_by_ai", 2, "reviewed", 0, "shortlisted_by_people", 0), counts(job));
     }
 
     private static HttpResponse<String> patch(String path, Object body) throws Exception {
-        return stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + path)).header("content-type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body))).build(),
+        return stack.http.send(
+                HttpRequest.newBuilder(URI.create(stack.base + path))
+                        .header("content-type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -115,24 +155,40 @@ class ScreeningIntegrationTest {
             for (JsonNode listed : page.get("jobs")) {
                 if (listed.get("job_id").asText().equals(job)) {
                     Map<String, Integer> counts = new java.util.HashMap<>();
-                    listed.get("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+                    listed.get("counts")
+                            .fields()
+                            .forEachRemaining(
+                                    e -> counts.put(e.getKey(), e.getValue().asInt()));
                     return counts;
                 }
             }
-            token = page.get("next_token").isNull() ? null : page.get("next_token").asText();
+            token = page.get("next_token").isNull()
+                    ? null
+                    : page.get("next_token").asText();
         } while (token != null);
         throw new AssertionError("job " + job + " is not listed");
     }
 
     @Test
     void resultsSortByScoreAcrossPages() throws Exception {
-        String job = stack.createJob("Sorted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
-        for (String resume : List.of("sam-taylor-barista.txt", "priya-nair-java.txt", "grace-okafor-accountant.txt",
+        String job = stack.createJob(
+                "Sorted job", Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        for (String resume : List.of(
+                "sam-taylor-barista.txt",
+                "priya-nair-java.txt",
+                "grace-okafor-accountant.txt",
                 "marco-silva-fullstack.txt")) {
-            assertEquals(201, stack.uploadFile(job, resume, Files.readAllBytes(TestStack.samples().resolve("resumes/" + resume)))
-                    .statusCode());
+            assertEquals(
+                    201,
+                    stack.uploadFile(
+                                    job,
+                                    resume,
+                                    Files.readAllBytes(TestStack.samples().resolve("resumes/" + resume)))
+                            .statusCode());
         }
-        assertEquals(201, stack.uploadFile(job, "scan.pdf", PdfFixtures.imageOnlyPdf()).statusCode());
+        assertEquals(
+                201,
+                stack.uploadFile(job, "scan.pdf", PdfFixtures.imageOnlyPdf()).statusCode());
         JsonNode first = json(stack.get("/api/v1/screening/results/" + job + "?sort=score&limit=3"));
         JsonNode second = json(stack.get("/api/v1/screening/results/" + job + "?sort=score&limit=3&next_token="
                 + first.get("next_token").asText()));
@@ -144,19 +200,32 @@ class ScreeningIntegrationTest {
         List<Double> descending = new java.util.ArrayList<>(scores);
         descending.sort(java.util.Comparator.reverseOrder());
         assertEquals(descending, scores);
-        assertEquals(400, stack.get("/api/v1/screening/results/" + job + "?next_token=" + first.get("next_token").asText())
-                .statusCode(), "a token of the score order does not continue the newest-first order");
+        assertEquals(
+                400,
+                stack.get("/api/v1/screening/results/" + job + "?next_token="
+                                + first.get("next_token").asText())
+                        .statusCode(),
+                "a token of the score order does not continue the newest-first order");
         assertError(stack.get("/api/v1/screening/results/" + job + "?sort=name"), 400, "invalid_sort");
     }
 
     @Test
     void refusesBadJobs() throws Exception {
         assertError(stack.get("/api/v1/jobs/job-missing"), 404, "job_not_found");
-        assertError(stack.post("/api/v1/jobs", "application/json", "{\"title\":".getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");
+        assertError(
+                stack.post("/api/v1/jobs", "application/json", "{\"title\":".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "malformed_json");
         assertError(stack.post("/api/v1/jobs", "application/json", new byte[0]), 400, "empty_body");
         assertError(stack.postJson("/api/v1/jobs", Map.of("description", "x")), 400, "missing_title");
-        assertError(stack.postJson("/api/v1/jobs", Map.of("title", "t", "description", "d", "threshold", 150)), 400, "invalid_threshold");
-        assertError(stack.post("/api/v1/jobs", "text/xml", "<job/>".getBytes(StandardCharsets.UTF_8)), 415, "unsupported_content_type");
+        assertError(
+                stack.postJson("/api/v1/jobs", Map.of("title", "t", "description", "d", "threshold", 150)),
+                400,
+                "invalid_threshold");
+        assertError(
+                stack.post("/api/v1/jobs", "text/xml", "<job/>".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "unsupported_content_type");
     }
 
     @Test
@@ -170,7 +239,8 @@ class ScreeningIntegrationTest {
         assertEquals("Test Candidate", result.get("candidate_name").asText());
         double score = result.get("score").asDouble();
         assertTrue(score >= 0 && score <= 100);
-        assertEquals(score >= 50 ? "SHORTLIST" : "REJECT", result.get("decision").asText());
+        assertEquals(
+                score >= 50 ? "SHORTLIST" : "REJECT", result.get("decision").asText());
         assertTrue(result.get("confidence").asDouble() >= 0.5);
         assertEquals("0", result.get("model_version").asText());
         assertFalse(result.get("human_reviewed").asBoolean());
@@ -185,16 +255,26 @@ class ScreeningIntegrationTest {
 
     @Test
     void aMatchingResumeScoresAboveAnUnrelatedOne() throws Exception {
-        double java = json(stack.uploadFile(jobId, "java.txt",
-                Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.txt")))).get("score").asDouble();
-        double barista = json(stack.uploadFile(jobId, "barista.txt",
-                Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt")))).get("score").asDouble();
+        double java = json(stack.uploadFile(
+                        jobId,
+                        "java.txt",
+                        Files.readAllBytes(TestStack.samples().resolve("resumes/priya-nair-java.txt"))))
+                .get("score")
+                .asDouble();
+        double barista = json(stack.uploadFile(
+                        jobId,
+                        "barista.txt",
+                        Files.readAllBytes(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"))))
+                .get("score")
+                .asDouble();
         assertTrue(java > barista + 10, "java " + java + " vs barista " + barista);
     }
 
     @Test
     void explainsTheScoreWithTheJobsTermsFoundAndMissing() throws Exception {
-        JsonNode result = json(stack.uploadFile(jobId, "explained.txt",
+        JsonNode result = json(stack.uploadFile(
+                jobId,
+                "explained.txt",
                 Files.readAllBytes(TestStack.samples().resolve("resumes/marco-silva-fullstack.txt"))));
         JsonNode explanation = result.get("explanation");
         List<String> found = texts(explanation.get("found"));
@@ -202,21 +282,28 @@ class ScreeningIntegrationTest {
         assertTrue(found.contains("java"), found.toString());
         assertFalse(missing.isEmpty());
         assertTrue(found.stream().noneMatch(missing::contains), found + " / " + missing);
-        String text = stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
-                + "/original?view=text").body().toLowerCase(java.util.Locale.ROOT);
+        String text = stack.get("/api/v1/screening/result/"
+                        + result.get("screening_result_id").asText() + "/original?view=text")
+                .body()
+                .toLowerCase(java.util.Locale.ROOT);
         found.forEach(term -> assertTrue(text.contains(term.split(" ")[0]), term + " is in the text the model read"));
-        missing.forEach(term -> assertFalse(text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(term) + "\\b.*"),
+        missing.forEach(term -> assertFalse(
+                text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(term) + "\\b.*"),
                 term + " is not in the text the model read"));
-        JsonNode stored = json(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()));
+        JsonNode stored = json(stack.get(
+                "/api/v1/screening/result/" + result.get("screening_result_id").asText()));
         assertEquals(explanation, stored.get("explanation"));
-        assertError(stack.get("/api/v1/screening/result/" + result.get("screening_result_id").asText()
-                + "/original?view=raw"), 400, "invalid_view");
+        assertError(
+                stack.get("/api/v1/screening/result/"
+                        + result.get("screening_result_id").asText() + "/original?view=raw"),
+                400,
+                "invalid_view");
     }
 
     @Test
     void screensAWordDocumentAndRefusesABadOneWithItsOwnCode() throws Exception {
-        byte[] docx = DocxFixtures.document("Dana Word", "Backend engineer: Java 17, Spring Boot, AWS Lambda, DynamoDB",
-                "Terraform\tREST APIs");
+        byte[] docx = DocxFixtures.document(
+                "Dana Word", "Backend engineer: Java 17, Spring Boot, AWS Lambda, DynamoDB", "Terraform\tREST APIs");
         HttpResponse<String> response = stack.uploadFile(jobId, "dana.docx", docx);
         assertEquals(201, response.statusCode(), response.body());
         JsonNode result = json(response);
@@ -226,22 +313,29 @@ class ScreeningIntegrationTest {
         assertEquals(1, stack.objectCount("resumes/" + jobId + "/" + id + ".docx"));
         HttpResponse<String> text = stack.get("/api/v1/screening/result/" + id + "/original?view=text");
         assertTrue(text.body().contains("Terraform\tREST APIs"), text.body());
-        HttpResponse<byte[]> original = stack.http.send(HttpRequest.newBuilder(URI.create(stack.base
-                + "/api/v1/screening/result/" + id + "/original")).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(DocumentTextExtractor.DOCX, original.headers().firstValue("content-type").orElse(""));
+        HttpResponse<byte[]> original = stack.http.send(
+                HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/" + id + "/original"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(
+                DocumentTextExtractor.DOCX,
+                original.headers().firstValue("content-type").orElse(""));
         assertArrayEquals(docx, original.body());
 
         int before = stack.resultCount();
-        assertError(stack.uploadFile(jobId, "cut.docx", java.util.Arrays.copyOf(docx, docx.length / 2)), 422,
+        assertError(
+                stack.uploadFile(jobId, "cut.docx", java.util.Arrays.copyOf(docx, docx.length / 2)),
+                422,
                 "corrupt_docx");
-        assertError(stack.uploadFile(jobId, "fake.docx", "not a zip".getBytes(StandardCharsets.UTF_8)), 422,
-                "not_a_docx");
+        assertError(
+                stack.uploadFile(jobId, "fake.docx", "not a zip".getBytes(StandardCharsets.UTF_8)), 422, "not_a_docx");
         assertEquals(before, stack.resultCount(), "a refused file leaves no record");
     }
 
     @Test
     void aFileAlreadyScreenedForTheJobIsAnsweredAsADuplicateWithoutASecondRecord() throws Exception {
-        byte[] resume = ("Java engineer, AWS Lambda\nReference " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] resume = ("Java engineer, AWS Lambda\nReference " + java.util.UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> first = stack.uploadFile(jobId, "first.txt", resume);
         assertEquals(201, first.statusCode(), first.body());
         String firstId = json(first).get("screening_result_id").asText();
@@ -259,14 +353,22 @@ class ScreeningIntegrationTest {
         assertEquals(201, stack.uploadFile(otherJob, "first.txt", resume).statusCode(), "another job screens it anew");
 
         // erased, the file may come again
-        assertEquals(200, stack.http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/"
-                + firstId)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                200,
+                stack.http
+                        .send(
+                                HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/" + firstId))
+                                        .DELETE()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
         assertEquals(201, stack.uploadFile(jobId, "first.txt", resume).statusCode());
     }
 
     @Test
     void theSameIdempotencyKeyAnswersTheSameResultAndConcurrentRequestsMakeOneRecord() throws Exception {
-        byte[] resume = ("Java engineer, DynamoDB\nReference " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] resume =
+                ("Java engineer, DynamoDB\nReference " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String key = "upload-" + java.util.UUID.randomUUID();
         int results = stack.resultCount();
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
@@ -285,13 +387,21 @@ class ScreeningIntegrationTest {
         assertEquals(5, replayed, "every answer but the first is a replay");
         assertEquals(results + 1, stack.resultCount(), "one record for one key");
 
-        HttpResponse<String> later = stack.http.send(uploadRequest(jobId, resume, key), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> later =
+                stack.http.send(uploadRequest(jobId, resume, key), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, later.statusCode());
-        assertEquals(ids.iterator().next(), json(later).get("screening_result_id").asText());
-        assertError(stack.http.send(uploadRequest(jobId, "another file".getBytes(StandardCharsets.UTF_8), key),
-                HttpResponse.BodyHandlers.ofString()), 422, "idempotency_key_reused");
-        assertError(stack.http.send(uploadRequest(jobId, resume, "has spaces"), HttpResponse.BodyHandlers.ofString()),
-                400, "invalid_idempotency_key");
+        assertEquals(
+                ids.iterator().next(), json(later).get("screening_result_id").asText());
+        assertError(
+                stack.http.send(
+                        uploadRequest(jobId, "another file".getBytes(StandardCharsets.UTF_8), key),
+                        HttpResponse.BodyHandlers.ofString()),
+                422,
+                "idempotency_key_reused");
+        assertError(
+                stack.http.send(uploadRequest(jobId, resume, "has spaces"), HttpResponse.BodyHandlers.ofString()),
+                400,
+                "invalid_idempotency_key");
         assertEquals(results + 1, stack.resultCount());
     }
 
@@ -300,8 +410,9 @@ class ScreeningIntegrationTest {
         return HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/upload-resume"))
                 .header("content-type", "multipart/form-data; boundary=" + boundary)
                 .header("idempotency-key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, Map.of("job_id", job),
-                        "cv.txt", content))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        Multipart.body(boundary, Map.of("job_id", job), "cv.txt", content)))
+                .build();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -312,9 +423,18 @@ class ScreeningIntegrationTest {
 
     @Test
     void acceptsJsonWithBase64Content() throws Exception {
-        HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
-                "candidate_name", "Base Sixty-Four", "file_name", "cv.txt",
-                "content_base64", Base64.getEncoder().encodeToString("Java and AWS Lambda engineer".getBytes(StandardCharsets.UTF_8))));
+        HttpResponse<String> response = stack.postJson(
+                "/api/v1/screening/upload-resume",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "candidate_name",
+                        "Base Sixty-Four",
+                        "file_name",
+                        "cv.txt",
+                        "content_base64",
+                        Base64.getEncoder()
+                                .encodeToString("Java and AWS Lambda engineer".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, response.statusCode(), response.body());
         assertEquals("Base Sixty-Four", json(response).get("candidate_name").asText());
     }
@@ -327,7 +447,10 @@ class ScreeningIntegrationTest {
         assertEquals("MANUAL_REVIEW", result.get("decision").asText());
         assertTrue(result.get("score").isNull());
         assertFalse(result.get("text_extracted").asBoolean());
-        assertEquals(1, stack.objectCount("resumes/" + jobId + "/" + result.get("screening_result_id").asText()));
+        assertEquals(
+                1,
+                stack.objectCount("resumes/" + jobId + "/"
+                        + result.get("screening_result_id").asText()));
     }
 
     @Test
@@ -344,18 +467,39 @@ class ScreeningIntegrationTest {
         int resultsBefore = stack.resultCount();
         byte[] pdf = PdfFixtures.textPdf("Java developer resume ".repeat(20));
 
-        assertError(stack.uploadFile(jobId, "resume.pdf", "I am not a PDF".getBytes(StandardCharsets.UTF_8)), 422, "not_a_pdf");
+        assertError(
+                stack.uploadFile(jobId, "resume.pdf", "I am not a PDF".getBytes(StandardCharsets.UTF_8)),
+                422,
+                "not_a_pdf");
         assertError(stack.uploadFile(jobId, "resume.pdf", PdfFixtures.truncated(pdf)), 422, "corrupt_pdf");
         assertError(stack.uploadFile(jobId, "resume.pdf", PdfFixtures.encryptedPdf("secret")), 422, "encrypted_pdf");
-        assertError(stack.uploadFile(jobId, "big.txt", "a".repeat(SMALL_LIMIT + 1).getBytes(StandardCharsets.UTF_8)), 413, "file_too_large");
+        assertError(
+                stack.uploadFile(jobId, "big.txt", "a".repeat(SMALL_LIMIT + 1).getBytes(StandardCharsets.UTF_8)),
+                413,
+                "file_too_large");
         assertError(stack.uploadFile(null, "resume.pdf", pdf), 400, "missing_job_id");
         assertError(stack.uploadFile("job-unknown", "resume.pdf", pdf), 404, "job_not_found");
-        assertError(stack.post("/api/v1/screening/upload-resume", "multipart/form-data; boundary=abc",
-                "--abc\r\nContent-Disposition: form-data; name=\"job_id\"\r\n\r\nx\r\n--abc--\r\n".getBytes(StandardCharsets.UTF_8)),
-                400, "missing_file");
-        assertError(stack.post("/api/v1/screening/upload-resume", "application/json", "{oops".getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");
-        assertError(stack.post("/api/v1/screening/upload-resume", "application/xml", pdf), 415, "unsupported_content_type");
-        assertError(stack.uploadFile(jobId, "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}), 415, "unsupported_file_type");
+        assertError(
+                stack.post(
+                        "/api/v1/screening/upload-resume",
+                        "multipart/form-data; boundary=abc",
+                        "--abc\r\nContent-Disposition: form-data; name=\"job_id\"\r\n\r\nx\r\n--abc--\r\n"
+                                .getBytes(StandardCharsets.UTF_8)),
+                400,
+                "missing_file");
+        assertError(
+                stack.post(
+                        "/api/v1/screening/upload-resume",
+                        "application/json",
+                        "{oops".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "malformed_json");
+        assertError(
+                stack.post("/api/v1/screening/upload-resume", "application/xml", pdf), 415, "unsupported_content_type");
+        assertError(
+                stack.uploadFile(jobId, "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+                415,
+                "unsupported_file_type");
 
         assertEquals(objectsBefore, stack.objectCount(""));
         assertEquals(resultsBefore, stack.resultCount());
@@ -366,28 +510,40 @@ class ScreeningIntegrationTest {
         String job = stack.createJob("Paging", "Java engineer");
         Set<String> uploaded = new HashSet<>();
         for (int i = 0; i < 5; i++) {
-            uploaded.add(json(stack.uploadFile(job, "cv" + i + ".txt", ("Java engineer " + i).getBytes(StandardCharsets.UTF_8)))
-                    .get("screening_result_id").asText());
+            uploaded.add(json(stack.uploadFile(
+                            job, "cv" + i + ".txt", ("Java engineer " + i).getBytes(StandardCharsets.UTF_8)))
+                    .get("screening_result_id")
+                    .asText());
         }
         Set<String> seen = new HashSet<>();
         String token = null;
         String previousCreated = "9999";
         int pages = 0;
         do {
-            JsonNode page = json(stack.get("/api/v1/screening/results/" + job + "?limit=2"
-                    + (token == null ? "" : "&next_token=" + token)));
+            JsonNode page = json(stack.get(
+                    "/api/v1/screening/results/" + job + "?limit=2" + (token == null ? "" : "&next_token=" + token)));
             for (JsonNode result : page.get("results")) {
                 assertTrue(seen.add(result.get("screening_result_id").asText()));
                 assertTrue(result.get("created_at").asText().compareTo(previousCreated) <= 0);
                 previousCreated = result.get("created_at").asText();
             }
-            token = page.get("next_token").isNull() ? null : page.get("next_token").asText();
+            token = page.get("next_token").isNull()
+                    ? null
+                    : page.get("next_token").asText();
             pages++;
         } while (token != null);
         assertEquals(uploaded, seen);
         assertTrue(pages >= 3);
-        assertEquals(5, json(stack.get("/api/v1/screening/results/" + job + "?reviewed=false")).get("count").asInt());
-        assertEquals(0, json(stack.get("/api/v1/screening/results/" + job + "?reviewed=true")).get("count").asInt());
+        assertEquals(
+                5,
+                json(stack.get("/api/v1/screening/results/" + job + "?reviewed=false"))
+                        .get("count")
+                        .asInt());
+        assertEquals(
+                0,
+                json(stack.get("/api/v1/screening/results/" + job + "?reviewed=true"))
+                        .get("count")
+                        .asInt());
         assertError(stack.get("/api/v1/screening/results/" + job + "?reviewed=maybe"), 400, "invalid_reviewed");
         assertError(stack.get("/api/v1/screening/results/" + job + "?limit=0"), 400, "invalid_limit");
         assertError(stack.get("/api/v1/screening/results/" + job + "?next_token=%25%25"), 400, "invalid_next_token");
@@ -400,64 +556,121 @@ class ScreeningIntegrationTest {
         String other = stack.createJob("Other tokens", "Java engineer");
         for (String j : List.of(job, other)) {
             for (int i = 0; i < 3; i++) {
-                assertEquals(201, stack.uploadFile(j, "cv" + i + ".txt", ("Java " + i).getBytes(StandardCharsets.UTF_8))
-                        .statusCode());
+                assertEquals(
+                        201,
+                        stack.uploadFile(j, "cv" + i + ".txt", ("Java " + i).getBytes(StandardCharsets.UTF_8))
+                                .statusCode());
             }
         }
-        String token = json(stack.get("/api/v1/screening/results/" + job + "?limit=1")).get("next_token").asText();
+        String token = json(stack.get("/api/v1/screening/results/" + job + "?limit=1"))
+                .get("next_token")
+                .asText();
         String reviewedToken = json(stack.get("/api/v1/screening/results/" + job + "?limit=1&reviewed=false"))
-                .get("next_token").asText();
-        assertEquals(1, json(stack.get("/api/v1/screening/results/" + job + "?limit=1&next_token=" + token))
-                .get("count").asInt());
+                .get("next_token")
+                .asText();
+        assertEquals(
+                1,
+                json(stack.get("/api/v1/screening/results/" + job + "?limit=1&next_token=" + token))
+                        .get("count")
+                        .asInt());
 
         String path = "/api/v1/screening/results/";
-        for (String forged : List.of("eyJ4IjoxfQ", "e30", "e30.e30", token + "x", "x" + token,
-                token.substring(0, token.indexOf('.')) + ".AAAA", token.replace('.', '_'), "a".repeat(5000))) {
+        for (String forged : List.of(
+                "eyJ4IjoxfQ",
+                "e30",
+                "e30.e30",
+                token + "x",
+                "x" + token,
+                token.substring(0, token.indexOf('.')) + ".AAAA",
+                token.replace('.', '_'),
+                "a".repeat(5000))) {
             assertError(stack.get(path + job + "?limit=1&next_token=" + forged), 400, "invalid_next_token");
         }
         // a token continues only the query it was issued for
         assertError(stack.get(path + other + "?limit=1&next_token=" + token), 400, "invalid_next_token");
         assertError(stack.get(path + job + "?limit=1&reviewed=false&next_token=" + token), 400, "invalid_next_token");
         assertError(stack.get(path + job + "?limit=1&next_token=" + reviewedToken), 400, "invalid_next_token");
-        assertEquals(1, json(stack.get(path + job + "?limit=1&reviewed=false&next_token=" + reviewedToken))
-                .get("count").asInt());
+        assertEquals(
+                1,
+                json(stack.get(path + job + "?limit=1&reviewed=false&next_token=" + reviewedToken))
+                        .get("count")
+                        .asInt());
     }
 
     @Test
     void controlCharactersAreStrippedAtTheEdgeAndOrdinaryUnicodeKept() throws Exception {
-        HttpResponse<String> created = stack.postJson("/api/v1/jobs", Map.of(
-                "title", "Back\u0000end\u001b[31m Engineer\r\nZo\u00eb \u5c71\u7530 \ud83d\ude80\u202e\u2066",
-                "description", "Java\u0000 on AWS\nline two"));
+        HttpResponse<String> created = stack.postJson(
+                "/api/v1/jobs",
+                Map.of(
+                        "title", "Back\u0000end\u001b[31m Engineer\r\nZo\u00eb \u5c71\u7530 \ud83d\ude80\u202e\u2066",
+                        "description", "Java\u0000 on AWS\nline two"));
         assertEquals(201, created.statusCode(), created.body());
-        JsonNode job = json(stack.get("/api/v1/jobs/" + json(created).get("job_id").asText()));
-        assertEquals("Backend[31m Engineer  Zo\u00eb \u5c71\u7530 \ud83d\ude80", job.get("title").asText());
+        JsonNode job =
+                json(stack.get("/api/v1/jobs/" + json(created).get("job_id").asText()));
+        assertEquals(
+                "Backend[31m Engineer  Zo\u00eb \u5c71\u7530 \ud83d\ude80",
+                job.get("title").asText());
         assertEquals("Java on AWS\nline two", job.get("description").asText());
 
-        HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
-                "candidate_name", "\u202eAna\u0000 Lima\r\n", "file_name", "ana.txt",
-                "content_base64", Base64.getEncoder().encodeToString("Java engineer, Lisbon".getBytes(StandardCharsets.UTF_8))));
+        HttpResponse<String> upload = stack.postJson(
+                "/api/v1/screening/upload-resume",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "candidate_name",
+                        "\u202eAna\u0000 Lima\r\n",
+                        "file_name",
+                        "ana.txt",
+                        "content_base64",
+                        Base64.getEncoder().encodeToString("Java engineer, Lisbon".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, upload.statusCode(), upload.body());
         String id = json(upload).get("screening_result_id").asText();
-        assertEquals("Ana Lima", json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").asText());
+        assertEquals(
+                "Ana Lima",
+                json(stack.get("/api/v1/screening/result/" + id))
+                        .get("candidate_name")
+                        .asText());
 
-        HttpResponse<String> review = stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", id,
-                "human_decision", "reject", "notes", "ok\u0000\u001b\r\nfine \u061c\u200fdone"));
+        HttpResponse<String> review = stack.postJson(
+                "/api/v1/feedback/submit",
+                Map.of(
+                        "screening_result_id",
+                        id,
+                        "human_decision",
+                        "reject",
+                        "notes",
+                        "ok\u0000\u001b\r\nfine \u061c\u200fdone"));
         assertEquals(200, review.statusCode(), review.body());
-        assertEquals("ok  fine done", json(stack.get("/api/v1/screening/result/" + id)).get("notes").asText());
+        assertEquals(
+                "ok  fine done",
+                json(stack.get("/api/v1/screening/result/" + id)).get("notes").asText());
     }
 
     @Test
     void aMissingCandidateNameIsStoredAsNone() throws Exception {
-        HttpResponse<String> upload = stack.postJson("/api/v1/screening/upload-resume", Map.of("job_id", jobId,
-                "file_name", "anon.txt",
-                "content_base64", Base64.getEncoder().encodeToString("Java engineer, anonymous".getBytes(StandardCharsets.UTF_8))));
+        HttpResponse<String> upload = stack.postJson(
+                "/api/v1/screening/upload-resume",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "file_name",
+                        "anon.txt",
+                        "content_base64",
+                        Base64.getEncoder()
+                                .encodeToString("Java engineer, anonymous".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, upload.statusCode(), upload.body());
         String id = json(upload).get("screening_result_id").asText();
         assertTrue(json(upload).get("candidate_name").isNull(), upload.body());
-        assertTrue(json(stack.get("/api/v1/screening/result/" + id)).get("candidate_name").isNull());
-        var item = stack.environment.app().dynamoDb().getItem(b -> b.tableName(stack.environment.settings()
-                .tableName("screening_results")).key(Map.of("result_id",
-                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))).item();
+        assertTrue(json(stack.get("/api/v1/screening/result/" + id))
+                .get("candidate_name")
+                .isNull());
+        var item = stack.environment
+                .app()
+                .dynamoDb()
+                .getItem(b -> b.tableName(stack.environment.settings().tableName("screening_results"))
+                        .key(Map.of(
+                                "result_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))))
+                .item();
         assertFalse(item.containsKey("candidate_name"), item.toString());
     }
 
@@ -465,24 +678,29 @@ class ScreeningIntegrationTest {
     void base64JunkIsRefusedAsInvalidBase64() throws Exception {
         int before = stack.resultCount();
         for (String junk : List.of("!!!!", "@@@@####", "QUJD*REVG", "bm90 YmFzZTY0?")) {
-            HttpResponse<String> response = stack.postJson("/api/v1/screening/upload-resume",
+            HttpResponse<String> response = stack.postJson(
+                    "/api/v1/screening/upload-resume",
                     Map.of("job_id", jobId, "file_name", "cv.txt", "content_base64", junk));
             assertError(response, 400, "invalid_content_base64");
         }
         // wrapped base64, as base64 tools print it, is fine
-        String wrapped = Base64.getMimeEncoder().encodeToString(("Java engineer " + "x".repeat(200))
-                .getBytes(StandardCharsets.UTF_8));
+        String wrapped = Base64.getMimeEncoder()
+                .encodeToString(("Java engineer " + "x".repeat(200)).getBytes(StandardCharsets.UTF_8));
         assertTrue(wrapped.contains("\r\n"));
-        assertEquals(201, stack.postJson("/api/v1/screening/upload-resume",
-                Map.of("job_id", jobId, "file_name", "cv.txt", "content_base64", wrapped)).statusCode());
+        assertEquals(
+                201,
+                stack.postJson(
+                                "/api/v1/screening/upload-resume",
+                                Map.of("job_id", jobId, "file_name", "cv.txt", "content_base64", wrapped))
+                        .statusCode());
         assertEquals(before + 1, stack.resultCount());
     }
 
     @Test
     void errorsEchoAtMostAHundredCharactersOfInput() throws Exception {
         String longId = "x".repeat(10_000);
-        for (String path : List.of("/api/v1/jobs/" + longId, "/api/v1/screening/result/" + longId,
-                "/api/v1/nothing/" + longId)) {
+        for (String path :
+                List.of("/api/v1/jobs/" + longId, "/api/v1/screening/result/" + longId, "/api/v1/nothing/" + longId)) {
             HttpResponse<String> response = stack.get(path);
             assertEquals(404, response.statusCode());
             String message = json(response).at("/error/message").asText();
@@ -500,18 +718,21 @@ class ScreeningIntegrationTest {
     @Test
     void aPdfTooComplexToReadIsRefusedAndATooLongResumeIsScreenedFromItsStartAndFlagged() throws Exception {
         int before = stack.resultCount();
-        byte[] hostile = PdfFixtures.rawContentPdf(1,
-                "BT /F1 10 Tf 100 700 Td\n" + "(ABCDEFGHIJ) Tj 0 0 Td\n".repeat(60_000) + "ET\n");
+        byte[] hostile = PdfFixtures.rawContentPdf(
+                1, "BT /F1 10 Tf 100 700 Td\n" + "(ABCDEFGHIJ) Tj 0 0 Td\n".repeat(60_000) + "ET\n");
         assertError(stack.uploadFile(jobId, "cv.pdf", hostile), 422, "pdf_too_complex");
         assertEquals(before, stack.resultCount());
 
-        HttpResponse<String> longText = stack.uploadFile(jobId, "long.txt",
-                ("Java engineer " + "a".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> longText = stack.uploadFile(
+                jobId, "long.txt", ("Java engineer " + "a".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
         assertEquals(201, longText.statusCode(), longText.body());
         assertTrue(json(longText).get("text_truncated").asBoolean(), longText.body());
         String id = json(longText).get("screening_result_id").asText();
-        assertTrue(json(stack.get("/api/v1/screening/result/" + id)).get("text_truncated").asBoolean());
-        HttpResponse<String> shortText = stack.uploadFile(jobId, "short.txt", "Java engineer".getBytes(StandardCharsets.UTF_8));
+        assertTrue(json(stack.get("/api/v1/screening/result/" + id))
+                .get("text_truncated")
+                .asBoolean());
+        HttpResponse<String> shortText =
+                stack.uploadFile(jobId, "short.txt", "Java engineer".getBytes(StandardCharsets.UTF_8));
         assertFalse(json(shortText).get("text_truncated").asBoolean(), shortText.body());
     }
 
@@ -521,11 +742,15 @@ class ScreeningIntegrationTest {
         HttpResponse<String> wrongMethod = stack.get("/api/v1/feedback/submit");
         assertError(wrongMethod, 405, "method_not_allowed");
         assertEquals("POST", wrongMethod.headers().firstValue("allow").orElse(null));
-        HttpResponse<String> neither = stack.http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(stack.base + "/api/v1/jobs")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> neither = stack.http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.base + "/api/v1/jobs"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertError(neither, 405, "method_not_allowed");
         assertEquals("GET, POST", neither.headers().firstValue("allow").orElse(null));
-        HttpResponse<String> getOnly = stack.post("/api/v1/screening/results/some-job", "application/json", new byte[0]);
+        HttpResponse<String> getOnly =
+                stack.post("/api/v1/screening/results/some-job", "application/json", new byte[0]);
         assertError(getOnly, 405, "method_not_allowed");
         assertEquals("GET", getOnly.headers().firstValue("allow").orElse(null));
     }

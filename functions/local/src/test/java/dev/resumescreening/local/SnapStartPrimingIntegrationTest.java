@@ -30,20 +30,26 @@ class SnapStartPrimingIntegrationTest {
             int objects = stack.objectCount("");
             String jobs = stack.get("/api/v1/jobs").body();
 
-            List<ApiFunction> functions = List.of(new JobsHandler(app), new UploadHandler(app),
-                    new ResultsHandler(app), new FeedbackHandler(app), new StatusHandler(app),
+            List<ApiFunction> functions = List.of(
+                    new JobsHandler(app),
+                    new UploadHandler(app),
+                    new ResultsHandler(app),
+                    new FeedbackHandler(app),
+                    new StatusHandler(app),
                     new TriggerHandler(app, stack.environment.trainingLauncher()));
             functions.forEach(function -> function.snapStartPriming().beforeCheckpoint(null));
 
             assertEquals(results, stack.resultCount());
             assertEquals(objects, stack.objectCount(""));
             assertEquals(jobs, stack.get("/api/v1/jobs").body());
-            assertEquals(Map.of(
-                    "GET /api/v1/screening/result/{result_id}", 404,
-                    "GET /api/v1/screening/result/{result_id}/original", 404,
-                    "GET /api/v1/screening/results/{job_id}", 404),
+            assertEquals(
+                    Map.of(
+                            "GET /api/v1/screening/result/{result_id}", 404,
+                            "GET /api/v1/screening/result/{result_id}/original", 404,
+                            "GET /api/v1/screening/results/{job_id}", 404),
                     new HttpApiAdapter(ResultsHandler.FUNCTION, app.resultsApi().routes()).primeReadRoutes());
-            assertEquals(Map.of("GET /api/v1/jobs", 200, "GET /api/v1/jobs/{job_id}", 404),
+            assertEquals(
+                    Map.of("GET /api/v1/jobs", 200, "GET /api/v1/jobs/{job_id}", 404),
                     new HttpApiAdapter(JobsHandler.FUNCTION, app.jobsApi().routes()).primeReadRoutes());
             double score = app.screening().rehearse();
             assertTrue(score > 0 && score <= 100, "rehearsal score " + score);

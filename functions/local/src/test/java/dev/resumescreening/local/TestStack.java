@@ -38,22 +38,26 @@ final class TestStack implements AutoCloseable {
     static TestStack start(Map<String, String> settings, String endpoint) throws IOException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> overrides = new HashMap<>(settings);
-        Contract.get().tables().values().forEach(t ->
-                overrides.put(t.env(), "test-" + run + "-" + t.logicalName().replace('_', '-')));
+        Contract.get()
+                .tables()
+                .values()
+                .forEach(t -> overrides.put(
+                        t.env(), "test-" + run + "-" + t.logicalName().replace('_', '-')));
         overrides.put(Contract.get().bucketEnv(), "test-" + run + "-data");
         overrides.putIfAbsent("EMBEDDER", "local");
-        LocalEnvironment environment = LocalEnvironment.start(Files.createTempDirectory("stack-" + run), endpoint,
-                overrides);
+        LocalEnvironment environment =
+                LocalEnvironment.start(Files.createTempDirectory("stack-" + run), endpoint, overrides);
         return new TestStack(environment, LocalHttpServer.start(environment, 0));
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("content-type", contentType);
         }
@@ -66,9 +70,12 @@ final class TestStack implements AutoCloseable {
 
     HttpResponse<String> uploadFile(String jobId, String fileName, byte[] content) throws Exception {
         String boundary = "test-" + UUID.randomUUID();
-        Map<String, String> fields = jobId == null ? Map.of("candidate_name", "Test Candidate")
+        Map<String, String> fields = jobId == null
+                ? Map.of("candidate_name", "Test Candidate")
                 : Map.of("job_id", jobId, "candidate_name", "Test Candidate");
-        return post("/api/v1/screening/upload-resume", "multipart/form-data; boundary=" + boundary,
+        return post(
+                "/api/v1/screening/upload-resume",
+                "multipart/form-data; boundary=" + boundary,
                 Multipart.body(boundary, fields, fileName, content));
     }
 
@@ -81,12 +88,18 @@ final class TestStack implements AutoCloseable {
     }
 
     int objectCount(String prefix) {
-        return environment.app().s3().listObjectsV2(b -> b.bucket(environment.settings().bucket()).prefix(prefix))
+        return environment
+                .app()
+                .s3()
+                .listObjectsV2(b -> b.bucket(environment.settings().bucket()).prefix(prefix))
                 .keyCount();
     }
 
     int resultCount() {
-        return environment.app().dynamoDb().scan(b -> b.tableName(environment.settings().tableName("screening_results")))
+        return environment
+                .app()
+                .dynamoDb()
+                .scan(b -> b.tableName(environment.settings().tableName("screening_results")))
                 .count();
     }
 
@@ -96,7 +109,8 @@ final class TestStack implements AutoCloseable {
             here = here.getParent();
         }
         if (here == null) {
-            throw new IllegalStateException("template-samples/ not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "template-samples/ not found above " + Path.of("").toAbsolutePath());
         }
         return here.resolve("template-samples");
     }

@@ -55,21 +55,33 @@ class WebAppBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
         stack = TestStack.start(Map.of());
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1366,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         String configured = System.getProperty("webapp.screenshots", "");
-        screenshots = configured.isBlank() ? Path.of("target", "screenshots")
+        screenshots = configured.isBlank()
+                ? Path.of("target", "screenshots")
                 : TestStack.samples().getParent().resolve(configured);
         Files.createDirectories(screenshots);
     }
@@ -113,7 +125,9 @@ class WebAppBrowserTest {
 
     private static String championVersion() {
         try {
-            return Json.read(stack.get("/api/v1/models").body()).at("/active/champion_version").asText();
+            return Json.read(stack.get("/api/v1/models").body())
+                    .at("/active/champion_version")
+                    .asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -129,53 +143,71 @@ class WebAppBrowserTest {
         driver.get(stack.base + "/#/jobs");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("jobs-table")));
         long transferred = ((Number) js("return performance.getEntriesByType('navigation')"
-                + ".concat(performance.getEntriesByType('resource'))"
-                + ".filter(e => !e.name.includes('/api/')).reduce((n, e) => n + (e.transferSize || 0), 0);")).longValue();
+                        + ".concat(performance.getEntriesByType('resource'))"
+                        + ".filter(e => !e.name.includes('/api/')).reduce((n, e) => n + (e.transferSize || 0), 0);"))
+                .longValue();
         double firstScreenMs = ((Number) js("return window.__firstScreenMs;")).doubleValue();
         assertTrue(driver.findElement(By.id("env-label")).getText().contains("local stack — no sign-in"));
 
         // create a job
         driver.findElement(By.id("job-title")).sendKeys("Backend Java Engineer");
-        driver.findElement(By.id("job-description")).sendKeys(
-                Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
+        driver.findElement(By.id("job-description"))
+                .sendKeys(Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt")));
         driver.findElement(By.id("create-job")).click();
         waitUpTo(20).until(ExpectedConditions.urlMatches("#/jobs/job-[^/]+/upload$"));
         String jobId = driver.getCurrentUrl().replaceAll(".*#/jobs/([^/]+)/upload$", "$1");
 
-        // upload five files: three resumes, one of them again under another name (a duplicate), and a PDF that is not one
+        // upload five files: three resumes, one of them again under another name (a duplicate), and a PDF that is not
+        // one
         Path dir = Files.createTempDirectory("uploads");
         List<String> paths = new ArrayList<>();
         for (String name : List.of("priya-nair-java.pdf", "marco-silva-fullstack.txt", "sam-taylor-barista.txt")) {
-            paths.add(Files.copy(TestStack.samples().resolve("resumes/" + name), dir.resolve(name)).toString());
+            paths.add(Files.copy(TestStack.samples().resolve("resumes/" + name), dir.resolve(name))
+                    .toString());
         }
-        paths.add(Files.copy(TestStack.samples().resolve("resumes/priya-nair-java.pdf"), dir.resolve("priya-again.pdf")).toString());
-        paths.add(Files.writeString(dir.resolve("broken.pdf"), "this is not a PDF at all").toString());
+        paths.add(Files.copy(TestStack.samples().resolve("resumes/priya-nair-java.pdf"), dir.resolve("priya-again.pdf"))
+                .toString());
+        paths.add(Files.writeString(dir.resolve("broken.pdf"), "this is not a PDF at all")
+                .toString());
         // the voluntary self-identification set on the form goes with every file added next
         new Select(waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("self-sex"))))
                 .selectByValue("female");
         new Select(driver.findElement(By.id("self-race"))).selectByValue("asian");
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")))
+        waitUpTo(20)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")))
                 .sendKeys(String.join("\n", paths));
-        waitUpTo(60).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 5);
+        waitUpTo(60)
+                .until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]"))
+                                .size()
+                        == 5);
         WebElement broken = driver.findElement(By.cssSelector("tr.upload-row[data-file='broken.pdf']"));
         assertEquals("error", broken.getAttribute("data-status"));
         String error = broken.findElement(By.className("upload-error")).getText();
         assertFalse(error.isBlank(), "the refused file's row shows the API's message");
-        assertEquals(3, driver.findElements(By.cssSelector("tr.upload-row[data-status='ok']")).size());
+        assertEquals(
+                3,
+                driver.findElements(By.cssSelector("tr.upload-row[data-status='ok']"))
+                        .size());
         List<WebElement> duplicates = driver.findElements(By.cssSelector("tr.upload-row[data-status='duplicate']"));
         assertEquals(1, duplicates.size(), "the second copy of the same file is flagged");
-        assertTrue(duplicates.get(0).getText().contains("Already screened for this job"), duplicates.get(0).getText());
+        assertTrue(
+                duplicates.get(0).getText().contains("Already screened for this job"),
+                duplicates.get(0).getText());
         screenshot("upload");
-        String report = stack.get("/api/v1/reports/adverse-impact?format=csv&job_id=" + jobId).body();
+        String report = stack.get("/api/v1/reports/adverse-impact?format=csv&job_id=" + jobId)
+                .body();
         assertTrue(report.contains("ai,sex,female,3,") && report.contains("ai,race_ethnicity,asian,3,"), report);
 
         // results: three rows, sorted by score (by the API) on request
         driver.get(stack.base + "/#/jobs/" + jobId + "/results");
         waitUpTo(20).until(d -> d.findElements(By.cssSelector("tr.result-row")).size() == 3);
         driver.findElement(By.id("sort-score")).click();
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results-table tbody[data-sort='score']")));
+        waitUpTo(20)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#results-table tbody[data-sort='score']")));
         List<Double> scores = driver.findElements(By.cssSelector("tr.result-row td.score")).stream()
-                .map(e -> Double.parseDouble(e.getText())).toList();
+                .map(e -> Double.parseDouble(e.getText()))
+                .toList();
         assertEquals(3, scores.size());
         for (int i = 1; i < scores.size(); i++) {
             assertTrue(scores.get(i - 1) >= scores.get(i), "sorted by score, highest first: " + scores);
@@ -188,11 +220,14 @@ class WebAppBrowserTest {
         assertEquals("0", trainingBarCount());
         // why: the job's terms found (marked in the text the model read) and missing
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("resume-text")));
-        assertFalse(driver.findElements(By.cssSelector("#explanation ul.terms.missing li")).isEmpty());
+        assertFalse(driver.findElements(By.cssSelector("#explanation ul.terms.missing li"))
+                .isEmpty());
         for (WebElement found : driver.findElements(By.cssSelector("#explanation ul.terms.found li"))) {
             String word = found.getText().split(" ")[0];
-            assertTrue(driver.findElements(By.cssSelector("#resume-text mark")).stream()
-                    .anyMatch(mark -> mark.getText().equalsIgnoreCase(word)), word + " is marked in the text");
+            assertTrue(
+                    driver.findElements(By.cssSelector("#resume-text mark")).stream()
+                            .anyMatch(mark -> mark.getText().equalsIgnoreCase(word)),
+                    word + " is marked in the text");
         }
         screenshot("review");
         String[] keys = {"s", "r", "s"};
@@ -201,7 +236,9 @@ class WebAppBrowserTest {
             String before = driver.findElement(By.id("review-content")).getAttribute("data-result-id");
             reviewed.add(before);
             new Actions(driver).sendKeys(keys[i]).perform();
-            waitUpTo(20).until(d -> !before.equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
+            waitUpTo(20)
+                    .until(d -> !before.equals(
+                            d.findElement(By.id("review-content")).getAttribute("data-result-id")));
             String expected = String.valueOf(i + 1);
             waitUpTo(20).until(d -> expected.equals(trainingBarCount()));
         }
@@ -216,52 +253,93 @@ class WebAppBrowserTest {
 
         // undo takes the last review back: that resume again, unreviewed, and the bar one review lower
         new Actions(driver).sendKeys("u").perform();
-        waitUpTo(20).until(d -> reviewed.get(2).equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
+        waitUpTo(20)
+                .until(d -> reviewed.get(2)
+                        .equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
         waitUpTo(20).until(d -> "2".equals(trainingBarCount()));
         assertTrue(driver.findElement(By.id("training-bar-text")).getText().startsWith("2 of "));
-        assertTrue(driver.findElement(By.id("review-facts")).getText().contains("not yet"),
+        assertTrue(
+                driver.findElement(By.id("review-facts")).getText().contains("not yet"),
                 driver.findElement(By.id("review-facts")).getText());
-        assertFalse(Json.read(stack.get("/api/v1/screening/result/" + reviewed.get(2)).body())
-                .get("human_reviewed").asBoolean());
+        assertFalse(Json.read(
+                        stack.get("/api/v1/screening/result/" + reviewed.get(2)).body())
+                .get("human_reviewed")
+                .asBoolean());
         // skip moves on without reviewing
         new Actions(driver).sendKeys("k").perform();
-        waitUpTo(20).until(d -> !reviewed.get(2).equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
+        waitUpTo(20)
+                .until(d -> !reviewed.get(2)
+                        .equals(d.findElement(By.id("review-content")).getAttribute("data-result-id")));
         assertEquals("2", trainingBarCount());
         // the review before, changed meanwhile elsewhere: its undo is refused with the API's message
-        assertEquals(200, stack.postJson("/api/v1/feedback/submit", Map.of("screening_result_id", reviewed.get(1),
-                "human_decision", "reject", "notes", "seen in another tab")).statusCode());
+        assertEquals(
+                200,
+                stack.postJson(
+                                "/api/v1/feedback/submit",
+                                Map.of(
+                                        "screening_result_id",
+                                        reviewed.get(1),
+                                        "human_decision",
+                                        "reject",
+                                        "notes",
+                                        "seen in another tab"))
+                        .statusCode());
         new Actions(driver).sendKeys("u").perform();
         waitUpTo(20).until(d -> d.findElement(By.id("toast")).getText().contains("reviewed again"));
         assertTrue(driver.findElement(By.id("review-message")).getText().startsWith("Undo refused"));
-        assertTrue(Json.read(stack.get("/api/v1/screening/result/" + reviewed.get(1)).body())
-                .get("human_reviewed").asBoolean());
+        assertTrue(Json.read(
+                        stack.get("/api/v1/screening/result/" + reviewed.get(1)).body())
+                .get("human_reviewed")
+                .asBoolean());
         assertEquals("2", trainingBarCount());
 
         // the jobs list counts the job's results: three screened, two reviewed (one undone), one shortlisted by people
         driver.get(stack.base + "/#/jobs");
         By row = By.cssSelector("#jobs-table tr[data-job-id='" + jobId + "']");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(row));
-        assertEquals("3", driver.findElement(row).findElement(By.cssSelector("td.screened")).getText());
-        assertEquals("2", driver.findElement(row).findElement(By.cssSelector("td.reviewed")).getText());
-        assertEquals("1", driver.findElement(row).findElement(By.cssSelector("td.shortlisted-people")).getText());
+        assertEquals(
+                "3",
+                driver.findElement(row)
+                        .findElement(By.cssSelector("td.screened"))
+                        .getText());
+        assertEquals(
+                "2",
+                driver.findElement(row)
+                        .findElement(By.cssSelector("td.reviewed"))
+                        .getText());
+        assertEquals(
+                "1",
+                driver.findElement(row)
+                        .findElement(By.cssSelector("td.shortlisted-people"))
+                        .getText());
         screenshot("jobs");
 
-        // training: enough reviews (on other jobs, by the truth) for the gate to judge, a forced run, its page with both
+        // training: enough reviews (on other jobs, by the truth) for the gate to judge, a forced run, its page with
+        // both
         // ROC curves
-        RealisticReviews.review(stack, RealisticReviews.upload(stack, RealisticReviews.createJobs(stack), 20, 1), 0.0, 1);
+        RealisticReviews.review(
+                stack, RealisticReviews.upload(stack, RealisticReviews.createJobs(stack), 20, 1), 0.0, 1);
         driver.get(stack.base + "/#/training");
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("train-force"))).click();
+        waitUpTo(20)
+                .until(ExpectedConditions.elementToBeClickable(By.id("train-force")))
+                .click();
         driver.findElement(By.id("train-min-samples")).sendKeys("10");
         driver.findElement(By.id("btn-trigger")).click();
-        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[value='confirm']"))).click();
+        waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[value='confirm']")))
+                .click();
         waitUpTo(20).until(ExpectedConditions.urlMatches("#/training/run-[^/]+$"));
         stack.environment.trainingLauncher().awaitIdle(5, java.util.concurrent.TimeUnit.MINUTES);
-        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".roc-chart polyline.curve.candidate")));
+        waitUpTo(30)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".roc-chart polyline.curve.candidate")));
         int points = Integer.parseInt(driver.findElement(By.cssSelector(".roc-chart polyline.curve.candidate"))
                 .getAttribute("data-points"));
         assertTrue(points >= 2 && points <= 101, "candidate curve of " + points + " points");
-        assertFalse(driver.findElements(By.cssSelector(".roc-chart polyline.curve.active")).isEmpty());
-        assertFalse(driver.findElements(By.cssSelector("#runs-table tr.run-row")).isEmpty());
+        assertFalse(driver.findElements(By.cssSelector(".roc-chart polyline.curve.active"))
+                .isEmpty());
+        assertFalse(
+                driver.findElements(By.cssSelector("#runs-table tr.run-row")).isEmpty());
         js("document.querySelector('.roc').scrollIntoView({block: 'center'});");
         screenshot("training");
 
@@ -271,18 +349,30 @@ class WebAppBrowserTest {
         assertEquals("SUCCEEDED", run.get("state").asText());
         if (!run.get("activated").asBoolean()) {
             // the gate may keep model 0 live on these pairs: an admin's forced activation gives rollback its work
-            assertEquals(200, stack.postJson("/api/v1/models/activate", Map.of("champion",
-                    run.get("candidate_version").asText(), "force", true)).statusCode());
+            assertEquals(
+                    200,
+                    stack.postJson(
+                                    "/api/v1/models/activate",
+                                    Map.of(
+                                            "champion",
+                                            run.get("candidate_version").asText(),
+                                            "force",
+                                            true))
+                            .statusCode());
         }
         assertNotEquals("0", championVersion());
         js("window.scrollTo(0, 0);");
         driver.findElement(By.id("btn-training-rollback")).click();
-        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[value='confirm']"))).click();
+        waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[value='confirm']")))
+                .click();
         waitUpTo(20).until(d -> "0".equals(championVersion()));
 
         // models: the rollback confirmation, cancelled
         driver.get(stack.base + "/#/models");
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("btn-rollback"))).click();
+        waitUpTo(20)
+                .until(ExpectedConditions.elementToBeClickable(By.id("btn-rollback")))
+                .click();
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dialog[open]")));
         screenshot("models");
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
@@ -291,11 +381,15 @@ class WebAppBrowserTest {
 
         // the adverse-impact page (admins) answers, with nobody self-identified
         driver.get(stack.base + "/#/fairness?job_id=" + jobId);
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#adverse-impact section.decisions.ai")));
+        waitUpTo(20)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#adverse-impact section.decisions.ai")));
         screenshot("fairness");
 
-        String figures = String.format("first_load_ms=%.0f%nfirst_load_transfer_bytes=%d%nreview_to_next_p50_ms=%.1f%n"
-                + "review_to_next_ms=%s%n", firstScreenMs, transferred, p50, timings);
+        String figures = String.format(
+                "first_load_ms=%.0f%nfirst_load_transfer_bytes=%d%nreview_to_next_p50_ms=%.1f%n"
+                        + "review_to_next_ms=%s%n",
+                firstScreenMs, transferred, p50, timings);
         System.out.print(figures);
         Files.writeString(Path.of("target", "webapp-measurements.txt"), figures);
     }
@@ -306,16 +400,22 @@ class WebAppBrowserTest {
         String name = "<img src=x onerror=alert(1)>";
         String resume = "Java engineer on AWS\n<script>alert(1)</script>\n<b>bold</b>";
         String boundary = "xss-" + UUID.randomUUID();
-        HttpResponse<String> upload = stack.post("/api/v1/screening/upload-resume",
-                "multipart/form-data; boundary=" + boundary, Multipart.body(boundary,
-                        Map.of("job_id", jobId, "candidate_name", name), "resume.txt",
+        HttpResponse<String> upload = stack.post(
+                "/api/v1/screening/upload-resume",
+                "multipart/form-data; boundary=" + boundary,
+                Multipart.body(
+                        boundary,
+                        Map.of("job_id", jobId, "candidate_name", name),
+                        "resume.txt",
                         resume.getBytes(StandardCharsets.UTF_8)));
         assertEquals(201, upload.statusCode(), upload.body());
         String resultId = Json.read(upload.body()).get("screening_result_id").asText();
 
         driver.get(stack.base + "/#/jobs/" + jobId + "/results");
         waitUpTo(20).until(d -> d.findElements(By.cssSelector("tr.result-row")).size() == 1);
-        assertEquals(name, driver.findElement(By.cssSelector("tr.result-row td.candidate")).getText());
+        assertEquals(
+                name,
+                driver.findElement(By.cssSelector("tr.result-row td.candidate")).getText());
         assertTrue(driver.findElements(By.cssSelector("#main img")).isEmpty(), "no element was injected");
         assertNoAlert();
 
@@ -327,9 +427,12 @@ class WebAppBrowserTest {
         assertTrue(read.contains("<script>") && read.contains("<b>"), "the text the model read, as text: " + read);
         // and the file as uploaded, as text too
         driver.findElement(By.id("btn-original")).click();
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#resume-panel pre.resume-text"),
-                "<script>alert(1)</script>"));
-        assertTrue(driver.findElements(By.cssSelector("#main img, #main script, #main b")).isEmpty(),
+        waitUpTo(20)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#resume-panel pre.resume-text"), "<script>alert(1)</script>"));
+        assertTrue(
+                driver.findElements(By.cssSelector("#main img, #main script, #main b"))
+                        .isEmpty(),
                 "no element was injected");
         assertNotEquals(Boolean.TRUE, js("return window.__xss === true;"));
         assertNoAlert();
@@ -340,7 +443,9 @@ class WebAppBrowserTest {
     void swaggerUiShowsEveryOperation() throws Exception {
         driver.get(stack.base + "/docs");
         int operations = dev.resumescreening.config.Contract.get().routes().size();
-        waitUpTo(30).until(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() == operations);
+        waitUpTo(30)
+                .until(d ->
+                        d.findElements(By.cssSelector(".swagger-ui .opblock")).size() == operations);
         screenshot("docs");
     }
 
@@ -350,12 +455,19 @@ class WebAppBrowserTest {
         driver.get(stack.base + "/#/jobs/" + jobId + "/upload");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dropzone")));
         // what a drag from the desktop delivers: a drop event whose DataTransfer holds the files
-        js("const dt = new DataTransfer();"
-                + "dt.items.add(new File(['Java engineer, AWS Lambda, DynamoDB'], 'dropped.txt', {type: 'text/plain'}));"
-                + "dt.items.add(new File(['MZ'], 'program.exe', {type: 'application/octet-stream'}));"
-                + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
-        waitUpTo(30).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 2);
-        assertEquals("ok", driver.findElement(By.cssSelector("tr.upload-row[data-file='dropped.txt']")).getAttribute("data-status"));
+        js(
+                "const dt = new DataTransfer();"
+                        + "dt.items.add(new File(['Java engineer, AWS Lambda, DynamoDB'], 'dropped.txt', {type: 'text/plain'}));"
+                        + "dt.items.add(new File(['MZ'], 'program.exe', {type: 'application/octet-stream'}));"
+                        + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
+        waitUpTo(30)
+                .until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]"))
+                                .size()
+                        == 2);
+        assertEquals(
+                "ok",
+                driver.findElement(By.cssSelector("tr.upload-row[data-file='dropped.txt']"))
+                        .getAttribute("data-status"));
         WebElement refused = driver.findElement(By.cssSelector("tr.upload-row[data-file='program.exe']"));
         assertEquals("error", refused.getAttribute("data-status"));
         assertFalse(refused.findElement(By.className("upload-error")).getText().isBlank());
@@ -366,14 +478,21 @@ class WebAppBrowserTest {
         String jobId = stack.createJob("Large file job", "Java engineer on AWS");
         driver.get(stack.base + "/#/jobs/" + jobId + "/upload");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dropzone")));
-        js("const dt = new DataTransfer();"
-                + "dt.items.add(new File(['Java engineer, AWS Lambda, DynamoDB. '.repeat(130000)], 'large.txt', {type: 'text/plain'}));"
-                + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
-        waitUpTo(60).until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]")).size() == 1);
+        js(
+                "const dt = new DataTransfer();"
+                        + "dt.items.add(new File(['Java engineer, AWS Lambda, DynamoDB. '.repeat(130000)], 'large.txt', {type: 'text/plain'}));"
+                        + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
+        waitUpTo(60)
+                .until(d -> d.findElements(By.cssSelector("tr.upload-row[data-status]"))
+                                .size()
+                        == 1);
         WebElement row = driver.findElement(By.cssSelector("tr.upload-row[data-file='large.txt']"));
         assertEquals("ok", row.getAttribute("data-status"), row.getText());
-        assertTrue(((Number) js("return performance.getEntriesByType('resource')"
-                + ".filter(e => e.name.includes('/uploads/" + jobId + "/')).length;")).intValue() > 0,
+        assertTrue(
+                ((Number) js("return performance.getEntriesByType('resource')"
+                                        + ".filter(e => e.name.includes('/uploads/" + jobId + "/')).length;"))
+                                .intValue()
+                        > 0,
                 "the file was put to the bucket");
         assertEquals(0, stack.objectCount("uploads/" + jobId));
         assertEquals(1, stack.objectCount("resumes/" + jobId));

@@ -20,8 +20,7 @@ public final class DjlRuntime {
     public static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
     static final String ENGINE = "PyTorch";
 
-    private DjlRuntime() {
-    }
+    private DjlRuntime() {}
 
     public static void configure() {
         setIfAbsent(OFFLINE, "true");

@@ -89,7 +89,7 @@ public final class MlpTrainer {
     private final Consumer<String> log;
 
     public MlpTrainer() {
-        this(line -> { });
+        this(line -> {});
     }
 
     /** @param log receives one line per epoch and a summary (e.g. {@code System.out::println}). */
@@ -116,8 +116,8 @@ public final class MlpTrainer {
     }
 
     /** With {@code epochLimit} 0 nothing is trained: tests see the initial (warm-started) network. */
-    TrainingOutcome train(List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> finalModelHook,
-            int epochLimit) {
+    TrainingOutcome train(
+            List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> finalModelHook, int epochLimit) {
         Objects.requireNonNull(hp, "hyperparameters");
         checkSamples(samples);
         if (epochLimit == 0 && !hp.warmStart()) {
@@ -154,8 +154,9 @@ public final class MlpTrainer {
         }
     }
 
-    private TrainingOutcome doTrain(List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> hook,
-            int epochLimit) throws IOException, TranslateException {
+    private TrainingOutcome doTrain(
+            List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> hook, int epochLimit)
+            throws IOException, TranslateException {
         long start = System.nanoTime();
         int n = samples.size();
         int inputDim = PairFeatures.DIMENSION;
@@ -169,15 +170,13 @@ public final class MlpTrainer {
             features[i] = feedback.leaveOneOutFeatures(s);
             labels[i] = s.label();
         }
-        StratifiedSplit split = StratifiedSplit.of(labels, hp.trainFraction(), hp.validationFraction(),
-                hp.testFraction(), hp.seed());
+        StratifiedSplit split =
+                StratifiedSplit.of(labels, hp.trainFraction(), hp.validationFraction(), hp.testFraction(), hp.seed());
         int[] trainRows = split.train();
         int[] valRows = split.validation();
         int[] testRows = split.test();
         int trainPositives = count(labels, trainRows);
-        float positiveWeight = hp.balanceClasses()
-                ? (float) (trainRows.length - trainPositives) / trainPositives
-                : 1f;
+        float positiveWeight = hp.balanceClasses() ? (float) (trainRows.length - trainPositives) / trainPositives : 1f;
 
         FeatureScaler scaler = FeatureScaler.fit(features, trainRows);
         boolean[] used = usedFeatures(hp.features());
@@ -195,10 +194,8 @@ public final class MlpTrainer {
 
         Linear hiddenLayer = Linear.builder().setUnits(hidden).build();
         Linear outputLayer = Linear.builder().setUnits(1).build();
-        SequentialBlock block = new SequentialBlock()
-                .add(hiddenLayer)
-                .add(Activation::relu)
-                .add(outputLayer);
+        SequentialBlock block =
+                new SequentialBlock().add(hiddenLayer).add(Activation::relu).add(outputLayer);
         if (hp.warmStart()) {
             block.add(output -> new NDList(output.singletonOrThrow().mul(CORRECTION_SCALE)));
         }
@@ -218,7 +215,8 @@ public final class MlpTrainer {
                     .optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
                     .optWeightDecays((float) hp.weightDecay())
                     .build();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedSigmoidBinaryCrossEntropy(positiveWeight))
+            DefaultTrainingConfig config = new DefaultTrainingConfig(
+                            new WeightedSigmoidBinaryCrossEntropy(positiveWeight))
                     .optOptimizer(adam)
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
                     .optDevices(new Device[] {Device.cpu()});
@@ -241,11 +239,15 @@ public final class MlpTrainer {
                     bestValLoss = bce(valProbs, labels, valRows, positiveWeight);
                     bestParams = params;
                     bestWeights = weights;
-                    String line = String.format(Locale.ROOT,
+                    String line = String.format(
+                            Locale.ROOT,
                             "epoch   0/%d (warm start: similarity center=%.4f steepness=%.4f, job feedback weight"
                                     + " %.1f) val_loss=%.5f val_auc=%.4f *",
-                            hp.epochs(), hp.baselineCenter(), hp.baselineSteepness(),
-                            used[PairFeatures.FEEDBACK] ? FEEDBACK_WEIGHT : 0.0, bestValLoss,
+                            hp.epochs(),
+                            hp.baselineCenter(),
+                            hp.baselineSteepness(),
+                            used[PairFeatures.FEEDBACK] ? FEEDBACK_WEIGHT : 0.0,
+                            bestValLoss,
                             ClassificationMetrics.rocAuc(valProbs, select(labels, valRows)));
                     lines.add(line);
                     log.accept(line);
@@ -273,9 +275,14 @@ public final class MlpTrainer {
                     double valAuc = ClassificationMetrics.rocAuc(valProbs, select(labels, valRows));
                     double trainLoss = lossSum / Math.max(1, seen);
                     epochs.add(new TrainingOutcome.EpochStats(epoch, trainLoss, valLoss, valAuc));
-                    String line = String.format(Locale.ROOT,
-                            "epoch %3d/%d train_loss=%.5f val_loss=%.5f val_auc=%.4f", epoch, hp.epochs(), trainLoss,
-                            valLoss, valAuc);
+                    String line = String.format(
+                            Locale.ROOT,
+                            "epoch %3d/%d train_loss=%.5f val_loss=%.5f val_auc=%.4f",
+                            epoch,
+                            hp.epochs(),
+                            trainLoss,
+                            valLoss,
+                            valAuc);
                     if (valLoss < bestValLoss) {
                         bestValLoss = valLoss;
                         bestEpoch = epoch;
@@ -289,8 +296,8 @@ public final class MlpTrainer {
                     lines.add(line);
                     log.accept(line);
                     if (!Double.isFinite(trainLoss)) {
-                        throw new IllegalStateException("training diverged at epoch " + epoch
-                                + " (loss " + trainLoss + "); lower learning_rate");
+                        throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss
+                                + "); lower learning_rate");
                     }
                     if (hp.patience() > 0 && sinceBest >= hp.patience()) {
                         String stop = "early stop after epoch " + epoch + ": no lower validation loss for "
@@ -308,25 +315,44 @@ public final class MlpTrainer {
         }
 
         MlpClassifier classifier = new MlpClassifier(bestWeights);
-        ClassificationMetrics test = ClassificationMetrics.compute(probabilities(classifier, features, testRows),
-                select(labels, testRows));
-        ClassificationMetrics validation = ClassificationMetrics.compute(probabilities(classifier, features, valRows),
-                select(labels, valRows));
+        ClassificationMetrics test =
+                ClassificationMetrics.compute(probabilities(classifier, features, testRows), select(labels, testRows));
+        ClassificationMetrics validation =
+                ClassificationMetrics.compute(probabilities(classifier, features, valRows), select(labels, valRows));
         List<String> testIds = new ArrayList<>(testRows.length);
         for (int r : testRows) {
             testIds.add(samples.get(r).id());
         }
         int positives = count(labels, allRows(n));
-        ModelMetadata.SampleCounts counts = new ModelMetadata.SampleCounts(n, positives, n - positives,
-                trainRows.length, valRows.length, testRows.length);
+        ModelMetadata.SampleCounts counts = new ModelMetadata.SampleCounts(
+                n, positives, n - positives, trainRows.length, valRows.length, testRows.length);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        String summary = String.format(Locale.ROOT,
-                "best epoch %d of %d; test auc=%.4f acc=%.4f f1=%.4f (n=%d); %.1f s", bestEpoch, epochsRun,
-                test.rocAuc(), test.accuracy(), test.f1(), test.total(), duration.toMillis() / 1000.0);
+        String summary = String.format(
+                Locale.ROOT,
+                "best epoch %d of %d; test auc=%.4f acc=%.4f f1=%.4f (n=%d); %.1f s",
+                bestEpoch,
+                epochsRun,
+                test.rocAuc(),
+                test.accuracy(),
+                test.f1(),
+                test.total(),
+                duration.toMillis() / 1000.0);
         lines.add(summary);
         log.accept(summary);
-        return new TrainingOutcome(bestWeights.withFeedback(feedback.freeze()), test, validation, bestEpoch, epochsRun, List.copyOf(epochs),
-                List.copyOf(lines), testRows, List.copyOf(testIds), counts, 0, hp, positiveWeight,
+        return new TrainingOutcome(
+                bestWeights.withFeedback(feedback.freeze()),
+                test,
+                validation,
+                bestEpoch,
+                epochsRun,
+                List.copyOf(epochs),
+                List.copyOf(lines),
+                testRows,
+                List.copyOf(testIds),
+                counts,
+                0,
+                hp,
+                positiveWeight,
                 duration);
     }
 
@@ -358,8 +384,8 @@ public final class MlpTrainer {
      * varies and the feedback looks all-important), a network free to re-weigh the two ranked the other resumes
      * worse than day one did.
      */
-    private static MlpWeights served(FeatureScaler scaler, int inputDim, int hidden, float[][] params,
-            Hyperparameters hp, boolean[] used) {
+    private static MlpWeights served(
+            FeatureScaler scaler, int inputDim, int hidden, float[][] params, Hyperparameters hp, boolean[] used) {
         if (!hp.warmStart()) {
             return scaler.fold(inputDim, hidden, params[0], params[1], params[2], params[3][0]);
         }
@@ -367,8 +393,8 @@ public final class MlpTrainer {
         for (int h = 0; h < scaledOutput.length; h++) {
             scaledOutput[h] *= CORRECTION_SCALE;
         }
-        MlpWeights network = scaler.fold(inputDim, hidden, params[0], params[1], scaledOutput,
-                params[3][0] * CORRECTION_SCALE);
+        MlpWeights network =
+                scaler.fold(inputDim, hidden, params[0], params[1], scaledOutput, params[3][0] * CORRECTION_SCALE);
         float[] w1 = Arrays.copyOf(network.w1RowMajor(), (hidden + 2) * inputDim);
         float[] b1 = Arrays.copyOf(network.b1(), hidden + 2);
         float[] w2 = Arrays.copyOf(network.w2(), hidden + 2);
@@ -404,8 +430,8 @@ public final class MlpTrainer {
      * (hp.baselineSteepness() > 0) the output weights start at 0: the network's correction starts as none, so the model
      * starts as its fixed part (see {@link #fixedLogit}) and "epoch 0" of early stopping is exactly that.
      */
-    private static void initialise(Linear hiddenLayer, Linear outputLayer, int inputDim, int hidden, boolean[] used,
-            Hyperparameters hp) {
+    private static void initialise(
+            Linear hiddenLayer, Linear outputLayer, int inputDim, int hidden, boolean[] used, Hyperparameters hp) {
         float[][] p = parameters(hiddenLayer, outputLayer);
         float[] w1 = p[0];
         float[] b1 = p[1];
@@ -442,12 +468,18 @@ public final class MlpTrainer {
         outputLayer.getParameters().get("bias").getArray().set(params[3]);
     }
 
-    private static double[] djlProbabilities(Model model, SequentialBlock block, FeatureScaler scaler, float[][] raw,
-            Hyperparameters hp, boolean[] used) {
+    private static double[] djlProbabilities(
+            Model model,
+            SequentialBlock block,
+            FeatureScaler scaler,
+            float[][] raw,
+            Hyperparameters hp,
+            boolean[] used) {
         int[] rows = allRows(raw.length);
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray x = manager.create(scaler.transform(raw, rows), new Shape(raw.length, raw[0].length));
-            NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+            NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), false)
+                    .singletonOrThrow();
             float[] fixed = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 fixed[i] = (float) fixedLogit(raw[i], hp, used);

@@ -86,18 +86,32 @@ public final class SageMakerEntryPoint {
             ModelArtifact.requireVersion(version);
 
             List<TrainingSample> samples = TrainingDataCsv.readDirectory(trainingDataDir());
-            JsonLog.info("sagemaker.training_data", Map.of("samples", samples.size(),
-                    "directory", trainingDataDir().toString(), "hyperparameters", hp.toMap()));
+            JsonLog.info(
+                    "sagemaker.training_data",
+                    Map.of(
+                            "samples",
+                            samples.size(),
+                            "directory",
+                            trainingDataDir().toString(),
+                            "hyperparameters",
+                            hp.toMap()));
 
-            TrainingOutcome outcome = new MlpTrainer(line -> JsonLog.info("training.log", Map.of("line", line)))
-                    .train(samples, hp);
+            TrainingOutcome outcome =
+                    new MlpTrainer(line -> JsonLog.info("training.log", Map.of("line", line))).train(samples, hp);
             ModelArtifact artifact = outcome.toArtifact(version, Instant.now()).verify();
             artifact.writeTo(modelDir());
             Path data = outputDir().resolve("data");
             Files.createDirectories(data);
             Files.write(data.resolve("test_sample_ids.txt"), outcome.testSampleIds(), StandardCharsets.UTF_8);
-            JsonLog.info("sagemaker.model_written", Map.of("version", version,
-                    "sha256", artifact.metadata().weightsSha256(), "directory", modelDir().toString()));
+            JsonLog.info(
+                    "sagemaker.model_written",
+                    Map.of(
+                            "version",
+                            version,
+                            "sha256",
+                            artifact.metadata().weightsSha256(),
+                            "directory",
+                            modelDir().toString()));
             return 0;
         } catch (Exception | OutOfMemoryError e) {
             fail(e);
@@ -118,7 +132,9 @@ public final class SageMakerEntryPoint {
         if (job != null && !job.isBlank()) {
             return job.replaceAll("[^A-Za-z0-9._-]", "-");
         }
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
     }
 
     private void fail(Throwable e) {

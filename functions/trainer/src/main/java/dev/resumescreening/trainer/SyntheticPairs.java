@@ -15,16 +15,21 @@ import java.util.Random;
  */
 public final class SyntheticPairs {
 
-    private SyntheticPairs() {
-    }
+    private SyntheticPairs() {}
 
     /** Separable by cosine: shortlisted a in [0.45, 0.85], rejected a in [0, 0.35]. */
     public static List<TrainingSample> separable(int count, int dimension, double positiveRate, long seed) {
         return generate(count, dimension, positiveRate, 0.45, 0.85, 0.35, seed);
     }
 
-    public static List<TrainingSample> generate(int count, int dimension, double positiveRate, double matchLow,
-            double matchHigh, double mismatchHigh, long seed) {
+    public static List<TrainingSample> generate(
+            int count,
+            int dimension,
+            double positiveRate,
+            double matchLow,
+            double matchHigh,
+            double mismatchHigh,
+            long seed) {
         Random random = new Random(seed);
         List<TrainingSample> out = new ArrayList<>(count);
         int jobs = Math.max(1, count / 10);

@@ -1,9 +1,9 @@
 package dev.resumescreening.trainer;
 
+import dev.resumescreening.functions.trainer.DjlModelTrainer;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.Hyperparameters.Key;
 import dev.resumescreening.model.TrainingSample;
-import dev.resumescreening.functions.trainer.DjlModelTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,7 @@ import java.util.Locale;
  */
 public final class TrainingBenchmark {
 
-    private TrainingBenchmark() {
-    }
+    private TrainingBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         DjlRuntime.configure();
@@ -32,18 +31,31 @@ public final class TrainingBenchmark {
         long start = System.nanoTime();
         TrainingOutcome outcome = new MlpTrainer().train(data, hp);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "samples=%d dim=1024 features=%d hidden=%d batch=%d epochs_run=%d best_epoch=%d%n",
-                samples, outcome.weights().inputDim(), hp.hiddenSize(), hp.batchSize(), outcome.epochsRun(),
+        System.out.printf(
+                Locale.ROOT,
+                "samples=%d dim=1024 features=%d hidden=%d batch=%d epochs_run=%d best_epoch=%d%n",
+                samples,
+                outcome.weights().inputDim(),
+                hp.hiddenSize(),
+                hp.batchSize(),
+                outcome.epochsRun(),
                 outcome.bestEpoch());
-        System.out.printf(Locale.ROOT, "training_time_s=%.2f (incl. engine load; trainer reports %.2f)%n", seconds,
+        System.out.printf(
+                Locale.ROOT,
+                "training_time_s=%.2f (incl. engine load; trainer reports %.2f)%n",
+                seconds,
                 outcome.trainingDuration().toMillis() / 1000.0);
-        System.out.printf(Locale.ROOT, "test_auc=%.4f test_accuracy=%.4f%n", outcome.testMetrics().rocAuc(),
+        System.out.printf(
+                Locale.ROOT,
+                "test_auc=%.4f test_accuracy=%.4f%n",
+                outcome.testMetrics().rocAuc(),
                 outcome.testMetrics().accuracy());
         long withFolds = System.nanoTime();
-        new DjlModelTrainer(hp, Clock.systemUTC()).train(data, "benchmark", line -> { });
-        System.out.printf(Locale.ROOT, "training_with_cross_validation_s=%.2f%n", (System.nanoTime() - withFolds) / 1e9);
-        System.out.println("peak_rss=" + peakRss() + " threads=" + System.getProperty(DjlRuntime.NUM_THREADS)
-                + " cpus=" + Runtime.getRuntime().availableProcessors());
+        new DjlModelTrainer(hp, Clock.systemUTC()).train(data, "benchmark", line -> {});
+        System.out.printf(
+                Locale.ROOT, "training_with_cross_validation_s=%.2f%n", (System.nanoTime() - withFolds) / 1e9);
+        System.out.println("peak_rss=" + peakRss() + " threads=" + System.getProperty(DjlRuntime.NUM_THREADS) + " cpus="
+                + Runtime.getRuntime().availableProcessors());
     }
 
     static String peakRss() throws IOException {

@@ -44,8 +44,7 @@ public record TrainingOutcome(
         Duration trainingDuration) {
 
     /** One epoch: mean training loss, validation loss and ROC AUC of that epoch's weights. */
-    public record EpochStats(int epoch, double trainLoss, double validationLoss, double validationAuc) {
-    }
+    public record EpochStats(int epoch, double trainLoss, double validationLoss, double validationAuc) {}
 
     @Override
     public int[] testIndices() {
@@ -62,10 +61,21 @@ public record TrainingOutcome(
 
     /** Packs the outcome as a storable model ({@code weights.bin} + {@code metadata.json}). */
     public ModelArtifact toArtifact(String version, Instant createdAt) {
-        ModelMetadata metadata = new ModelMetadata(version, ModelArtifact.FRAMEWORK,
-                createdAt.truncatedTo(ChronoUnit.SECONDS).toString(), hyperparameters,
+        ModelMetadata metadata = new ModelMetadata(
+                version,
+                ModelArtifact.FRAMEWORK,
+                createdAt.truncatedTo(ChronoUnit.SECONDS).toString(),
+                hyperparameters,
                 metrics(),
-                sampleCounts, PairFeatures.LAYOUT, embeddingDimension, 0, 0, 0, null, bestEpoch, epochsRun,
+                sampleCounts,
+                PairFeatures.LAYOUT,
+                embeddingDimension,
+                0,
+                0,
+                0,
+                null,
+                bestEpoch,
+                epochsRun,
                 trainingDuration.toMillis() / 1000.0);
         return ModelArtifact.of(weights, metadata);
     }

@@ -18,14 +18,14 @@ class SageMakerEntryPointTest {
         Files.createDirectories(base.resolve("input/config"));
         Files.createDirectories(base.resolve("input/data/train"));
         Files.writeString(base.resolve("input/config/hyperparameters.json"), hyperparametersJson);
-        TrainingDataCsv.write(base.resolve("input/data/train/pairs.csv"),
-                SyntheticPairs.separable(120, 24, 0.4, 21));
+        TrainingDataCsv.write(base.resolve("input/data/train/pairs.csv"), SyntheticPairs.separable(120, 24, 0.4, 21));
         return new SageMakerEntryPoint(base, Map.of("TRAINING_JOB_NAME", "job:42"));
     }
 
     @Test
     void trainsAndWritesAVerifiableModel(@TempDir Path base) throws Exception {
-        SageMakerEntryPoint entry = layOut(base,
+        SageMakerEntryPoint entry = layOut(
+                base,
                 "{\"epochs\": \"8\", \"hidden_size\": \"8\", \"learning_rate\": \"0.001\", \"model_version\": \"v-test\"}");
         assertEquals(0, entry.run());
         assertFalse(Files.exists(base.resolve("output/failure")));
@@ -33,12 +33,18 @@ class SageMakerEntryPointTest {
         assertEquals("v-test", artifact.version());
         assertEquals("djl-pytorch", artifact.metadata().framework());
         assertEquals(8, artifact.metadata().hiddenDimension());
-        assertEquals(120, artifact.weights().feedback().byJob().values().stream()
-                .mapToInt(p -> p.shortlisted() + p.rejected()).sum(), "the served job feedback holds all 120 pairs");
+        assertEquals(
+                120,
+                artifact.weights().feedback().byJob().values().stream()
+                        .mapToInt(p -> p.shortlisted() + p.rejected())
+                        .sum(),
+                "the served job feedback holds all 120 pairs");
         assertEquals(120, artifact.metadata().trainingSamples().total());
         assertTrue(artifact.metadata().metrics().containsKey("test"));
-        assertEquals(artifact.metadata().trainingSamples().test(),
-                Files.readAllLines(base.resolve("output/data/test_sample_ids.txt")).size());
+        assertEquals(
+                artifact.metadata().trainingSamples().test(),
+                Files.readAllLines(base.resolve("output/data/test_sample_ids.txt"))
+                        .size());
     }
 
     @Test

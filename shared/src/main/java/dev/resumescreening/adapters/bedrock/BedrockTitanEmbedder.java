@@ -57,8 +57,11 @@ public final class BedrockTitanEmbedder implements SemanticEmbedder {
             }
             return vector;
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.UNAVAILABLE, "embedding_failed",
-                    "the embedding service returned an unreadable answer", e);
+            throw new ProblemException(
+                    ProblemKind.UNAVAILABLE,
+                    "embedding_failed",
+                    "the embedding service returned an unreadable answer",
+                    e);
         }
     }
 }

@@ -10,10 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading and writing DynamoDB attribute values without the reflection of the enhanced client. */
 public final class Attributes {
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
-    private Attributes() {
-    }
+    private Attributes() {}
 
     public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

@@ -36,54 +36,67 @@ public final class DynamoIndexKeyStore implements IndexKeyStore {
 
     @Override
     public Stream<ScoredResult> scoredResultsWithoutScoreKey() {
-        ScanRequest scan = ScanRequest.builder().tableName(resultsTable).limit(PAGE_SIZE)
+        ScanRequest scan = ScanRequest.builder()
+                .tableName(resultsTable)
+                .limit(PAGE_SIZE)
                 .filterExpression("attribute_exists(score) AND attribute_not_exists(score_key)")
-                .projectionExpression("result_id, score").build();
+                .projectionExpression("result_id, score")
+                .build();
         return dynamo.scanPaginator(scan).items().stream()
                 .map(item -> new ScoredResult(string(item, "result_id"), number(item, "score")));
     }
 
     @Override
     public boolean addScoreKey(ScoredResult result) {
-        return addIfAbsent(resultsTable, Map.of("result_id", s(result.resultId())), "result_id", "score_key",
+        return addIfAbsent(
+                resultsTable,
+                Map.of("result_id", s(result.resultId())),
+                "result_id",
+                "score_key",
                 s(ResultItems.scoreKey(result.score(), result.resultId())));
     }
 
     @Override
     public Stream<String> runsWithoutPartition() {
-        ScanRequest scan = ScanRequest.builder().tableName(runsTable).limit(PAGE_SIZE)
+        ScanRequest scan = ScanRequest.builder()
+                .tableName(runsTable)
+                .limit(PAGE_SIZE)
                 .filterExpression("attribute_not_exists(run_partition)")
-                .projectionExpression("run_id").build();
+                .projectionExpression("run_id")
+                .build();
         return dynamo.scanPaginator(scan).items().stream().map(item -> string(item, "run_id"));
     }
 
     @Override
     public boolean addRunPartition(String runId) {
-        return addIfAbsent(runsTable, Map.of("run_id", s(runId)), "run_id", "run_partition",
-                s(DynamoTrainingRunStore.PARTITION));
+        return addIfAbsent(
+                runsTable, Map.of("run_id", s(runId)), "run_id", "run_partition", s(DynamoTrainingRunStore.PARTITION));
     }
 
     @Override
     public boolean backfillRecorded() {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(countersTable).consistentRead(true)
-                .key(Map.of("counter_id", s(BACKFILL_MARKER)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b ->
+                        b.tableName(countersTable).consistentRead(true).key(Map.of("counter_id", s(BACKFILL_MARKER))))
+                .item();
         return item != null && !item.isEmpty();
     }
 
     @Override
     public void recordBackfill(Backfilled backfilled, String completedAt) {
-        dynamo.putItem(b -> b.tableName(countersTable).item(Map.of(
-                "counter_id", s(BACKFILL_MARKER),
-                "completed_at", s(completedAt),
-                "results", n(backfilled.results()),
-                "runs", n(backfilled.runs()))));
+        dynamo.putItem(b -> b.tableName(countersTable)
+                .item(Map.of(
+                        "counter_id", s(BACKFILL_MARKER),
+                        "completed_at", s(completedAt),
+                        "results", n(backfilled.results()),
+                        "runs", n(backfilled.runs()))));
     }
 
     /** Sets the attribute only on an item that exists (an update would otherwise create one) and still lacks it. */
-    private boolean addIfAbsent(String table, Map<String, AttributeValue> key, String keyName, String name,
-                                AttributeValue value) {
+    private boolean addIfAbsent(
+            String table, Map<String, AttributeValue> key, String keyName, String name, AttributeValue value) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key)
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key)
                     .updateExpression("SET #name = :value")
                     .conditionExpression("attribute_exists(#key) AND attribute_not_exists(#name)")
                     .expressionAttributeNames(Map.of("#name", name, "#key", keyName))

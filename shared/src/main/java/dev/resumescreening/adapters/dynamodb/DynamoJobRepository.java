@@ -29,8 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class DynamoJobRepository implements JobRepository {
     private static final String LIST_SCOPE = "jobs";
     /** Every attribute but the embedding, through names (some are DynamoDB reserved words). */
-    private static final Map<String, String> LISTED_ATTRIBUTES = Map.of("#i", "job_id", "#t", "title",
-            "#d", "description", "#h", "threshold", "#c", "created_at", "#b", "blind_review");
+    private static final Map<String, String> LISTED_ATTRIBUTES = Map.of(
+            "#i",
+            "job_id",
+            "#t",
+            "title",
+            "#d",
+            "description",
+            "#h",
+            "threshold",
+            "#c",
+            "created_at",
+            "#b",
+            "blind_review");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -54,12 +65,13 @@ public final class DynamoJobRepository implements JobRepository {
     public Optional<Job> updateThreshold(String jobId, double threshold) {
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of("job_id", s(jobId)))
-                    .updateExpression("SET #threshold = :threshold")
-                    .conditionExpression("attribute_exists(job_id)")
-                    .expressionAttributeNames(Map.of("#threshold", "threshold"))
-                    .expressionAttributeValues(Map.of(":threshold", n(threshold)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+                            .key(Map.of("job_id", s(jobId)))
+                            .updateExpression("SET #threshold = :threshold")
+                            .conditionExpression("attribute_exists(job_id)")
+                            .expressionAttributeNames(Map.of("#threshold", "threshold"))
+                            .expressionAttributeValues(Map.of(":threshold", n(threshold)))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             return Optional.of(job(item));
         } catch (ConditionalCheckFailedException missing) {
             return Optional.empty();
@@ -74,17 +86,26 @@ public final class DynamoJobRepository implements JobRepository {
         if (jobIds.isEmpty()) {
             return counts;
         }
-        Map<String, KeysAndAttributes> request = Map.of(countersTable, KeysAndAttributes.builder()
-                .keys(jobIds.stream().distinct().map(id -> Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + id)))
-                        .toList()).build());
+        Map<String, KeysAndAttributes> request = Map.of(
+                countersTable,
+                KeysAndAttributes.builder()
+                        .keys(jobIds.stream()
+                                .distinct()
+                                .map(id -> Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + id)))
+                                .toList())
+                        .build());
         while (request != null && !request.isEmpty()) {
             Map<String, KeysAndAttributes> pending = request;
             BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(countersTable, List.of())) {
                 long positive = longNumber(item, "positive_samples");
-                counts.put(string(item, "job_id"), new JobCounts(longNumber(item, JobCounters.SCREENED),
-                        longNumber(item, JobCounters.AI_SHORTLISTED), positive + longNumber(item, "negative_samples"),
-                        positive));
+                counts.put(
+                        string(item, "job_id"),
+                        new JobCounts(
+                                longNumber(item, JobCounters.SCREENED),
+                                longNumber(item, JobCounters.AI_SHORTLISTED),
+                                positive + longNumber(item, "negative_samples"),
+                                positive));
             }
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : null;
         }
@@ -108,29 +129,40 @@ public final class DynamoJobRepository implements JobRepository {
 
     @Override
     public Optional<StoredJob> find(String jobId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("job_id", s(jobId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of("job_id", s(jobId))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
         Job job = job(item);
         byte[] embedding = binary(item, "embedding");
         // a job created by an earlier release holds a dense vector: the caller embeds its description again
-        return Optional.of(new StoredJob(job, TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
+        return Optional.of(
+                new StoredJob(job, TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
     }
 
     @Override
     public JobPage list(int limit, String pageToken) {
         Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, LIST_SCOPE);
         // the embedding is not read: a page of jobs stays small whatever their descriptions' vectors weigh
-        ScanResponse page = dynamo.scan(b -> b.tableName(table).limit(limit).exclusiveStartKey(startKey)
+        ScanResponse page = dynamo.scan(b -> b.tableName(table)
+                .limit(limit)
+                .exclusiveStartKey(startKey)
                 .projectionExpression(String.join(", ", LISTED_ATTRIBUTES.keySet()))
                 .expressionAttributeNames(LISTED_ATTRIBUTES));
         List<Job> jobs = page.items().stream().map(DynamoJobRepository::job).toList();
-        return new JobPage(jobs, page.hasLastEvaluatedKey() ? pageTokens.encode(page.lastEvaluatedKey(), LIST_SCOPE) : null);
+        return new JobPage(
+                jobs, page.hasLastEvaluatedKey() ? pageTokens.encode(page.lastEvaluatedKey(), LIST_SCOPE) : null);
     }
 
     private static Job job(Map<String, AttributeValue> item) {
-        return new Job(string(item, "job_id"), string(item, "title"), string(item, "description"),
-                number(item, "threshold"), string(item, "created_at"), flag(item, "blind_review"));
+        return new Job(
+                string(item, "job_id"),
+                string(item, "title"),
+                string(item, "description"),
+                number(item, "threshold"),
+                string(item, "created_at"),
+                flag(item, "blind_review"));
     }
 }

@@ -45,8 +45,9 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
 
     @Override
     public Optional<ModelRecord> find(String version) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(MODEL_TYPE, version))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).consistentRead(true).key(key(MODEL_TYPE, version)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));
     }
 
@@ -61,8 +62,8 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
     @Override
     public boolean register(ModelRecord record) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(record))
-                    .conditionExpression("attribute_not_exists(record_id)"));
+            dynamo.putItem(b ->
+                    b.tableName(table).item(toItem(record)).conditionExpression("attribute_not_exists(record_id)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -71,38 +72,45 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
 
     @Override
     public void updateStatus(String version, ModelStatus status) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(MODEL_TYPE, version))
-                .updateExpression("SET #status = :status").conditionExpression("attribute_exists(record_id)")
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(key(MODEL_TYPE, version))
+                .updateExpression("SET #status = :status")
+                .conditionExpression("attribute_exists(record_id)")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":status", s(status.name()))));
     }
 
     @Override
     public ActivePointer pointer() {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(POINTER_TYPE, ACTIVE_ID))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).consistentRead(true).key(key(POINTER_TYPE, ACTIVE_ID)))
+                .item();
         if (item == null || item.isEmpty()) {
             return ActivePointer.INITIAL;
         }
-        return new ActivePointer(string(item, "champion_version"), string(item, "challenger_version"),
-                (int) longNumber(item, "challenger_weight"), string(item, "updated_at"));
+        return new ActivePointer(
+                string(item, "champion_version"),
+                string(item, "challenger_version"),
+                (int) longNumber(item, "challenger_weight"),
+                string(item, "updated_at"));
     }
 
     @Override
     public void activate(ActivePointer pointer, Activation activation, Map<String, ModelStatus> statuses) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> pointerItem = new HashMap<>(key(POINTER_TYPE,
-                ACTIVE_ID));
+        Map<String, AttributeValue> pointerItem = new HashMap<>(key(POINTER_TYPE, ACTIVE_ID));
         pointerItem.put("champion_version", s(pointer.championVersion()));
         if (pointer.challengerVersion() != null) {
             pointerItem.put("challenger_version", s(pointer.challengerVersion()));
         }
         pointerItem.put("challenger_weight", n(pointer.challengerWeight()));
         pointerItem.put("updated_at", s(pointer.updatedAt()));
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(pointerItem)).build());
+        writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(table).item(pointerItem))
+                .build());
 
-        Map<String, AttributeValue> history = new HashMap<>(key(ACTIVATION_TYPE,
-                activation.activatedAt() + "#" + UUID.randomUUID()));
+        Map<String, AttributeValue> history =
+                new HashMap<>(key(ACTIVATION_TYPE, activation.activatedAt() + "#" + UUID.randomUUID()));
         history.put("activated_at", s(activation.activatedAt()));
         history.put("actor", s(activation.actor()));
         history.put("champion_version", s(activation.championVersion()));
@@ -113,22 +121,34 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
         history.put("previous_champion", s(activation.previousChampion()));
         history.put("reason", s(activation.reason()));
         history.put("kind", s(activation.kind()));
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(history)).build());
+        writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(table).item(history))
+                .build());
 
-        statuses.forEach((version, status) -> writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(key(MODEL_TYPE, version)).updateExpression("SET #status = :status")
-                .conditionExpression("attribute_exists(record_id)")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":status", s(status.name())))).build()));
+        statuses.forEach((version, status) -> writes.add(TransactWriteItem.builder()
+                .update(u -> u.tableName(table)
+                        .key(key(MODEL_TYPE, version))
+                        .updateExpression("SET #status = :status")
+                        .conditionExpression("attribute_exists(record_id)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":status", s(status.name()))))
+                .build()));
         dynamo.transactWriteItems(b -> b.transactItems(writes));
     }
 
     @Override
     public List<Activation> history(int limit) {
-        return query(ACTIVATION_TYPE, limit).stream().map(item -> new Activation(string(item, "activated_at"),
-                string(item, "actor"), string(item, "champion_version"), string(item, "challenger_version"),
-                (int) longNumber(item, "challenger_weight"), string(item, "previous_champion"),
-                string(item, "reason"), kind(item))).toList();
+        return query(ACTIVATION_TYPE, limit).stream()
+                .map(item -> new Activation(
+                        string(item, "activated_at"),
+                        string(item, "actor"),
+                        string(item, "champion_version"),
+                        string(item, "challenger_version"),
+                        (int) longNumber(item, "challenger_weight"),
+                        string(item, "previous_champion"),
+                        string(item, "reason"),
+                        kind(item)))
+                .toList();
     }
 
     /** Items written before the kind was recorded: rollbacks are known by their reason. */
@@ -142,9 +162,13 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
     }
 
     private List<Map<String, AttributeValue>> query(String recordType, int limit) {
-        QueryRequest request = QueryRequest.builder().tableName(table).keyConditionExpression("record_type = :t")
-                .expressionAttributeValues(Map.of(":t", s(recordType))).scanIndexForward(false)
-                .limit(Math.min(limit, 100)).build();
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("record_type = :t")
+                .expressionAttributeValues(Map.of(":t", s(recordType)))
+                .scanIndexForward(false)
+                .limit(Math.min(limit, 100))
+                .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (QueryResponse page : dynamo.queryPaginator(request)) {
             for (Map<String, AttributeValue> item : page.items()) {
@@ -189,10 +213,20 @@ public final class DynamoModelRegistryStore implements ModelRegistryStore {
 
     private static ModelRecord toRecord(Map<String, AttributeValue> item) {
         Map<String, Object> metrics = Attributes.jsonObject(item, "metrics");
-        return new ModelRecord(string(item, "record_id"), string(item, "framework"),
-                ModelStatus.valueOf(string(item, "status")), number(item, "accuracy"), number(item, "auc"),
-                number(item, "f1"), metrics, longNumber(item, "training_samples"), string(item, "created_at"),
-                string(item, "artifact_prefix"), string(item, "weights_sha256"), string(item, "embedder"),
-                (int) longNumber(item, "embedding_dimension"), string(item, "run_id"));
+        return new ModelRecord(
+                string(item, "record_id"),
+                string(item, "framework"),
+                ModelStatus.valueOf(string(item, "status")),
+                number(item, "accuracy"),
+                number(item, "auc"),
+                number(item, "f1"),
+                metrics,
+                longNumber(item, "training_samples"),
+                string(item, "created_at"),
+                string(item, "artifact_prefix"),
+                string(item, "weights_sha256"),
+                string(item, "embedder"),
+                (int) longNumber(item, "embedding_dimension"),
+                string(item, "run_id"));
     }
 }

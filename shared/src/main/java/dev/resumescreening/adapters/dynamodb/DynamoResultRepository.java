@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -39,8 +39,13 @@ public final class DynamoResultRepository implements ResultRepository {
     private final String claimsTable;
     private final String countersTable;
 
-    public DynamoResultRepository(DynamoDbClient dynamo, String table, PageTokens pageTokens,
-                                  String selfIdentificationTable, String claimsTable, String countersTable) {
+    public DynamoResultRepository(
+            DynamoDbClient dynamo,
+            String table,
+            PageTokens pageTokens,
+            String selfIdentificationTable,
+            String claimsTable,
+            String countersTable) {
         this.dynamo = dynamo;
         this.table = table;
         this.pageTokens = pageTokens;
@@ -53,19 +58,26 @@ public final class DynamoResultRepository implements ResultRepository {
     public void create(NewResult created) {
         ScreeningResult result = created.result();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(ResultItems.toItem(result, created.threshold(), created.resumeEmbedding()))
-                .conditionExpression("attribute_not_exists(result_id)")).build());
+        items.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(table)
+                        .item(ResultItems.toItem(result, created.threshold(), created.resumeEmbedding()))
+                        .conditionExpression("attribute_not_exists(result_id)"))
+                .build());
         for (UploadClaim claim : created.claims()) {
-            items.add(TransactWriteItem.builder().put(p -> p.tableName(claimsTable).item(claimItem(claim))
-                    .conditionExpression("attribute_not_exists(claim_key)")).build());
+            items.add(TransactWriteItem.builder()
+                    .put(p -> p.tableName(claimsTable)
+                            .item(claimItem(claim))
+                            .conditionExpression("attribute_not_exists(claim_key)"))
+                    .build());
         }
         // the upload function may only PutItem on the self-identification table
         if (created.selfIdentification() != null) {
-            items.add(TransactWriteItem.builder().put(p -> p.tableName(selfIdentificationTable)
-                    .item(SelfIdentificationItems.toItem(result.resultId(), result.jobId(),
-                            created.selfIdentification()))
-                    .conditionExpression("attribute_not_exists(result_id)")).build());
+            items.add(TransactWriteItem.builder()
+                    .put(p -> p.tableName(selfIdentificationTable)
+                            .item(SelfIdentificationItems.toItem(
+                                    result.resultId(), result.jobId(), created.selfIdentification()))
+                            .conditionExpression("attribute_not_exists(result_id)"))
+                    .build());
         }
         items.add(JobCounters.screened(countersTable, result, 1));
         for (int attempt = 1; ; attempt++) {
@@ -106,7 +118,8 @@ public final class DynamoResultRepository implements ResultRepository {
     @Override
     public void addClaim(UploadClaim claim) {
         try {
-            dynamo.putItem(b -> b.tableName(claimsTable).item(claimItem(claim))
+            dynamo.putItem(b -> b.tableName(claimsTable)
+                    .item(claimItem(claim))
                     .conditionExpression("attribute_not_exists(claim_key)"));
         } catch (ConditionalCheckFailedException e) {
             throw new ClaimTaken(claim.key());
@@ -116,19 +129,26 @@ public final class DynamoResultRepository implements ResultRepository {
     @Override
     public Optional<UploadClaim> claim(String key) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(claimsTable)
-                .key(Map.of("claim_key", s(key))).consistentRead(true)).item();
+                        .key(Map.of("claim_key", s(key)))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new UploadClaim(key, Attributes.string(item, "result_id"), Attributes.string(item, "job_id"),
-                Attributes.string(item, "content_sha256"), item.containsKey("expires_at")
-                        ? Attributes.longNumber(item, "expires_at") : null, Attributes.flag(item, "of_earlier_result")));
+        return Optional.of(new UploadClaim(
+                key,
+                Attributes.string(item, "result_id"),
+                Attributes.string(item, "job_id"),
+                Attributes.string(item, "content_sha256"),
+                item.containsKey("expires_at") ? Attributes.longNumber(item, "expires_at") : null,
+                Attributes.flag(item, "of_earlier_result")));
     }
 
     @Override
     public Optional<ScreeningResult> find(String resultId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("result_id", s(resultId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of("result_id", s(resultId))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ResultItems.fromItem(item));
     }
 
@@ -141,12 +161,18 @@ public final class DynamoResultRepository implements ResultRepository {
             values.put(":since", s(reviewedSince));
             condition += " AND reviewed_at >= :since";
         }
-        QueryRequest request = QueryRequest.builder().tableName(table).indexName(BY_REVIEWED_AT)
-                .keyConditionExpression(condition).expressionAttributeValues(values).limit(PAGE_SIZE).build();
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(BY_REVIEWED_AT)
+                .keyConditionExpression(condition)
+                .expressionAttributeValues(values)
+                .limit(PAGE_SIZE)
+                .build();
         for (QueryResponse page : dynamo.queryPaginator(request)) {
             for (Map<String, AttributeValue> item : page.items()) {
                 byte[] embedding = Attributes.binary(item, "resume_embedding");
-                consumer.accept(new ReviewedSample(ResultItems.fromItem(item),
+                consumer.accept(new ReviewedSample(
+                        ResultItems.fromItem(item),
                         TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
             }
         }
@@ -164,7 +190,8 @@ public final class DynamoResultRepository implements ResultRepository {
 
     @Override
     public Optional<QueuedResult> firstDecidedFrom(String jobId, double distance, Decision decision, int within) {
-        return queue(jobId, ResultItems.uncertaintyBound(distance), decision, 1, within).stream().findFirst();
+        return queue(jobId, ResultItems.uncertaintyBound(distance), decision, 1, within).stream()
+                .findFirst();
     }
 
     /** Up to {@code limit} queued results, reading no more than {@code within} of them (a filter reads past some). */
@@ -192,16 +219,21 @@ public final class DynamoResultRepository implements ResultRepository {
         int read = 0;
         do {
             int page = decision == null ? limit - queued.size() : Math.min(PAGE_SIZE, within - read);
-            QueryResponse response = dynamo.query(query.limit(page).exclusiveStartKey(startKey).build());
+            QueryResponse response =
+                    dynamo.query(query.limit(page).exclusiveStartKey(startKey).build());
             for (Map<String, AttributeValue> item : response.items()) {
                 if (queued.size() < limit) {
-                    queued.add(new QueuedResult(ResultItems.fromItem(item),
-                            Double.parseDouble(Attributes.string(item, "uncertainty_key").split("#")[0])));
+                    queued.add(new QueuedResult(
+                            ResultItems.fromItem(item),
+                            Double.parseDouble(
+                                    Attributes.string(item, "uncertainty_key").split("#")[0])));
                 }
             }
             read += response.scannedCount();
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null && queued.size() < limit && read < within);
         return queued;
     }
@@ -225,10 +257,14 @@ public final class DynamoResultRepository implements ResultRepository {
         String scope = "results-by-job\n" + jobId + "\n" + reviewed + "\n" + byScore;
         Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, scope);
         do {
-            QueryResponse response = dynamo.query(query.limit(limit - results.size()).exclusiveStartKey(startKey).build());
+            QueryResponse response = dynamo.query(query.limit(limit - results.size())
+                    .exclusiveStartKey(startKey)
+                    .build());
             response.items().forEach(item -> results.add(ResultItems.fromItem(item)));
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null && results.size() < limit);
         return new Page(results, pageTokens.encode(startKey, scope));
     }

@@ -38,9 +38,11 @@ public final class DynamoReviewStore implements ReviewStore {
     static final String JOB_COUNTER = "job#";
     /** Attributes of the counters item, one pair per model version that scored a reviewed result. */
     static final String MODEL_REVIEWS = "model_reviews#";
+
     static final String MODEL_AGREEMENTS = "model_agreements#";
     /** The history entry's {@code action}: a review, or the undo of one (the audit export's line types). */
     public static final String REVIEW_ACTION = "review";
+
     public static final String UNDO_ACTION = "review_undo";
 
     private final DynamoDbClient dynamo;
@@ -58,7 +60,9 @@ public final class DynamoReviewStore implements ReviewStore {
     @Override
     public Optional<Versioned> current(String resultId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(resultsTable)
-                .key(Map.of("result_id", s(resultId))).consistentRead(true)).item();
+                        .key(Map.of("result_id", s(resultId)))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -71,9 +75,19 @@ public final class DynamoReviewStore implements ReviewStore {
         long next = expectedVersion + 1;
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        for (String attribute : List.of("human_reviewed", "human_decision", "reviewer", "reviewed_at", "notes",
-                "needs_retraining", "reviewed_partition", "review_version", "queue_partition", "queue_job_id",
-                "uncertainty_key", "result_id")) {
+        for (String attribute : List.of(
+                "human_reviewed",
+                "human_decision",
+                "reviewer",
+                "reviewed_at",
+                "notes",
+                "needs_retraining",
+                "reviewed_partition",
+                "review_version",
+                "queue_partition",
+                "queue_job_id",
+                "uncertainty_key",
+                "result_id")) {
             names.put("#" + attribute, attribute);
         }
         values.put(":reviewed", bool(true));
@@ -92,15 +106,18 @@ public final class DynamoReviewStore implements ReviewStore {
             values.put(":expected", n(expectedVersion));
         }
         String finalCondition = condition;
-        TransactWriteItem result = TransactWriteItem.builder().update(u -> u.tableName(resultsTable)
-                .key(Map.of("result_id", s(reviewed.resultId())))
-                .updateExpression("SET #human_reviewed = :reviewed, #human_decision = :decision, #reviewer = :reviewer, "
-                        + "#reviewed_at = :at, #notes = :notes, #needs_retraining = :retrain, "
-                        + "#reviewed_partition = :partition, #review_version = :next "
-                        + "REMOVE #queue_partition, #queue_job_id, #uncertainty_key")
-                .conditionExpression(finalCondition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)).build();
+        TransactWriteItem result = TransactWriteItem.builder()
+                .update(u -> u.tableName(resultsTable)
+                        .key(Map.of("result_id", s(reviewed.resultId())))
+                        .updateExpression(
+                                "SET #human_reviewed = :reviewed, #human_decision = :decision, #reviewer = :reviewer, "
+                                        + "#reviewed_at = :at, #notes = :notes, #needs_retraining = :retrain, "
+                                        + "#reviewed_partition = :partition, #review_version = :next "
+                                        + "REMOVE #queue_partition, #queue_job_id, #uncertainty_key")
+                        .conditionExpression(finalCondition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
+                .build();
         List<TransactWriteItem> counters = counterUpdates(countersTable, reviewed, delta, review.reviewedAt());
         Map<String, AttributeValue> entry = new HashMap<>();
         entry.put("result_id", s(reviewed.resultId()));
@@ -120,36 +137,62 @@ public final class DynamoReviewStore implements ReviewStore {
     }
 
     @Override
-    public boolean undo(ScreeningResult result, long expectedVersion, Delta withdrawal, String undoneBy,
-                        String undoneAt) {
+    public boolean undo(
+            ScreeningResult result, long expectedVersion, Delta withdrawal, String undoneBy, String undoneAt) {
         Review undone = result.review();
         long next = expectedVersion + 1;
         Map<String, String> names = new HashMap<>();
-        for (String attribute : List.of("human_reviewed", "human_decision", "reviewer", "reviewed_at", "notes",
-                "needs_retraining", "reviewed_partition", "review_version", "result_id")) {
+        for (String attribute : List.of(
+                "human_reviewed",
+                "human_decision",
+                "reviewer",
+                "reviewed_at",
+                "notes",
+                "needs_retraining",
+                "reviewed_partition",
+                "review_version",
+                "result_id")) {
             names.put("#" + attribute, attribute);
         }
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":reviewed", bool(true),
-                ":unreviewed", bool(false), ":expected", n(expectedVersion), ":next", n(next)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":reviewed",
+                bool(true),
+                ":unreviewed",
+                bool(false),
+                ":expected",
+                n(expectedVersion),
+                ":next",
+                n(next)));
         String set = "SET #human_reviewed = :unreviewed, #review_version = :next";
         if (result.score() != null) {
             // back into the review queue, where its upload put it
-            names.putAll(Map.of("#queue_partition", "queue_partition", "#queue_job_id", "queue_job_id",
-                    "#uncertainty_key", "uncertainty_key"));
-            values.putAll(Map.of(":pending", s(ResultItems.PENDING), ":job", s(result.jobId()),
-                    ":uncertainty", s(ResultItems.uncertaintyKey(result.score(), threshold(result.resultId()),
-                            result.resultId()))));
+            names.putAll(Map.of(
+                    "#queue_partition",
+                    "queue_partition",
+                    "#queue_job_id",
+                    "queue_job_id",
+                    "#uncertainty_key",
+                    "uncertainty_key"));
+            values.putAll(Map.of(
+                    ":pending",
+                    s(ResultItems.PENDING),
+                    ":job",
+                    s(result.jobId()),
+                    ":uncertainty",
+                    s(ResultItems.uncertaintyKey(result.score(), threshold(result.resultId()), result.resultId()))));
             set += ", #queue_partition = :pending, #queue_job_id = :job, #uncertainty_key = :uncertainty";
         }
         String update = set + " REMOVE #human_decision, #reviewer, #reviewed_at, #notes, #needs_retraining, "
                 + "#reviewed_partition";
-        TransactWriteItem resultUpdate = TransactWriteItem.builder().update(u -> u.tableName(resultsTable)
-                .key(Map.of("result_id", s(result.resultId())))
-                .updateExpression(update)
-                .conditionExpression("attribute_exists(#result_id) AND #review_version = :expected "
-                        + "AND #human_reviewed = :reviewed")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)).build();
+        TransactWriteItem resultUpdate = TransactWriteItem.builder()
+                .update(u -> u.tableName(resultsTable)
+                        .key(Map.of("result_id", s(result.resultId())))
+                        .updateExpression(update)
+                        .conditionExpression("attribute_exists(#result_id) AND #review_version = :expected "
+                                + "AND #human_reviewed = :reviewed")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
+                .build();
         Map<String, AttributeValue> entry = new HashMap<>();
         entry.put("result_id", s(result.resultId()));
         entry.put("review_key", s(historyKey(undoneAt, next)));
@@ -165,10 +208,13 @@ public final class DynamoReviewStore implements ReviewStore {
     }
 
     /** The result's change, the counters' and the history entry in one transaction; false on a lost race. */
-    private boolean write(TransactWriteItem result, List<TransactWriteItem> counters,
-                          Map<String, AttributeValue> historyEntry) {
-        TransactWriteItem history = TransactWriteItem.builder().put(p -> p.tableName(historyTable).item(historyEntry)
-                .conditionExpression("attribute_not_exists(review_key)")).build();
+    private boolean write(
+            TransactWriteItem result, List<TransactWriteItem> counters, Map<String, AttributeValue> historyEntry) {
+        TransactWriteItem history = TransactWriteItem.builder()
+                .put(p -> p.tableName(historyTable)
+                        .item(historyEntry)
+                        .conditionExpression("attribute_not_exists(review_key)"))
+                .build();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(result);
         items.addAll(counters);
@@ -187,7 +233,10 @@ public final class DynamoReviewStore implements ReviewStore {
     /** The threshold the result was screened against, which its uncertainty key in the review queue measures from. */
     private double threshold(String resultId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(resultsTable)
-                .key(Map.of("result_id", s(resultId))).projectionExpression("threshold").consistentRead(true)).item();
+                        .key(Map.of("result_id", s(resultId)))
+                        .projectionExpression("threshold")
+                        .consistentRead(true))
+                .item();
         return number(item, "threshold");
     }
 
@@ -199,26 +248,59 @@ public final class DynamoReviewStore implements ReviewStore {
      * What a review (or, negated, its undo or erasure) moves: the training counters, the agreement counters of the
      * model version that scored the result, and the job's reviews by class.
      */
-    static List<TransactWriteItem> counterUpdates(String countersTable, ScreeningResult result, Delta delta,
-                                                  String at) {
-        return List.of(globalCounters(countersTable, result, delta, at), TransactWriteItem.builder()
-                .update(u -> u.tableName(countersTable)
-                        .key(Map.of("counter_id", s(JOB_COUNTER + result.jobId())))
-                        .updateExpression("ADD #positive :positive, #negative :negative SET #job = :job")
-                        .expressionAttributeNames(Map.of("#positive", "positive_samples",
-                                "#negative", "negative_samples", "#job", "job_id"))
-                        .expressionAttributeValues(Map.of(":positive", n(delta.positive()),
-                                ":negative", n(delta.negative()), ":job", s(result.jobId())))).build());
+    static List<TransactWriteItem> counterUpdates(
+            String countersTable, ScreeningResult result, Delta delta, String at) {
+        return List.of(
+                globalCounters(countersTable, result, delta, at),
+                TransactWriteItem.builder()
+                        .update(u -> u.tableName(countersTable)
+                                .key(Map.of("counter_id", s(JOB_COUNTER + result.jobId())))
+                                .updateExpression("ADD #positive :positive, #negative :negative SET #job = :job")
+                                .expressionAttributeNames(Map.of(
+                                        "#positive",
+                                        "positive_samples",
+                                        "#negative",
+                                        "negative_samples",
+                                        "#job",
+                                        "job_id"))
+                                .expressionAttributeValues(Map.of(
+                                        ":positive",
+                                        n(delta.positive()),
+                                        ":negative",
+                                        n(delta.negative()),
+                                        ":job",
+                                        s(result.jobId()))))
+                        .build());
     }
 
     /** The training and agreement counters in the single counters item. */
     static TransactWriteItem globalCounters(String countersTable, ScreeningResult result, Delta delta, String at) {
-        Map<String, String> names = new HashMap<>(Map.of("#total", "total_samples",
-                "#positive", "positive_samples", "#negative", "negative_samples", "#retrain", "needs_retraining",
-                "#fresh", "new_samples_since_last_training", "#updated", "updated_at"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":total", n(delta.total()),
-                ":positive", n(delta.positive()), ":negative", n(delta.negative()),
-                ":retrain", n(delta.needsRetraining()), ":fresh", n(delta.newSamples()), ":at", s(at)));
+        Map<String, String> names = new HashMap<>(Map.of(
+                "#total",
+                "total_samples",
+                "#positive",
+                "positive_samples",
+                "#negative",
+                "negative_samples",
+                "#retrain",
+                "needs_retraining",
+                "#fresh",
+                "new_samples_since_last_training",
+                "#updated",
+                "updated_at"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":total",
+                n(delta.total()),
+                ":positive",
+                n(delta.positive()),
+                ":negative",
+                n(delta.negative()),
+                ":retrain",
+                n(delta.needsRetraining()),
+                ":fresh",
+                n(delta.newSamples()),
+                ":at",
+                s(at)));
         String update = "ADD #total :total, #positive :positive, #negative :negative, #retrain :retrain, #fresh :fresh";
         if (result.modelVersion() != null) {
             names.put("#modelReviews", MODEL_REVIEWS + result.modelVersion());
@@ -227,9 +309,12 @@ public final class DynamoReviewStore implements ReviewStore {
             update += ", #modelReviews :total, #modelAgreements :agreed";
         }
         String expression = update + " SET #updated = :at";
-        return TransactWriteItem.builder().update(u -> u.tableName(countersTable)
-                .key(Map.of("counter_id", s(COUNTER_ID)))
-                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values))
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(countersTable)
+                        .key(Map.of("counter_id", s(COUNTER_ID)))
+                        .updateExpression(expression)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
                 .build();
     }
 
@@ -238,33 +323,43 @@ public final class DynamoReviewStore implements ReviewStore {
         if (!e.hasCancellationReasons() || e.cancellationReasons().isEmpty()) {
             return true;
         }
-        return e.cancellationReasons().stream().map(CancellationReason::code)
+        return e.cancellationReasons().stream()
+                .map(CancellationReason::code)
                 .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code));
     }
 
     @Override
     public ReviewCounts counts() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(countersTable)
-                .key(Map.of("counter_id", s(COUNTER_ID))).consistentRead(true)).item();
+                        .key(Map.of("counter_id", s(COUNTER_ID)))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return ReviewCounts.ZERO;
         }
-        return new ReviewCounts(longNumber(item, "total_samples"), longNumber(item, "positive_samples"),
-                longNumber(item, "negative_samples"), longNumber(item, "needs_retraining"),
+        return new ReviewCounts(
+                longNumber(item, "total_samples"),
+                longNumber(item, "positive_samples"),
+                longNumber(item, "negative_samples"),
+                longNumber(item, "needs_retraining"),
                 longNumber(item, "new_samples_since_last_training"));
     }
 
     @Override
     public Map<String, ReviewCounts.Agreement> agreementByModel() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(countersTable)
-                .key(Map.of("counter_id", s(COUNTER_ID))).consistentRead(true)).item();
+                        .key(Map.of("counter_id", s(COUNTER_ID)))
+                        .consistentRead(true))
+                .item();
         Map<String, ReviewCounts.Agreement> byModel = new TreeMap<>();
         if (item != null) {
             item.forEach((name, value) -> {
                 if (name.startsWith(MODEL_REVIEWS)) {
                     String version = name.substring(MODEL_REVIEWS.length());
-                    byModel.put(version, new ReviewCounts.Agreement(longNumber(item, name),
-                            longNumber(item, MODEL_AGREEMENTS + version)));
+                    byModel.put(
+                            version,
+                            new ReviewCounts.Agreement(
+                                    longNumber(item, name), longNumber(item, MODEL_AGREEMENTS + version)));
                 }
             });
         }
@@ -274,24 +369,31 @@ public final class DynamoReviewStore implements ReviewStore {
     @Override
     public ReviewCounts.JobBalance balance(String jobId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(countersTable)
-                .key(Map.of("counter_id", s(JOB_COUNTER + jobId))).consistentRead(true)).item();
+                        .key(Map.of("counter_id", s(JOB_COUNTER + jobId)))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return new ReviewCounts.JobBalance(jobId, 0, 0);
         }
-        return new ReviewCounts.JobBalance(jobId, longNumber(item, "positive_samples"),
-                longNumber(item, "negative_samples"));
+        return new ReviewCounts.JobBalance(
+                jobId, longNumber(item, "positive_samples"), longNumber(item, "negative_samples"));
     }
 
     @Override
     public List<ReviewCounts.JobBalance> balanceByJob() {
         List<ReviewCounts.JobBalance> jobs = new ArrayList<>();
-        ScanRequest request = ScanRequest.builder().tableName(countersTable).consistentRead(true)
+        ScanRequest request = ScanRequest.builder()
+                .tableName(countersTable)
+                .consistentRead(true)
                 .filterExpression("begins_with(counter_id, :job)")
-                .expressionAttributeValues(Map.of(":job", s(JOB_COUNTER))).build();
+                .expressionAttributeValues(Map.of(":job", s(JOB_COUNTER)))
+                .build();
         for (ScanResponse page : dynamo.scanPaginator(request)) {
             for (Map<String, AttributeValue> item : page.items()) {
-                ReviewCounts.JobBalance balance = new ReviewCounts.JobBalance(string(item, "job_id"),
-                        longNumber(item, "positive_samples"), longNumber(item, "negative_samples"));
+                ReviewCounts.JobBalance balance = new ReviewCounts.JobBalance(
+                        string(item, "job_id"),
+                        longNumber(item, "positive_samples"),
+                        longNumber(item, "negative_samples"));
                 // a job's item also counts its screened results, from its first upload on
                 if (balance.total() > 0) {
                     jobs.add(balance);

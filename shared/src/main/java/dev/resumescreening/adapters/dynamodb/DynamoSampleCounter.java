@@ -22,7 +22,8 @@ public final class DynamoSampleCounter implements SampleCounter {
         if (samples == 0) {
             return;
         }
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("counter_id", s(DynamoReviewStore.COUNTER_ID)))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("counter_id", s(DynamoReviewStore.COUNTER_ID)))
                 .updateExpression("ADD new_samples_since_last_training :used")
                 .expressionAttributeValues(Map.of(":used", n(-samples))));
     }

@@ -36,11 +36,19 @@ public final class DynamoTrainingLock implements TrainingLock {
         long now = clock.instant().getEpochSecond();
         try {
             Map<String, AttributeValue> previous = dynamo.putItem(b -> b.tableName(table)
-                    .item(Map.of("lock_id", s(LOCK_ID), "owner", s(owner), "acquired_at", n(now),
-                            "expires_at", n(now + lease.toSeconds())))
-                    .conditionExpression("attribute_not_exists(lock_id) OR expires_at < :now")
-                    .expressionAttributeValues(Map.of(":now", n(now)))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+                            .item(Map.of(
+                                    "lock_id",
+                                    s(LOCK_ID),
+                                    "owner",
+                                    s(owner),
+                                    "acquired_at",
+                                    n(now),
+                                    "expires_at",
+                                    n(now + lease.toSeconds())))
+                            .conditionExpression("attribute_not_exists(lock_id) OR expires_at < :now")
+                            .expressionAttributeValues(Map.of(":now", n(now)))
+                            .returnValues(ReturnValue.ALL_OLD))
+                    .attributes();
             AttributeValue expiredOwner = previous == null ? null : previous.get("owner");
             return Optional.of(new Acquired(expiredOwner == null ? null : expiredOwner.s()));
         } catch (ConditionalCheckFailedException held) {
@@ -52,8 +60,10 @@ public final class DynamoTrainingLock implements TrainingLock {
     public void extend(String owner, Duration lease) {
         long until = clock.instant().getEpochSecond() + lease.toSeconds();
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("lock_id", s(LOCK_ID)))
-                    .updateExpression("SET expires_at = :until").conditionExpression("#owner = :owner")
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("lock_id", s(LOCK_ID)))
+                    .updateExpression("SET expires_at = :until")
+                    .conditionExpression("#owner = :owner")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
                     .expressionAttributeValues(Map.of(":until", n(until), ":owner", s(owner))));
         } catch (ConditionalCheckFailedException notHeld) {
@@ -64,7 +74,8 @@ public final class DynamoTrainingLock implements TrainingLock {
     @Override
     public void release(String owner) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(Map.of("lock_id", s(LOCK_ID)))
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Map.of("lock_id", s(LOCK_ID)))
                     .conditionExpression("#owner = :owner")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
                     .expressionAttributeValues(Map.of(":owner", s(owner))));

@@ -48,19 +48,27 @@ public final class DynamoTrainingRunStore implements TrainingRunStore {
     @Override
     public RunPage list(int limit, String pageToken) {
         Map<String, AttributeValue> startKey = pageTokens.decode(pageToken, LIST_SCOPE);
-        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(BY_CREATED)
+        QueryResponse page = dynamo.query(b -> b.tableName(table)
+                .indexName(BY_CREATED)
                 .keyConditionExpression("run_partition = :p")
                 .expressionAttributeValues(Map.of(":p", s(PARTITION)))
-                .scanIndexForward(false).limit(limit).exclusiveStartKey(startKey));
-        List<TrainingRun> runs = page.items().stream().map(DynamoTrainingRunStore::fromItem).toList();
-        return new RunPage(runs, page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? pageTokens.encode(page.lastEvaluatedKey(), LIST_SCOPE) : null);
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(startKey));
+        List<TrainingRun> runs =
+                page.items().stream().map(DynamoTrainingRunStore::fromItem).toList();
+        return new RunPage(
+                runs,
+                page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? pageTokens.encode(page.lastEvaluatedKey(), LIST_SCOPE)
+                        : null);
     }
 
     @Override
     public boolean create(TrainingRun run) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(run)).conditionExpression("attribute_not_exists(run_id)"));
+            dynamo.putItem(
+                    b -> b.tableName(table).item(toItem(run)).conditionExpression("attribute_not_exists(run_id)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -75,7 +83,9 @@ public final class DynamoTrainingRunStore implements TrainingRunStore {
     @Override
     public boolean saveIf(TrainingRun run, RunState expected) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(run)).conditionExpression("#state = :expected")
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(toItem(run))
+                    .conditionExpression("#state = :expected")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":expected", s(expected.name()))));
             return true;
@@ -86,8 +96,9 @@ public final class DynamoTrainingRunStore implements TrainingRunStore {
 
     @Override
     public Optional<TrainingRun> find(String runId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("run_id", s(runId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).consistentRead(true).key(Map.of("run_id", s(runId))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -121,10 +132,22 @@ public final class DynamoTrainingRunStore implements TrainingRunStore {
 
     private static TrainingRun fromItem(Map<String, AttributeValue> item) {
         Map<String, Object> metrics = Attributes.jsonObject(item, "metrics");
-        return new TrainingRun(string(item, "run_id"), RunState.valueOf(string(item, "state")), string(item, "reason"),
-                string(item, "trigger"), string(item, "created_at"), string(item, "started_at"),
-                string(item, "finished_at"), longNumber(item, "sample_count"), longNumber(item, "new_samples_at_start"),
-                string(item, "mode"), string(item, "candidate_version"), string(item, "active_version"), metrics,
-                flag(item, "activated"), string(item, "log_file"), string(item, "training_job_name"));
+        return new TrainingRun(
+                string(item, "run_id"),
+                RunState.valueOf(string(item, "state")),
+                string(item, "reason"),
+                string(item, "trigger"),
+                string(item, "created_at"),
+                string(item, "started_at"),
+                string(item, "finished_at"),
+                longNumber(item, "sample_count"),
+                longNumber(item, "new_samples_at_start"),
+                string(item, "mode"),
+                string(item, "candidate_version"),
+                string(item, "active_version"),
+                metrics,
+                flag(item, "activated"),
+                string(item, "log_file"),
+                string(item, "training_job_name"));
     }
 }

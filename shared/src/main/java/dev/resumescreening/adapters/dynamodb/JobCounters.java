@@ -16,18 +16,19 @@ final class JobCounters {
     static final String SCREENED = "screened";
     static final String AI_SHORTLISTED = "ai_shortlisted";
 
-    private JobCounters() {
-    }
+    private JobCounters() {}
 
     /** Counts {@code result} in its job's item ({@code sign} 1 when it is created, -1 when it is erased). */
     static TransactWriteItem screened(String countersTable, ScreeningResult result, long sign) {
         long shortlisted = result.decision() == Decision.SHORTLIST ? sign : 0;
-        return TransactWriteItem.builder().update(u -> u.tableName(countersTable)
-                .key(Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + result.jobId())))
-                .updateExpression("ADD #screened :screened, #shortlisted :shortlisted SET #job = :job")
-                .expressionAttributeNames(Map.of("#screened", SCREENED, "#shortlisted", AI_SHORTLISTED,
-                        "#job", "job_id"))
-                .expressionAttributeValues(Map.of(":screened", n(sign), ":shortlisted", n(shortlisted),
-                        ":job", s(result.jobId())))).build();
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(countersTable)
+                        .key(Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + result.jobId())))
+                        .updateExpression("ADD #screened :screened, #shortlisted :shortlisted SET #job = :job")
+                        .expressionAttributeNames(
+                                Map.of("#screened", SCREENED, "#shortlisted", AI_SHORTLISTED, "#job", "job_id"))
+                        .expressionAttributeValues(Map.of(
+                                ":screened", n(sign), ":shortlisted", n(shortlisted), ":job", s(result.jobId()))))
+                .build();
     }
 }

@@ -77,8 +77,8 @@ public final class PageTokens {
             if (!MessageDigest.isEqual(mac(body), signature)) {
                 throw invalid();
             }
-            TokenPayload payload = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(body),
-                    new TypeReference<TokenPayload>() { });
+            TokenPayload payload =
+                    Json.MAPPER.readValue(Base64.getUrlDecoder().decode(body), new TypeReference<TokenPayload>() {});
             if (!scope.equals(payload.q()) || payload.k() == null || payload.k().isEmpty()) {
                 throw invalid();
             }
@@ -95,8 +95,7 @@ public final class PageTokens {
         }
     }
 
-    private record TokenPayload(Map<String, String> k, String q) {
-    }
+    private record TokenPayload(Map<String, String> k, String q) {}
 
     private byte[] mac(String body) {
         try {
@@ -109,6 +108,7 @@ public final class PageTokens {
     }
 
     private static ProblemException invalid() {
-        return ProblemException.invalid("invalid_next_token", "next_token is not a token this API returned for this query");
+        return ProblemException.invalid(
+                "invalid_next_token", "next_token is not a token this API returned for this query");
     }
 }

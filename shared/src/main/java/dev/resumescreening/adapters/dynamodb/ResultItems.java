@@ -29,10 +29,10 @@ public final class ResultItems {
     public static final String PENDING = "PENDING";
     public static final String REVIEWED = "REVIEWED";
 
-    private ResultItems() {
-    }
+    private ResultItems() {}
 
-    public static Map<String, AttributeValue> toItem(ScreeningResult result, double threshold, TermVector resumeEmbedding) {
+    public static Map<String, AttributeValue> toItem(
+            ScreeningResult result, double threshold, TermVector resumeEmbedding) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("result_id", s(result.resultId()));
         item.put("job_id", s(result.jobId()));
@@ -68,9 +68,11 @@ public final class ResultItems {
             item.put("score_key", s(scoreKey(result.score(), result.resultId())));
         }
         if (result.explanation() != null) {
-            item.put("explanation", AttributeValue.fromM(Map.of(
-                    "found", strings(result.explanation().found()),
-                    "missing", strings(result.explanation().missing()))));
+            item.put(
+                    "explanation",
+                    AttributeValue.fromM(Map.of(
+                            "found", strings(result.explanation().found()),
+                            "missing", strings(result.explanation().missing()))));
         }
         if (resumeEmbedding != null) {
             item.put("resume_embedding", bytes(resumeEmbedding.toBytes()));
@@ -94,18 +96,38 @@ public final class ResultItems {
     }
 
     public static ScreeningResult fromItem(Map<String, AttributeValue> item) {
-        Document document = new Document(string(item, "file_name"), string(item, "content_type"),
-                string(item, "original_key"), string(item, "text_key"), flag(item, "text_extracted"),
-                (int) longNumber(item, "pages"), (int) longNumber(item, "pages_read"), longNumber(item, "size_bytes"),
-                flag(item, "text_truncated"), string(item, "content_sha256"));
+        Document document = new Document(
+                string(item, "file_name"),
+                string(item, "content_type"),
+                string(item, "original_key"),
+                string(item, "text_key"),
+                flag(item, "text_extracted"),
+                (int) longNumber(item, "pages"),
+                (int) longNumber(item, "pages_read"),
+                longNumber(item, "size_bytes"),
+                flag(item, "text_truncated"),
+                string(item, "content_sha256"));
         Review review = null;
         if (flag(item, "human_reviewed")) {
-            review = new Review(Decision.valueOf(string(item, "human_decision")), string(item, "reviewer"),
-                    string(item, "reviewed_at"), string(item, "notes"), flag(item, "needs_retraining"));
+            review = new Review(
+                    Decision.valueOf(string(item, "human_decision")),
+                    string(item, "reviewer"),
+                    string(item, "reviewed_at"),
+                    string(item, "notes"),
+                    flag(item, "needs_retraining"));
         }
-        return new ScreeningResult(string(item, "result_id"), string(item, "job_id"), string(item, "candidate_name"),
-                number(item, "score"), Decision.valueOf(string(item, "decision")), number(item, "confidence"),
-                string(item, "model_version"), string(item, "created_at"), document, review, explanation(item),
+        return new ScreeningResult(
+                string(item, "result_id"),
+                string(item, "job_id"),
+                string(item, "candidate_name"),
+                number(item, "score"),
+                Decision.valueOf(string(item, "decision")),
+                number(item, "confidence"),
+                string(item, "model_version"),
+                string(item, "created_at"),
+                document,
+                review,
+                explanation(item),
                 longNumber(item, "review_version"));
     }
 
@@ -122,6 +144,8 @@ public final class ResultItems {
     }
 
     private static List<String> texts(AttributeValue list) {
-        return list == null || !list.hasL() ? List.of() : list.l().stream().map(AttributeValue::s).toList();
+        return list == null || !list.hasL()
+                ? List.of()
+                : list.l().stream().map(AttributeValue::s).toList();
     }
 }

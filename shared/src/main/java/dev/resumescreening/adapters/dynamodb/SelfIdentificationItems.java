@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Items of the self_identification table: the result and job it belongs to and the EEO-1 codes answered. */
 final class SelfIdentificationItems {
-    private SelfIdentificationItems() {
-    }
+    private SelfIdentificationItems() {}
 
     static Map<String, AttributeValue> toItem(String resultId, String jobId, SelfIdentification answers) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -29,7 +28,8 @@ final class SelfIdentificationItems {
     static SelfIdentification fromItem(Map<String, AttributeValue> item) {
         String sex = Attributes.string(item, "sex");
         String race = Attributes.string(item, "race_ethnicity");
-        return new SelfIdentification(sex == null ? null : SelfIdentification.Sex.valueOf(sex.toUpperCase(Locale.ROOT)),
+        return new SelfIdentification(
+                sex == null ? null : SelfIdentification.Sex.valueOf(sex.toUpperCase(Locale.ROOT)),
                 race == null ? null : SelfIdentification.RaceEthnicity.valueOf(race.toUpperCase(Locale.ROOT)));
     }
 }

@@ -54,14 +54,19 @@ public final class S3DocumentStore implements DocumentStore {
 
     @Override
     public URI temporaryUrl(String key, Duration lifetime) {
-        return URI.create(presigner.get().presignGetObject(b -> b.signatureDuration(lifetime)
-                .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString());
+        return URI.create(presigner
+                .get()
+                .presignGetObject(b -> b.signatureDuration(lifetime)
+                        .getObjectRequest(get -> get.bucket(bucket).key(key)))
+                .url()
+                .toString());
     }
 
     @Override
     public PresignedUpload temporaryUploadUrl(String key, String contentType, long size, Duration lifetime) {
-        PresignedPutObjectRequest presigned = presigner.get().presignPutObject(b -> b.signatureDuration(lifetime)
-                .putObjectRequest(put -> {
+        PresignedPutObjectRequest presigned = presigner
+                .get()
+                .presignPutObject(b -> b.signatureDuration(lifetime).putObjectRequest(put -> {
                     put.bucket(bucket).key(key).contentType(contentType).contentLength(size);
                     if (!kmsKeyId.isEmpty()) {
                         put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId);
@@ -99,7 +104,8 @@ public final class S3DocumentStore implements DocumentStore {
     @Override
     public Optional<byte[]> get(String key) {
         try {
-            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            ResponseBytes<GetObjectResponse> bytes =
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
             return Optional.of(bytes.asByteArrayUnsafe());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -114,7 +120,8 @@ public final class S3DocumentStore implements DocumentStore {
     @Override
     public void deleteEveryVersion(String key) {
         List<String> versionIds = new ArrayList<>();
-        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key))) {
+        for (ListObjectVersionsResponse page :
+                s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key))) {
             page.versions().stream().filter(v -> v.key().equals(key)).forEach(v -> versionIds.add(v.versionId()));
             page.deleteMarkers().stream().filter(m -> m.key().equals(key)).forEach(m -> versionIds.add(m.versionId()));
         }
@@ -125,22 +132,32 @@ public final class S3DocumentStore implements DocumentStore {
 
     @Override
     public void putStream(String key, InputStream content, String contentType) {
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)).uploadId();
+        String uploadId = s3.createMultipartUpload(
+                        b -> b.bucket(bucket).key(key).contentType(contentType))
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             byte[] buffer = new byte[PART_BYTES];
             int filled;
             while ((filled = content.readNBytes(buffer, 0, buffer.length)) > 0 || parts.isEmpty()) {
                 int partNumber = parts.size() + 1;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                        RequestBody.fromBytes(Arrays.copyOf(buffer, filled))).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                String etag = s3.uploadPart(
+                                b -> b.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(partNumber),
+                                RequestBody.fromBytes(Arrays.copyOf(buffer, filled)))
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(etag)
+                        .build());
                 if (filled < buffer.length) {
                     break;
                 }
             }
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+            s3.completeMultipartUpload(
+                    b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
         } catch (IOException e) {
             abort(key, uploadId);
             throw new UncheckedIOException(e);

@@ -38,8 +38,10 @@ class BedrockTitanEmbedderTest {
             requests.add(Json.read(exchange.getRequestBody().readAllBytes()));
             byte[] body;
             if (throttleFirst.getAndDecrement() > 0) {
-                exchange.getResponseHeaders().add("x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/");
-                body = "{\"message\":\"Too many requests, please wait before trying again.\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders()
+                        .add("x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/");
+                body = "{\"message\":\"Too many requests, please wait before trying again.\"}"
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(429, body.length);
             } else {
                 float[] embedding = new float[BedrockTitanEmbedder.DIMENSIONS];
@@ -60,7 +62,8 @@ class BedrockTitanEmbedderTest {
     }
 
     private BedrockTitanEmbedder embedder() {
-        Settings settings = Settings.of(Map.of("AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
+        Settings settings = Settings.of(Map.of(
+                "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
                 "http://127.0.0.1:" + stub.getAddress().getPort()));
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
@@ -98,6 +101,8 @@ class BedrockTitanEmbedderTest {
     @Test
     void cutsVeryLongInputToWhatTitanAccepts() {
         embedder().embed("x".repeat(200_000));
-        assertEquals(BedrockTitanEmbedder.MAX_INPUT_CHARS, requests.get(0).get("inputText").asText().length());
+        assertEquals(
+                BedrockTitanEmbedder.MAX_INPUT_CHARS,
+                requests.get(0).get("inputText").asText().length());
     }
 }

@@ -16,8 +16,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Presigned uploads carry, and sign, what the bucket policy asks of every PUT in AWS. */
 class S3DocumentStoreTest {
-    private static final String KEY_ARN = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    private static final S3Presigner PRESIGNER = S3Presigner.builder().region(Region.EU_CENTRAL_1)
+    private static final String KEY_ARN =
+            "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private static final S3Presigner PRESIGNER = S3Presigner.builder()
+            .region(Region.EU_CENTRAL_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
             .build();
 
@@ -36,10 +38,20 @@ class S3DocumentStoreTest {
         assertEquals("application/pdf", upload.headers().get("content-type"));
         assertEquals("5000000", upload.headers().get("content-length"));
         assertFalse(upload.headers().containsKey("host"), "the client's HTTP stack sets the host");
-        assertEquals(Set.of("content-length", "content-type", "host", "x-amz-server-side-encryption",
-                "x-amz-server-side-encryption-aws-kms-key-id"), signedHeaders(upload));
-        assertTrue(upload.url().getHost().startsWith("data-bucket.s3."), upload.url().toString());
-        assertTrue(upload.url().getRawQuery().contains("X-Amz-Expires=900"), upload.url().toString());
+        assertEquals(
+                Set.of(
+                        "content-length",
+                        "content-type",
+                        "host",
+                        "x-amz-server-side-encryption",
+                        "x-amz-server-side-encryption-aws-kms-key-id"),
+                signedHeaders(upload));
+        assertTrue(
+                upload.url().getHost().startsWith("data-bucket.s3."),
+                upload.url().toString());
+        assertTrue(
+                upload.url().getRawQuery().contains("X-Amz-Expires=900"),
+                upload.url().toString());
     }
 
     @Test
@@ -54,7 +66,8 @@ class S3DocumentStoreTest {
     private static Set<String> signedHeaders(PresignedUpload upload) {
         for (String parameter : upload.url().getRawQuery().split("&")) {
             if (parameter.startsWith("X-Amz-SignedHeaders=")) {
-                return Set.of(parameter.substring("X-Amz-SignedHeaders=".length()).split("%3B"));
+                return Set.of(
+                        parameter.substring("X-Amz-SignedHeaders=".length()).split("%3B"));
             }
         }
         throw new AssertionError("no X-Amz-SignedHeaders in " + upload.url());

@@ -37,14 +37,17 @@ public final class AdminScopeHandler
     }
 
     @Override
-    public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(CognitoUserPoolPreTokenGenerationEventV2 event,
-                                                                  Context context) {
+    public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
+            CognitoUserPoolPreTokenGenerationEventV2 event, Context context) {
         String[] scope = {adminScope};
         AccessTokenGeneration accessToken = isAdmin(event)
                 ? AccessTokenGeneration.builder().withScopesToAdd(scope).build()
                 : AccessTokenGeneration.builder().withScopesToSuppress(scope).build();
-        event.setResponse(Response.builder().withClaimsAndScopeOverrideDetails(
-                ClaimsAndScopeOverrideDetails.builder().withAccessTokenGeneration(accessToken).build()).build());
+        event.setResponse(Response.builder()
+                .withClaimsAndScopeOverrideDetails(ClaimsAndScopeOverrideDetails.builder()
+                        .withAccessTokenGeneration(accessToken)
+                        .build())
+                .build());
         return event;
     }
 

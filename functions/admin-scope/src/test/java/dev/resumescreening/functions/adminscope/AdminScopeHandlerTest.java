@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The admin scope reaches the access tokens of admin group members, and no one else's. */
 class AdminScopeHandlerTest {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Path SAMPLE = Path.of("../../events/admin-scope-pre-token-generation.json");
     private static final String SCOPE = "resume-screening-api/admin";
 

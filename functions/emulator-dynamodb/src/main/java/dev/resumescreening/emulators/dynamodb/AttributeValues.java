@@ -20,8 +20,7 @@ final class AttributeValues {
 
     static final long MAX_ITEM_SIZE = 400 * 1024;
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     /** The type descriptor of an attribute value (S, N, B, BOOL, NULL, M, L, SS, NS, BS). */
     static String typeOf(JsonNode value) {
@@ -44,8 +43,7 @@ final class AttributeValues {
         try {
             return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
-            throw DynamoDbException.validation(
-                    "The parameter cannot be converted to a numeric value: " + text);
+            throw DynamoDbException.validation("The parameter cannot be converted to a numeric value: " + text);
         }
     }
 
@@ -91,7 +89,8 @@ final class AttributeValues {
                 return value;
             case "NULL":
                 if (!content.isBoolean() || !content.asBoolean()) {
-                    throw DynamoDbException.validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
+                    throw DynamoDbException.validation(
+                            "One or more parameter values were invalid: Null attribute value types must have the value of true");
                 }
                 return value;
             case "M": {
@@ -115,7 +114,8 @@ final class AttributeValues {
             case "BS":
                 return normalizeSet(type, content);
             default:
-                throw DynamoDbException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+                throw DynamoDbException.validation(
+                        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
     }
 
@@ -124,8 +124,8 @@ final class AttributeValues {
             throw invalidType(type);
         }
         if (content.isEmpty()) {
-            throw DynamoDbException.validation("One or more parameter values were invalid: An " + type
-                    + " may not be empty");
+            throw DynamoDbException.validation(
+                    "One or more parameter values were invalid: An " + type + " may not be empty");
         }
         ArrayNode elements = Json.array();
         Set<String> seen = new HashSet<>();

@@ -43,8 +43,10 @@ interface Condition {
             JsonNode v = value.evaluate(item, context);
             JsonNode lo = lower.evaluate(item, context);
             JsonNode hi = upper.evaluate(item, context);
-            return AttributeValues.orderable(v, lo) && AttributeValues.orderable(v, hi)
-                    && AttributeValues.compare(v, lo) >= 0 && AttributeValues.compare(v, hi) <= 0;
+            return AttributeValues.orderable(v, lo)
+                    && AttributeValues.orderable(v, hi)
+                    && AttributeValues.compare(v, lo) >= 0
+                    && AttributeValues.compare(v, hi) <= 0;
         }
     }
 
@@ -99,12 +101,14 @@ interface Condition {
                     return value == null;
                 case "attribute_type": {
                     JsonNode type = argument.evaluate(item, context);
-                    return value != null && AttributeValues.isType(type, "S")
+                    return value != null
+                            && AttributeValues.isType(type, "S")
                             && value.has(type.get("S").asText());
                 }
                 case "begins_with": {
                     JsonNode prefix = argument.evaluate(item, context);
-                    return value != null && prefix != null
+                    return value != null
+                            && prefix != null
                             && (AttributeValues.isType(value, "S") || AttributeValues.isType(value, "B"))
                             && KeyValue.of(value).startsWith(KeyValue.of(prefix));
                 }
@@ -121,7 +125,8 @@ interface Condition {
             JsonNode content = container.get(type);
             switch (type) {
                 case "S":
-                    return AttributeValues.isType(element, "S") && content.asText().contains(element.get("S").asText());
+                    return AttributeValues.isType(element, "S")
+                            && content.asText().contains(element.get("S").asText());
                 case "SS":
                 case "NS":
                 case "BS": {

@@ -42,7 +42,8 @@ final class Database implements AutoCloseable {
             Files.createDirectories(dataDir);
             List<Path> files = new ArrayList<>();
             try (Stream<Path> listing = Files.list(dataDir)) {
-                listing.filter(p -> p.getFileName().toString().endsWith(TableJournal.SUFFIX)).forEach(files::add);
+                listing.filter(p -> p.getFileName().toString().endsWith(TableJournal.SUFFIX))
+                        .forEach(files::add);
             }
             for (Path file : files) {
                 Table table = TableJournal.replay(file);
@@ -94,8 +95,8 @@ final class Database implements AutoCloseable {
         Table table = new Table(definition);
         tables.put(definition.name(), table);
         if (dataDir != null) {
-            journals.put(definition.name(),
-                    TableJournal.create(TableJournal.fileFor(dataDir, definition.name()), table));
+            journals.put(
+                    definition.name(), TableJournal.create(TableJournal.fileFor(dataDir, definition.name()), table));
         }
         return table;
     }

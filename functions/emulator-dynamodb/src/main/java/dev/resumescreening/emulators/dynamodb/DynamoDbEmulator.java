@@ -57,7 +57,8 @@ public final class DynamoDbEmulator implements AutoCloseable {
             return thread;
         });
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), BACKLOG);
+            HttpServer server =
+                    HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), BACKLOG);
             server.createContext("/", new RequestDispatcher(database));
             server.setExecutor(executor);
             server.start();

@@ -33,8 +33,8 @@ final class DynamoDbException extends RuntimeException {
     }
 
     static DynamoDbException conditionalCheckFailed(ObjectNode extraFields) {
-        return new DynamoDbException("ConditionalCheckFailedException", "The conditional request failed", 400,
-                extraFields);
+        return new DynamoDbException(
+                "ConditionalCheckFailedException", "The conditional request failed", 400, extraFields);
     }
 
     static DynamoDbException transactionCanceled(String message, ObjectNode extraFields) {

@@ -23,7 +23,8 @@ final class ExpressionContext {
             return EMPTY;
         }
         ObjectNode normalized = values == null || values.isNull()
-                ? Json.object() : AttributeValues.normalizeItem(values, "expressionAttributeValues");
+                ? Json.object()
+                : AttributeValues.normalizeItem(values, "expressionAttributeValues");
         return new ExpressionContext(names, normalized);
     }
 

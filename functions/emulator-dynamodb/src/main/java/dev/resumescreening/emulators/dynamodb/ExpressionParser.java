@@ -107,7 +107,8 @@ final class ExpressionParser {
             return condition;
         }
         Token token = peek();
-        if (token.type() == Type.IDENTIFIER && Condition.Function.NAMES.contains(token.text())
+        if (token.type() == Type.IDENTIFIER
+                && Condition.Function.NAMES.contains(token.text())
                 && tokens.get(position + 1).is("(")) {
             return parseFunction();
         }
@@ -152,7 +153,9 @@ final class ExpressionParser {
             position++;
             return new Operand.ValueRef(token.text());
         }
-        if (token.type() == Type.IDENTIFIER && token.text().equals("size") && tokens.get(position + 1).is("(")) {
+        if (token.type() == Type.IDENTIFIER
+                && token.text().equals("size")
+                && tokens.get(position + 1).is("(")) {
             position += 2;
             DocumentPath path = parsePath();
             expectSymbol(")");
@@ -191,8 +194,8 @@ final class ExpressionParser {
                 expectSymbol(")");
                 return new Operand.ListAppend(first, second);
             }
-            throw DynamoDbException.validation("Invalid UpdateExpression: Invalid function name; function: "
-                    + token.text());
+            throw DynamoDbException.validation(
+                    "Invalid UpdateExpression: Invalid function name; function: " + token.text());
         }
         if (token.type() == Type.VALUE_PLACEHOLDER) {
             position++;

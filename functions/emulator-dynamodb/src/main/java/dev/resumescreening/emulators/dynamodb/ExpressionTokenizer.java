@@ -6,7 +6,14 @@ import java.util.List;
 /** Splits an expression string into tokens. */
 final class ExpressionTokenizer {
 
-    enum Type { IDENTIFIER, NAME_PLACEHOLDER, VALUE_PLACEHOLDER, NUMBER, SYMBOL, END }
+    enum Type {
+        IDENTIFIER,
+        NAME_PLACEHOLDER,
+        VALUE_PLACEHOLDER,
+        NUMBER,
+        SYMBOL,
+        END
+    }
 
     record Token(Type type, String text, int position) {
         boolean is(String symbol) {
@@ -18,8 +25,7 @@ final class ExpressionTokenizer {
         }
     }
 
-    private ExpressionTokenizer() {
-    }
+    private ExpressionTokenizer() {}
 
     static List<Token> tokenize(String expression) {
         List<Token> tokens = new ArrayList<>();
@@ -38,8 +44,8 @@ final class ExpressionTokenizer {
                 if (end == i + 1) {
                     throw syntaxError(expression, String.valueOf(c), i);
                 }
-                tokens.add(new Token(c == '#' ? Type.NAME_PLACEHOLDER : Type.VALUE_PLACEHOLDER,
-                        expression.substring(i, end), i));
+                tokens.add(new Token(
+                        c == '#' ? Type.NAME_PLACEHOLDER : Type.VALUE_PLACEHOLDER, expression.substring(i, end), i));
                 i = end;
             } else if (c >= '0' && c <= '9') {
                 int end = i + 1;
@@ -80,6 +86,7 @@ final class ExpressionTokenizer {
 
     static DynamoDbException syntaxError(String expression, String token, int position) {
         return DynamoDbException.validation("Invalid expression: Syntax error; token: \"" + token + "\", near: \""
-                + expression.substring(Math.max(0, position - 10), Math.min(expression.length(), position + 10)) + "\"");
+                + expression.substring(Math.max(0, position - 10), Math.min(expression.length(), position + 10))
+                + "\"");
     }
 }

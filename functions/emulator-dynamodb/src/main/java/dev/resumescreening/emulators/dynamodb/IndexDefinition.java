@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A global or local secondary index: its key schema and projection. */
-record IndexDefinition(String name, boolean global, KeySchema key, String projectionType,
-                       List<String> nonKeyAttributes, JsonNode source) {
+record IndexDefinition(
+        String name,
+        boolean global,
+        KeySchema key,
+        String projectionType,
+        List<String> nonKeyAttributes,
+        JsonNode source) {
 
     static IndexDefinition parse(JsonNode index, boolean global, Map<String, String> attributeTypes) {
         String name = Json.requiredText(index, "IndexName");

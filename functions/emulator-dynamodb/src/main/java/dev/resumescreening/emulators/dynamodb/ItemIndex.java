@@ -24,8 +24,7 @@ final class ItemIndex {
     private final KeySchema tableKey;
     private final Set<String> projectedAttributes;
     private final Set<String> keyAttributeNames;
-    private final TreeMap<KeyValue, TreeMap<SortKey, ObjectNode>> partitions =
-            new TreeMap<>(KeyValue.PARTITION_ORDER);
+    private final TreeMap<KeyValue, TreeMap<SortKey, ObjectNode>> partitions = new TreeMap<>(KeyValue.PARTITION_ORDER);
     private long size;
 
     private ItemIndex(String name, KeySchema key, KeySchema tableKey, Set<String> projectedAttributes) {
@@ -153,8 +152,7 @@ final class ItemIndex {
     }
 
     /** A position in the index: partition value and sort key. */
-    record Position(KeyValue hash, SortKey sortKey) {
-    }
+    record Position(KeyValue hash, SortKey sortKey) {}
 
     /** Parses an ExclusiveStartKey (table key plus index key attributes) into a position. */
     Position positionOf(ObjectNode startKey) {

@@ -77,7 +77,8 @@ final class ItemOperations {
             for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 Table table = database.table(entry.getKey());
-                Projector projector = Projector.of(entry.getValue(), expressions, ExpressionContext.of(entry.getValue()));
+                Projector projector =
+                        Projector.of(entry.getValue(), expressions, ExpressionContext.of(entry.getValue()));
                 ArrayNode items = byTable.putArray(entry.getKey());
                 Set<PrimaryKey> seen = new HashSet<>();
                 for (JsonNode key : entry.getValue().get("Keys")) {
@@ -122,7 +123,8 @@ final class ItemOperations {
                     } else if (writeRequest.has("DeleteRequest")) {
                         write = planner.planDelete(table, writeRequest.get("DeleteRequest"));
                     } else {
-                        throw DynamoDbException.validation("A WriteRequest must contain a PutRequest or a DeleteRequest");
+                        throw DynamoDbException.validation(
+                                "A WriteRequest must contain a PutRequest or a DeleteRequest");
                     }
                     if (!seen.add(List.of(table.name(), write.key()))) {
                         throw DynamoDbException.validation("Provided list of item keys contains duplicates");
@@ -150,11 +152,11 @@ final class ItemOperations {
 
     private static String returnValues(JsonNode request, boolean update) {
         String mode = Json.optionalText(request, "ReturnValues", "NONE");
-        Set<String> allowed = update ? Set.of("NONE", "ALL_OLD", "ALL_NEW", "UPDATED_OLD", "UPDATED_NEW")
-                : Set.of("NONE", "ALL_OLD");
+        Set<String> allowed =
+                update ? Set.of("NONE", "ALL_OLD", "ALL_NEW", "UPDATED_OLD", "UPDATED_NEW") : Set.of("NONE", "ALL_OLD");
         if (!allowed.contains(mode)) {
-            throw DynamoDbException.validation(update ? "Unknown ReturnValues: " + mode
-                    : "ReturnValues can only be ALL_OLD or NONE");
+            throw DynamoDbException.validation(
+                    update ? "Unknown ReturnValues: " + mode : "ReturnValues can only be ALL_OLD or NONE");
         }
         return mode;
     }

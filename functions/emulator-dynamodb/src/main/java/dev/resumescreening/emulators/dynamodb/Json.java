@@ -12,8 +12,7 @@ final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode object() {
         return NODES.objectNode();
@@ -62,8 +61,9 @@ final class Json {
             return 0;
         }
         if (!value.canConvertToInt() || value.asInt() < 1) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + value.asText() + "' at '"
-                    + lowerFirst(field) + "' failed to satisfy constraint: Member must have value greater than or equal to 1");
+            throw DynamoDbException.validation(
+                    "1 validation error detected: Value '" + value.asText() + "' at '" + lowerFirst(field)
+                            + "' failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
         return value.asInt();
     }

@@ -29,8 +29,7 @@ record KeyCondition(KeyValue hash, KeyRange range) {
                 KeyValue upper = term.upperValue() == null ? null : keyValue(term.upperValue(), key.rangeType());
                 range = KeyRange.forCondition(term.operator(), keyValue(term.value(), key.rangeType()), upper);
             } else if (key.contains(term.attribute())) {
-                throw DynamoDbException.validation(
-                        "KeyConditionExpressions must only contain one condition per key");
+                throw DynamoDbException.validation("KeyConditionExpressions must only contain one condition per key");
             } else {
                 throw DynamoDbException.validation("Query condition missed key schema element: " + key.hashName());
             }
@@ -45,7 +44,8 @@ record KeyCondition(KeyValue hash, KeyRange range) {
         if (condition instanceof Condition.And and) {
             flatten(and.left(), parts);
             flatten(and.right(), parts);
-        } else if (condition instanceof Condition.Or || condition instanceof Condition.Not
+        } else if (condition instanceof Condition.Or
+                || condition instanceof Condition.Not
                 || condition instanceof Condition.In) {
             throw DynamoDbException.validation("Invalid operator used in KeyConditionExpression: "
                     + condition.getClass().getSimpleName().toUpperCase());
@@ -66,27 +66,32 @@ record KeyCondition(KeyValue hash, KeyRange range) {
     private record Term(String attribute, String operator, JsonNode value, JsonNode upperValue) {
 
         static Term of(Condition condition, ExpressionContext context) {
-            if (condition instanceof Condition.Comparison comparison && !comparison.operator().equals("<>")) {
+            if (condition instanceof Condition.Comparison comparison
+                    && !comparison.operator().equals("<>")) {
                 if (comparison.left() instanceof DocumentPath path
                         && comparison.right() instanceof Operand.ValueRef value) {
-                    return new Term(attribute(path, context), comparison.operator(),
-                            value.evaluate(null, context), null);
+                    return new Term(
+                            attribute(path, context), comparison.operator(), value.evaluate(null, context), null);
                 }
                 if (comparison.right() instanceof DocumentPath path
                         && comparison.left() instanceof Operand.ValueRef value) {
-                    return new Term(attribute(path, context), flip(comparison.operator()),
-                            value.evaluate(null, context), null);
+                    return new Term(
+                            attribute(path, context), flip(comparison.operator()), value.evaluate(null, context), null);
                 }
             } else if (condition instanceof Condition.Between between
                     && between.value() instanceof DocumentPath path
                     && between.lower() instanceof Operand.ValueRef lower
                     && between.upper() instanceof Operand.ValueRef upper) {
-                return new Term(attribute(path, context), "BETWEEN", lower.evaluate(null, context),
+                return new Term(
+                        attribute(path, context),
+                        "BETWEEN",
+                        lower.evaluate(null, context),
                         upper.evaluate(null, context));
-            } else if (condition instanceof Condition.Function function && function.name().equals("begins_with")
+            } else if (condition instanceof Condition.Function function
+                    && function.name().equals("begins_with")
                     && function.argument() instanceof Operand.ValueRef prefix) {
-                return new Term(attribute(function.path(), context), "begins_with",
-                        prefix.evaluate(null, context), null);
+                return new Term(
+                        attribute(function.path(), context), "begins_with", prefix.evaluate(null, context), null);
             }
             throw DynamoDbException.validation("Invalid KeyConditionExpression: unsupported key condition");
         }

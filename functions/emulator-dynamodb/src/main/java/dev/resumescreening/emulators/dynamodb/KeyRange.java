@@ -8,8 +8,7 @@ import java.util.NavigableMap;
 record KeyRange(Bound lower, Bound upper) {
 
     /** One end of a range; null bounds are open. */
-    record Bound(SortKey key, boolean inclusive) {
-    }
+    record Bound(SortKey key, boolean inclusive) {}
 
     static final KeyRange ALL = new KeyRange(null, null);
 
@@ -25,15 +24,18 @@ record KeyRange(Bound lower, Bound upper) {
                     throw DynamoDbException.validation("Invalid KeyConditionExpression: The BETWEEN operator requires "
                             + "upper bound to be greater than or equal to lower bound");
                 }
-                yield new KeyRange(new Bound(SortKey.lowest(value), true), new Bound(SortKey.highest(upperValue), true));
+                yield new KeyRange(
+                        new Bound(SortKey.lowest(value), true), new Bound(SortKey.highest(upperValue), true));
             }
             case "begins_with" -> {
                 KeyValue successor = value.prefixSuccessor();
-                yield new KeyRange(new Bound(SortKey.lowest(value), true),
+                yield new KeyRange(
+                        new Bound(SortKey.lowest(value), true),
                         successor == KeyValue.MAX ? null : new Bound(SortKey.lowest(successor), false));
             }
-            default -> throw DynamoDbException.validation(
-                    "Invalid KeyConditionExpression: Unsupported operator on range key: " + operator);
+            default ->
+                throw DynamoDbException.validation(
+                        "Invalid KeyConditionExpression: Unsupported operator on range key: " + operator);
         };
     }
 

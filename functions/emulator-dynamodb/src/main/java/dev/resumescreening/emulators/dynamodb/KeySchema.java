@@ -28,8 +28,8 @@ record KeySchema(String hashName, String hashType, String rangeName, String rang
         if (hash == null) {
             throw DynamoDbException.validation("Invalid KeySchema of " + owner + ": no HASH key");
         }
-        return new KeySchema(hash, typeOf(hash, attributeTypes), range,
-                range == null ? null : typeOf(range, attributeTypes));
+        return new KeySchema(
+                hash, typeOf(hash, attributeTypes), range, range == null ? null : typeOf(range, attributeTypes));
     }
 
     private static String typeOf(String attribute, Map<String, String> attributeTypes) {

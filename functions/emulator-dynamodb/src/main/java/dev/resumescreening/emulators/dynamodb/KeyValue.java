@@ -12,7 +12,11 @@ import java.util.Comparator;
  */
 final class KeyValue implements Comparable<KeyValue> {
 
-    private enum Kind { MIN, VALUE, MAX }
+    private enum Kind {
+        MIN,
+        VALUE,
+        MAX
+    }
 
     static final KeyValue MIN = new KeyValue(Kind.MIN, "", "", null, null, 0);
     static final KeyValue MAX = new KeyValue(Kind.MAX, "", "", null, null, 0);
@@ -95,7 +99,9 @@ final class KeyValue implements Comparable<KeyValue> {
                 int start = end - Character.charCount(cp);
                 if (cp < Character.MAX_CODE_POINT) {
                     int next = cp + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : cp + 1;
-                    String successor = new StringBuilder(text.substring(0, start)).appendCodePoint(next).toString();
+                    String successor = new StringBuilder(text.substring(0, start))
+                            .appendCodePoint(next)
+                            .toString();
                     return value("S", successor, null, null);
                 }
                 end = start;
@@ -114,7 +120,8 @@ final class KeyValue implements Comparable<KeyValue> {
             successor[end - 1]++;
             return value("B", Base64.getEncoder().encodeToString(successor), null, successor);
         }
-        throw DynamoDbException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+        throw DynamoDbException.validation(
+                "Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
     }
 
     boolean startsWith(KeyValue prefix) {
@@ -124,7 +131,8 @@ final class KeyValue implements Comparable<KeyValue> {
         if ("S".equals(type)) {
             return text.startsWith(prefix.text);
         }
-        return "B".equals(type) && bytes.length >= prefix.bytes.length
+        return "B".equals(type)
+                && bytes.length >= prefix.bytes.length
                 && Arrays.equals(bytes, 0, prefix.bytes.length, prefix.bytes, 0, prefix.bytes.length);
     }
 
@@ -165,8 +173,11 @@ final class KeyValue implements Comparable<KeyValue> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyValue other && kind == other.kind && hash == other.hash
-                && type.equals(other.type) && text.equals(other.text);
+        return o instanceof KeyValue other
+                && kind == other.kind
+                && hash == other.hash
+                && type.equals(other.type)
+                && text.equals(other.text);
     }
 
     @Override

@@ -30,8 +30,11 @@ interface Operand {
             JsonNode content = value.get(type);
             long size = switch (type) {
                 case "S" -> content.asText().codePointCount(0, content.asText().length());
-                case "B" -> content.asText().length() * 3L / 4
-                        - (content.asText().endsWith("==") ? 2 : content.asText().endsWith("=") ? 1 : 0);
+                case "B" ->
+                    content.asText().length() * 3L / 4
+                            - (content.asText().endsWith("==")
+                                    ? 2
+                                    : content.asText().endsWith("=") ? 1 : 0);
                 case "M", "L", "SS", "NS", "BS" -> content.size();
                 default -> -1;
             };

@@ -12,6 +12,11 @@ import java.util.Set;
  * @param conditionMet      whether the ConditionExpression (if any) holds
  * @param updatedAttributes top-level attributes touched by an update expression (empty otherwise)
  */
-record PlannedWrite(Table table, PrimaryKey key, ObjectNode oldItem, ObjectNode newItem, boolean writes,
-                    boolean conditionMet, Set<String> updatedAttributes) {
-}
+record PlannedWrite(
+        Table table,
+        PrimaryKey key,
+        ObjectNode oldItem,
+        ObjectNode newItem,
+        boolean writes,
+        boolean conditionMet,
+        Set<String> updatedAttributes) {}

@@ -1,5 +1,4 @@
 package dev.resumescreening.emulators.dynamodb;
 
 /** The primary key of an item: hash value and range value ({@link KeyValue#MIN} when the table has none). */
-record PrimaryKey(KeyValue hash, KeyValue range) {
-}
+record PrimaryKey(KeyValue hash, KeyValue range) {}

@@ -88,6 +88,8 @@ final class Projector {
     }
 
     private static ObjectNode emptyContainer(DocumentPath.Element next) {
-        return next.isIndex() ? Json.object().set("L", Json.array()) : Json.object().set("M", Json.object());
+        return next.isIndex()
+                ? Json.object().set("L", Json.array())
+                : Json.object().set("M", Json.object());
     }
 }

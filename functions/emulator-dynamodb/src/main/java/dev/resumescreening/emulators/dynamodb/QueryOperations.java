@@ -11,6 +11,7 @@ final class QueryOperations {
 
     /** Like DynamoDB, a page stops once about 1 MB of items has been read. */
     private static final long MAX_PAGE_BYTES = 1024 * 1024;
+
     private static final int MAX_TOTAL_SEGMENTS = 1_000_000;
 
     private final Database database;
@@ -27,7 +28,8 @@ final class QueryOperations {
         ReadRequest read = ReadRequest.of(request, expressions);
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         return database.read(() -> {
-            ItemIndex index = database.table(Json.requiredText(request, "TableName")).index(read.indexName());
+            ItemIndex index =
+                    database.table(Json.requiredText(request, "TableName")).index(read.indexName());
             KeyCondition key = KeyCondition.analyze(keyCondition, index.key(), read.context());
             KeyRange range = key.range();
             if (read.exclusiveStartKey() != null) {
@@ -58,9 +60,10 @@ final class QueryOperations {
         int selectedSegment = segment;
         int segments = totalSegments;
         return database.read(() -> {
-            ItemIndex index = database.table(Json.requiredText(request, "TableName")).index(read.indexName());
-            ItemIndex.Position start = read.exclusiveStartKey() == null
-                    ? null : index.positionOf(read.exclusiveStartKey());
+            ItemIndex index =
+                    database.table(Json.requiredText(request, "TableName")).index(read.indexName());
+            ItemIndex.Position start =
+                    read.exclusiveStartKey() == null ? null : index.positionOf(read.exclusiveStartKey());
             return page(index.scan(selectedSegment, segments, start), index, read);
         });
     }
@@ -105,8 +108,14 @@ final class QueryOperations {
     }
 
     /** The parameters shared by Query and Scan. */
-    private record ReadRequest(String indexName, ExpressionContext context, Condition filter, Projector projector,
-                               int limit, boolean countOnly, ObjectNode exclusiveStartKey) {
+    private record ReadRequest(
+            String indexName,
+            ExpressionContext context,
+            Condition filter,
+            Projector projector,
+            int limit,
+            boolean countOnly,
+            ObjectNode exclusiveStartKey) {
 
         static ReadRequest of(JsonNode request, ExpressionCache expressions) {
             ExpressionContext context = ExpressionContext.of(request);
@@ -117,9 +126,12 @@ final class QueryOperations {
                 throw DynamoDbException.validation("Unknown Select value: " + select);
             }
             JsonNode startKey = request.get("ExclusiveStartKey");
-            return new ReadRequest(Json.optionalText(request, "IndexName", null), context,
+            return new ReadRequest(
+                    Json.optionalText(request, "IndexName", null),
+                    context,
                     filter == null ? null : expressions.condition(filter),
-                    Projector.of(request, expressions, context), Json.optionalPositiveInt(request, "Limit"),
+                    Projector.of(request, expressions, context),
+                    Json.optionalPositiveInt(request, "Limit"),
                     select.equals("COUNT"),
                     startKey == null || startKey.isNull() ? null : Json.requiredObject(request, "ExclusiveStartKey"));
         }

@@ -65,8 +65,8 @@ final class RequestDispatcher implements HttpHandler {
             byte[] responseBody;
             int status = 200;
             try {
-                responseBody = Json.MAPPER.writeValueAsBytes(dispatch(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
-                        requestBody));
+                responseBody = Json.MAPPER.writeValueAsBytes(
+                        dispatch(exchange.getRequestHeaders().getFirst("X-Amz-Target"), requestBody));
             } catch (DynamoDbException e) {
                 status = e.status();
                 responseBody = errorBody(e);

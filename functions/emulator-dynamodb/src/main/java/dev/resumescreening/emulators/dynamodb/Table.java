@@ -55,7 +55,10 @@ final class Table {
     }
 
     ObjectNode describe(String status) {
-        return definition.describe(status, itemCount(), indexName -> secondaryIndexes.get(indexName).size());
+        return definition.describe(
+                status,
+                itemCount(),
+                indexName -> secondaryIndexes.get(indexName).size());
     }
 
     /** The table's primary index ({@code indexName == null}) or the named secondary index. */
@@ -116,14 +119,16 @@ final class Table {
             throw DynamoDbException.validation("The provided key element does not match the schema");
         }
         KeySchema schema = definition.key();
-        return new PrimaryKey(keyValue(key, schema.hashName(), schema.hashType(), true),
+        return new PrimaryKey(
+                keyValue(key, schema.hashName(), schema.hashType(), true),
                 schema.hasRange() ? keyValue(key, schema.rangeName(), schema.rangeType(), true) : KeyValue.MIN);
     }
 
     /** Validates an item's key attributes and secondary index key attributes, and returns its key. */
     PrimaryKey keyOfItem(ObjectNode item) {
         KeySchema schema = definition.key();
-        PrimaryKey key = new PrimaryKey(keyValue(item, schema.hashName(), schema.hashType(), false),
+        PrimaryKey key = new PrimaryKey(
+                keyValue(item, schema.hashName(), schema.hashType(), false),
                 schema.hasRange() ? keyValue(item, schema.rangeName(), schema.rangeType(), false) : KeyValue.MIN);
         for (ItemIndex index : secondaryIndexes.values()) {
             checkIndexKey(item, index, index.key().hashName(), index.key().hashType());
@@ -142,15 +147,17 @@ final class Table {
     private static KeyValue keyValue(ObjectNode attributes, String name, String type, boolean keyParameter) {
         JsonNode value = attributes.get(name);
         if (value == null) {
-            throw DynamoDbException.validation(keyParameter
-                    ? "The provided key element does not match the schema"
-                    : "One or more parameter values were invalid: Missing the key " + name + " in the item");
+            throw DynamoDbException.validation(
+                    keyParameter
+                            ? "The provided key element does not match the schema"
+                            : "One or more parameter values were invalid: Missing the key " + name + " in the item");
         }
         if (!value.has(type)) {
-            throw DynamoDbException.validation(keyParameter
-                    ? "The provided key element does not match the schema"
-                    : "One or more parameter values were invalid: Type mismatch for key " + name + " expected: "
-                            + type + " actual: " + AttributeValues.typeOf(value));
+            throw DynamoDbException.validation(
+                    keyParameter
+                            ? "The provided key element does not match the schema"
+                            : "One or more parameter values were invalid: Type mismatch for key " + name + " expected: "
+                                    + type + " actual: " + AttributeValues.typeOf(value));
         }
         KeyValue keyValue = KeyValue.of(value);
         if (keyValue.isEmpty()) {

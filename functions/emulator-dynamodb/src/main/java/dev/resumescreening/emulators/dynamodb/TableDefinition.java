@@ -37,8 +37,9 @@ final class TableDefinition {
         ObjectNode request = createTableRequest.deepCopy();
         String name = Json.requiredText(request, "TableName");
         if (!TABLE_NAME.matcher(name).matches()) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + name
-                    + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            throw DynamoDbException.validation(
+                    "1 validation error detected: Value '" + name
+                            + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
         Map<String, String> attributeTypes = new HashMap<>();
         for (JsonNode definition : Json.requiredArray(request, "AttributeDefinitions")) {
@@ -59,12 +60,13 @@ final class TableDefinition {
             for (JsonNode index : list) {
                 IndexDefinition parsed = IndexDefinition.parse(index, member.startsWith("Global"), attributeTypes);
                 if (!indexNames.add(parsed.name())) {
-                    throw DynamoDbException.validation("One or more parameter values were invalid: Duplicate index name: "
-                            + parsed.name());
+                    throw DynamoDbException.validation(
+                            "One or more parameter values were invalid: Duplicate index name: " + parsed.name());
                 }
                 if (!parsed.global() && !parsed.key().hashName().equals(key.hashName())) {
-                    throw DynamoDbException.validation("One or more parameter values were invalid: "
-                            + "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+                    throw DynamoDbException.validation(
+                            "One or more parameter values were invalid: "
+                                    + "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
                 }
                 indexes.add(parsed);
             }
@@ -108,7 +110,9 @@ final class TableDefinition {
         description.put("TableSizeBytes", 0);
         description.put("ItemCount", itemCount);
         description.put("TableArn", arn());
-        description.put("TableId", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+        description.put(
+                "TableId",
+                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
         String billingMode = Json.optionalText(request, "BillingMode", "PROVISIONED");
         description.set("BillingModeSummary", Json.object().put("BillingMode", billingMode));
         ArrayNode globals = Json.array();
@@ -128,7 +132,8 @@ final class TableDefinition {
             indexDescription.put("IndexArn", arn() + "/index/" + index.name());
             if (index.global()) {
                 indexDescription.put("IndexStatus", "ACTIVE");
-                indexDescription.set("ProvisionedThroughput", throughput(index.source().get("ProvisionedThroughput")));
+                indexDescription.set(
+                        "ProvisionedThroughput", throughput(index.source().get("ProvisionedThroughput")));
                 globals.add(indexDescription);
             } else {
                 locals.add(indexDescription);
@@ -145,8 +150,12 @@ final class TableDefinition {
 
     private static ObjectNode throughput(JsonNode requested) {
         ObjectNode throughput = Json.object().put("NumberOfDecreasesToday", 0);
-        throughput.put("ReadCapacityUnits", requested == null ? 0 : requested.path("ReadCapacityUnits").asLong());
-        throughput.put("WriteCapacityUnits", requested == null ? 0 : requested.path("WriteCapacityUnits").asLong());
+        throughput.put(
+                "ReadCapacityUnits",
+                requested == null ? 0 : requested.path("ReadCapacityUnits").asLong());
+        throughput.put(
+                "WriteCapacityUnits",
+                requested == null ? 0 : requested.path("WriteCapacityUnits").asLong());
         return throughput;
     }
 }

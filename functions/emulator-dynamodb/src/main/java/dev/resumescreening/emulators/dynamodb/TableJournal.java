@@ -49,8 +49,8 @@ final class TableJournal implements Closeable {
                 }
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new TableJournal(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND));
+            return new TableJournal(
+                    file, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write journal " + file, e);
         }
@@ -65,7 +65,8 @@ final class TableJournal implements Closeable {
             if (line == null) {
                 return null;
             }
-            Table table = new Table(TableDefinition.parse(Json.MAPPER.readTree(line).get("table")));
+            Table table =
+                    new Table(TableDefinition.parse(Json.MAPPER.readTree(line).get("table")));
             while ((line = reader.readLine()) != null) {
                 JsonNode entry;
                 try {

@@ -18,7 +18,8 @@ final class TableOperations {
 
     ObjectNode createTable(JsonNode request) {
         TableDefinition definition = TableDefinition.parse(request);
-        ObjectNode description = database.write(() -> database.createTable(definition).describe("ACTIVE"));
+        ObjectNode description =
+                database.write(() -> database.createTable(definition).describe("ACTIVE"));
         return Json.object().set("TableDescription", description);
     }
 
@@ -69,14 +70,16 @@ final class TableOperations {
         database.write(() -> {
             Table table = database.table(name);
             if (enabled == (table.timeToLiveAttribute() != null)) {
-                throw DynamoDbException.validation(enabled
-                        ? "TimeToLive is already enabled" : "TimeToLive is already disabled");
+                throw DynamoDbException.validation(
+                        enabled ? "TimeToLive is already enabled" : "TimeToLive is already disabled");
             }
             database.setTimeToLive(table, enabled ? attribute : null);
             return null;
         });
-        return Json.object().set("TimeToLiveSpecification",
-                Json.object().put("AttributeName", attribute).put("Enabled", enabled));
+        return Json.object()
+                .set(
+                        "TimeToLiveSpecification",
+                        Json.object().put("AttributeName", attribute).put("Enabled", enabled));
     }
 
     ObjectNode describeTimeToLive(JsonNode request) {

@@ -77,8 +77,8 @@ final class TransactionOperations {
                 ObjectNode item = table.get(table.keyOf(AttributeValues.normalizeItem(get.get("Key"), "key")));
                 ObjectNode result = Json.object();
                 if (item != null) {
-                    result.set("Item", Projector.apply(
-                            Projector.of(get, expressions, ExpressionContext.of(get)), item));
+                    result.set(
+                            "Item", Projector.apply(Projector.of(get, expressions, ExpressionContext.of(get)), item));
                 }
                 results.add(result);
             }
@@ -112,7 +112,9 @@ final class TransactionOperations {
             } else {
                 reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
                 codes.add("ConditionalCheckFailed");
-                if ("ALL_OLD".equals(Json.optionalText(operations.get(i), "ReturnValuesOnConditionCheckFailure", "NONE"))
+                if ("ALL_OLD"
+                                .equals(Json.optionalText(
+                                        operations.get(i), "ReturnValuesOnConditionCheckFailure", "NONE"))
                         && write.oldItem() != null) {
                     reason.set("Item", write.oldItem());
                 }

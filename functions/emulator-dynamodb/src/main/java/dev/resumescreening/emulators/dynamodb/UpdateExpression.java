@@ -11,18 +11,16 @@ import java.util.List;
 import java.util.Set;
 
 /** A parsed update expression: SET, REMOVE, ADD and DELETE actions. */
-record UpdateExpression(List<SetAction> sets, List<DocumentPath> removes, List<ValueAction> adds,
-                        List<ValueAction> deletes) {
+record UpdateExpression(
+        List<SetAction> sets, List<DocumentPath> removes, List<ValueAction> adds, List<ValueAction> deletes) {
 
     private static final Set<String> ADDABLE_TYPES = Set.of("N", "SS", "NS", "BS");
     private static final Set<String> SET_TYPES = Set.of("SS", "NS", "BS");
 
-    record SetAction(DocumentPath path, Operand value) {
-    }
+    record SetAction(DocumentPath path, Operand value) {}
 
     /** An ADD or DELETE action: a path and a value placeholder. */
-    record ValueAction(DocumentPath path, Operand value) {
-    }
+    record ValueAction(DocumentPath path, Operand value) {}
 
     /**
      * Applies the actions to {@code target} (a mutable copy of {@code original}, or the bare key when the item is
@@ -78,8 +76,9 @@ record UpdateExpression(List<SetAction> sets, List<DocumentPath> removes, List<V
         JsonNode value = action.value().evaluate(target, context);
         String type = AttributeValues.typeOf(value);
         if (!ADDABLE_TYPES.contains(type)) {
-            throw DynamoDbException.validation("Invalid UpdateExpression: Incorrect operand type for operator or function; "
-                    + "operator: ADD, operand type: " + typeName(type));
+            throw DynamoDbException.validation(
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; "
+                            + "operator: ADD, operand type: " + typeName(type));
         }
         JsonNode existing = action.path().evaluate(target, context);
         if (existing == null) {
@@ -90,7 +89,8 @@ record UpdateExpression(List<SetAction> sets, List<DocumentPath> removes, List<V
             throw DynamoDbException.validation("An operand in the update expression has an incorrect data type");
         }
         if (type.equals("N")) {
-            BigDecimal sum = new BigDecimal(existing.get("N").asText()).add(new BigDecimal(value.get("N").asText()));
+            BigDecimal sum = new BigDecimal(existing.get("N").asText())
+                    .add(new BigDecimal(value.get("N").asText()));
             action.path().set(target, AttributeValues.number(sum), context);
             return;
         }
@@ -104,8 +104,9 @@ record UpdateExpression(List<SetAction> sets, List<DocumentPath> removes, List<V
         JsonNode value = action.value().evaluate(target, context);
         String type = AttributeValues.typeOf(value);
         if (!SET_TYPES.contains(type)) {
-            throw DynamoDbException.validation("Invalid UpdateExpression: Incorrect operand type for operator or function; "
-                    + "operator: DELETE, operand type: " + typeName(type));
+            throw DynamoDbException.validation(
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; "
+                            + "operator: DELETE, operand type: " + typeName(type));
         }
         JsonNode existing = action.path().evaluate(target, context);
         if (existing == null) {

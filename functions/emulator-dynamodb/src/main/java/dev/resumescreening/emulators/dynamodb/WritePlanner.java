@@ -24,24 +24,24 @@ final class WritePlanner {
         PrimaryKey key = table.keyOfItem(item);
         AttributeValues.checkItemSize(item);
         ObjectNode old = table.get(key);
-        return new PlannedWrite(table, key, old, item, true, conditionMet(request, old, ExpressionContext.of(request)),
-                Set.of());
+        return new PlannedWrite(
+                table, key, old, item, true, conditionMet(request, old, ExpressionContext.of(request)), Set.of());
     }
 
     PlannedWrite planDelete(Table table, JsonNode request) {
         rejectLegacy(request, "Expected");
         PrimaryKey key = keyOf(table, request);
         ObjectNode old = table.get(key);
-        return new PlannedWrite(table, key, old, null, true, conditionMet(request, old, ExpressionContext.of(request)),
-                Set.of());
+        return new PlannedWrite(
+                table, key, old, null, true, conditionMet(request, old, ExpressionContext.of(request)), Set.of());
     }
 
     PlannedWrite planConditionCheck(Table table, JsonNode request) {
         Json.requiredText(request, "ConditionExpression");
         PrimaryKey key = keyOf(table, request);
         ObjectNode old = table.get(key);
-        return new PlannedWrite(table, key, old, null, false, conditionMet(request, old, ExpressionContext.of(request)),
-                Set.of());
+        return new PlannedWrite(
+                table, key, old, null, false, conditionMet(request, old, ExpressionContext.of(request)), Set.of());
     }
 
     PlannedWrite planUpdate(Table table, JsonNode request) {
@@ -58,8 +58,9 @@ final class WritePlanner {
         Set<String> touched = Set.of();
         String updateExpression = Json.optionalText(request, "UpdateExpression", null);
         if (updateExpression != null) {
-            touched = expressions.update(updateExpression).apply(updated, old != null ? old : NO_ITEM,
-                    context, table.keyNames());
+            touched = expressions
+                    .update(updateExpression)
+                    .apply(updated, old != null ? old : NO_ITEM, context, table.keyNames());
             table.keyOfItem(updated);
             AttributeValues.checkItemSize(updated);
         }
@@ -81,8 +82,8 @@ final class WritePlanner {
     private static void rejectLegacy(JsonNode request, String member) {
         JsonNode value = request.get(member);
         if (value != null && !value.isNull()) {
-            throw DynamoDbException.validation("The legacy parameter " + member
-                    + " is not supported by this emulator; use expressions instead");
+            throw DynamoDbException.validation(
+                    "The legacy parameter " + member + " is not supported by this emulator; use expressions instead");
         }
     }
 }

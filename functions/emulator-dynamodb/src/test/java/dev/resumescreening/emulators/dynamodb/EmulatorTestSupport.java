@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** Client and table helpers shared by the emulator tests. */
 final class EmulatorTestSupport {
 
-    private EmulatorTestSupport() {
-    }
+    private EmulatorTestSupport() {}
 
     static DynamoDbClient client(DynamoDbEmulator emulator) {
         return DynamoDbClient.builder()
@@ -39,14 +38,20 @@ final class EmulatorTestSupport {
                         attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S),
                         attribute("status", ScalarAttributeType.S), attribute("createdAt", ScalarAttributeType.N))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byStatus")
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName("byStatus")
                         .keySchema(key("status", KeyType.HASH), key("createdAt", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build())
                         .build()));
     }
 
     static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     static KeySchemaElement key(String name, KeyType type) {

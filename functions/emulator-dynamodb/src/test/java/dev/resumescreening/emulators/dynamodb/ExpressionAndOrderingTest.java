@@ -17,16 +17,21 @@ class ExpressionAndOrderingTest {
     @Test
     void notBindsTighterThanAndWhichBindsTighterThanOr() throws Exception {
         ObjectNode item = json("{'a':{'N':'1'},'b':{'S':'x'},'list':{'L':[{'S':'p'},{'M':{'q':{'N':'2'}}}]}}");
-        ExpressionContext context = ExpressionContext.of(json(
-                "{'ExpressionAttributeValues':{':one':{'N':'1.0'},':two':{'N':'2'},':x':{'S':'x'}}}"));
-        assertTrue(ExpressionParser.parseCondition("a = :two OR b = :x AND NOT a = :two").test(item, context));
-        assertFalse(ExpressionParser.parseCondition("(a = :two OR b = :x) AND NOT a = :one").test(item, context));
-        assertTrue(ExpressionParser.parseCondition("list[1].q = :two AND size(list) = :two").test(item, context));
-        assertTrue(ExpressionParser.parseCondition("a <> :two AND missing <> :two").test(item, context));
+        ExpressionContext context = ExpressionContext.of(
+                json("{'ExpressionAttributeValues':{':one':{'N':'1.0'},':two':{'N':'2'},':x':{'S':'x'}}}"));
+        assertTrue(ExpressionParser.parseCondition("a = :two OR b = :x AND NOT a = :two")
+                .test(item, context));
+        assertFalse(ExpressionParser.parseCondition("(a = :two OR b = :x) AND NOT a = :one")
+                .test(item, context));
+        assertTrue(ExpressionParser.parseCondition("list[1].q = :two AND size(list) = :two")
+                .test(item, context));
+        assertTrue(
+                ExpressionParser.parseCondition("a <> :two AND missing <> :two").test(item, context));
         assertFalse(ExpressionParser.parseCondition("missing < :two").test(item, context));
         assertTrue(ExpressionParser.parseCondition("contains(b, :x) and attribute_type(a, :n)")
-                .test(item, ExpressionContext.of(json(
-                        "{'ExpressionAttributeValues':{':x':{'S':'x'},':n':{'S':'N'}}}"))));
+                .test(
+                        item,
+                        ExpressionContext.of(json("{'ExpressionAttributeValues':{':x':{'S':'x'},':n':{'S':'N'}}}"))));
         assertThrows(DynamoDbException.class, () -> ExpressionParser.parseCondition("a = :v AND"));
         assertThrows(DynamoDbException.class, () -> ExpressionParser.parseCondition("a == :v"));
         assertThrows(DynamoDbException.class, () -> ExpressionParser.parseUpdate("SET a = :v SET b = :w"));
@@ -44,8 +49,10 @@ class ExpressionAndOrderingTest {
         KeyValue low = KeyValue.of(json("{'B':'AQ=='}"));
         KeyValue high = KeyValue.of(json("{'B':'/w=='}"));
         assertTrue(low.compareTo(high) < 0);
-        assertEquals("3", AttributeValues.canonicalNumber(new java.math.BigDecimal("1.50").add(
-                new java.math.BigDecimal("1.5"))));
-        assertEquals(KeyValue.of(json("{'S':'ab'}")), KeyValue.of(json("{'S':'aa'}")).prefixSuccessor());
+        assertEquals(
+                "3",
+                AttributeValues.canonicalNumber(new java.math.BigDecimal("1.50").add(new java.math.BigDecimal("1.5"))));
+        assertEquals(
+                KeyValue.of(json("{'S':'ab'}")), KeyValue.of(json("{'S':'aa'}")).prefixSuccessor());
     }
 }

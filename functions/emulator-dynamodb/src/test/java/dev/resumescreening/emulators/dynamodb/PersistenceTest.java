@@ -27,7 +27,7 @@ class PersistenceTest {
     @Test
     void dataTablesAndIndexesSurviveRestart() throws IOException {
         try (DynamoDbEmulator emulator = DynamoDbEmulator.start(0, dataDir);
-             DynamoDbClient client = EmulatorTestSupport.client(emulator)) {
+                DynamoDbClient client = EmulatorTestSupport.client(emulator)) {
             createTable(client, "jobs");
             createTable(client, "dropped");
             for (int i = 0; i < 100; i++) {
@@ -41,7 +41,9 @@ class PersistenceTest {
                 int index = i;
                 client.deleteItem(b -> b.tableName("jobs").key(key("job" + index, "meta")));
             }
-            client.updateItem(b -> b.tableName("jobs").key(key("job50", "meta")).updateExpression("SET #s = :s")
+            client.updateItem(b -> b.tableName("jobs")
+                    .key(key("job50", "meta"))
+                    .updateExpression("SET #s = :s")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":s", s("archived"))));
             client.updateTimeToLive(b -> b.tableName("jobs")
@@ -52,23 +54,39 @@ class PersistenceTest {
 
         for (int restart = 0; restart < 2; restart++) {
             try (DynamoDbEmulator emulator = DynamoDbEmulator.start(0, dataDir);
-                 DynamoDbClient client = EmulatorTestSupport.client(emulator)) {
+                    DynamoDbClient client = EmulatorTestSupport.client(emulator)) {
                 assertEquals(java.util.List.of("jobs"), client.listTables().tableNames());
                 var description = client.describeTable(b -> b.tableName("jobs")).table();
                 assertEquals(90L, description.itemCount());
-                assertEquals("byStatus", description.globalSecondaryIndexes().get(0).indexName());
-                assertFalse(client.getItem(b -> b.tableName("jobs").key(key("job3", "meta"))).hasItem());
-                Map<String, AttributeValue> item =
-                        client.getItem(b -> b.tableName("jobs").key(key("job11", "meta"))).item();
+                assertEquals(
+                        "byStatus", description.globalSecondaryIndexes().get(0).indexName());
+                assertFalse(client.getItem(b -> b.tableName("jobs").key(key("job3", "meta")))
+                        .hasItem());
+                Map<String, AttributeValue> item = client.getItem(
+                                b -> b.tableName("jobs").key(key("job11", "meta")))
+                        .item();
                 assertEquals("line\nbreak \"quoted\" ünïcødé", item.get("text").s());
-                assertEquals(44, client.query(b -> b.tableName("jobs").indexName("byStatus")
-                        .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":s", s("open")))).count());
-                assertEquals(1, client.query(b -> b.tableName("jobs").indexName("byStatus")
-                        .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":s", s("archived")))).count());
-                assertEquals(TimeToLiveStatus.ENABLED, client.describeTimeToLive(b -> b.tableName("jobs"))
-                        .timeToLiveDescription().timeToLiveStatus());
+                assertEquals(
+                        44,
+                        client.query(b -> b.tableName("jobs")
+                                        .indexName("byStatus")
+                                        .keyConditionExpression("#s = :s")
+                                        .expressionAttributeNames(Map.of("#s", "status"))
+                                        .expressionAttributeValues(Map.of(":s", s("open"))))
+                                .count());
+                assertEquals(
+                        1,
+                        client.query(b -> b.tableName("jobs")
+                                        .indexName("byStatus")
+                                        .keyConditionExpression("#s = :s")
+                                        .expressionAttributeNames(Map.of("#s", "status"))
+                                        .expressionAttributeValues(Map.of(":s", s("archived"))))
+                                .count());
+                assertEquals(
+                        TimeToLiveStatus.ENABLED,
+                        client.describeTimeToLive(b -> b.tableName("jobs"))
+                                .timeToLiveDescription()
+                                .timeToLiveStatus());
             }
         }
         assertTrue(Files.size(dataDir.resolve("jobs.table.jsonl")) < sizeBeforeCompaction);

@@ -97,7 +97,9 @@ final class AwsChunkedInputStream extends InputStream {
         while ((line = readLine()) != null && !line.isEmpty()) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                trailers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                trailers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
     }

@@ -51,8 +51,8 @@ final class BodyStaging {
                 chunked.trailers().forEach((n, v) -> {
                     if (Checksums.isChecksumHeader(n)) {
                         if (!declaredTrailers.contains(n)) {
-                            throw new S3Exception(400, "InvalidRequest",
-                                    "The trailer " + n + " was not declared in x-amz-trailer");
+                            throw new S3Exception(
+                                    400, "InvalidRequest", "The trailer " + n + " was not declared in x-amz-trailer");
                         }
                         checksums.put(n, v);
                     }
@@ -68,7 +68,9 @@ final class BodyStaging {
             if (decoded != null && in instanceof AwsChunkedInputStream) {
                 try {
                     if (Long.parseLong(decoded.trim()) != staged.size()) {
-                        throw new S3Exception(400, "IncompleteBody",
+                        throw new S3Exception(
+                                400,
+                                "IncompleteBody",
                                 "You did not provide the number of bytes specified by the x-amz-decoded-content-length header");
                     }
                 } catch (NumberFormatException ignored) {

@@ -21,12 +21,18 @@ final class BucketOperations {
     void listBuckets(S3Request r) throws IOException {
         String prefix = r.query.getOrDefault("prefix", "");
         Xml x = Xml.root("ListAllMyBucketsResult")
-                .open("Owner").elem("ID", OWNER_ID).elem("DisplayName", "emulator").close("Owner")
+                .open("Owner")
+                .elem("ID", OWNER_ID)
+                .elem("DisplayName", "emulator")
+                .close("Owner")
                 .open("Buckets");
         for (Storage.Bucket b : storage.buckets()) {
             if (b.name.startsWith(prefix)) {
-                x.open("Bucket").elem("Name", b.name).elem("CreationDate", iso(b.created))
-                        .elem("BucketRegion", REGION).close("Bucket");
+                x.open("Bucket")
+                        .elem("Name", b.name)
+                        .elem("CreationDate", iso(b.created))
+                        .elem("BucketRegion", REGION)
+                        .close("Bucket");
             }
         }
         x.close("Buckets");

@@ -23,13 +23,12 @@ import java.util.zip.Checksum;
  */
 final class Checksums {
     static final String PREFIX = "x-amz-checksum-";
-    private static final Set<String> NOT_CHECKSUMS = Set.of("x-amz-checksum-algorithm", "x-amz-checksum-type",
-            "x-amz-checksum-mode");
-    private static final Map<String, String> DISPLAY = Map.of("crc32", "CRC32", "crc32c", "CRC32C", "sha1", "SHA1",
-            "sha256", "SHA256");
+    private static final Set<String> NOT_CHECKSUMS =
+            Set.of("x-amz-checksum-algorithm", "x-amz-checksum-type", "x-amz-checksum-mode");
+    private static final Map<String, String> DISPLAY =
+            Map.of("crc32", "CRC32", "crc32c", "CRC32C", "sha1", "SHA1", "sha256", "SHA256");
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     static boolean isChecksumHeader(String lowerName) {
         return lowerName.startsWith(PREFIX) && !NOT_CHECKSUMS.contains(lowerName);
@@ -39,8 +38,11 @@ final class Checksums {
     static String algorithm(String lowerHeaderName) {
         String algorithm = lowerHeaderName.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
         if (!DISPLAY.containsKey(algorithm)) {
-            throw new S3Exception(400, "InvalidRequest", "The checksum algorithm in " + lowerHeaderName
-                    + " is not supported by this emulator (crc32, crc32c, sha1, sha256)");
+            throw new S3Exception(
+                    400,
+                    "InvalidRequest",
+                    "The checksum algorithm in " + lowerHeaderName
+                            + " is not supported by this emulator (crc32, crc32c, sha1, sha256)");
         }
         return algorithm;
     }
@@ -108,8 +110,10 @@ final class Checksums {
                     throw new S3Exception(400, "InvalidRequest", "Value for " + header + " header is invalid.");
                 }
                 if (!MessageDigest.isEqual(expected, given)) {
-                    throw new S3Exception(400, "BadDigest", "The " + DISPLAY.get(algorithm)
-                            + " you specified did not match the calculated checksum.");
+                    throw new S3Exception(
+                            400,
+                            "BadDigest",
+                            "The " + DISPLAY.get(algorithm) + " you specified did not match the calculated checksum.");
                 }
             });
         }

@@ -7,8 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 /** Conditional requests (If-Match, If-None-Match, If-(Un)Modified-Since) and byte ranges. */
 final class ConditionalRequests {
-    private ConditionalRequests() {
-    }
+    private ConditionalRequests() {}
 
     /** Returns null to proceed, 304 or 412. */
     static Integer evaluateConditions(S3Request r, String etag, long lastModSec) {
@@ -51,7 +50,8 @@ final class ConditionalRequests {
             return null;
         }
         try {
-            return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
+            return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toEpochSecond();
         } catch (RuntimeException e) {
             return null;
         }
@@ -100,7 +100,7 @@ final class ConditionalRequests {
         } catch (NumberFormatException e) {
             return null;
         }
-        return new long[]{start, end};
+        return new long[] {start, end};
     }
 
     private static S3Exception invalidRange(long size) {

@@ -2,7 +2,6 @@ package dev.resumescreening.emulators.s3;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,8 +18,7 @@ final class Cors {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "PUT");
     private static final String MAX_AGE_SECONDS = "600";
 
-    private Cors() {
-    }
+    private Cors() {}
 
     /**
      * Adds the CORS headers a loopback origin's request gets, and answers its preflight.
@@ -41,7 +39,9 @@ final class Cors {
         }
         String method = ex.getRequestHeaders().getFirst("Access-Control-Request-Method");
         String headers = ex.getRequestHeaders().getFirst("Access-Control-Request-Headers");
-        if (!allowed || method == null || !METHODS.contains(method.toUpperCase(Locale.ROOT))
+        if (!allowed
+                || method == null
+                || !METHODS.contains(method.toUpperCase(Locale.ROOT))
                 || !allowedHeaders(headers)) {
             throw new S3Exception(403, "AccessForbidden", "CORSResponse: This CORS request is not allowed.");
         }
@@ -61,8 +61,11 @@ final class Cors {
         try {
             URI uri = new URI(origin);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getRawPath() != null && uri.getRawPath().isEmpty() && uri.getRawQuery() == null
-                    && uri.getRawUserInfo() == null && uri.getHost() != null
+                    && uri.getRawPath() != null
+                    && uri.getRawPath().isEmpty()
+                    && uri.getRawQuery() == null
+                    && uri.getRawUserInfo() == null
+                    && uri.getHost() != null
                     && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return false;

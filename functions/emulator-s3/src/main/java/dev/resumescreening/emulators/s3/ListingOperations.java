@@ -74,7 +74,9 @@ final class ListingOperations {
             start = startAfter;
         } else if (!v2 && marker != null && !marker.isEmpty()) {
             start = marker;
-            startIsPrefix = delimiter != null && marker.startsWith(prefix) && marker.endsWith(delimiter)
+            startIsPrefix = delimiter != null
+                    && marker.startsWith(prefix)
+                    && marker.endsWith(delimiter)
                     && marker.length() > prefix.length();
         }
 
@@ -147,8 +149,11 @@ final class ListingOperations {
         x.elem("IsTruncated", truncated);
         if (truncated) {
             if (v2) {
-                x.elem("NextContinuationToken", Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(((lastIsPrefix ? "P" : "K") + last).getBytes(StandardCharsets.UTF_8)));
+                x.elem(
+                        "NextContinuationToken",
+                        Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(((lastIsPrefix ? "P" : "K") + last).getBytes(StandardCharsets.UTF_8)));
             } else {
                 x.elem("NextMarker", enc(last, urlEncode));
             }
@@ -156,10 +161,16 @@ final class ListingOperations {
         boolean fetchOwner = !v2 || "true".equals(q.get("fetch-owner"));
         for (Storage.StoredObject o : contents) {
             ObjectMeta m = o.meta();
-            x.open("Contents").elem("Key", enc(m.key(), urlEncode)).elem("LastModified", iso(m.lastModified()))
-                    .elem("ETag", quote(m.etag())).elem("Size", m.size());
+            x.open("Contents")
+                    .elem("Key", enc(m.key(), urlEncode))
+                    .elem("LastModified", iso(m.lastModified()))
+                    .elem("ETag", quote(m.etag()))
+                    .elem("Size", m.size());
             if (fetchOwner) {
-                x.open("Owner").elem("ID", OWNER_ID).elem("DisplayName", "emulator").close("Owner");
+                x.open("Owner")
+                        .elem("ID", OWNER_ID)
+                        .elem("DisplayName", "emulator")
+                        .close("Owner");
             }
             x.elem("StorageClass", "STANDARD").close("Contents");
         }
@@ -189,9 +200,10 @@ final class ListingOperations {
                 throw S3Exception.invalidArgument("Provided max-keys not an integer or within integer range");
             }
         }
-        NavigableMap<String, Storage.StoredObject> view = keyMarker != null && !keyMarker.isEmpty()
-                && Storage.compareKeys(keyMarker, prefix) >= 0
-                ? b.objects.tailMap(keyMarker, false) : b.objects.tailMap(prefix, true);
+        NavigableMap<String, Storage.StoredObject> view =
+                keyMarker != null && !keyMarker.isEmpty() && Storage.compareKeys(keyMarker, prefix) >= 0
+                        ? b.objects.tailMap(keyMarker, false)
+                        : b.objects.tailMap(prefix, true);
         List<ObjectMeta> versions = new ArrayList<>();
         boolean truncated = false;
         for (Map.Entry<String, Storage.StoredObject> e : view.entrySet()) {
@@ -204,16 +216,26 @@ final class ListingOperations {
             }
             versions.add(e.getValue().meta());
         }
-        Xml x = Xml.root("ListVersionsResult").elem("Name", r.bucket).elem("Prefix", prefix)
-                .elem("KeyMarker", keyMarker == null ? "" : keyMarker).elem("VersionIdMarker", "")
-                .elem("MaxKeys", maxKeys).elem("IsTruncated", truncated);
+        Xml x = Xml.root("ListVersionsResult")
+                .elem("Name", r.bucket)
+                .elem("Prefix", prefix)
+                .elem("KeyMarker", keyMarker == null ? "" : keyMarker)
+                .elem("VersionIdMarker", "")
+                .elem("MaxKeys", maxKeys)
+                .elem("IsTruncated", truncated);
         if (truncated) {
             x.elem("NextKeyMarker", versions.get(versions.size() - 1).key()).elem("NextVersionIdMarker", NULL_VERSION);
         }
         for (ObjectMeta m : versions) {
-            x.open("Version").elem("Key", m.key()).elem("VersionId", NULL_VERSION).elem("IsLatest", true)
-                    .elem("LastModified", iso(m.lastModified())).elem("ETag", quote(m.etag())).elem("Size", m.size())
-                    .elem("StorageClass", "STANDARD").close("Version");
+            x.open("Version")
+                    .elem("Key", m.key())
+                    .elem("VersionId", NULL_VERSION)
+                    .elem("IsLatest", true)
+                    .elem("LastModified", iso(m.lastModified()))
+                    .elem("ETag", quote(m.etag()))
+                    .elem("Size", m.size())
+                    .elem("StorageClass", "STANDARD")
+                    .close("Version");
         }
         sendXml(r.ex, 200, x.close("ListVersionsResult"));
     }

@@ -15,14 +15,13 @@ import static dev.resumescreening.emulators.s3.S3Responses.send;
 import static dev.resumescreening.emulators.s3.S3Responses.sendXml;
 
 import com.sun.net.httpserver.Headers;
-import org.w3c.dom.Element;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.w3c.dom.Element;
 
 /** CreateMultipartUpload, UploadPart (and UploadPartCopy), CompleteMultipartUpload and AbortMultipartUpload. */
 final class MultipartOperations {
@@ -41,8 +40,14 @@ final class MultipartOperations {
         if (algorithm != null) {
             r.ex.getResponseHeaders().set("x-amz-checksum-algorithm", algorithm);
         }
-        sendXml(r.ex, 200, Xml.root("InitiateMultipartUploadResult").elem("Bucket", r.bucket)
-                .elem("Key", r.key).elem("UploadId", u.id).close("InitiateMultipartUploadResult"));
+        sendXml(
+                r.ex,
+                200,
+                Xml.root("InitiateMultipartUploadResult")
+                        .elem("Bucket", r.bucket)
+                        .elem("Key", r.key)
+                        .elem("UploadId", u.id)
+                        .close("InitiateMultipartUploadResult"));
     }
 
     void uploadPart(S3Request r) throws IOException {
@@ -62,7 +67,8 @@ final class MultipartOperations {
                 range = parseRange(rangeHeader, size);
                 if (range == null) {
                     opened.in().close();
-                    throw S3Exception.invalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last");
+                    throw S3Exception.invalidArgument(
+                            "The x-amz-copy-source-range value must be of the form bytes=first-last");
                 }
             }
             try (InputStream in = opened.in()) {
@@ -78,8 +84,13 @@ final class MultipartOperations {
         }
         storage.putPart(u, partNumber, staged, checksums);
         if (copySource != null) {
-            sendXml(r.ex, 200, Xml.root("CopyPartResult").elem("LastModified", iso(System.currentTimeMillis()))
-                    .elem("ETag", quote(staged.md5Hex())).close("CopyPartResult"));
+            sendXml(
+                    r.ex,
+                    200,
+                    Xml.root("CopyPartResult")
+                            .elem("LastModified", iso(System.currentTimeMillis()))
+                            .elem("ETag", quote(staged.md5Hex()))
+                            .close("CopyPartResult"));
             return;
         }
         Headers h = r.ex.getResponseHeaders();
@@ -121,14 +132,19 @@ final class MultipartOperations {
                 throw S3Exception.malformedXml();
             }
             if (number <= previous) {
-                throw new S3Exception(400, "InvalidPartOrder",
+                throw new S3Exception(
+                        400,
+                        "InvalidPartOrder",
                         "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
             }
             previous = number;
             Storage.Part p = u.parts.get(number);
             String etag = Xml.childText(pe, "ETag");
-            if (p == null || (etag != null && !unquote(etag.trim()).equals(p.data().md5Hex()))) {
-                throw new S3Exception(400, "InvalidPart",
+            if (p == null
+                    || (etag != null && !unquote(etag.trim()).equals(p.data().md5Hex()))) {
+                throw new S3Exception(
+                        400,
+                        "InvalidPart",
                         "One or more of the specified parts could not be found. The part may not have been uploaded, "
                                 + "or the specified entity tag may not match the part's entity tag.");
             }
@@ -137,9 +153,15 @@ final class MultipartOperations {
         Storage.StoredObject o = storage.complete(u, parts);
         String host = r.header("Host");
         String location = "http://" + (host == null ? "localhost" : host) + "/" + r.bucket + "/" + encodePath(r.key);
-        sendXml(r.ex, 200, Xml.root("CompleteMultipartUploadResult").elem("Location", location)
-                .elem("Bucket", r.bucket).elem("Key", r.key).elem("ETag", quote(o.meta().etag()))
-                .close("CompleteMultipartUploadResult"));
+        sendXml(
+                r.ex,
+                200,
+                Xml.root("CompleteMultipartUploadResult")
+                        .elem("Location", location)
+                        .elem("Bucket", r.bucket)
+                        .elem("Key", r.key)
+                        .elem("ETag", quote(o.meta().etag()))
+                        .close("CompleteMultipartUploadResult"));
     }
 
     void abortUpload(S3Request r) throws IOException {

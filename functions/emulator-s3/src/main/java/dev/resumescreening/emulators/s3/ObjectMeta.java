@@ -14,6 +14,12 @@ import java.util.Map;
  * @param checksums    checksum headers supplied by the client (x-amz-checksum-crc32 -> value)
  * @param dataFile     name of the data file in the bucket directory (persistent mode only)
  */
-record ObjectMeta(String key, long size, String etag, long lastModified, Map<String, String> headers,
-                  Map<String, String> userMetadata, Map<String, String> checksums, String dataFile) {
-}
+record ObjectMeta(
+        String key,
+        long size,
+        String etag,
+        long lastModified,
+        Map<String, String> headers,
+        Map<String, String> userMetadata,
+        Map<String, String> checksums,
+        String dataFile) {}

@@ -14,8 +14,6 @@ import static dev.resumescreening.emulators.s3.S3Responses.send;
 import static dev.resumescreening.emulators.s3.S3Responses.sendXml;
 
 import com.sun.net.httpserver.Headers;
-import org.w3c.dom.Element;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,11 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.w3c.dom.Element;
 
 /** PutObject, CopyObject, GetObject/HeadObject and DeleteObjects. */
 final class ObjectOperations {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final Storage storage;
     private final BodyStaging bodies;
@@ -44,13 +44,20 @@ final class ObjectOperations {
         storage.bucket(r.bucket);
         boolean ifNoneMatchStar = "*".equals(trimmed(r.header("If-None-Match")));
         if (ifNoneMatchStar && storage.bucket(r.bucket).objects.containsKey(r.key)) {
-            throw new S3Exception(412, "PreconditionFailed",
-                    "At least one of the pre-conditions you specified did not hold");
+            throw new S3Exception(
+                    412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
         }
         Map<String, String> checksums = new LinkedHashMap<>();
         Storage.Staged staged = bodies.stageBody(r, checksums);
-        Storage.StoredObject o = storage.commit(r.bucket, r.key, staged, staged.md5Hex(), storedHeaders(r),
-                userMetadata(r), checksums, ifNoneMatchStar);
+        Storage.StoredObject o = storage.commit(
+                r.bucket,
+                r.key,
+                staged,
+                staged.md5Hex(),
+                storedHeaders(r),
+                userMetadata(r),
+                checksums,
+                ifNoneMatchStar);
         Headers h = r.ex.getResponseHeaders();
         h.set("ETag", quote(o.meta().etag()));
         checksums.forEach(h::set);
@@ -69,10 +76,22 @@ final class ObjectOperations {
         boolean replace = "REPLACE".equalsIgnoreCase(trimmed(r.header("x-amz-metadata-directive")));
         Map<String, String> headers = replace ? storedHeaders(r) : sm.headers();
         Map<String, String> meta = replace ? userMetadata(r) : sm.userMetadata();
-        Storage.StoredObject o = storage.commit(r.bucket, r.key, staged, staged.md5Hex(), headers, meta,
-                sm.etag().contains("-") ? Map.of() : sm.checksums(), false);
-        sendXml(r.ex, 200, Xml.root("CopyObjectResult").elem("LastModified", iso(o.meta().lastModified()))
-                .elem("ETag", quote(o.meta().etag())).close("CopyObjectResult"));
+        Storage.StoredObject o = storage.commit(
+                r.bucket,
+                r.key,
+                staged,
+                staged.md5Hex(),
+                headers,
+                meta,
+                sm.etag().contains("-") ? Map.of() : sm.checksums(),
+                false);
+        sendXml(
+                r.ex,
+                200,
+                Xml.root("CopyObjectResult")
+                        .elem("LastModified", iso(o.meta().lastModified()))
+                        .elem("ETag", quote(o.meta().etag()))
+                        .close("CopyObjectResult"));
     }
 
     void getObject(S3Request r, boolean head) throws IOException {
@@ -96,8 +115,8 @@ final class ObjectOperations {
             Integer conditional = evaluateConditions(r, m.etag(), lastModSec);
             if (conditional != null) {
                 if (conditional == 412) {
-                    throw new S3Exception(412, "PreconditionFailed",
-                            "At least one of the pre-conditions you specified did not hold");
+                    throw new S3Exception(
+                            412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
                 }
                 send(r.ex, 304);
                 return;
@@ -182,7 +201,11 @@ final class ObjectOperations {
                 }
             } catch (S3Exception | IOException e) {
                 String code = e instanceof S3Exception s ? s.code : "InternalError";
-                x.open("Error").elem("Key", key).elem("Code", code).elem("Message", e.getMessage()).close("Error");
+                x.open("Error")
+                        .elem("Key", key)
+                        .elem("Code", code)
+                        .elem("Message", e.getMessage())
+                        .close("Error");
             }
         }
         sendXml(r.ex, 200, x.close("DeleteResult"));

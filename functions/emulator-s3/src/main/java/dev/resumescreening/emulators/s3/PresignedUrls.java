@@ -15,8 +15,7 @@ final class PresignedUrls {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private PresignedUrls() {
-    }
+    private PresignedUrls() {}
 
     static void requireUnexpired(Map<String, String> query, Instant now) {
         String date = query.get("X-Amz-Date");
@@ -30,7 +29,9 @@ final class PresignedUrls {
             signedAt = Instant.from(AMZ_DATE.parse(date));
             seconds = Long.parseLong(expires);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new S3Exception(400, "AuthorizationQueryParametersError",
+            throw new S3Exception(
+                    400,
+                    "AuthorizationQueryParametersError",
                     "X-Amz-Date must be yyyyMMdd'T'HHmmss'Z' and X-Amz-Expires a number of seconds");
         }
         if (now.isAfter(signedAt.plusSeconds(seconds))) {

@@ -1,7 +1,6 @@
 package dev.resumescreening.emulators.s3;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -53,8 +52,7 @@ public final class S3Emulator implements AutoCloseable {
     public static S3Emulator start(int port, Path dataDirOrNull) {
         try {
             Storage storage = new Storage(dataDirOrNull);
-            HttpServer server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
             AtomicInteger n = new AtomicInteger();
             ThreadFactory tf = r -> {
                 Thread t = new Thread(r, "s3-emulator-" + n.incrementAndGet());

@@ -20,12 +20,16 @@ final class S3Exception extends RuntimeException {
     }
 
     static S3Exception noSuchUpload() {
-        return new S3Exception(404, "NoSuchUpload",
+        return new S3Exception(
+                404,
+                "NoSuchUpload",
                 "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.");
     }
 
     static S3Exception malformedXml() {
-        return new S3Exception(400, "MalformedXML",
+        return new S3Exception(
+                400,
+                "MalformedXML",
                 "The XML you provided was not well-formed or did not validate against our published schema");
     }
 
@@ -34,7 +38,9 @@ final class S3Exception extends RuntimeException {
     }
 
     static S3Exception notImplemented() {
-        return new S3Exception(501, "NotImplemented",
+        return new S3Exception(
+                501,
+                "NotImplemented",
                 "A header or query you provided implies functionality that is not implemented by this emulator");
     }
 }

@@ -6,7 +6,6 @@ import static dev.resumescreening.emulators.s3.S3Responses.sendError;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,13 +19,31 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class S3Handler implements HttpHandler {
     private static final Set<String> UNSUPPORTED_BUCKET_SUBRESOURCES = Set.of(
-            "acl", "policy", "policyStatus", "versioning", "uploads", "tagging", "cors", "lifecycle",
-            "logging", "notification", "replication", "website", "encryption", "ownershipControls",
-            "publicAccessBlock", "object-lock", "accelerate", "requestPayment", "analytics", "inventory",
-            "metrics", "intelligent-tiering");
+            "acl",
+            "policy",
+            "policyStatus",
+            "versioning",
+            "uploads",
+            "tagging",
+            "cors",
+            "lifecycle",
+            "logging",
+            "notification",
+            "replication",
+            "website",
+            "encryption",
+            "ownershipControls",
+            "publicAccessBlock",
+            "object-lock",
+            "accelerate",
+            "requestPayment",
+            "analytics",
+            "inventory",
+            "metrics",
+            "intelligent-tiering");
 
-    private static final Set<String> UNSUPPORTED_OBJECT_SUBRESOURCES = Set.of(
-            "acl", "tagging", "attributes", "retention", "legal-hold", "torrent", "restore", "select");
+    private static final Set<String> UNSUPPORTED_OBJECT_SUBRESOURCES =
+            Set.of("acl", "tagging", "attributes", "retention", "legal-hold", "torrent", "restore", "select");
 
     private final Storage storage;
     private final BucketOperations buckets;
@@ -45,7 +62,8 @@ final class S3Handler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) {
-        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase(Locale.ROOT);
+        String requestId =
+                Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase(Locale.ROOT);
         S3Request req = null;
         try {
             ex.getResponseHeaders().set("x-amz-request-id", requestId);
@@ -60,8 +78,13 @@ final class S3Handler implements HttpHandler {
         } catch (S3Exception e) {
             sendError(ex, e.status, e.code, e.getMessage(), req == null ? null : req.resource, requestId);
         } catch (Throwable t) {
-            sendError(ex, 500, "InternalError", "We encountered an internal error: " + t,
-                    req == null ? null : req.resource, requestId);
+            sendError(
+                    ex,
+                    500,
+                    "InternalError",
+                    "We encountered an internal error: " + t,
+                    req == null ? null : req.resource,
+                    requestId);
         } finally {
             ex.close();
         }
@@ -74,7 +97,8 @@ final class S3Handler implements HttpHandler {
                 buckets.listBuckets(r);
                 return;
             }
-            throw new S3Exception(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+            throw new S3Exception(
+                    405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
         }
         if (r.key == null) {
             switch (r.method) {
@@ -109,8 +133,9 @@ final class S3Handler implements HttpHandler {
                         throw S3Exception.notImplemented();
                     }
                 }
-                default -> throw new S3Exception(405, "MethodNotAllowed",
-                        "The specified method is not allowed against this resource.");
+                default ->
+                    throw new S3Exception(
+                            405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
             }
             return;
         }
@@ -152,8 +177,9 @@ final class S3Handler implements HttpHandler {
                     throw S3Exception.notImplemented();
                 }
             }
-            default -> throw new S3Exception(405, "MethodNotAllowed",
-                    "The specified method is not allowed against this resource.");
+            default ->
+                throw new S3Exception(
+                        405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
         }
     }
 }

@@ -4,7 +4,6 @@ import static dev.resumescreening.emulators.s3.S3Encoding.decode;
 import static dev.resumescreening.emulators.s3.S3Encoding.parseQuery;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,7 +110,7 @@ final class S3Request {
         if (slash <= 0 || slash == s.length() - 1) {
             throw new S3Exception(400, "InvalidArgument", "Invalid copy source object key");
         }
-        return new String[]{s.substring(0, slash), s.substring(slash + 1)};
+        return new String[] {s.substring(0, slash), s.substring(slash + 1)};
     }
 
     static byte[] readAll(InputStream in) throws IOException {

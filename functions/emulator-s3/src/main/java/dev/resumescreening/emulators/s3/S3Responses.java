@@ -2,7 +2,6 @@ package dev.resumescreening.emulators.s3;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Responses: the emulated account, empty and XML answers, and S3's XML error document. */
 final class S3Responses {
-    private S3Responses() {
-    }
+    private S3Responses() {}
 
     static final String OWNER_ID = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
 
@@ -30,8 +28,7 @@ final class S3Responses {
         }
     }
 
-    static void sendError(HttpExchange ex, int status, String code, String message, String resource,
-                                  String requestId) {
+    static void sendError(HttpExchange ex, int status, String code, String message, String resource, String requestId) {
         try {
             if (ex.getResponseCode() != -1) {
                 return; // response already started; the connection is closed by the caller
@@ -46,8 +43,12 @@ final class S3Responses {
                 ex.sendResponseHeaders(status, -1);
                 return;
             }
-            Xml x = Xml.rootNoNs("Error").elem("Code", code).elem("Message", message)
-                    .elem("Resource", resource).elem("RequestId", requestId).close("Error");
+            Xml x = Xml.rootNoNs("Error")
+                    .elem("Code", code)
+                    .elem("Message", message)
+                    .elem("Resource", resource)
+                    .elem("RequestId", requestId)
+                    .close("Error");
             Headers h = ex.getResponseHeaders();
             h.remove("ETag");
             h.remove("Last-Modified");

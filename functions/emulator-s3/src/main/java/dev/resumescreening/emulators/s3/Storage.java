@@ -2,7 +2,6 @@ package dev.resumescreening.emulators.s3;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +45,8 @@ final class Storage {
 
     private final Path root;
     private final Path tmpDir;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper mapper =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Upload> uploads = new ConcurrentHashMap<>();
 
@@ -65,8 +64,7 @@ final class Storage {
         }
     }
 
-    record StoredObject(ObjectMeta meta, Blob blob) {
-    }
+    record StoredObject(ObjectMeta meta, Blob blob) {}
 
     /** Request content staged to memory or to a temp file, with its MD5. */
     record Staged(byte[] bytes, Path file, long size, byte[] md5) {
@@ -75,8 +73,7 @@ final class Storage {
         }
     }
 
-    record Part(int number, Staged data, Map<String, String> checksums) {
-    }
+    record Part(int number, Staged data, Map<String, String> checksums) {}
 
     static final class Upload {
         final String id;
@@ -130,7 +127,9 @@ final class Storage {
             throw new S3Exception(400, "InvalidBucketName", "The specified bucket is not valid.");
         }
         if (buckets.containsKey(name)) {
-            throw new S3Exception(409, "BucketAlreadyOwnedByYou",
+            throw new S3Exception(
+                    409,
+                    "BucketAlreadyOwnedByYou",
                     "Your previous request to create the named bucket succeeded and you already own it.");
         }
         long now = System.currentTimeMillis();
@@ -175,8 +174,7 @@ final class Storage {
     }
 
     /** Looks up an object and opens its content atomically with respect to concurrent replacement. */
-    record Opened(StoredObject object, InputStream in) {
-    }
+    record Opened(StoredObject object, InputStream in) {}
 
     Opened open(String bucket, String key) throws IOException {
         Bucket b = bucket(bucket);
@@ -234,9 +232,16 @@ final class Storage {
      *
      * @param ifNoneMatchStar fail with 412 if the key already exists
      */
-    StoredObject commit(String bucketName, String key, Staged data, String etag, Map<String, String> headers,
-                        Map<String, String> userMetadata, Map<String, String> checksums,
-                        boolean ifNoneMatchStar) throws IOException {
+    StoredObject commit(
+            String bucketName,
+            String key,
+            Staged data,
+            String etag,
+            Map<String, String> headers,
+            Map<String, String> userMetadata,
+            Map<String, String> checksums,
+            boolean ifNoneMatchStar)
+            throws IOException {
         Bucket b;
         try {
             b = bucket(bucketName);
@@ -246,8 +251,15 @@ final class Storage {
         }
         long now = System.currentTimeMillis();
         if (root == null) {
-            ObjectMeta meta = new ObjectMeta(key, data.size(), etag, now, Map.copyOf(headers),
-                    Map.copyOf(userMetadata), Map.copyOf(checksums), null);
+            ObjectMeta meta = new ObjectMeta(
+                    key,
+                    data.size(),
+                    etag,
+                    now,
+                    Map.copyOf(headers),
+                    Map.copyOf(userMetadata),
+                    Map.copyOf(checksums),
+                    null);
             StoredObject o = new StoredObject(meta, new Blob.Memory(data.bytes()));
             synchronized (b) {
                 if (b.deleted) {
@@ -260,8 +272,15 @@ final class Storage {
         }
         String hash = sha256Hex(key);
         String dataName = hash + "." + UUID.randomUUID() + ".data";
-        ObjectMeta meta = new ObjectMeta(key, data.size(), etag, now, Map.copyOf(headers),
-                Map.copyOf(userMetadata), Map.copyOf(checksums), dataName);
+        ObjectMeta meta = new ObjectMeta(
+                key,
+                data.size(),
+                etag,
+                now,
+                Map.copyOf(headers),
+                Map.copyOf(userMetadata),
+                Map.copyOf(checksums),
+                dataName);
         Path metaTmp = tmpDir.resolve(UUID.randomUUID() + ".json");
         try {
             mapper.writeValue(metaTmp.toFile(), meta);
@@ -294,8 +313,8 @@ final class Storage {
 
     private static void checkIfNoneMatch(Bucket b, String key, boolean ifNoneMatchStar) {
         if (ifNoneMatchStar && b.objects.containsKey(key)) {
-            throw new S3Exception(412, "PreconditionFailed",
-                    "At least one of the pre-conditions you specified did not hold");
+            throw new S3Exception(
+                    412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
         }
     }
 
@@ -451,10 +470,15 @@ final class Storage {
                         continue;
                     }
                     referenced.add(meta.dataFile());
-                    ObjectMeta clean = new ObjectMeta(meta.key(), meta.size(), meta.etag(), meta.lastModified(),
+                    ObjectMeta clean = new ObjectMeta(
+                            meta.key(),
+                            meta.size(),
+                            meta.etag(),
+                            meta.lastModified(),
                             meta.headers() == null ? Map.of() : meta.headers(),
                             meta.userMetadata() == null ? Map.of() : meta.userMetadata(),
-                            meta.checksums() == null ? Map.of() : meta.checksums(), meta.dataFile());
+                            meta.checksums() == null ? Map.of() : meta.checksums(),
+                            meta.dataFile());
                     b.objects.put(meta.key(), new StoredObject(clean, new Blob.File(data, meta.size())));
                 }
             }

@@ -1,18 +1,17 @@
 package dev.resumescreening.emulators.s3;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /** Minimal XML writing and reading helpers. */
 final class Xml {
@@ -68,7 +67,9 @@ final class Xml {
                 case '\'' -> sb.append("&apos;");
                 default -> {
                     if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
-                        sb.append("&#x").append(Integer.toHexString(c).toUpperCase()).append(';');
+                        sb.append("&#x")
+                                .append(Integer.toHexString(c).toUpperCase())
+                                .append(';');
                     } else {
                         sb.append(c);
                     }

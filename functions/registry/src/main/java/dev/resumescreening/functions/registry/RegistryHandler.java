@@ -31,8 +31,8 @@ public final class RegistryHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        if (!api.answerIfRequest(Json.MAPPER.readTree(input), output,
-                context == null ? null : context.getAwsRequestId())) {
+        if (!api.answerIfRequest(
+                Json.MAPPER.readTree(input), output, context == null ? null : context.getAwsRequestId())) {
             throw new IllegalArgumentException("the " + FUNCTION + " function answers API Gateway requests only (an "
                     + "event with a routeKey); \"" + SageMakerStateChanges.DETAIL_TYPE + "\" events go to the "
                     + SageMakerEventsHandler.FUNCTION + " function");

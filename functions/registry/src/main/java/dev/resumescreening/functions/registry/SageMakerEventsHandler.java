@@ -24,8 +24,8 @@ public final class SageMakerEventsHandler implements RequestStreamHandler {
     }
 
     public SageMakerEventsHandler(AppComponent app) {
-        this.stateChanges = new SageMakerStateChanges(app.remoteTrainingCompletion(),
-                new SageMakerPackages(app.documents(), app.settings()));
+        this.stateChanges = new SageMakerStateChanges(
+                app.remoteTrainingCompletion(), new SageMakerPackages(app.documents(), app.settings()));
     }
 
     @Override

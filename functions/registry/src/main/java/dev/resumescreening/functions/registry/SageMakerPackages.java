@@ -38,8 +38,8 @@ final class SageMakerPackages {
         byte[] weights = files.get(ModelArtifact.WEIGHTS_FILE);
         byte[] metadata = files.get(ModelArtifact.METADATA_FILE);
         if (weights == null || metadata == null) {
-            throw new ModelIntegrityException(modelUri + " holds no " + ModelArtifact.WEIGHTS_FILE + " and "
-                    + ModelArtifact.METADATA_FILE);
+            throw new ModelIntegrityException(
+                    modelUri + " holds no " + ModelArtifact.WEIGHTS_FILE + " and " + ModelArtifact.METADATA_FILE);
         }
         return ModelArtifact.fromBytes(weights, metadata);
     }
@@ -52,7 +52,11 @@ final class SageMakerPackages {
         if (ids == null) {
             throw new IllegalStateException(outputKey + " holds no " + TEST_IDS_FILE);
         }
-        return new String(ids, StandardCharsets.UTF_8).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new String(ids, StandardCharsets.UTF_8)
+                .lines()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private String key(String uri) {
@@ -67,8 +71,8 @@ final class SageMakerPackages {
     private Map<String, byte[]> unpack(String key) {
         byte[] archive = documents.get(key).orElseThrow(() -> new IllegalStateException("no object " + key));
         Map<String, byte[]> files = new HashMap<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GzipCompressorInputStream(new ByteArrayInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (!entry.isFile()) {

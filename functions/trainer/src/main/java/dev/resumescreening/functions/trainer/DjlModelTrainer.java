@@ -43,25 +43,36 @@ public final class DjlModelTrainer implements ModelTrainer {
         return new TrainedCandidate(artifact, evidence(samples, testIds, artifact.classifier(), log), seen);
     }
 
-    private GateEvidence evidence(List<TrainingSample> samples, Set<String> testIds, MlpClassifier served,
-                                  Consumer<String> log) {
+    private GateEvidence evidence(
+            List<TrainingSample> samples, Set<String> testIds, MlpClassifier served, Consumer<String> log) {
         if (!CrossValidation.feasible(samples)) {
             log.accept("cross-validation skipped: it needs " + CrossValidation.MIN_PER_CLASS
                     + " pairs of each class; the gate judges the model's own test split");
-            return GateEvidence.testSplit(served, samples,
+            return GateEvidence.testSplit(
+                    served,
+                    samples,
                     samples.stream().filter(s -> testIds.contains(s.id())).toList());
         }
         MlpTrainer quiet = new MlpTrainer();
         // each fold's network scores its held-out pairs with the job feedback of every other pair, as the served
         // model will score new resumes, and as the gate scores the live model (see CandidateGate)
         FeedbackStatistics feedback = FeedbackStatistics.of(samples);
-        double[] scores = CrossValidation.outOfFold(samples, hyperparameters.seed(), training -> {
-                    MlpClassifier network = new MlpClassifier(quiet.train(training, hyperparameters).weights());
+        double[] scores = CrossValidation.outOfFold(
+                samples,
+                hyperparameters.seed(),
+                training -> {
+                    MlpClassifier network = new MlpClassifier(
+                            quiet.train(training, hyperparameters).weights());
                     return sample -> network.probability(feedback.leaveOneOutFeatures(sample));
                 },
-                (fold, trained, heldOut, labels) -> log.accept(String.format(Locale.ROOT,
-                        "cross-validation fold %d/%d: trained on %d pairs, held-out ROC AUC %.4f on %d pairs", fold,
-                        CrossValidation.FOLDS, trained, ClassificationMetrics.rocAuc(heldOut, labels), labels.length)));
+                (fold, trained, heldOut, labels) -> log.accept(String.format(
+                        Locale.ROOT,
+                        "cross-validation fold %d/%d: trained on %d pairs, held-out ROC AUC %.4f on %d pairs",
+                        fold,
+                        CrossValidation.FOLDS,
+                        trained,
+                        ClassificationMetrics.rocAuc(heldOut, labels),
+                        labels.length)));
         return new GateEvidence(GateEvidence.CROSS_VALIDATION, samples, scores);
     }
 }

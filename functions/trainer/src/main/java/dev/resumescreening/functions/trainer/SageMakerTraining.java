@@ -40,8 +40,12 @@ public final class SageMakerTraining implements RemoteTraining {
     }
 
     public static SageMakerTraining create(Settings settings, SdkHttpClient http, Hyperparameters hyperparameters) {
-        return new SageMakerTraining(() -> AwsModule.configure(SageMakerClient.builder(), settings, "sagemaker")
-                .httpClient(http).build(), settings, hyperparameters);
+        return new SageMakerTraining(
+                () -> AwsModule.configure(SageMakerClient.builder(), settings, "sagemaker")
+                        .httpClient(http)
+                        .build(),
+                settings,
+                hyperparameters);
     }
 
     @Override
@@ -58,21 +62,27 @@ public final class SageMakerTraining implements RemoteTraining {
         long maxRuntimeSeconds = settings.longValue("SAGEMAKER_MAX_RUNTIME_MINUTES") * 60;
         String volumeKey = blankToNull(settings.get("SAGEMAKER_VOLUME_KMS_KEY"));
         String outputKey = blankToNull(settings.get("SAGEMAKER_OUTPUT_KMS_KEY"));
-        sagemaker().createTrainingJob(b -> b.trainingJobName(jobName)
-                .algorithmSpecification(a -> a.trainingImage(image).trainingInputMode(TrainingInputMode.FILE))
-                .roleArn(role)
-                .inputDataConfig(Channel.builder().channelName(CHANNEL).contentType("text/csv")
-                        .dataSource(d -> d.s3DataSource(s -> s.s3DataType(S3DataType.S3_PREFIX).s3Uri(dataUri)
-                                .s3DataDistributionType(S3DataDistribution.FULLY_REPLICATED)))
-                        .build())
-                .outputDataConfig(o -> o.s3OutputPath(outputUri).kmsKeyId(outputKey))
-                .resourceConfig(r -> r.instanceType(TrainingInstanceType.fromValue(
-                        settings.get("SAGEMAKER_INSTANCE_TYPE"))).instanceCount(1).volumeSizeInGB(VOLUME_GB)
-                        .volumeKmsKeyId(volumeKey))
-                .enableNetworkIsolation(true)
-                .stoppingCondition(s -> s.maxRuntimeInSeconds((int) maxRuntimeSeconds))
-                .hyperParameters(parameters)
-                .tags(t -> t.key("run_id").value(runId)));
+        sagemaker()
+                .createTrainingJob(b -> b.trainingJobName(jobName)
+                        .algorithmSpecification(a -> a.trainingImage(image).trainingInputMode(TrainingInputMode.FILE))
+                        .roleArn(role)
+                        .inputDataConfig(Channel.builder()
+                                .channelName(CHANNEL)
+                                .contentType("text/csv")
+                                .dataSource(d -> d.s3DataSource(s -> s.s3DataType(S3DataType.S3_PREFIX)
+                                        .s3Uri(dataUri)
+                                        .s3DataDistributionType(S3DataDistribution.FULLY_REPLICATED)))
+                                .build())
+                        .outputDataConfig(o -> o.s3OutputPath(outputUri).kmsKeyId(outputKey))
+                        .resourceConfig(r -> r.instanceType(
+                                        TrainingInstanceType.fromValue(settings.get("SAGEMAKER_INSTANCE_TYPE")))
+                                .instanceCount(1)
+                                .volumeSizeInGB(VOLUME_GB)
+                                .volumeKmsKeyId(volumeKey))
+                        .enableNetworkIsolation(true)
+                        .stoppingCondition(s -> s.maxRuntimeInSeconds((int) maxRuntimeSeconds))
+                        .hyperParameters(parameters)
+                        .tags(t -> t.key("run_id").value(runId)));
         return jobName;
     }
 

@@ -35,8 +35,10 @@ public final class ScheduledTrainingHandler implements RequestStreamHandler {
     }
 
     private ScheduledTrainingHandler(AppComponent app, Hyperparameters hyperparameters) {
-        this(app.scheduledTraining().create(new DjlModelTrainer(hyperparameters, Clock.systemUTC()),
-                SageMakerTraining.create(app.settings(), app.httpClient(), hyperparameters)));
+        this(app.scheduledTraining()
+                .create(
+                        new DjlModelTrainer(hyperparameters, Clock.systemUTC()),
+                        SageMakerTraining.create(app.settings(), app.httpClient(), hyperparameters)));
     }
 
     /**

@@ -8,8 +8,7 @@ import dev.resumescreening.training.TrainingRequest;
  * {@code {"dry_run","force","min_samples","run_id"}} (the trigger API sends the run id it queued).
  */
 final class TrainingRequests {
-    private TrainingRequests() {
-    }
+    private TrainingRequests() {}
 
     static TrainingRequest parse(JsonNode event) {
         if (event == null || !event.isObject()) {
@@ -19,7 +18,11 @@ final class TrainingRequests {
             return new TrainingRequest(false, false, null, null, TrainingRequest.SCHEDULE);
         }
         String runId = text(event, "run_id");
-        return new TrainingRequest(flag(event, "dry_run"), flag(event, "force"), minSamples(event), runId,
+        return new TrainingRequest(
+                flag(event, "dry_run"),
+                flag(event, "force"),
+                minSamples(event),
+                runId,
                 runId == null ? TrainingRequest.DIRECT : TrainingRequest.API);
     }
 

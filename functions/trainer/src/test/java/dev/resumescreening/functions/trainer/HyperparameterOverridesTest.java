@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class HyperparameterOverridesTest {
     @Test
     void overridesTheGuideDefaultsFromTheSetting() {
-        Map<String, String> overrides = ScheduledTrainingHandler.overrides("{\"learning_rate\":\"0.001\",\"epochs\":80}");
+        Map<String, String> overrides =
+                ScheduledTrainingHandler.overrides("{\"learning_rate\":\"0.001\",\"epochs\":80}");
         Hyperparameters hyperparameters = Hyperparameters.parse(overrides);
         assertEquals(0.001, hyperparameters.learningRate());
         assertEquals(80, hyperparameters.epochs());

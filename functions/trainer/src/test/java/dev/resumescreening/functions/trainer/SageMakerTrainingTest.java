@@ -61,32 +61,52 @@ class SageMakerTrainingTest {
 
     private SageMakerTraining training(String image, String role, String kmsKey) {
         Settings settings = Settings.of(Map.of(
-                "AWS_ENDPOINT_URL_SAGEMAKER", "http://127.0.0.1:" + stub.getAddress().getPort(),
-                "TRAINER_IMAGE_URI", image, "SAGEMAKER_ROLE_ARN", role, "TRAINING_JOB_PREFIX", "resume-screening",
-                "SAGEMAKER_VOLUME_KMS_KEY", kmsKey, "SAGEMAKER_OUTPUT_KMS_KEY", kmsKey));
+                "AWS_ENDPOINT_URL_SAGEMAKER",
+                "http://127.0.0.1:" + stub.getAddress().getPort(),
+                "TRAINER_IMAGE_URI",
+                image,
+                "SAGEMAKER_ROLE_ARN",
+                role,
+                "TRAINING_JOB_PREFIX",
+                "resume-screening",
+                "SAGEMAKER_VOLUME_KMS_KEY",
+                kmsKey,
+                "SAGEMAKER_OUTPUT_KMS_KEY",
+                kmsKey));
         return SageMakerTraining.create(settings, AwsModule.httpClient(), Hyperparameters.defaults());
     }
 
     @Test
     void launchesATrainingJobUnderTheSageMakerContract() {
-        String jobName = training("123456789012.dkr.ecr.us-east-1.amazonaws.com/trainer:abc",
-                "arn:aws:iam::123456789012:role/sagemaker").launch("run-20261126-1", "auto-1",
-                "s3://bucket/training-data/run-20261126-1/", "s3://bucket/training-data/run-20261126-1/output/");
+        String jobName = training(
+                        "123456789012.dkr.ecr.us-east-1.amazonaws.com/trainer:abc",
+                        "arn:aws:iam::123456789012:role/sagemaker")
+                .launch(
+                        "run-20261126-1",
+                        "auto-1",
+                        "s3://bucket/training-data/run-20261126-1/",
+                        "s3://bucket/training-data/run-20261126-1/output/");
 
         assertEquals("SageMaker.CreateTrainingJob", targets.get(0));
         JsonNode request = requests.get(0);
         assertEquals(jobName, request.get("TrainingJobName").asText());
         assertTrue(jobName.startsWith("resume-screening"), jobName);
-        assertEquals("123456789012.dkr.ecr.us-east-1.amazonaws.com/trainer:abc",
+        assertEquals(
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/trainer:abc",
                 request.get("AlgorithmSpecification").get("TrainingImage").asText());
-        assertEquals("arn:aws:iam::123456789012:role/sagemaker", request.get("RoleArn").asText());
+        assertEquals(
+                "arn:aws:iam::123456789012:role/sagemaker",
+                request.get("RoleArn").asText());
         JsonNode channel = request.get("InputDataConfig").get(0);
         assertEquals("train", channel.get("ChannelName").asText());
-        assertEquals("s3://bucket/training-data/run-20261126-1/",
+        assertEquals(
+                "s3://bucket/training-data/run-20261126-1/",
                 channel.get("DataSource").get("S3DataSource").get("S3Uri").asText());
-        assertEquals("s3://bucket/training-data/run-20261126-1/output/",
+        assertEquals(
+                "s3://bucket/training-data/run-20261126-1/output/",
                 request.get("OutputDataConfig").get("S3OutputPath").asText());
-        assertEquals("auto-1", request.get("HyperParameters").get("model_version").asText());
+        assertEquals(
+                "auto-1", request.get("HyperParameters").get("model_version").asText());
         assertEquals("50", request.get("HyperParameters").get("epochs").asText());
         assertTrue(request.get("EnableNetworkIsolation").asBoolean(), "network isolation");
         assertNull(request.get("ResourceConfig").get("VolumeKmsKeyId"), "no volume key configured");
@@ -95,9 +115,15 @@ class SageMakerTrainingTest {
 
     @Test
     void encryptsVolumeAndOutputWithTheConfiguredKeys() {
-        training("123456789012.dkr.ecr.us-east-1.amazonaws.com/trainer:abc", "arn:aws:iam::123456789012:role/sagemaker",
-                KEY).launch("run-20261126-2", "auto-2", "s3://bucket/training-data/run-20261126-2/",
-                "s3://bucket/training-data/run-20261126-2/output/");
+        training(
+                        "123456789012.dkr.ecr.us-east-1.amazonaws.com/trainer:abc",
+                        "arn:aws:iam::123456789012:role/sagemaker",
+                        KEY)
+                .launch(
+                        "run-20261126-2",
+                        "auto-2",
+                        "s3://bucket/training-data/run-20261126-2/",
+                        "s3://bucket/training-data/run-20261126-2/output/");
 
         JsonNode request = requests.get(0);
         assertTrue(request.get("EnableNetworkIsolation").asBoolean(), "network isolation");
@@ -107,7 +133,8 @@ class SageMakerTrainingTest {
 
     @Test
     void refusesToLaunchWithoutImageAndRole() {
-        assertThrows(IllegalStateException.class, () -> training("", "").launch("run-2", "v", "s3://b/d/", "s3://b/o/"));
+        assertThrows(
+                IllegalStateException.class, () -> training("", "").launch("run-2", "v", "s3://b/d/", "s3://b/o/"));
         assertEquals(0, targets.size());
     }
 }

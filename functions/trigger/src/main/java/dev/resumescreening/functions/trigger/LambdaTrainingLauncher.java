@@ -23,8 +23,11 @@ public final class LambdaTrainingLauncher implements TrainingLauncher {
     }
 
     public static LambdaTrainingLauncher create(Settings settings, SdkHttpClient http) {
-        return new LambdaTrainingLauncher(AwsModule.configure(LambdaClient.builder(), settings, "lambda")
-                .httpClient(http).build(), settings.get("TRAINING_FUNCTION_NAME"));
+        return new LambdaTrainingLauncher(
+                AwsModule.configure(LambdaClient.builder(), settings, "lambda")
+                        .httpClient(http)
+                        .build(),
+                settings.get("TRAINING_FUNCTION_NAME"));
     }
 
     @Override
@@ -37,7 +40,8 @@ public final class LambdaTrainingLauncher implements TrainingLauncher {
         payload.put("force", request.force());
         payload.put("min_samples", request.minSamples());
         payload.put("dry_run", false);
-        lambda.invoke(b -> b.functionName(functionName).invocationType(InvocationType.EVENT)
+        lambda.invoke(b -> b.functionName(functionName)
+                .invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromByteArray(Json.writeBytes(payload))));
     }
 }

@@ -46,8 +46,11 @@ class LambdaTrainingLauncherTest {
     }
 
     private LambdaTrainingLauncher launcher(String functionName) {
-        Settings settings = Settings.of(Map.of("AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:" + stub.getAddress().getPort(),
-                "TRAINING_FUNCTION_NAME", functionName));
+        Settings settings = Settings.of(Map.of(
+                "AWS_ENDPOINT_URL_LAMBDA",
+                "http://127.0.0.1:" + stub.getAddress().getPort(),
+                "TRAINING_FUNCTION_NAME",
+                functionName));
         return LambdaTrainingLauncher.create(settings, AwsModule.httpClient());
     }
 
@@ -66,8 +69,9 @@ class LambdaTrainingLauncherTest {
 
     @Test
     void refusesToLaunchWithoutAFunctionName() {
-        assertThrows(IllegalStateException.class, () -> launcher("")
-                .launch(new TrainingRequest(false, true, 10, "run-2", TrainingRequest.API)));
+        assertThrows(
+                IllegalStateException.class,
+                () -> launcher("").launch(new TrainingRequest(false, true, 10, "run-2", TrainingRequest.API)));
         assertEquals(0, paths.size());
     }
 }
