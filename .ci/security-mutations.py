@@ -105,6 +105,13 @@ MUTATIONS = [
     ("api_cors_app_origin_only", "api.tf",
      "    for_each = length(var.cors_allow_origins) > 0 ? [1] : []\n    content {\n      allow_origins = var.cors_allow_origins",
      '    for_each = [1]\n    content {\n      allow_origins = ["*"]'),
+    ("docs_security_headers", "web.tf", "    \"script-src 'self';\",\n    \"style-src 'self' 'unsafe-inline';\",",
+     "    \"script-src 'self' 'unsafe-inline';\",\n    \"style-src 'self' 'unsafe-inline';\","),
+    ("data_bucket_cors_app_origin_only", "storage.tf", '    allowed_origins = [trimsuffix(local.app_url, "/")]',
+     '    allowed_origins = ["*"]'),
+    ("uploads_expire_after_a_day", "storage.tf",
+     "      prefix = local.bucket_prefixes.uploads\n    }\n\n    expiration {\n      days = 1\n",
+     "      prefix = local.bucket_prefixes.uploads\n    }\n\n    expiration {\n      days = 7\n"),
 ]
 
 # The unsafe values .ci/terraform.sh plans with (emulator = false).
