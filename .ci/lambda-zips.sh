@@ -10,8 +10,9 @@
 #   .ci/lambda-zips.sh ENDPOINT FUNCTION_NAMES_JSON [ARTIFACT_DIR]
 #
 # FUNCTION_NAMES_JSON: Terraform's output function_names. The samples run in order, each using what the one before
-# made: a job, a resume screened for it, its results, a review of that resume, the training status, a training run
-# (read back), the model list, the audit export; the Cognito pre-token-generation trigger; and a SageMaker state
+# made: a job, a presigned upload issued for it (SSE-KMS headers signed), a resume screened for it, its results, a
+# review of that resume, the training status, the review taken back (undo), a training run (read back), the model
+# list, the audit export; the Cognito pre-token-generation trigger; and a SageMaker state
 # change of a job this stack never launched (answered as ignored). The API samples carry
 # the x-origin-verify header CloudFront adds (the secret from the function's own environment): without it every API
 # function answers 403, as it must.
@@ -24,18 +25,21 @@ artifact_dir=${3:-$ROOT}
 contract="$ROOT/terraform/contract.json"
 region=${AWS_REGION:-eu-central-1}
 
-# function -> sample event and the status its answer must have
+# step -> sample event and the status its answer must have; a step is named after its function, or is
+# function:what for a function's further routes
 declare -A sample=(
-  [jobs]=jobs-create.json [upload]=upload-resume-json.json [results]=results-list.json
-  [feedback]=feedback-submit.json [status]=status-training-status.json [trigger]=trigger-run.json
-  [registry]=registry-list.json [compliance]=compliance-audit.json
-  [admin-scope]=admin-scope-pre-token-generation.json [sagemaker-events]=sagemaker-events-state-change.json
+  [jobs]=jobs-create.json [upload:issue]=upload-issue.json [upload]=upload-resume-json.json
+  [results]=results-list.json [feedback]=feedback-submit.json [status]=status-training-status.json
+  [feedback:undo]=feedback-undo.json [trigger]=trigger-run.json [registry]=registry-list.json
+  [compliance]=compliance-audit.json [admin-scope]=admin-scope-pre-token-generation.json
+  [sagemaker-events]=sagemaker-events-state-change.json
 )
 declare -A expected_status=(
-  [jobs]=201 [upload]=201 [results]=200 [feedback]=200 [status]=200 [trigger]=200 [registry]=200 [compliance]=200
-  [admin-scope]=event [sagemaker-events]=json
+  [jobs]=201 [upload:issue]=201 [upload]=201 [results]=200 [feedback]=200 [status]=200 [feedback:undo]=200
+  [trigger]=200 [registry]=200 [compliance]=200 [admin-scope]=event [sagemaker-events]=json
 )
-order=(jobs upload results feedback status trigger registry compliance admin-scope sagemaker-events)
+order=(jobs upload:issue upload results feedback status feedback:undo trigger registry compliance admin-scope
+  sagemaker-events)
 
 work=$(mktemp -d)
 runtime_pid=""
@@ -48,7 +52,7 @@ finish() {
 trap finish EXIT
 
 zip_functions=$(jq -r '.functions | to_entries[] | select(.value.package == "zip") | .key' "$contract" | sort)
-unprobed=$(comm -23 <(echo "$zip_functions") <(printf '%s\n' "${order[@]}" | sort))
+unprobed=$(comm -23 <(echo "$zip_functions") <(printf '%s\n' "${order[@]%%:*}" | sort -u))
 [[ -z "$unprobed" ]] || {
   echo "zip functions with no sample in .ci/lambda-zips.sh: $unprobed" >&2
   exit 1
@@ -62,13 +66,17 @@ free_port() {
 }
 
 # Values the samples take from the answers before them.
-job_id="" result_id="" run_id=""
-event_for() { # function -> the sample event, with the ids made by the functions before it
+job_id="" result_id="" review_version="" run_id=""
+event_for() { # step -> the sample event, with the ids made by the steps before it
   local file="$ROOT/events/${sample[$1]}"
   case "$1" in
+    upload:issue) jq --arg job "$job_id" '.pathParameters.job_id = $job | .rawPath = "/api/v1/jobs/\($job)/uploads"' \
+      "$file" ;;
     upload) jq --arg job "$job_id" '.body |= (fromjson | .job_id = $job | tojson)' "$file" ;;
     results) jq --arg job "$job_id" '.pathParameters.job_id = $job' "$file" ;;
     feedback) jq --arg id "$result_id" '.body |= (fromjson | .screening_result_id = $id | tojson)' "$file" ;;
+    feedback:undo) jq --arg id "$result_id" --argjson version "$review_version" \
+      '.body |= (fromjson | .screening_result_id = $id | .review_version = $version | tojson)' "$file" ;;
     trigger) jq --arg run "$run_id" '.pathParameters.run_id = $run | .rawPath = "/api/v1/training/runs/\($run)"' "$file" ;;
     compliance)
       jq --arg from "$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)" --arg to "$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)" \
@@ -77,12 +85,16 @@ event_for() { # function -> the sample event, with the ids made by the functions
   esac
 }
 
-shows_its_work() { # function < answer body: the fields that show the sample did its job
+shows_its_work() { # step < answer body: the fields that show the sample did its job
   case "$1" in
     jobs) jq -e '.job_id | length > 0' ;;
+    upload:issue) jq -e --arg job "$job_id" '(.upload_id | length > 0) and .method == "PUT"
+      and (.url | contains("/uploads/\($job)/")) and (.headers["x-amz-server-side-encryption"] == "aws:kms")' ;;
     upload) jq -e '(.screening_result_id | length > 0) and (.decision | IN("SHORTLIST", "REJECT"))' ;;
     results) jq -e --arg id "$result_id" 'any(.results[]; .screening_result_id == $id)' ;;
     feedback) jq -e --arg id "$result_id" '.success and .result.screening_result_id == $id and .result.human_reviewed' ;;
+    feedback:undo) jq -e --arg id "$result_id" '.success and .result.screening_result_id == $id
+      and (.result.human_reviewed | not)' ;;
     status) jq -e '.total_samples >= 1' ;;
     trigger) jq -e --arg run "$run_id" '.run_id == $run and .state == "SKIPPED"' ;;
     admin-scope) jq -e '.response.claimsAndScopeOverrideDetails.accessTokenGeneration.scopesToAdd
@@ -102,12 +114,13 @@ aws --endpoint-url "$endpoint" dynamodb put-item --table-name "$runs_table" --it
   finished_at: {S: "2026-11-26T02:00:02.000Z"}}')"
 
 started=$SECONDS
-for fn in "${order[@]}"; do
+for step in "${order[@]}"; do
+  fn=${step%%:*}
   zip="$artifact_dir/$(jq -r --arg fn "$fn" '.functions[$fn].module' "$contract")/target/$(jq -r --arg fn "$fn" '.functions[$fn].module | split("/") | last' "$contract").zip"
   handler=$(jq -r --arg fn "$fn" '.functions[$fn].handler' "$contract")
   name=$(jq -r --arg fn "$fn" '.[$fn] // empty' <<<"$function_names")
   [[ -n "$name" ]] || { echo "$fn: no deployed function in Terraform's output" >&2; exit 1; }
-  task="$work/task-$fn"
+  task="$work/task-$step"
   mkdir -p "$task"
   python3 -m zipfile -e "$zip" "$task"
   configuration=$(aws --endpoint-url "$endpoint" --output json lambda get-function-configuration --function-name "$name")
@@ -124,14 +137,14 @@ for fn in "${order[@]}"; do
   while IFS= read -r -d '' kv; do environment+=("$kv"); done < <(jq -j '.Environment.Variables // {} | to_entries[]
     | "\(.key)=\(.value)\u0000"' <<<"$configuration")
 
-  if [[ ! "${expected_status[$fn]}" =~ ^[0-9]+$ ]]; then
-    event_for "$fn" >"$work/event-$fn.json"
+  if [[ ! "${expected_status[$step]}" =~ ^[0-9]+$ ]]; then
+    event_for "$step" >"$work/event-$step.json"
   else
-    event_for "$fn" | jq --arg secret "$(jq -r '.Environment.Variables.ORIGIN_VERIFY_SECRET // empty' <<<"$configuration")" \
-      '.headers["x-origin-verify"] = $secret' >"$work/event-$fn.json"
+    event_for "$step" | jq --arg secret "$(jq -r '.Environment.Variables.ORIGIN_VERIFY_SECRET // empty' <<<"$configuration")" \
+      '.headers["x-origin-verify"] = $secret' >"$work/event-$step.json"
   fi
   port=$(free_port)
-  python3 "$ROOT/.ci/lambda-runtime-api.py" "$port" "$work/event-$fn.json" "$work/outcome-$fn.json" &
+  python3 "$ROOT/.ci/lambda-runtime-api.py" "$port" "$work/event-$step.json" "$work/outcome-$step.json" &
   runtime_pid=$!
   for _ in $(seq 1 50); do
     python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
@@ -140,7 +153,7 @@ for fn in "${order[@]}"; do
   # Lambda's java21 runtime: the runtime client on the system classpath, the function in its task directory
   (cd "$task" && exec env -i "${environment[@]}" AWS_LAMBDA_RUNTIME_API="127.0.0.1:$port" \
     java -cp "$work/runtime/*" com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$handler") \
-    >"$work/jvm-$fn.log" 2>&1 &
+    >"$work/jvm-$step.log" 2>&1 &
   jvm_pid=$!
   for _ in $(seq 1 600); do
     kill -0 "$runtime_pid" 2>/dev/null || break
@@ -151,16 +164,16 @@ for fn in "${order[@]}"; do
   wait "$jvm_pid" "$runtime_pid" 2>/dev/null || true
   jvm_pid="" runtime_pid=""
 
-  outcome=$(cat "$work/outcome-$fn.json" 2>/dev/null || echo '{"outcome": "none", "body": ""}')
+  outcome=$(cat "$work/outcome-$step.json" 2>/dev/null || echo '{"outcome": "none", "body": ""}')
   # an API function answers with a status; a trigger answers with the event it was given, completed; an EventBridge
   # function with a JSON object
-  status=$(jq -r --arg kind "${expected_status[$fn]}" 'if .outcome != "response" then empty
+  status=$(jq -r --arg kind "${expected_status[$step]}" 'if .outcome != "response" then empty
     elif ($kind | test("^[0-9]+$") | not) then $kind else (.body | fromjson | .statusCode) end' <<<"$outcome")
-  if [[ "$status" != "${expected_status[$fn]}" ]]; then
-    echo "$fn ($zip): $(jq -r .outcome <<<"$outcome"), status ${status:-none}, expected ${expected_status[$fn]}" >&2
+  if [[ "$status" != "${expected_status[$step]}" ]]; then
+    echo "$fn ($zip): $(jq -r .outcome <<<"$outcome"), status ${status:-none}, expected ${expected_status[$step]}" >&2
     jq -r .body <<<"$outcome" | head -c 2000 >&2
     echo >&2
-    tail -n 40 "$work/jvm-$fn.log" >&2
+    tail -n 40 "$work/jvm-$step.log" >&2
     exit 1
   fi
   if [[ ! "$status" =~ ^[0-9]+$ ]]; then
@@ -168,14 +181,15 @@ for fn in "${order[@]}"; do
   else
     body=$(jq -r '.body | fromjson | .body' <<<"$outcome")
   fi
-  if ! shows_its_work "$fn" <<<"$body" >/dev/null; then
-    echo "$fn: answered ${sample[$fn]} with $status but not the body it should have: $(head -c 1000 <<<"$body")" >&2
+  if ! shows_its_work "$step" <<<"$body" >/dev/null; then
+    echo "$fn: answered ${sample[$step]} with $status but not the body it should have: $(head -c 1000 <<<"$body")" >&2
     exit 1
   fi
-  case "$fn" in
+  case "$step" in
     jobs) job_id=$(jq -r .job_id <<<"$body") ;;
     upload) result_id=$(jq -r .screening_result_id <<<"$body") ;;
+    feedback) review_version=$(jq -r .result.review_version <<<"$body") ;;
   esac
-  echo "  $fn: $handler from $(basename "$zip") answered ${sample[$fn]} with $status"
+  echo "  $step: $handler from $(basename "$zip") answered ${sample[$step]} with $status"
 done
 echo "every zip function loaded its handler and handled its sample in $((SECONDS - started)) s"
