@@ -29,33 +29,6 @@ public record ScreeningResult(
             String modelVersion,
             String createdAt,
             Document document,
-            Review review,
-            Explanation explanation) {
-        this(
-                resultId,
-                jobId,
-                candidateName,
-                score,
-                decision,
-                confidence,
-                modelVersion,
-                createdAt,
-                document,
-                review,
-                explanation,
-                0);
-    }
-
-    public ScreeningResult(
-            String resultId,
-            String jobId,
-            String candidateName,
-            Double score,
-            Decision decision,
-            Double confidence,
-            String modelVersion,
-            String createdAt,
-            Document document,
             Review review) {
         this(
                 resultId,
@@ -68,7 +41,8 @@ public record ScreeningResult(
                 createdAt,
                 document,
                 review,
-                null);
+                null,
+                0);
     }
 
     public boolean humanReviewed() {

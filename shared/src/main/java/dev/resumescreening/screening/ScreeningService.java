@@ -288,7 +288,8 @@ public final class ScreeningService {
                 Timestamps.format(clock.instant()),
                 document,
                 null,
-                explanation);
+                explanation,
+                0);
 
         List<UploadClaim> claims = new ArrayList<>();
         claims.add(new UploadClaim(contentClaim, resultId, job.jobId(), sha256, null, false));
