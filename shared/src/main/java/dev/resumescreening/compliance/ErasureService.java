@@ -8,7 +8,6 @@ import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.review.ReviewCounts;
 import dev.resumescreening.review.ReviewService;
 import dev.resumescreening.review.ReviewStore;
-import dev.resumescreening.review.ReviewStore.Versioned;
 import dev.resumescreening.screening.ScreeningService;
 import dev.resumescreening.screening.Timestamps;
 import java.time.Clock;
@@ -61,9 +60,9 @@ public final class ErasureService {
             throw ProblemException.invalid("missing_result_id", "a result id is required");
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned current = reviews.current(resultId)
-                    .orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
-            ScreeningResult result = current.result();
+            ScreeningResult result = reviews.current(resultId)
+                    .orElseThrow(() -> ProblemException.notFound("screening_result", resultId))
+                    .result();
             // files first: deleting is idempotent, so if the records' transaction fails a retry finds and finishes it;
             // the other order could leave files no record points at
             documents.deleteEveryVersion(result.document().originalKey());
@@ -74,7 +73,7 @@ public final class ErasureService {
             String sha256 = result.document().contentSha256();
             List<String> claims =
                     sha256 == null ? List.of() : List.of(ScreeningService.contentClaim(result.jobId(), sha256));
-            if (store.erase(result, current.version(), counters, claims, Timestamps.format(clock.instant()))) {
+            if (store.erase(result, result.reviewVersion(), counters, claims, Timestamps.format(clock.instant()))) {
                 JsonLog.info(
                         "result.erased",
                         Map.of(

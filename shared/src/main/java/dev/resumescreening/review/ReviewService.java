@@ -8,7 +8,7 @@ import dev.resumescreening.domain.ScreeningResult.Review;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.review.ReviewCounts.Delta;
-import dev.resumescreening.review.ReviewStore.Versioned;
+import dev.resumescreening.review.ReviewStore.Current;
 import dev.resumescreening.screening.Timestamps;
 import java.time.Clock;
 import java.util.Map;
@@ -50,9 +50,9 @@ public final class ReviewService {
                     "notes_too_long", "notes must be at most " + MAX_NOTES_CHARS + " characters");
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned current =
-                    store.current(resultId).orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
-            ScreeningResult result = current.result();
+            ScreeningResult result = store.current(resultId)
+                    .orElseThrow(() -> ProblemException.notFound("screening_result", resultId))
+                    .result();
             Review previous = result.review();
             if (previous != null
                     && previous.humanDecision() == decision
@@ -63,8 +63,8 @@ public final class ReviewService {
                     decision, reviewer, Timestamps.format(clock.instant()), cleanNotes, decision != result.decision());
             Delta delta = delta(previous, review);
             if (store.record(
-                    result.withReview(review, current.version() + 1),
-                    current.version(),
+                    result.withReview(review, result.reviewVersion() + 1),
+                    result.reviewVersion(),
                     delta,
                     previous == null ? null : previous.humanDecision().name())) {
                 JsonLog.annotate("model_version", result.modelVersion());
@@ -86,7 +86,7 @@ public final class ReviewService {
                 if (previous == null && result.modelVersion() != null) {
                     guardrail.afterReview(result.modelVersion());
                 }
-                return result.withReview(review, current.version() + 1);
+                return result.withReview(review, result.reviewVersion() + 1);
             }
             pause(attempt);
         }
@@ -111,18 +111,18 @@ public final class ReviewService {
                     "invalid_review_version", "review_version must be the positive whole number of the review to undo");
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned current =
+            Current current =
                     store.current(resultId).orElseThrow(() -> ProblemException.notFound("screening_result", resultId));
             ScreeningResult result = current.result();
             Review review = result.review();
             if (review == null) {
                 throw new ProblemException(ProblemKind.CONFLICT, "not_reviewed", "the result has no review to undo");
             }
-            if (current.version() != reviewVersion) {
+            if (result.reviewVersion() != reviewVersion) {
                 throw new ProblemException(
                         ProblemKind.CONFLICT,
                         "review_changed",
-                        "the result was reviewed again" + " (review version " + current.version() + ", not "
+                        "the result was reviewed again" + " (review version " + result.reviewVersion() + ", not "
                                 + reviewVersion + "); reload it first");
             }
             if (!callerIsAdmin && !caller.equals(review.reviewer())) {
@@ -132,13 +132,13 @@ public final class ReviewService {
                         "only the reviewer who made the review, or an admin, may undo it");
             }
             Delta withdrawal = withdrawal(review, store.counts().newSamplesSinceLastTraining() > 0);
-            if (store.undo(result, current.version(), withdrawal, caller, Timestamps.format(clock.instant()))) {
+            if (store.undo(result, current.threshold(), withdrawal, caller, Timestamps.format(clock.instant()))) {
                 JsonLog.annotate("model_version", result.modelVersion());
                 Metrics.count(Metrics.REVIEW_UNDOS, Map.of());
                 JsonLog.info(
                         "review.undone",
                         Map.of("result_id", resultId, "undone_version", reviewVersion, "attempt", attempt));
-                return result.withReview(null, current.version() + 1);
+                return result.withReview(null, result.reviewVersion() + 1);
             }
             pause(attempt);
         }

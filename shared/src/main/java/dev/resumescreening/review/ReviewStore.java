@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /** Where reviews are recorded: the result, the counters and the audit history change together or not at all. */
 public interface ReviewStore {
-    /** The result as it is now, with the version its review is at (0 when never reviewed). */
-    Optional<Versioned> current(String resultId);
+    /** The result as it is now (its review version 0 when never reviewed), with the threshold it was screened at. */
+    Optional<Current> current(String resultId);
 
     /**
      * Records the review if the result's review version is still {@code expectedVersion}; moves the counters by
@@ -19,18 +19,14 @@ public interface ReviewStore {
     boolean record(ScreeningResult reviewed, long expectedVersion, ReviewCounts.Delta delta, String previousDecision);
 
     /**
-     * Takes the review of {@code result} back if its review version is still {@code expectedVersion}: the result
-     * becomes unreviewed (and queued for review again), the counters move by {@code withdrawal} and the history gets
-     * an undo entry by {@code undoneBy}, all in one transaction.
+     * Takes the review of {@code result} back if the stored review version is still {@code result}'s: the result
+     * becomes unreviewed (and queued for review again, by its distance from {@code threshold}), the counters move by
+     * {@code withdrawal} and the history gets an undo entry by {@code undoneBy}, all in one transaction.
      *
      * @return false when another review or undo got there first (the caller reads again)
      */
     boolean undo(
-            ScreeningResult result,
-            long expectedVersion,
-            ReviewCounts.Delta withdrawal,
-            String undoneBy,
-            String undoneAt);
+            ScreeningResult result, double threshold, ReviewCounts.Delta withdrawal, String undoneBy, String undoneAt);
 
     ReviewCounts counts();
 
@@ -43,5 +39,5 @@ public interface ReviewStore {
     /** Reviewed samples by class for one job (zero when it has none). */
     ReviewCounts.JobBalance balance(String jobId);
 
-    record Versioned(ScreeningResult result, long version) {}
+    record Current(ScreeningResult result, double threshold) {}
 }

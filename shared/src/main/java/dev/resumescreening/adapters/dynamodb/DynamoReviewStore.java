@@ -12,6 +12,7 @@ import dev.resumescreening.domain.ScreeningResult.Review;
 import dev.resumescreening.review.ReviewCounts;
 import dev.resumescreening.review.ReviewCounts.Delta;
 import dev.resumescreening.review.ReviewStore;
+import dev.resumescreening.review.ReviewStore.Current;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,7 +59,7 @@ public final class DynamoReviewStore implements ReviewStore {
     }
 
     @Override
-    public Optional<Versioned> current(String resultId) {
+    public Optional<Current> current(String resultId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(resultsTable)
                         .key(Map.of("result_id", s(resultId)))
                         .consistentRead(true))
@@ -66,7 +67,7 @@ public final class DynamoReviewStore implements ReviewStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Versioned(ResultItems.fromItem(item), longNumber(item, "review_version")));
+        return Optional.of(new Current(ResultItems.fromItem(item), number(item, "threshold")));
     }
 
     @Override
@@ -137,8 +138,8 @@ public final class DynamoReviewStore implements ReviewStore {
     }
 
     @Override
-    public boolean undo(
-            ScreeningResult result, long expectedVersion, Delta withdrawal, String undoneBy, String undoneAt) {
+    public boolean undo(ScreeningResult result, double threshold, Delta withdrawal, String undoneBy, String undoneAt) {
+        long expectedVersion = result.reviewVersion();
         Review undone = result.review();
         long next = expectedVersion + 1;
         Map<String, String> names = new HashMap<>();
@@ -179,7 +180,7 @@ public final class DynamoReviewStore implements ReviewStore {
                     ":job",
                     s(result.jobId()),
                     ":uncertainty",
-                    s(ResultItems.uncertaintyKey(result.score(), threshold(result.resultId()), result.resultId()))));
+                    s(ResultItems.uncertaintyKey(result.score(), threshold, result.resultId()))));
             set += ", #queue_partition = :pending, #queue_job_id = :job, #uncertainty_key = :uncertainty";
         }
         String update = set + " REMOVE #human_decision, #reviewer, #reviewed_at, #notes, #needs_retraining, "
@@ -228,16 +229,6 @@ public final class DynamoReviewStore implements ReviewStore {
             }
             throw e;
         }
-    }
-
-    /** The threshold the result was screened against, which its uncertainty key in the review queue measures from. */
-    private double threshold(String resultId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(resultsTable)
-                        .key(Map.of("result_id", s(resultId)))
-                        .projectionExpression("threshold")
-                        .consistentRead(true))
-                .item();
-        return number(item, "threshold");
     }
 
     private static String historyKey(String at, long version) {
