@@ -30,8 +30,11 @@ public interface DocumentStore {
      */
     PresignedUpload temporaryUploadUrl(String key, String contentType, long size, Duration lifetime);
 
-    /** The object's size and when it was written, without reading it; empty when there is none. */
-    Optional<StoredObject> describe(String key);
+    /**
+     * The object with its size and when it was written, in one read; its content is left unread (null) when it is
+     * larger than {@code maxBytes}. Empty when there is none.
+     */
+    Optional<StoredObject> read(String key, long maxBytes);
 
     /** Writes a stream of unknown length without holding it all in memory. */
     void putStream(String key, InputStream content, String contentType);
@@ -42,5 +45,5 @@ public interface DocumentStore {
         }
     }
 
-    record StoredObject(long size, Instant lastModified) {}
+    record StoredObject(long size, Instant lastModified, byte[] content) {}
 }

@@ -83,21 +83,17 @@ public final class StagedUploads {
      */
     byte[] read(String jobId, String uploadId) {
         String key = key(jobId, requireUploadId(uploadId));
-        StoredObject staged = documents.describe(key).orElseThrow(StagedUploads::notFound);
+        StoredObject staged = documents.read(key, maxUploadBytes).orElseThrow(StagedUploads::notFound);
         if (staged.lastModified().plus(STAGED_LIFETIME).isBefore(clock.instant())) {
             throw new ProblemException(
                     ProblemKind.GONE,
                     "upload_expired",
                     "the file was uploaded more than " + STAGED_LIFETIME.toMinutes() + " minutes ago; upload it again");
         }
-        if (staged.size() > maxUploadBytes) {
+        if (staged.content() == null) {
             throw tooLarge();
         }
-        byte[] content = documents.get(key).orElseThrow(StagedUploads::notFound);
-        if (content.length > maxUploadBytes) {
-            throw tooLarge();
-        }
-        return content;
+        return staged.content();
     }
 
     /** Removes the staged file and its earlier versions; left behind on failure, the lifecycle rule removes it. */

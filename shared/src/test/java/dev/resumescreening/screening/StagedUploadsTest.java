@@ -32,13 +32,13 @@ class StagedUploadsTest {
 
     @Test
     void aFilePutWithinTheUrlsLifetimeAndAsLongAgainIsRead() {
-        StagedUploads staged = staged(new StoredObject(CONTENT.length, NOW.minus(Duration.ofMinutes(29))));
+        StagedUploads staged = staged(CONTENT.length, NOW.minus(Duration.ofMinutes(29)));
         assertArrayEquals(CONTENT, staged.read(JOB_ID, UPLOAD_ID));
     }
 
     @Test
     void aFilePutLongerAgoIsGone() {
-        StagedUploads staged = staged(new StoredObject(CONTENT.length, NOW.minus(Duration.ofMinutes(31))));
+        StagedUploads staged = staged(CONTENT.length, NOW.minus(Duration.ofMinutes(31)));
         ProblemException gone = assertThrows(ProblemException.class, () -> staged.read(JOB_ID, UPLOAD_ID));
         assertEquals(ProblemKind.GONE, gone.kind());
         assertEquals("upload_expired", gone.code());
@@ -46,29 +46,29 @@ class StagedUploadsTest {
 
     @Test
     void aFileOverTheUploadLimitIsNotRead() {
-        StagedUploads staged = staged(new StoredObject(LIMIT + 1, NOW));
+        StagedUploads staged = staged(LIMIT + 1, NOW);
         ProblemException tooLarge = assertThrows(ProblemException.class, () -> staged.read(JOB_ID, UPLOAD_ID));
         assertEquals(ProblemKind.TOO_LARGE, tooLarge.kind());
     }
 
     @Test
     void anythingButAnUploadIdNamesNoStagedFile() {
-        StagedUploads staged = staged(new StoredObject(CONTENT.length, NOW));
+        StagedUploads staged = staged(CONTENT.length, NOW);
         for (String id : new String[] {"../../resumes/job-1/x", UPLOAD_ID + "/x", ""}) {
             ProblemException missing = assertThrows(ProblemException.class, () -> staged.read(JOB_ID, id));
             assertEquals("upload_not_found", missing.code(), id);
         }
     }
 
-    /** The staged file {@code uploads/job-1/<UPLOAD_ID>} as {@code stored} describes it, read at {@link #NOW}. */
-    private static StagedUploads staged(StoredObject stored) {
+    /** The staged file {@code uploads/job-1/<UPLOAD_ID>} of {@code size} bytes put at {@code putAt}, read at {@link #NOW}. */
+    private static StagedUploads staged(long size, Instant putAt) {
+        StoredObject stored = new StoredObject(size, putAt, size > LIMIT ? null : CONTENT);
         String key = StagedUploads.key(JOB_ID, UPLOAD_ID);
         DocumentStore documents = (DocumentStore) Proxy.newProxyInstance(
                 DocumentStore.class.getClassLoader(),
                 new Class<?>[] {DocumentStore.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "describe" -> Optional.ofNullable(key.equals(args[0]) ? stored : null);
-                    case "get" -> Optional.ofNullable(key.equals(args[0]) ? CONTENT : null);
+                    case "read" -> Optional.ofNullable(key.equals(args[0]) && (long) args[1] == LIMIT ? stored : null);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         JobRepository jobs = (JobRepository) Proxy.newProxyInstance(

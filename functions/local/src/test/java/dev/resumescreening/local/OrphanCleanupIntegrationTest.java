@@ -91,8 +91,8 @@ class OrphanCleanupIntegrationTest {
                 }
 
                 @Override
-                public Optional<StoredObject> describe(String key) {
-                    return s3.describe(key);
+                public Optional<StoredObject> read(String key, long maxBytes) {
+                    return s3.read(key, maxBytes);
                 }
 
                 @Override

@@ -144,6 +144,29 @@ class PresignedUploadIntegrationTest {
     }
 
     @Test
+    void aStagedFileOverTheUploadLimitIsRefusedAndLeftUnread() throws Exception {
+        String uploadId = UUID.randomUUID().toString();
+        String key = "uploads/" + jobId + "/" + uploadId;
+        stack.environment.app().documents().put(key, new byte[100_001], "text/plain");
+
+        HttpResponse<String> response = screen(uploadId, "big.txt", "text/plain");
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("file_too_large", errorCode(response));
+        var stored = stack.environment.app().documents().read(key, 100_000).orElseThrow();
+        assertEquals(100_001, stored.size());
+        assertEquals(null, stored.content());
+        assertEquals(
+                100_001,
+                stack.environment
+                        .app()
+                        .documents()
+                        .read(key, 100_001)
+                        .orElseThrow()
+                        .content()
+                        .length);
+    }
+
+    @Test
     void onlyResumeTypesAreIssuedAndOnlyForKnownJobs() throws Exception {
         HttpResponse<String> image = stack.postJson(
                 "/api/v1/jobs/" + jobId + "/uploads",

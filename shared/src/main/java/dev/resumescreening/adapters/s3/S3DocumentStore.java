@@ -14,14 +14,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -82,17 +81,20 @@ public final class S3DocumentStore implements DocumentStore {
     }
 
     @Override
-    public Optional<StoredObject> describe(String key) {
-        try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            return Optional.of(new StoredObject(head.contentLength(), head.lastModified()));
+    public Optional<StoredObject> read(String key, long maxBytes) {
+        try (ResponseInputStream<GetObjectResponse> object =
+                s3.getObject(b -> b.bucket(bucket).key(key))) {
+            GetObjectResponse response = object.response();
+            if (response.contentLength() > maxBytes) {
+                object.abort();
+                return Optional.of(new StoredObject(response.contentLength(), response.lastModified(), null));
+            }
+            return Optional.of(
+                    new StoredObject(response.contentLength(), response.lastModified(), object.readAllBytes()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
