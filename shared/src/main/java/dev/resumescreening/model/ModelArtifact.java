@@ -154,6 +154,13 @@ public final class ModelArtifact {
                     + " is not the " + PairFeatures.DIMENSION + " pair features this release computes (a model of an"
                     + " earlier release: train a new one)");
         }
+        // same count, other meaning: weights learned for other features would score every pair wrongly, silently
+        if (!PairFeatures.LAYOUT.equals(metadata.featureLayout())) {
+            throw new ModelIntegrityException("model " + metadata.version() + ": feature_layout "
+                    + (metadata.featureLayout() == null ? "missing" : "\"" + metadata.featureLayout() + "\"")
+                    + " is not the layout this release computes (\"" + PairFeatures.LAYOUT
+                    + "\"): train a new one");
+        }
         return this;
     }
 

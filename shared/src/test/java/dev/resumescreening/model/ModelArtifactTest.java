@@ -135,4 +135,22 @@ class ModelArtifactTest {
         ModelIntegrityException e = assertThrows(ModelIntegrityException.class, earlier::verify);
         assertTrue(e.getMessage().contains("earlier release"), e.getMessage());
     }
+
+    @Test
+    void refusesWeightsLearnedForAnotherFeatureLayout() {
+        ModelArtifact a = artifact();
+        String json = new String(a.metadataJson(), StandardCharsets.UTF_8);
+        String otherLayout = json.replace("trust=m/(m+" + PairFeatures.TRUST_HALF + ")", "trust=m/(m+15)");
+        assertTrue(!otherLayout.equals(json), "the layout names its trust half");
+        ModelArtifact other = ModelArtifact.fromBytes(a.weightsBytes(), otherLayout.getBytes(StandardCharsets.UTF_8));
+        ModelIntegrityException e = assertThrows(ModelIntegrityException.class, other::verify);
+        assertTrue(e.getMessage().contains("feature_layout \"[cos(resume,job)"), e.getMessage());
+        assertTrue(e.getMessage().contains("train a new one"), e.getMessage());
+
+        String noLayout = json.replace("\"" + PairFeatures.LAYOUT + "\"", "null");
+        assertTrue(!noLayout.equals(json), "the layout is written as it is");
+        ModelArtifact unnamed = ModelArtifact.fromBytes(a.weightsBytes(), noLayout.getBytes(StandardCharsets.UTF_8));
+        e = assertThrows(ModelIntegrityException.class, unnamed::verify);
+        assertTrue(e.getMessage().contains("feature_layout missing"), e.getMessage());
+    }
 }
