@@ -55,6 +55,8 @@ final class EvaluateCommand {
     private final Random random;
     private final boolean queueSampling;
     private final Map<String, TermVector> resumeEmbeddings = new HashMap<>();
+    /** Job label by job id, for the per-job figures. */
+    private final Map<String, String> jobLabels = new TreeMap<>();
 
     private EvaluateCommand(LocalEnvironment environment, LocalApi api, long seed, boolean queueSampling) {
         this.environment = environment;
@@ -175,7 +177,9 @@ final class EvaluateCommand {
             throws Exception {
         Map<String, String> jobIds = new TreeMap<>();
         for (Map.Entry<String, String> job : jobDescriptions.entrySet()) {
-            jobIds.put(job.getKey(), api.createJob(job.getKey(), job.getValue()));
+            String jobId = api.createJob(job.getKey(), job.getValue());
+            jobIds.put(job.getKey(), jobId);
+            jobLabels.put(jobId, job.getKey());
         }
         List<Pair> pairs = new ArrayList<>();
         List<String> heldOutFiles = new ArrayList<>();
@@ -351,7 +355,27 @@ final class EvaluateCommand {
         view.put("auc", round(metrics.rocAuc()));
         view.put("accuracy", round(metrics.accuracy()));
         view.put("f1", round(metrics.f1()));
+        view.put("auc_by_job", aucByJob(test, probabilities, labels));
         return view;
+    }
+
+    /** Each job's ranking of the held-out resumes on its own: where the pooled figure is won or lost. */
+    private Map<String, Object> aucByJob(List<Pair> test, double[] probabilities, int[] labels) {
+        Map<String, Object> byJob = new TreeMap<>();
+        for (Map.Entry<String, String> job : jobLabels.entrySet()) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < test.size(); i++) {
+                if (test.get(i).jobId().equals(job.getKey())) {
+                    rows.add(i);
+                }
+            }
+            double[] jobProbabilities =
+                    rows.stream().mapToDouble(i -> probabilities[i]).toArray();
+            int[] jobRowLabels = rows.stream().mapToInt(i -> labels[i]).toArray();
+            double auc = ClassificationMetrics.rocAuc(jobProbabilities, jobRowLabels);
+            byJob.put(job.getValue(), Double.isNaN(auc) ? null : round(auc));
+        }
+        return byJob;
     }
 
     private static double round(double value) {

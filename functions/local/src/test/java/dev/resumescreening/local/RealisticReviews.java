@@ -2,11 +2,15 @@ package dev.resumescreening.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -114,6 +118,28 @@ final class RealisticReviews {
                 throw new IllegalStateException(response.body());
             }
         }
+    }
+
+    /**
+     * The same fields as files, laid out as {@code evaluate} reads them: {@code jobs/<LABEL>.txt} (title, then the
+     * description) and {@code resumes/<LABEL>/NN.txt}, {@code perField} resumes each; returns the labels.
+     */
+    static List<String> writeCorpus(Path jobs, Path resumes, int perField, long seed) throws IOException {
+        Random random = new Random(seed);
+        List<String> labels = new ArrayList<>();
+        Files.createDirectories(jobs);
+        for (int field = 0; field < FIELDS.length; field++) {
+            String label = FIELDS[field][0].toUpperCase(Locale.ROOT).replace(' ', '-');
+            labels.add(label);
+            Files.writeString(jobs.resolve(label + ".txt"), FIELDS[field][1]);
+            Path folder = Files.createDirectories(resumes.resolve(label));
+            for (int k = 0; k < perField; k++) {
+                Files.writeString(
+                        folder.resolve(String.format(Locale.ROOT, "%02d.txt", k)),
+                        resume(field, random) + "\nReference " + APPLICATIONS.incrementAndGet());
+            }
+        }
+        return labels;
     }
 
     private static String resume(int field, Random random) {

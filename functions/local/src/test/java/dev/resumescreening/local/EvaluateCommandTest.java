@@ -1,0 +1,115 @@
+package dev.resumescreening.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code evaluate} run as the README runs it, on a small generated corpus: every figure per budget, split and plot. */
+class EvaluateCommandTest {
+    private static final List<String> MODELS_AND_REFERENCES =
+            List.of("baseline", "active_model", "reference_lexical_cosine", "reference_fully_supervised");
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @Test
+    void reportsEveryModelAndReferencePerBudgetAndJobWritesTheSplitAndThePlotAndReadsTheSplitBack(@TempDir Path dir)
+            throws Exception {
+        Path jobs = dir.resolve("jobs");
+        Path resumes = dir.resolve("resumes");
+        List<String> labels = RealisticReviews.writeCorpus(jobs, resumes, 10, 5);
+        Path split = dir.resolve("split.txt");
+        Path plot = dir.resolve("curve.png");
+
+        List<JsonNode> drawn = evaluate(jobs, resumes, 3, split, plot);
+
+        assertEquals(
+                List.of(20, 40),
+                drawn.stream().map(l -> l.get("reviews").asInt()).toList(),
+                "budgets in order");
+        List<String> heldOut = Files.readAllLines(split);
+        assertEquals(9, heldOut.size(), "30% of each label's 10 resumes: " + heldOut);
+        for (String label : labels) {
+            assertEquals(
+                    3, heldOut.stream().filter(f -> f.startsWith(label + "/")).count(), heldOut.toString());
+        }
+        for (JsonNode line : drawn) {
+            assertEquals(27, line.get("test_pairs").asInt(), line.toString());
+            assertEquals(9, line.get("test_matches").asInt(), line.toString());
+            for (String model : MODELS_AND_REFERENCES) {
+                JsonNode figures = line.get(model);
+                double auc = figures.get("auc").asDouble();
+                assertTrue(auc > 0.5 && auc <= 1.0, model + " " + figures);
+                Set<String> jobsReported = new TreeSet<>();
+                figures.get("auc_by_job").fieldNames().forEachRemaining(jobsReported::add);
+                assertEquals(new TreeSet<>(labels), jobsReported, model + " " + figures);
+                figures.get("auc_by_job")
+                        .forEach(jobAuc ->
+                                assertTrue(jobAuc.asDouble() >= 0 && jobAuc.asDouble() <= 1.0, model + " " + figures));
+            }
+            assertTrue(line.get("training").get("state").asText().matches("[A-Z_]+"), line.toString());
+        }
+        byte[] png = Files.readAllBytes(plot);
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, PNG_SIGNATURE.length), "a PNG file");
+
+        // another seed would draw another split: the file decides which resumes are held out
+        List<JsonNode> reread = evaluate(jobs, resumes, 4, split, null);
+        assertEquals(heldOut, Files.readAllLines(split), "the split file is read, not rewritten");
+        for (int i = 0; i < drawn.size(); i++) {
+            assertEquals(drawn.get(i).get("baseline"), reread.get(i).get("baseline"), "same held-out resumes");
+            assertEquals(
+                    drawn.get(i).get("reference_lexical_cosine"),
+                    reread.get(i).get("reference_lexical_cosine"),
+                    "same held-out resumes");
+        }
+    }
+
+    /** Runs the command as the jar does and returns its JSON lines (it prints them on the standard output). */
+    private static List<JsonNode> evaluate(Path jobs, Path resumes, long seed, Path split, Path plot) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "evaluate",
+                "--jobs",
+                jobs.toString(),
+                "--resumes",
+                resumes.toString(),
+                "--reviews",
+                "40,20",
+                "--seed",
+                String.valueOf(seed),
+                "--split",
+                split.toString()));
+        if (plot != null) {
+            args.addAll(List.of("--plot", plot.toString()));
+        }
+        PrintStream standardOut = System.out;
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(report, true, StandardCharsets.UTF_8));
+            exitCode = LocalMain.commandLine().execute(args.toArray(String[]::new));
+        } finally {
+            System.setOut(standardOut);
+        }
+        assertEquals(0, exitCode);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : report.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(Json.read(line));
+            }
+        }
+        return lines;
+    }
+}
