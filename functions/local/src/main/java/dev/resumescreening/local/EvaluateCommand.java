@@ -147,6 +147,15 @@ final class EvaluateCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (budgets.stream().anyMatch(budget -> budget < 0)) {
+                throw new IllegalArgumentException("--reviews: each budget is a number of reviews, 0 or more; got "
+                        + budgets.stream()
+                                .map(String::valueOf)
+                                .reduce((a, b) -> a + "," + b)
+                                .orElse(""));
+            }
+            requireDirectory("--jobs", jobsDir);
+            requireDirectory("--resumes", resumesDir);
             List<Integer> sortedBudgets = budgets.stream().sorted().toList();
             String samplingName = sampling.name().toLowerCase(Locale.ROOT);
             PrintStream report = System.out;
@@ -168,6 +177,12 @@ final class EvaluateCommand {
         }
     }
 
+    private static void requireDirectory(String option, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + ": no such directory: " + dir);
+        }
+    }
+
     private List<Pair> screenAll(
             Map<String, String> jobDescriptions,
             Map<String, List<Path>> resumes,
@@ -185,6 +200,8 @@ final class EvaluateCommand {
         List<String> heldOutFiles = new ArrayList<>();
         int total = resumes.values().stream().mapToInt(List::size).sum();
         int done = 0;
+        int unscored = 0;
+        String firstUnscored = null;
         for (Map.Entry<String, List<Path>> label : resumes.entrySet()) {
             List<Path> files = new ArrayList<>(label.getValue());
             Collections.shuffle(files, random);
@@ -207,9 +224,24 @@ final class EvaluateCommand {
                                 job.getValue(),
                                 job.getKey().equals(label.getKey()),
                                 heldOut));
+                    } else if (unscored++ == 0) {
+                        firstUnscored = relative + ": "
+                                + (response.statusCode() == 201
+                                        ? "no text to score"
+                                        : result.path("error")
+                                                .path("code")
+                                                .asText(String.valueOf(response.statusCode())));
                     }
                 }
             }
+        }
+        if (unscored > 0) {
+            System.err.printf(
+                    Locale.ROOT,
+                    "%d of %d screenings had no score and are left out (first: %s)%n",
+                    unscored,
+                    total * jobIds.size(),
+                    firstUnscored);
         }
         if (split.drawn() && splitFile != null) {
             Files.write(splitFile, heldOutFiles.stream().sorted().toList());

@@ -35,6 +35,10 @@ final class LocalApi {
 
     String createJob(String title, String description) throws Exception {
         HttpResponse<String> response = postJson("/api/v1/jobs", Map.of("title", title, "description", description));
+        if (response.statusCode() == 400) {
+            throw new IllegalArgumentException("job " + title + ": "
+                    + Json.read(response.body()).path("error").path("message").asText(response.body()));
+        }
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating job " + title + " failed: " + response.body());
         }

@@ -77,10 +77,77 @@ class EvaluateCommandTest {
         }
     }
 
-    /** Runs the command as the jar does and returns its JSON lines (it prints them on the standard output). */
+    @Test
+    void refusesWhatItCannotMeasureWithTheReason(@TempDir Path dir) throws Exception {
+        Path jobs = dir.resolve("jobs");
+        Path resumes = dir.resolve("resumes");
+        RealisticReviews.writeCorpus(jobs, resumes, 4, 5);
+
+        Run negative = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "20,-5");
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--reviews: each budget is a number of reviews, 0 or more"), negative.err());
+
+        Run missing = run("--jobs", dir.resolve("no-jobs").toString(), "--resumes", resumes.toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--jobs: no such directory"), missing.err());
+
+        // the title is the file's name: "X" and "the and of" leave nothing to match resumes on
+        Files.writeString(jobs.resolve("X.txt"), "the and of");
+        Run termless = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "10");
+        assertEquals(2, termless.exitCode());
+        assertTrue(termless.err().contains("error: job X: the title and description have no words"), termless.err());
+        assertTrue(termless.lines().isEmpty());
+    }
+
+    @Test
+    void leavesOutResumesWithNothingToScoreAndSaysSo(@TempDir Path dir) throws Exception {
+        Path jobs = dir.resolve("jobs");
+        Path resumes = dir.resolve("resumes");
+        List<String> labels = RealisticReviews.writeCorpus(jobs, resumes, 4, 5);
+        Files.writeString(resumes.resolve(labels.get(0)).resolve("symbols.txt"), "!!! --- ... ,,, ???");
+
+        Run run = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "10");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(
+                run.err()
+                        .contains("3 of 39 screenings had no score and are left out (first: " + labels.get(0)
+                                + "/symbols.txt: no text to score)"),
+                run.err());
+        assertEquals(1, run.lines().size());
+    }
+
+    /** What a run printed: the JSON lines of the standard output, and the standard error. */
+    private record Run(int exitCode, List<JsonNode> lines, String err) {}
+
+    /** Runs {@code evaluate} with these options as the jar does. */
+    private static Run run(String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("evaluate"));
+        args.addAll(List.of(options));
+        PrintStream standardOut = System.out;
+        PrintStream standardErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exitCode = LocalMain.commandLine().execute(args.toArray(String[]::new));
+        } finally {
+            System.setOut(standardOut);
+            System.setErr(standardErr);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(Json.read(line));
+            }
+        }
+        return new Run(exitCode, lines, err.toString(StandardCharsets.UTF_8));
+    }
+
     private static List<JsonNode> evaluate(Path jobs, Path resumes, long seed, Path split, Path plot) throws Exception {
-        List<String> args = new ArrayList<>(List.of(
-                "evaluate",
+        List<String> options = new ArrayList<>(List.of(
                 "--jobs",
                 jobs.toString(),
                 "--resumes",
@@ -92,24 +159,10 @@ class EvaluateCommandTest {
                 "--split",
                 split.toString()));
         if (plot != null) {
-            args.addAll(List.of("--plot", plot.toString()));
+            options.addAll(List.of("--plot", plot.toString()));
         }
-        PrintStream standardOut = System.out;
-        ByteArrayOutputStream report = new ByteArrayOutputStream();
-        int exitCode;
-        try {
-            System.setOut(new PrintStream(report, true, StandardCharsets.UTF_8));
-            exitCode = LocalMain.commandLine().execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(standardOut);
-        }
-        assertEquals(0, exitCode);
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : report.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(Json.read(line));
-            }
-        }
-        return lines;
+        Run run = run(options.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        return run.lines();
     }
 }
