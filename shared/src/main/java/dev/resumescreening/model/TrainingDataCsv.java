@@ -26,8 +26,10 @@ import org.apache.commons.csv.CSVRecord;
  * sample_id,job_id,label,resume_embedding,job_embedding
  * r-17,job-3,1,UlNUMQ...,UlNUMQ...
  * </pre>
- * {@code label} is {@code 1} shortlisted, {@code 0} rejected; the embeddings are {@link TermVector#toBytes()} in
- * base64. A directory holds one or more such files ending in {@code .csv}, each with the header.
+ * {@code label} is {@code 1} shortlisted, {@code 0} rejected, and empty for an unreviewed resume of a reviewed job
+ * ({@link UnreviewedResume}: it never trains the network, it may add to its job's prototypes); the embeddings are
+ * {@link TermVector#toBytes()} in base64. A directory holds one or more such files ending in {@code .csv}, each with
+ * the header.
  */
 public final class TrainingDataCsv {
     public static final String[] COLUMNS = {"sample_id", "job_id", "label", "resume_embedding", "job_embedding"};
@@ -54,6 +56,10 @@ public final class TrainingDataCsv {
         out.printRecord(sample.id(), sample.jobId(), sample.label(), encode(sample.resume()), encode(sample.job()));
     }
 
+    public static void writeUnreviewed(CSVPrinter out, UnreviewedResume resume) throws IOException {
+        out.printRecord(resume.id(), resume.jobId(), "", encode(resume.resume()), encode(resume.job()));
+    }
+
     public static String toCsv(Iterable<TrainingSample> samples) {
         StringWriter w = new StringWriter();
         try (CSVPrinter printer = printer(w)) {
@@ -70,14 +76,24 @@ public final class TrainingDataCsv {
         Files.writeString(file, toCsv(samples), StandardCharsets.UTF_8);
     }
 
+    /** The reviewed pairs of {@code file}. */
     public static List<TrainingSample> read(Path file) throws IOException {
+        return readSet(file).reviewed();
+    }
+
+    public static TrainingSet readSet(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
+            return readSet(r, file.toString());
         }
     }
 
-    /** Every {@code *.csv} file in {@code directory} (not recursive), in file-name order. */
+    /** The reviewed pairs of every {@code *.csv} file in {@code directory}. */
     public static List<TrainingSample> readDirectory(Path directory) throws IOException {
+        return readDirectorySet(directory).reviewed();
+    }
+
+    /** Every {@code *.csv} file in {@code directory} (not recursive), in file-name order. */
+    public static TrainingSet readDirectorySet(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("training data directory " + directory + " does not exist");
         }
@@ -90,11 +106,14 @@ public final class TrainingDataCsv {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .csv training data files in " + directory);
         }
-        List<TrainingSample> all = new ArrayList<>();
+        List<TrainingSample> reviewed = new ArrayList<>();
+        List<UnreviewedResume> unreviewed = new ArrayList<>();
         for (Path f : files) {
-            all.addAll(read(f));
+            TrainingSet set = readSet(f);
+            reviewed.addAll(set.reviewed());
+            unreviewed.addAll(set.unreviewed());
         }
-        return all;
+        return new TrainingSet(reviewed, unreviewed);
     }
 
     /**
@@ -102,7 +121,16 @@ public final class TrainingDataCsv {
      * @throws IllegalArgumentException naming the source and line of the first malformed row
      */
     public static List<TrainingSample> read(Reader in, String source) throws IOException {
+        return readSet(in, source).reviewed();
+    }
+
+    /**
+     * @param source name used in error messages (file name)
+     * @throws IllegalArgumentException naming the source and line of the first malformed row
+     */
+    public static TrainingSet readSet(Reader in, String source) throws IOException {
         List<TrainingSample> samples = new ArrayList<>();
+        List<UnreviewedResume> unreviewed = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(in, READ)) {
             if (!parser.getHeaderNames().equals(List.of(COLUMNS))) {
                 throw new IllegalArgumentException(source + ": line 1: expected header '" + HEADER + "', got '"
@@ -110,7 +138,11 @@ public final class TrainingDataCsv {
             }
             for (CSVRecord row : parser) {
                 try {
-                    samples.add(parseRow(row));
+                    if (row.size() == COLUMNS.length && row.get(2).isBlank()) {
+                        unreviewed.add(parseUnreviewed(row));
+                    } else {
+                        samples.add(parseRow(row));
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(
                             source + ": line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
@@ -120,7 +152,21 @@ public final class TrainingDataCsv {
             throw new IllegalArgumentException(
                     source + ": malformed CSV: " + e.getCause().getMessage(), e);
         }
-        return samples;
+        return new TrainingSet(samples, unreviewed);
+    }
+
+    private static UnreviewedResume parseUnreviewed(CSVRecord row) {
+        String id = requireId(row);
+        return new UnreviewedResume(
+                id, row.get(1), decode(row.get(3), "resume_embedding", id), decode(row.get(4), "job_embedding", id));
+    }
+
+    private static String requireId(CSVRecord row) {
+        String id = row.get(0);
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("empty sample_id");
+        }
+        return id;
     }
 
     private static TrainingSample parseRow(CSVRecord row) {
@@ -128,16 +174,13 @@ public final class TrainingDataCsv {
             throw new IllegalArgumentException(
                     "expected " + COLUMNS.length + " columns (" + HEADER + "), got " + row.size());
         }
-        String id = row.get(0);
-        if (id.isEmpty()) {
-            throw new IllegalArgumentException("empty sample_id");
-        }
+        String id = requireId(row);
         int label = switch (row.get(2).trim()) {
             case "0" -> 0;
             case "1" -> 1;
             default ->
-                throw new IllegalArgumentException(
-                        "sample " + id + ": label must be 0 or 1, got '" + abbreviate(row.get(2)) + "'");
+                throw new IllegalArgumentException("sample " + id + ": label must be 0, 1 or empty (unreviewed), got '"
+                        + abbreviate(row.get(2)) + "'");
         };
         return new TrainingSample(
                 id,

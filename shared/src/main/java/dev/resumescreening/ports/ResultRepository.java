@@ -59,7 +59,10 @@ public interface ResultRepository {
      * Streams every reviewed result reviewed at or after {@code reviewedSince} (ISO timestamp; null for all), oldest
      * review first, a page at a time: memory stays bounded whatever the table size.
      */
-    void forEachReviewed(String reviewedSince, Consumer<ReviewedSample> consumer);
+    void forEachReviewed(String reviewedSince, Consumer<StoredSample> consumer);
+
+    /** Streams the job's newest {@code limit} results nobody has reviewed yet that were scored (they have a vector). */
+    void forEachUnreviewed(String jobId, int limit, Consumer<StoredSample> consumer);
 
     /** What {@link #create(NewResult)} writes. */
     record NewResult(
@@ -101,9 +104,9 @@ public interface ResultRepository {
         }
     }
 
-    /** A reviewed result with the resume embedding it was scored with (null when it had no text, or was stored by an earlier
+    /** A result with the resume embedding it was scored with (null when it had no text, or was stored by an earlier
      * release in another representation). */
-    record ReviewedSample(ScreeningResult result, TermVector resumeEmbedding) {}
+    record StoredSample(ScreeningResult result, TermVector resumeEmbedding) {}
 
     /** A result waiting for review and how far its score is from the decision threshold. */
     record QueuedResult(ScreeningResult result, double distanceFromThreshold) {}

@@ -106,7 +106,11 @@ public final class CandidateGate {
         int[] labels = new int[samples.size()];
         double[] candidateScores = evidence.candidateScores();
         double[] activeScores = leaveOneOut
-                ? leaveOneOutScores(((TrainedScoringModel) active).classifier(), samples, activeTrainedOn.get())
+                ? leaveOneOutScores(
+                        ((TrainedScoringModel) active).classifier(),
+                        samples,
+                        activeTrainedOn.get(),
+                        evidence.unreviewed())
                 : new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
             TrainingSample sample = samples.get(i);
@@ -191,15 +195,21 @@ public final class CandidateGate {
 
     /**
      * The live trained model's scores on every evidence pair, as if it had not learned from that pair: its job
-     * feedback is rebuilt from the pairs it learned from, less the pair itself. Its network did see those pairs, but
+     * feedback is rebuilt from the pairs it learned from, less the pair itself, and from the run's unreviewed resumes. Its network did see those pairs, but
      * it is a small correction to fixed similarity and feedback (see the trainer), and what optimism remains favours
      * the live model, the safe side. Judging on every reviewed pair instead of the few new ones lets a better candidate
      * through within a training or two.
      */
-    static double[] leaveOneOutScores(MlpClassifier live, List<TrainingSample> samples, Set<String> learnedFrom) {
-        FeedbackStatistics feedback = FeedbackStatistics.of(samples.stream()
-                .filter(sample -> learnedFrom.contains(sample.id()))
-                .toList());
+    static double[] leaveOneOutScores(
+            MlpClassifier live,
+            List<TrainingSample> samples,
+            Set<String> learnedFrom,
+            FeedbackStatistics.Unreviewed unreviewed) {
+        FeedbackStatistics feedback = FeedbackStatistics.of(
+                samples.stream()
+                        .filter(sample -> learnedFrom.contains(sample.id()))
+                        .toList(),
+                unreviewed);
         double[] scores = new double[samples.size()];
         for (int i = 0; i < scores.length; i++) {
             TrainingSample sample = samples.get(i);

@@ -3,6 +3,7 @@ package dev.resumescreening.training;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.logging.Metrics;
+import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.registry.ModelArtifactStore;
@@ -79,7 +80,12 @@ public final class RemoteTrainingCompletion {
             log.add("SageMaker job " + run.trainingJobName() + " completed; saved model " + version + " to " + prefix);
             TrainingData.HeldOut split = data.heldOut(run.runId(), new HashSet<>(testSampleIds));
             artifacts.saveTrainingPairs(prefix, split.allIds());
-            GateEvidence evidence = GateEvidence.testSplit(artifact.classifier(), split.all(), split.test());
+            GateEvidence evidence = GateEvidence.testSplit(
+                    artifact.classifier(),
+                    split.all(),
+                    split.test(),
+                    FeedbackStatistics.Unreviewed.judgedBy(
+                            split.unreviewed(), artifact.metadata().hyperparameters()));
             CandidateGate.Verdict verdict = gate.decide(artifact, version, prefix, evidence, run.runId());
             log.add(verdict.reason());
             counter.consume(run.newSamplesAtStart());

@@ -7,7 +7,7 @@ import dev.resumescreening.config.Settings;
 import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.model.ModelArtifact;
-import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.model.TrainingSet;
 import dev.resumescreening.ports.DocumentStore;
 import dev.resumescreening.registry.ModelArtifactStore;
 import dev.resumescreening.registry.ModelRegistry;
@@ -17,7 +17,6 @@ import dev.resumescreening.screening.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -128,7 +127,8 @@ public final class ScheduledTraining {
             TrainingData.Gathered gathered = data.gather(run.runId());
             try {
                 log.add("wrote " + gathered.count() + " samples (" + gathered.positive() + " shortlist, "
-                        + gathered.negative() + " reject) to " + gathered.key());
+                        + gathered.negative() + " reject) and " + gathered.unreviewed()
+                        + " unreviewed resumes of their jobs to " + gathered.key());
                 if (gathered.count() > settings.longValue("IN_FUNCTION_TRAINING_LIMIT")) {
                     run = launchRemote(run, gathered, counts, log);
                     handedToSageMaker = true;
@@ -182,9 +182,9 @@ public final class ScheduledTraining {
                 });
     }
 
-    private TrainingRun trainHere(TrainingRun run, List<TrainingSample> samples, TrainingLog log) {
+    private TrainingRun trainHere(TrainingRun run, TrainingSet set, TrainingLog log) {
         String version = ModelRegistry.versionForRun(run.runId());
-        ModelTrainer.TrainedCandidate trained = trainer.train(samples, version, log::add);
+        ModelTrainer.TrainedCandidate trained = trainer.train(set, version, log::add);
         ModelArtifact artifact = trained.artifact().verify();
         String prefix = ModelArtifact.keyPrefix(version);
         artifacts.save(prefix, artifact);

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,24 @@ class TrainingDataCsvTest {
     }
 
     @Test
+    void unreviewedResumesHaveAnEmptyLabelAndAreReadApartFromTheReviewedPairs() throws Exception {
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter out = TrainingDataCsv.printer(csv)) {
+            TrainingDataCsv.writeRow(out, new TrainingSample("r-1", "job-1", JAVA, JAVA, 1));
+            TrainingDataCsv.writeUnreviewed(out, new UnreviewedResume("r-2", "job-1", BARISTA, JAVA));
+            TrainingDataCsv.writeRow(out, new TrainingSample("r-3", "job-1", BARISTA, JAVA, 0));
+        }
+        assertTrue(csv.toString().contains("\nr-2,job-1,,"), csv.toString());
+
+        TrainingSet set = TrainingDataCsv.readSet(new StringReader(csv.toString()), "t.csv");
+        assertEquals(
+                List.of("r-1", "r-3"),
+                set.reviewed().stream().map(TrainingSample::id).toList());
+        assertEquals(List.of(new UnreviewedResume("r-2", "job-1", BARISTA, JAVA)), set.unreviewed());
+        assertEquals(set.reviewed(), TrainingDataCsv.read(new StringReader(csv.toString()), "t.csv"));
+    }
+
+    @Test
     void acceptsCrlfAndBlankLines() throws Exception {
         String vector = Base64.getEncoder().encodeToString(JAVA.toBytes());
         String csv = TrainingDataCsv.HEADER + "\r\nx,job-1,0," + vector + "," + vector + "\r\n\r\ny,job-1,1," + vector
@@ -60,7 +80,7 @@ class TrainingDataCsvTest {
         assertMessage("a,b\n", "t.csv: line 1: expected header");
         assertMessage(
                 TrainingDataCsv.HEADER + "\nx,job-1,2," + vector + "," + vector + "\n",
-                "line 2: sample x: label must be 0 or 1");
+                "line 2: sample x: label must be 0, 1 or empty (unreviewed)");
         assertMessage(
                 TrainingDataCsv.HEADER + "\nx,job-1,1,0.1 0.2," + vector + "\n",
                 "sample x: resume_embedding is not a base64 term vector");

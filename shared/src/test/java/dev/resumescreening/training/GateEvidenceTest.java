@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.resumescreening.embedding.TermVector;
+import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.TrainingSample;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ class GateEvidenceTest {
         GateEvidence evidence = new GateEvidence(
                 GateEvidence.CROSS_VALIDATION,
                 List.of(sample("a", 1), sample("b", 0), sample("c", 1), sample("d", 0)),
-                new double[] {0.9, 0.2, 0.7, 0.4});
+                new double[] {0.9, 0.2, 0.7, 0.4},
+                FeedbackStatistics.Unreviewed.NONE);
         GateEvidence unseen = evidence.without(Set.of("b", "c"), "model v1");
         assertEquals(
                 List.of("a", "d"),
@@ -34,7 +36,11 @@ class GateEvidenceTest {
     void everyPairNeedsAScore() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new GateEvidence(GateEvidence.TEST_SPLIT, List.of(sample("a", 1)), new double[] {0.1, 0.2}));
+                () -> new GateEvidence(
+                        GateEvidence.TEST_SPLIT,
+                        List.of(sample("a", 1)),
+                        new double[] {0.1, 0.2},
+                        FeedbackStatistics.Unreviewed.NONE));
     }
 
     private static TrainingSample sample(String id, int label) {

@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * handler, and the held-out pairs are scored by the similarity baseline, by the live model, by the model that run
  * trained (whether or not the gate let it go live), and by two references computed on the same split: the plain
  * lexical cosine (no learning) and a "fully supervised" ceiling, the same trainer given every pool pair's label.
- * {@code --plot FILE} draws the learning curve (ROC AUC against reviews) as a PNG.
+ * {@code --plot FILE} draws the learning curve (ROC AUC against reviews) as a PNG. The held-out resumes' results are
+ * erased once screened (their vectors kept here): training never sees them, not even as unreviewed resumes.
  */
 final class EvaluateCommand {
     private static final double TEST_FRACTION = 0.3;
@@ -52,6 +53,7 @@ final class EvaluateCommand {
 
     private final LocalEnvironment environment;
     private final LocalApi api;
+    private final long seed;
     private final Random random;
     private final boolean queueSampling;
     private final Map<String, TermVector> resumeEmbeddings = new HashMap<>();
@@ -61,9 +63,13 @@ final class EvaluateCommand {
     private EvaluateCommand(LocalEnvironment environment, LocalApi api, long seed, boolean queueSampling) {
         this.environment = environment;
         this.api = api;
+        this.seed = seed;
         this.random = new Random(seed);
         this.queueSampling = queueSampling;
     }
+
+    /** A resume file of a label, and whether it is held out. */
+    private record Resume(String label, Path file, String relative, boolean heldOut) {}
 
     /** One screened (resume, job) pair and whether it is a true match. */
     private record Pair(String resultId, String jobId, boolean match, boolean heldOut) {}
@@ -196,12 +202,9 @@ final class EvaluateCommand {
             jobIds.put(job.getKey(), jobId);
             jobLabels.put(jobId, job.getKey());
         }
-        List<Pair> pairs = new ArrayList<>();
+        // the split is drawn label by label; the uploads come in a shuffled order of all labels, as applicants do
+        List<Resume> drawn = new ArrayList<>();
         List<String> heldOutFiles = new ArrayList<>();
-        int total = resumes.values().stream().mapToInt(List::size).sum();
-        int done = 0;
-        int unscored = 0;
-        String firstUnscored = null;
         for (Map.Entry<String, List<Path>> label : resumes.entrySet()) {
             List<Path> files = new ArrayList<>(label.getValue());
             Collections.shuffle(files, random);
@@ -212,29 +215,41 @@ final class EvaluateCommand {
                 if (heldOut) {
                     heldOutFiles.add(relative);
                 }
-                if (++done % 50 == 0) {
-                    System.err.printf(Locale.ROOT, "screened %d of %d resumes%n", done, total);
-                }
-                for (Map.Entry<String, String> job : jobIds.entrySet()) {
-                    HttpResponse<String> response = api.upload(job.getValue(), files.get(i));
-                    JsonNode result = Json.read(response.body());
-                    if (response.statusCode() == 201 && !result.get("score").isNull()) {
-                        pairs.add(new Pair(
-                                result.get("screening_result_id").asText(),
-                                job.getValue(),
-                                job.getKey().equals(label.getKey()),
-                                heldOut));
-                    } else if (unscored++ == 0) {
-                        firstUnscored = relative + ": "
-                                + (response.statusCode() == 201
-                                        ? "no text to score"
-                                        : result.path("error")
-                                                .path("code")
-                                                .asText(String.valueOf(response.statusCode())));
-                    }
-                }
+                drawn.add(new Resume(label.getKey(), files.get(i), relative, heldOut));
             }
         }
+        List<Resume> arrivals = new ArrayList<>(drawn);
+        Collections.shuffle(arrivals, new Random(~seed));
+        Map<Resume, List<Pair>> screened = new HashMap<>();
+        int done = 0;
+        int unscored = 0;
+        String firstUnscored = null;
+        for (Resume resume : arrivals) {
+            if (++done % 50 == 0) {
+                System.err.printf(Locale.ROOT, "screened %d of %d resumes%n", done, arrivals.size());
+            }
+            List<Pair> ofResume = new ArrayList<>();
+            for (Map.Entry<String, String> job : jobIds.entrySet()) {
+                HttpResponse<String> response = api.upload(job.getValue(), resume.file());
+                JsonNode result = Json.read(response.body());
+                if (response.statusCode() == 201 && !result.get("score").isNull()) {
+                    ofResume.add(new Pair(
+                            result.get("screening_result_id").asText(),
+                            job.getValue(),
+                            job.getKey().equals(resume.label()),
+                            resume.heldOut()));
+                } else if (unscored++ == 0) {
+                    firstUnscored = resume.relative() + ": "
+                            + (response.statusCode() == 201
+                                    ? "no text to score"
+                                    : result.path("error").path("code").asText(String.valueOf(response.statusCode())));
+                }
+            }
+            screened.put(resume, ofResume);
+        }
+        List<Pair> pairs = new ArrayList<>();
+        drawn.forEach(resume -> pairs.addAll(screened.get(resume)));
+        int total = drawn.size();
         if (unscored > 0) {
             System.err.printf(
                     Locale.ROOT,
@@ -246,7 +261,21 @@ final class EvaluateCommand {
         if (split.drawn() && splitFile != null) {
             Files.write(splitFile, heldOutFiles.stream().sorted().toList());
         }
+        setAside(pairs);
         return pairs;
+    }
+
+    /**
+     * The held-out resumes stand for resumes that arrive after training: their vectors are kept here and their results
+     * erased, so that neither the review queue nor training (whose job feedback draws on unreviewed resumes) sees them.
+     */
+    private void setAside(List<Pair> pairs) {
+        for (Pair pair : pairs) {
+            if (pair.heldOut()) {
+                resumeEmbedding(pair.resultId());
+                environment.app().erasure().erase(pair.resultId());
+            }
+        }
     }
 
     private List<Map<String, Object>> reviewTrainAndReport(

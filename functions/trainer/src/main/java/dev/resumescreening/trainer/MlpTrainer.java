@@ -30,6 +30,7 @@ import dev.resumescreening.model.ModelMetadata;
 import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.model.StratifiedSplit;
 import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.model.TrainingSet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,14 +69,6 @@ public final class MlpTrainer {
     public static final int MIN_PER_CLASS = 3;
 
     /**
-     * Weight of the job's feedback in the fixed part of a warm-started model ({@code s * (cos + b * feedback - c)}).
-     * On the real resumes the feedback improved held-out ranking at 0.5 whichever way the reviews were picked; at 1
-     * and above it helped with randomly picked reviews but hurt with the first reviews of the review queue, which are
-     * close to the threshold and make less representative prototypes.
-     */
-    static final double FEEDBACK_WEIGHT = 0.5;
-
-    /**
      * A warm-started network's output is multiplied by this before it is added to the fixed part: its correction moves
      * a fifth as fast per step of Adam at the guide's learning rate (1e-4), so the first few dozen reviews cannot undo
      * what the similarity and the feedback know. At full speed, held-out ROC AUC on the real resumes fell below day one
@@ -108,24 +101,28 @@ public final class MlpTrainer {
      *         embedding dimensions)
      */
     public TrainingOutcome train(List<TrainingSample> samples, Hyperparameters hp) {
-        return train(samples, hp, null);
+        return train(TrainingSet.reviewedOnly(samples), hp);
+    }
+
+    /** The reviewed pairs train the network; the unreviewed resumes only add to their jobs' prototypes. */
+    public TrainingOutcome train(TrainingSet set, Hyperparameters hp) {
+        return train(set, hp, null, hp.epochs());
     }
 
     TrainingOutcome train(List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> finalModelHook) {
-        return train(samples, hp, finalModelHook, hp.epochs());
+        return train(TrainingSet.reviewedOnly(samples), hp, finalModelHook, hp.epochs());
     }
 
     /** With {@code epochLimit} 0 nothing is trained: tests see the initial (warm-started) network. */
-    TrainingOutcome train(
-            List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> finalModelHook, int epochLimit) {
+    TrainingOutcome train(TrainingSet set, Hyperparameters hp, Consumer<DjlProbe> finalModelHook, int epochLimit) {
         Objects.requireNonNull(hp, "hyperparameters");
-        checkSamples(samples);
+        checkSamples(set.reviewed());
         if (epochLimit == 0 && !hp.warmStart()) {
             throw new IllegalArgumentException("an untrained network is only defined with a warm start");
         }
         synchronized (GLOBAL_RANDOM_STATE) {
             try {
-                return doTrain(samples, hp, finalModelHook, Math.min(epochLimit, hp.epochs()));
+                return doTrain(set, hp, finalModelHook, Math.min(epochLimit, hp.epochs()));
             } catch (IOException | TranslateException e) {
                 throw new IllegalStateException("training failed: " + e.getMessage(), e);
             }
@@ -154,15 +151,27 @@ public final class MlpTrainer {
         }
     }
 
-    private TrainingOutcome doTrain(
-            List<TrainingSample> samples, Hyperparameters hp, Consumer<DjlProbe> hook, int epochLimit)
+    private TrainingOutcome doTrain(TrainingSet set, Hyperparameters hp, Consumer<DjlProbe> hook, int epochLimit)
             throws IOException, TranslateException {
         long start = System.nanoTime();
+        List<TrainingSample> samples = set.reviewed();
         int n = samples.size();
         int inputDim = PairFeatures.DIMENSION;
         int hidden = hp.hiddenSize();
 
-        FeedbackStatistics feedback = FeedbackStatistics.of(samples);
+        FeedbackStatistics feedback =
+                FeedbackStatistics.of(samples, FeedbackStatistics.Unreviewed.judgedBy(set.unreviewed(), hp));
+        if (!set.unreviewed().isEmpty()) {
+            int[] clear = feedback.clearUnreviewed();
+            log.accept(String.format(
+                    Locale.ROOT,
+                    "job feedback: %d of %d unreviewed resumes clear enough to join the prototypes (%d shortlist side,"
+                            + " %d reject side)",
+                    clear[0] + clear[1],
+                    set.unreviewed().size(),
+                    clear[0],
+                    clear[1]));
+        }
         float[][] features = new float[n][];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -246,7 +255,7 @@ public final class MlpTrainer {
                             hp.epochs(),
                             hp.baselineCenter(),
                             hp.baselineSteepness(),
-                            used[PairFeatures.FEEDBACK] ? FEEDBACK_WEIGHT : 0.0,
+                            used[PairFeatures.FEEDBACK] ? FeedbackStatistics.FEEDBACK_WEIGHT : 0.0,
                             bestValLoss,
                             ClassificationMetrics.rocAuc(valProbs, select(labels, valRows)));
                     lines.add(line);
@@ -372,7 +381,9 @@ public final class MlpTrainer {
         if (!hp.warmStart()) {
             return 0;
         }
-        double feedback = used[PairFeatures.FEEDBACK] ? FEEDBACK_WEIGHT * rawFeatures[PairFeatures.FEEDBACK] : 0;
+        double feedback = used[PairFeatures.FEEDBACK]
+                ? FeedbackStatistics.FEEDBACK_WEIGHT * rawFeatures[PairFeatures.FEEDBACK]
+                : 0;
         return hp.baselineSteepness() * (rawFeatures[PairFeatures.COSINE] + feedback - hp.baselineCenter());
     }
 
@@ -399,7 +410,7 @@ public final class MlpTrainer {
         float[] b1 = Arrays.copyOf(network.b1(), hidden + 2);
         float[] w2 = Arrays.copyOf(network.w2(), hidden + 2);
         double s = hp.baselineSteepness();
-        double feedbackSlope = used[PairFeatures.FEEDBACK] ? s * FEEDBACK_WEIGHT : 0;
+        double feedbackSlope = used[PairFeatures.FEEDBACK] ? s * FeedbackStatistics.FEEDBACK_WEIGHT : 0;
         int passUp = hidden * inputDim;
         int passDown = (hidden + 1) * inputDim;
         w1[passUp + PairFeatures.COSINE] = (float) s;

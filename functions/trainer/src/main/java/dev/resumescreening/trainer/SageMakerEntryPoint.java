@@ -4,7 +4,7 @@ import dev.resumescreening.logging.JsonLog;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.TrainingDataCsv;
-import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.model.TrainingSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -85,12 +84,14 @@ public final class SageMakerEntryPoint {
             version = version != null && !version.isBlank() ? version.trim() : defaultVersion();
             ModelArtifact.requireVersion(version);
 
-            List<TrainingSample> samples = TrainingDataCsv.readDirectory(trainingDataDir());
+            TrainingSet samples = TrainingDataCsv.readDirectorySet(trainingDataDir());
             JsonLog.info(
                     "sagemaker.training_data",
                     Map.of(
                             "samples",
-                            samples.size(),
+                            samples.reviewed().size(),
+                            "unreviewed",
+                            samples.unreviewed().size(),
                             "directory",
                             trainingDataDir().toString(),
                             "hyperparameters",

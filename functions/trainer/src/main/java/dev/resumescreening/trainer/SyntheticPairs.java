@@ -2,6 +2,8 @@ package dev.resumescreening.trainer;
 
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.model.TrainingSet;
+import dev.resumescreening.model.UnreviewedResume;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,13 +32,54 @@ public final class SyntheticPairs {
             double matchHigh,
             double mismatchHigh,
             long seed) {
+        return generate(count, 0, dimension, positiveRate, matchLow, matchHigh, mismatchHigh, seed)
+                .reviewed();
+    }
+
+    /** As {@link #generate}, and {@code unreviewedPerJob} more resumes of each job, drawn the same way, unlabelled. */
+    public static TrainingSet generate(
+            int count,
+            int unreviewedPerJob,
+            int dimension,
+            double positiveRate,
+            double matchLow,
+            double matchHigh,
+            double mismatchHigh,
+            long seed) {
         Random random = new Random(seed);
-        List<TrainingSample> out = new ArrayList<>(count);
         int jobs = Math.max(1, count / 10);
         float[][] jobVectors = new float[jobs][];
         for (int j = 0; j < jobs; j++) {
             jobVectors[j] = randomUnit(dimension, random);
         }
+        List<TrainingSample> out =
+                pairs(count, dimension, positiveRate, matchLow, matchHigh, mismatchHigh, jobVectors, random);
+        List<UnreviewedResume> unreviewed = new ArrayList<>();
+        for (TrainingSample sample : pairs(
+                unreviewedPerJob * jobs,
+                dimension,
+                positiveRate,
+                matchLow,
+                matchHigh,
+                mismatchHigh,
+                jobVectors,
+                random)) {
+            unreviewed.add(new UnreviewedResume("u" + sample.id(), sample.jobId(), sample.resume(), sample.job()));
+        }
+        return new TrainingSet(out, unreviewed);
+    }
+
+    private static List<TrainingSample> pairs(
+            int count,
+            int dimension,
+            double positiveRate,
+            double matchLow,
+            double matchHigh,
+            double mismatchHigh,
+            float[][] jobVectors,
+            Random random) {
+        int jobs = jobVectors.length;
+        List<TrainingSample> out = new ArrayList<>(count);
         int positives = (int) Math.round(count * positiveRate);
         for (int i = 0; i < count; i++) {
             int label = i < positives ? 1 : 0;

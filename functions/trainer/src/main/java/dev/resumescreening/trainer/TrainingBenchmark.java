@@ -3,16 +3,17 @@ package dev.resumescreening.trainer;
 import dev.resumescreening.functions.trainer.DjlModelTrainer;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.Hyperparameters.Key;
-import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.model.TrainingSet;
+import dev.resumescreening.training.TrainingData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Not a test: trains on 1,000 synthetic pairs of 1024-dim embeddings for 50 epochs with early stopping disabled and
+ * Not a test: trains on 1,000 synthetic pairs of 1024-dim embeddings (100 jobs, each with the
+ * {@link TrainingData#UNREVIEWED_PER_JOB} unreviewed resumes a run may draw on) for 50 epochs with early stopping disabled and
  * prints wall time and peak resident memory (VmHWM), then times what the training function does with them: the same
  * training plus the gate's 5-fold cross-validation. Target: at most 60 s and 1.5 GB on 2 cores.
  *
@@ -26,15 +27,17 @@ public final class TrainingBenchmark {
         DjlRuntime.configure();
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        List<TrainingSample> data = SyntheticPairs.generate(samples, 1024, 0.3, 0.3, 0.7, 0.45, 7);
+        TrainingSet data =
+                SyntheticPairs.generate(samples, TrainingData.UNREVIEWED_PER_JOB, 1024, 0.3, 0.3, 0.7, 0.45, 7);
         Hyperparameters hp = Hyperparameters.defaults().with(Key.EPOCHS, epochs).with(Key.PATIENCE, 0);
         long start = System.nanoTime();
         TrainingOutcome outcome = new MlpTrainer().train(data, hp);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "samples=%d dim=1024 features=%d hidden=%d batch=%d epochs_run=%d best_epoch=%d%n",
+                "samples=%d unreviewed=%d dim=1024 features=%d hidden=%d batch=%d epochs_run=%d best_epoch=%d%n",
                 samples,
+                data.unreviewed().size(),
                 outcome.weights().inputDim(),
                 hp.hiddenSize(),
                 hp.batchSize(),

@@ -15,6 +15,7 @@ import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.model.TrainingSet;
 import dev.resumescreening.screening.SimilarityModel;
 import java.time.Instant;
 import java.util.List;
@@ -175,7 +176,8 @@ class MlpTrainerTest {
                     .with(Key.FEATURES, features)
                     .withBaseline(similarity.center(), similarity.steepness());
             AtomicReference<double[]> djl = new AtomicReference<>();
-            TrainingOutcome outcome = new MlpTrainer().train(samples, hp, p -> djl.set(p.probabilities(probe)), 0);
+            TrainingOutcome outcome = new MlpTrainer()
+                    .train(TrainingSet.reviewedOnly(samples), hp, p -> djl.set(p.probabilities(probe)), 0);
             assertEquals(0, outcome.bestEpoch());
             MlpClassifier java = new MlpClassifier(outcome.weights());
             double maxDiff = 0;
@@ -188,7 +190,8 @@ class MlpTrainerTest {
                                 / (1
                                         + Math.exp(-similarity.steepness()
                                                 * (probe[i][PairFeatures.COSINE]
-                                                        + MlpTrainer.FEEDBACK_WEIGHT * probe[i][PairFeatures.FEEDBACK]
+                                                        + FeedbackStatistics.FEEDBACK_WEIGHT
+                                                                * probe[i][PairFeatures.FEEDBACK]
                                                         - similarity.center())));
                 maxDiff = Math.max(maxDiff, Math.abs(java.probability(probe[i]) - expected));
                 maxDiff = Math.max(maxDiff, Math.abs(djl.get()[i] - expected));

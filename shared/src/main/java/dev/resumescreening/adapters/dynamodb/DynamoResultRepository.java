@@ -153,7 +153,7 @@ public final class DynamoResultRepository implements ResultRepository {
     }
 
     @Override
-    public void forEachReviewed(String reviewedSince, Consumer<ReviewedSample> consumer) {
+    public void forEachReviewed(String reviewedSince, Consumer<StoredSample> consumer) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":p", s(ResultItems.REVIEWED));
         String condition = "reviewed_partition = :p";
@@ -170,12 +170,41 @@ public final class DynamoResultRepository implements ResultRepository {
                 .build();
         for (QueryResponse page : dynamo.queryPaginator(request)) {
             for (Map<String, AttributeValue> item : page.items()) {
-                byte[] embedding = Attributes.binary(item, "resume_embedding");
-                consumer.accept(new ReviewedSample(
-                        ResultItems.fromItem(item),
-                        TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
+                consumer.accept(storedSample(item));
             }
         }
+    }
+
+    @Override
+    public void forEachUnreviewed(String jobId, int limit, Consumer<StoredSample> consumer) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(BY_JOB_CREATED)
+                .keyConditionExpression("job_id = :job")
+                .filterExpression("human_reviewed = :reviewed AND attribute_exists(resume_embedding)")
+                .expressionAttributeValues(Map.of(":job", s(jobId), ":reviewed", bool(false)))
+                .scanIndexForward(false)
+                .limit(PAGE_SIZE)
+                .build();
+        int streamed = 0;
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                StoredSample sample = storedSample(item);
+                if (sample.resumeEmbedding() != null) {
+                    consumer.accept(sample);
+                    if (++streamed >= limit) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static StoredSample storedSample(Map<String, AttributeValue> item) {
+        byte[] embedding = Attributes.binary(item, "resume_embedding");
+        return new StoredSample(
+                ResultItems.fromItem(item),
+                TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null);
     }
 
     @Override

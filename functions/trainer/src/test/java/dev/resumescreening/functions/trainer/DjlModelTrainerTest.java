@@ -8,6 +8,7 @@ import dev.resumescreening.model.CrossValidation;
 import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.Hyperparameters.Key;
 import dev.resumescreening.model.TrainingSample;
+import dev.resumescreening.model.TrainingSet;
 import dev.resumescreening.trainer.SyntheticPairs;
 import dev.resumescreening.training.GateEvidence;
 import dev.resumescreening.training.ModelTrainer;
@@ -27,7 +28,7 @@ class DjlModelTrainerTest {
         List<TrainingSample> samples = SyntheticPairs.separable(200, 64, 0.3, 5);
         List<String> log = new ArrayList<>();
         ModelTrainer.TrainedCandidate trained =
-                new DjlModelTrainer(SMALL, Clock.systemUTC()).train(samples, "v1", log::add);
+                new DjlModelTrainer(SMALL, Clock.systemUTC()).train(TrainingSet.reviewedOnly(samples), "v1", log::add);
         GateEvidence evidence = trained.evidence();
         assertEquals(GateEvidence.CROSS_VALIDATION, evidence.method());
         assertEquals(samples, evidence.samples());
@@ -45,8 +46,8 @@ class DjlModelTrainerTest {
         List<TrainingSample> samples = SyntheticPairs.separable(30, 16, 0.25, 5);
         long positives = samples.stream().filter(s -> s.label() == 1).count();
         assertTrue(positives < CrossValidation.MIN_PER_CLASS, "the fixture has " + positives + " positives");
-        ModelTrainer.TrainedCandidate trained =
-                new DjlModelTrainer(SMALL, Clock.systemUTC()).train(samples, "v1", line -> {});
+        ModelTrainer.TrainedCandidate trained = new DjlModelTrainer(SMALL, Clock.systemUTC())
+                .train(TrainingSet.reviewedOnly(samples), "v1", line -> {});
         assertEquals(GateEvidence.TEST_SPLIT, trained.evidence().method());
         assertEquals(
                 trained.artifact().metadata().trainingSamples().test(),
