@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +34,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A run's training data: every reviewed result with a resume embedding, paired with its job's embedding and labelled
  * by the human decision (shortlist = 1), and then, for each job with both kinds of review, its newest
- * {@value #UNREVIEWED_PER_JOB} unreviewed scored results (empty label), written as {@link TrainingDataCsv} to
- * training-data/{run_id}/train.csv. Rows go to a temporary file as they are read, so only the data that is trained in
- * this process is ever held in memory.
+ * {@value #UNREVIEWED_PER_JOB} unreviewed scored results (empty label; at most {@value #UNREVIEWED_PER_RUN} in all),
+ * written as {@link TrainingDataCsv} to training-data/{run_id}/train.csv. Rows go to a temporary file as they are
+ * read, so only the data that is trained in this process is ever held in memory.
  */
 @Singleton
 public final class TrainingData {
@@ -45,6 +46,11 @@ public final class TrainingData {
      * {@code evaluate}, 100 to 200 a job gave the same held-out ranking as every unreviewed resume (about 330 a job).
      */
     public static final int UNREVIEWED_PER_JOB = 200;
+    /**
+     * Unreviewed resumes of a whole run, the jobs with the most reviews first: about 75 MB of vectors in the training
+     * function's memory (real resumes average 900 terms).
+     */
+    public static final int UNREVIEWED_PER_RUN = 10_000;
 
     private final ResultRepository results;
     private final JobService jobs;
@@ -97,11 +103,17 @@ public final class TrainingData {
                     counts[label]++;
                     labelsByJob.computeIfAbsent(result.jobId(), id -> new long[2])[label]++;
                 });
-                labelsByJob.forEach((jobId, labels) -> {
-                    if (labels[0] > 0 && labels[1] > 0) {
-                        counts[2] += writeUnreviewed(out, jobsOfRun.get(jobId).orElseThrow());
+                List<String> mostReviewedFirst = labelsByJob.entrySet().stream()
+                        .filter(job -> job.getValue()[0] > 0 && job.getValue()[1] > 0)
+                        .sorted(Comparator.comparingLong(job -> -(job.getValue()[0] + job.getValue()[1])))
+                        .map(Map.Entry::getKey)
+                        .toList();
+                for (String jobId : mostReviewedFirst) {
+                    int room = (int) Math.min(UNREVIEWED_PER_JOB, UNREVIEWED_PER_RUN - counts[2]);
+                    if (room > 0) {
+                        counts[2] += writeUnreviewed(out, jobsOfRun.get(jobId).orElseThrow(), room);
                     }
-                });
+                }
             }
             try (InputStream in = Files.newInputStream(file)) {
                 documents.putStream(csvKey(runId), in, "text/csv");
@@ -112,9 +124,9 @@ public final class TrainingData {
         return new Gathered(csvKey(runId), file, counts[1], counts[0], counts[2]);
     }
 
-    private long writeUnreviewed(CSVPrinter out, StoredJob job) {
+    private long writeUnreviewed(CSVPrinter out, StoredJob job, int limit) {
         long[] written = new long[1];
-        results.forEachUnreviewed(job.job().jobId(), UNREVIEWED_PER_JOB, unreviewed -> {
+        results.forEachUnreviewed(job.job().jobId(), limit, unreviewed -> {
             try {
                 TrainingDataCsv.writeUnreviewed(
                         out,
