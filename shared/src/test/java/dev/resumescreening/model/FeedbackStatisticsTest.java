@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackStatisticsTest {
     private static final LexicalEmbedder EMBEDDER = new LexicalEmbedder();
-    private static final TermVector JOB = EMBEDDER.embed("Backend Java engineer: Spring, SQL, AWS, microservices");
+    static final TermVector JOB = EMBEDDER.embed("Backend Java engineer: Spring, SQL, AWS, microservices");
     private static final double STEEPNESS = 77;
     private static final TermVector CLEAR_MATCH =
             EMBEDDER.embed("Java Spring engineer: SQL, AWS, microservices and Kotlin");
@@ -79,7 +79,8 @@ class FeedbackStatisticsTest {
         return features[PairFeatures.COSINE] + FeedbackStatistics.FEEDBACK_WEIGHT * features[PairFeatures.FEEDBACK];
     }
 
-    private static List<TrainingSample> reviewed() {
+    /** Three shortlisted and three rejected reviews of job-1 (whose description is {@link #JOB}), one of job-2. */
+    static List<TrainingSample> reviewed() {
         List<TrainingSample> samples = new ArrayList<>();
         String[] shortlisted = {"Java Spring microservices", "Java SQL AWS engineer", "Spring Boot Java REST"};
         String[] rejected = {"Barista espresso latte", "Nurse patient care", "Accountant ledger audit"};

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class PairFeaturesTest {
     private static final LexicalEmbedder EMBEDDER = new LexicalEmbedder();
-    private static final TermVector JOB = EMBEDDER.embed("Backend Java engineer: Spring, SQL, AWS, microservices");
+    private static final TermVector JOB = FeedbackStatisticsTest.JOB;
 
     @Test
     void withoutFeedbackOnlyTheSimilarityCounts() {
@@ -37,14 +37,7 @@ class PairFeaturesTest {
 
     @Test
     void aPairsOwnReviewIsLeftOutOfItsJobsPrototypes() {
-        List<TrainingSample> samples = new ArrayList<>();
-        String[] shortlisted = {"Java Spring microservices", "Java SQL AWS engineer", "Spring Boot Java REST"};
-        String[] rejected = {"Barista espresso latte", "Nurse patient care", "Accountant ledger audit"};
-        for (int i = 0; i < 3; i++) {
-            samples.add(new TrainingSample("p" + i, "job-1", EMBEDDER.embed(shortlisted[i]), JOB, 1));
-            samples.add(new TrainingSample("n" + i, "job-1", EMBEDDER.embed(rejected[i]), JOB, 0));
-        }
-        samples.add(new TrainingSample("other", "job-2", EMBEDDER.embed("Java Spring"), JOB, 1));
+        List<TrainingSample> samples = FeedbackStatisticsTest.reviewed();
         FeedbackStatistics all = FeedbackStatistics.of(samples);
         for (TrainingSample sample : samples.subList(0, 6)) {
             List<TrainingSample> others =
