@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * What a trained model learned about each job from its reviews: the prototype (normalised centroid) of the resumes
- * reviewers shortlisted for it and of those they rejected, with how many there were. A job the model never saw has
- * none, and is screened as on day one. Immutable.
+ * reviewers shortlisted for it and of those they rejected (with the unreviewed resumes those reviews left in no doubt,
+ * see {@link FeedbackStatistics}), and how many reviews of each kind there were. A job the model never saw has none,
+ * and is screened as on day one. Immutable.
  *
  * <p>Binary form (little-endian, inside the weights file): int32 job count, then per job in id order: int32 byte
  * length and the UTF-8 id, int32 shortlisted count, int32 rejected count, the shortlisted and the rejected prototype
