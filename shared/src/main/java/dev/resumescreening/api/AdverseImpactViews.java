@@ -155,47 +155,24 @@ public final class AdverseImpactViews {
                                 r == null ? null : r.flagged(),
                                 r == null ? null : pValue(r.pValue()));
                     }
-                    printer.printRecord(
-                            section.decisions(),
-                            dimension.name(),
-                            "excluded_unknown",
-                            dimension.excludedUnknown(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null);
-                    printer.printRecord(
-                            section.decisions(),
-                            dimension.name(),
-                            "excluded_declined",
-                            dimension.excludedDeclined(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null);
+                    printCount(printer, section, dimension, "excluded_unknown", dimension.excludedUnknown());
+                    printCount(printer, section, dimension, "excluded_declined", dimension.excludedDeclined());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** A row that only counts (the candidates left out): the figures' columns stay empty. */
+    private static void printCount(CSVPrinter printer, Section section, Dimension dimension, String what, long count)
+            throws IOException {
+        Object[] row = new Object[CSV_HEADER.length];
+        row[0] = section.decisions();
+        row[1] = dimension.name();
+        row[2] = what;
+        row[3] = count;
+        printer.printRecord(row);
     }
 }

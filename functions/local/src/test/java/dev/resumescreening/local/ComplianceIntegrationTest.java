@@ -426,6 +426,13 @@ class ComplianceIntegrationTest {
                 csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"),
                 csv.headers().toString());
         assertTrue(csv.body().contains("ai,sex,female,2,"), csv.body());
+        String header = csv.body()
+                .lines()
+                .filter(line -> line.startsWith("decisions,"))
+                .findFirst()
+                .orElseThrow();
+        String excluded = "ai,sex,excluded_unknown,1" + ",".repeat(header.split(",").length - 4);
+        assertTrue(csv.body().lines().anyMatch(excluded::equals), excluded + " in\n" + csv.body());
 
         assertEquals(400, stack.get("/api/v1/reports/adverse-impact?format=xml").statusCode());
         assertEquals(
