@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
-import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpWeights;
 import dev.resumescreening.model.ModelArtifact;
-import dev.resumescreening.model.ModelMetadata;
 import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.registry.ModelArtifactStore;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -98,24 +95,7 @@ class AgreementGuardrailIntegrationTest {
                 new float[hidden],
                 new float[hidden],
                 10f);
-        ModelArtifact artifact = ModelArtifact.of(
-                weights,
-                new ModelMetadata(
-                        version,
-                        ModelArtifact.FRAMEWORK,
-                        "2026-11-26T00:00:00Z",
-                        Hyperparameters.defaults(),
-                        new HashMap<>(),
-                        new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0),
-                        PairFeatures.LAYOUT,
-                        0,
-                        0,
-                        0,
-                        0,
-                        null,
-                        0,
-                        0,
-                        0.0));
+        ModelArtifact artifact = HandMadeModels.of(version, weights);
         new ModelArtifactStore(stack.environment.app().documents()).save(ModelArtifact.keyPrefix(version), artifact);
         HttpResponse<String> registered = stack.postJson(
                 "/api/v1/models/register",

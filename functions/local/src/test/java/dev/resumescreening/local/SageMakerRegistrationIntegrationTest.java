@@ -11,10 +11,8 @@ import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.functions.registry.RegistryHandler;
 import dev.resumescreening.functions.registry.SageMakerEventsHandler;
 import dev.resumescreening.json.Json;
-import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpWeights;
 import dev.resumescreening.model.ModelArtifact;
-import dev.resumescreening.model.ModelMetadata;
 import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.model.TrainingDataCsv;
 import dev.resumescreening.model.TrainingSample;
@@ -28,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,23 +226,6 @@ class SageMakerRegistrationIntegrationTest {
         w1[PairFeatures.COSINE] = 1f;
         w1[input + PairFeatures.COSINE] = -1f;
         MlpWeights weights = MlpWeights.ofFlat(input, 2, w1, new float[] {-0.5f, 0.5f}, new float[] {-10f, -10f}, 5f);
-        return ModelArtifact.of(
-                weights,
-                new ModelMetadata(
-                        version,
-                        ModelArtifact.FRAMEWORK,
-                        "2026-11-26T00:00:00Z",
-                        Hyperparameters.defaults(),
-                        new HashMap<>(),
-                        new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0),
-                        PairFeatures.LAYOUT,
-                        0,
-                        0,
-                        0,
-                        0,
-                        null,
-                        0,
-                        0,
-                        0.0));
+        return HandMadeModels.of(version, weights);
     }
 }

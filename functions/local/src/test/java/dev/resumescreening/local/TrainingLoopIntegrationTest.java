@@ -13,11 +13,9 @@ import dev.resumescreening.di.AppComponent;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.json.Json;
-import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.MlpWeights;
 import dev.resumescreening.model.ModelArtifact;
-import dev.resumescreening.model.ModelMetadata;
 import dev.resumescreening.model.PairFeatures;
 import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.registry.ModelArtifactStore;
@@ -34,7 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -512,22 +509,6 @@ class TrainingLoopIntegrationTest {
             w1[i] = (float) random.nextGaussian() * 0.01f;
         }
         MlpWeights weights = MlpWeights.ofFlat(input, hidden, w1, new float[hidden], new float[] {1, -1, 1, -1}, 0f);
-        ModelMetadata metadata = new ModelMetadata(
-                version,
-                ModelArtifact.FRAMEWORK,
-                "2026-11-26T00:00:00Z",
-                Hyperparameters.defaults(),
-                new HashMap<>(),
-                new ModelMetadata.SampleCounts(0, 0, 0, 0, 0, 0),
-                PairFeatures.LAYOUT,
-                0,
-                0,
-                0,
-                0,
-                null,
-                0,
-                0,
-                0.0);
-        return ModelArtifact.of(weights, metadata);
+        return HandMadeModels.of(version, weights);
     }
 }
