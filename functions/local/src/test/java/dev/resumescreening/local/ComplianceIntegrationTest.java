@@ -95,14 +95,6 @@ class ComplianceIntegrationTest {
                 .item();
     }
 
-    private static HttpResponse<String> send(String method, String path) throws Exception {
-        return stack.http.send(
-                HttpRequest.newBuilder(URI.create(stack.base + path))
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private static HttpResponse<String> review(String resultId, String decision, String notes) throws Exception {
         HttpResponse<String> response = stack.postJson(
                 "/api/v1/feedback/submit",
@@ -211,7 +203,7 @@ class ComplianceIntegrationTest {
                 .get(before.document().originalKey())
                 .orElse(null));
 
-        HttpResponse<String> response = send("DELETE", "/api/v1/screening/result/" + erased);
+        HttpResponse<String> response = stack.delete("/api/v1/screening/result/" + erased);
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(Json.read(response.body()).get("was_reviewed").asBoolean());
 
@@ -263,15 +255,14 @@ class ComplianceIntegrationTest {
         assertCountersEqualARecount();
 
         // erasing twice: the second time there is nothing to erase
-        HttpResponse<String> again = send("DELETE", "/api/v1/screening/result/" + erased);
+        HttpResponse<String> again = stack.delete("/api/v1/screening/result/" + erased);
         assertEquals(404, again.statusCode());
         assertEquals(
                 "screening_result_not_found",
                 Json.read(again.body()).at("/error/code").asText());
 
         // erasing an unreviewed result leaves the counters alone (and equal to a recount)
-        assertEquals(
-                200, send("DELETE", "/api/v1/screening/result/" + unreviewed).statusCode());
+        assertEquals(200, stack.delete("/api/v1/screening/result/" + unreviewed).statusCode());
         assertCountersEqualARecount();
 
         // the training export (and so every later training set) no longer has it
@@ -573,7 +564,7 @@ class ComplianceIntegrationTest {
                     stack.get("/api/v1/reports/adverse-impact?job_id=" + jobId).statusCode());
             assertEquals(200, stack.get("/api/v1/audit").statusCode());
             assertEquals(
-                    200, send("DELETE", "/api/v1/screening/result/" + resultId).statusCode());
+                    200, stack.delete("/api/v1/screening/result/" + resultId).statusCode());
         } finally {
             System.out.flush();
             System.setOut(console);

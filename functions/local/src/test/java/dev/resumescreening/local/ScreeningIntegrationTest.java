@@ -125,15 +125,7 @@ class ScreeningIntegrationTest {
         assertError(patch("/api/v1/jobs/job-missing", Map.of("threshold", 60)), 404, "job_not_found");
 
         // erasing a reviewed result takes it out of every count
-        assertEquals(
-                200,
-                stack.http
-                        .send(
-                                HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/" + barista))
-                                        .DELETE()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .statusCode());
+        assertEquals(200, stack.delete("/api/v1/screening/result/" + barista).statusCode());
         assertEquals(
                 Map.of("screened", 2, "shortlisted_by_ai", 2, "reviewed", 0, "shortlisted_by_people", 0), counts(job));
     }
@@ -353,15 +345,7 @@ class ScreeningIntegrationTest {
         assertEquals(201, stack.uploadFile(otherJob, "first.txt", resume).statusCode(), "another job screens it anew");
 
         // erased, the file may come again
-        assertEquals(
-                200,
-                stack.http
-                        .send(
-                                HttpRequest.newBuilder(URI.create(stack.base + "/api/v1/screening/result/" + firstId))
-                                        .DELETE()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .statusCode());
+        assertEquals(200, stack.delete("/api/v1/screening/result/" + firstId).statusCode());
         assertEquals(201, stack.uploadFile(jobId, "first.txt", resume).statusCode());
     }
 
@@ -742,11 +726,7 @@ class ScreeningIntegrationTest {
         HttpResponse<String> wrongMethod = stack.get("/api/v1/feedback/submit");
         assertError(wrongMethod, 405, "method_not_allowed");
         assertEquals("POST", wrongMethod.headers().firstValue("allow").orElse(null));
-        HttpResponse<String> neither = stack.http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.base + "/api/v1/jobs"))
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> neither = stack.delete("/api/v1/jobs");
         assertError(neither, 405, "method_not_allowed");
         assertEquals("GET, POST", neither.headers().firstValue("allow").orElse(null));
         HttpResponse<String> getOnly =
