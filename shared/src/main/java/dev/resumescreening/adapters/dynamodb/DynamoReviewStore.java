@@ -74,23 +74,9 @@ public final class DynamoReviewStore implements ReviewStore {
     public boolean record(ScreeningResult reviewed, long expectedVersion, Delta delta, String previousDecision) {
         Review review = reviewed.review();
         long next = expectedVersion + 1;
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> names = attributeNames(REVIEW_ATTRIBUTES);
+        names.putAll(attributeNames(QUEUE_ATTRIBUTES));
         Map<String, AttributeValue> values = new HashMap<>();
-        for (String attribute : List.of(
-                "human_reviewed",
-                "human_decision",
-                "reviewer",
-                "reviewed_at",
-                "notes",
-                "needs_retraining",
-                "reviewed_partition",
-                "review_version",
-                "queue_partition",
-                "queue_job_id",
-                "uncertainty_key",
-                "result_id")) {
-            names.put("#" + attribute, attribute);
-        }
         values.put(":reviewed", bool(true));
         values.put(":decision", s(review.humanDecision().name()));
         values.put(":reviewer", s(review.reviewer()));
@@ -142,19 +128,7 @@ public final class DynamoReviewStore implements ReviewStore {
         long expectedVersion = result.reviewVersion();
         Review undone = result.review();
         long next = expectedVersion + 1;
-        Map<String, String> names = new HashMap<>();
-        for (String attribute : List.of(
-                "human_reviewed",
-                "human_decision",
-                "reviewer",
-                "reviewed_at",
-                "notes",
-                "needs_retraining",
-                "reviewed_partition",
-                "review_version",
-                "result_id")) {
-            names.put("#" + attribute, attribute);
-        }
+        Map<String, String> names = attributeNames(REVIEW_ATTRIBUTES);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":reviewed",
                 bool(true),
@@ -167,13 +141,7 @@ public final class DynamoReviewStore implements ReviewStore {
         String set = "SET #human_reviewed = :unreviewed, #review_version = :next";
         if (result.score() != null) {
             // back into the review queue, where its upload put it
-            names.putAll(Map.of(
-                    "#queue_partition",
-                    "queue_partition",
-                    "#queue_job_id",
-                    "queue_job_id",
-                    "#uncertainty_key",
-                    "uncertainty_key"));
+            names.putAll(attributeNames(QUEUE_ATTRIBUTES));
             values.putAll(Map.of(
                     ":pending",
                     s(ResultItems.PENDING),
@@ -206,6 +174,27 @@ public final class DynamoReviewStore implements ReviewStore {
             entry.put("model_version", s(result.modelVersion()));
         }
         return write(resultUpdate, counterUpdates(countersTable, result, withdrawal, undoneAt), entry);
+    }
+
+    /** What a review sets on its result, and the key the conditions name. */
+    private static final List<String> REVIEW_ATTRIBUTES = List.of(
+            "human_reviewed",
+            "human_decision",
+            "reviewer",
+            "reviewed_at",
+            "notes",
+            "needs_retraining",
+            "reviewed_partition",
+            "review_version",
+            "result_id");
+    /** What puts a result in the review queue: a review removes them, an undo sets them again. */
+    private static final List<String> QUEUE_ATTRIBUTES = List.of("queue_partition", "queue_job_id", "uncertainty_key");
+
+    /** {@code #name -> name} for an update's expression attribute names. */
+    private static Map<String, String> attributeNames(List<String> attributes) {
+        Map<String, String> names = new HashMap<>();
+        attributes.forEach(attribute -> names.put("#" + attribute, attribute));
+        return names;
     }
 
     /** The result's change, the counters' and the history entry in one transaction; false on a lost race. */
