@@ -249,17 +249,19 @@ final class Storage {
             discard(data);
             throw e;
         }
-        long now = System.currentTimeMillis();
+        String hash = sha256Hex(key);
+        // in memory (no root) the object has no data file
+        String dataName = root == null ? null : hash + "." + UUID.randomUUID() + ".data";
+        ObjectMeta meta = new ObjectMeta(
+                key,
+                data.size(),
+                etag,
+                System.currentTimeMillis(),
+                Map.copyOf(headers),
+                Map.copyOf(userMetadata),
+                Map.copyOf(checksums),
+                dataName);
         if (root == null) {
-            ObjectMeta meta = new ObjectMeta(
-                    key,
-                    data.size(),
-                    etag,
-                    now,
-                    Map.copyOf(headers),
-                    Map.copyOf(userMetadata),
-                    Map.copyOf(checksums),
-                    null);
             StoredObject o = new StoredObject(meta, new Blob.Memory(data.bytes()));
             synchronized (b) {
                 if (b.deleted) {
@@ -270,17 +272,6 @@ final class Storage {
             }
             return o;
         }
-        String hash = sha256Hex(key);
-        String dataName = hash + "." + UUID.randomUUID() + ".data";
-        ObjectMeta meta = new ObjectMeta(
-                key,
-                data.size(),
-                etag,
-                now,
-                Map.copyOf(headers),
-                Map.copyOf(userMetadata),
-                Map.copyOf(checksums),
-                dataName);
         Path metaTmp = tmpDir.resolve(UUID.randomUUID() + ".json");
         try {
             mapper.writeValue(metaTmp.toFile(), meta);
