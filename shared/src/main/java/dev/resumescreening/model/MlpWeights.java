@@ -203,7 +203,7 @@ public final class MlpWeights {
             }
             if (buf.hasRemaining()) {
                 throw new IllegalArgumentException(
-                        "MLP weights file has " + buf.remaining() + " bytes after its job" + " feedback");
+                        "MLP weights file has " + buf.remaining() + " bytes after its job feedback");
             }
         }
         return new MlpWeights(w1, hidden, in, b1, w2, b2, feedback);

@@ -122,7 +122,7 @@ public final class ReviewService {
                 throw new ProblemException(
                         ProblemKind.CONFLICT,
                         "review_changed",
-                        "the result was reviewed again" + " (review version " + result.reviewVersion() + ", not "
+                        "the result was reviewed again (review version " + result.reviewVersion() + ", not "
                                 + reviewVersion + "); reload it first");
             }
             if (!callerIsAdmin && !caller.equals(review.reviewer())) {

@@ -151,7 +151,7 @@ final class ComplianceCommands {
     @Command(
             name = "erase",
             description =
-                    "Erase a result: files, text, result, self-identification, reviewer and " + "notes of its reviews.")
+                    "Erase a result: files, text, result, self-identification, reviewer and notes of its reviews.")
     static final class Erase implements Callable<Integer> {
         @Option(names = "--result-id", paramLabel = "ID", required = true, description = "the screening result")
         String resultId;
@@ -177,7 +177,7 @@ final class ComplianceCommands {
     /** {@code sweep-retention [--retention-days N]}: erases results older than RETENTION_DAYS (or N). */
     @Command(
             name = "sweep-retention",
-            description = "Erase the results older than RETENTION_DAYS (or N) days; 0 " + "keeps everything.")
+            description = "Erase the results older than RETENTION_DAYS (or N) days; 0 keeps everything.")
     static final class SweepRetention implements Callable<Integer> {
         @Option(names = "--retention-days", paramLabel = "N", description = "default: RETENTION_DAYS")
         Integer retentionDays;
@@ -225,7 +225,7 @@ final class ComplianceCommands {
                 spec.commandLine()
                         .getOut()
                         .printf(
-                                "added the score key to %d results and the list partition to %d " + "training runs%n",
+                                "added the score key to %d results and the list partition to %d training runs%n",
                                 backfilled.results(), backfilled.runs());
             }
             return 0;

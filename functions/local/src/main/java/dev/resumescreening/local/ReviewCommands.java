@@ -41,7 +41,7 @@ final class ReviewCommands {
         @Option(
                 names = "--min-confidence",
                 paramLabel = "X",
-                description = "only reviews of results at least this " + "confident")
+                description = "only reviews of results at least this confident")
         Double minConfidence;
 
         @Option(names = "--days", paramLabel = "N", description = "only reviews of the last N days")

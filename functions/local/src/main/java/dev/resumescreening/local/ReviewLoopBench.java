@@ -56,7 +56,7 @@ final class ReviewLoopBench {
         double large = statusLatencyP50();
         lines.add(String.format(
                 Locale.ROOT,
-                "training-status latency p50: %.2f ms at 10 reviewed, %.2f ms at 10,000 " + "reviewed (ratio %.2f)",
+                "training-status latency p50: %.2f ms at 10 reviewed, %.2f ms at 10,000 reviewed (ratio %.2f)",
                 small,
                 large,
                 large / small));
