@@ -2,7 +2,6 @@ package dev.resumescreening.training;
 
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.logging.JsonLog;
-import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.model.FeedbackStatistics;
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.ports.DocumentStore;
@@ -110,19 +109,8 @@ public final class RemoteTrainingCompletion {
     }
 
     private Map<String, Object> close(TrainingRun finished, TrainingLog log) {
-        runs.save(finished);
         log.appendTo(documents);
-        Metrics.count(Metrics.TRAINING_RUNS, Map.of("Outcome", finished.state().name()));
-        JsonLog.info(
-                "training.finished",
-                Map.of(
-                        "run_id",
-                        finished.runId(),
-                        "state",
-                        finished.state().name(),
-                        "activated",
-                        finished.activated()));
-        return TrainingRuns.view(finished);
+        return TrainingRuns.close(runs, finished);
     }
 
     private String now() {

@@ -222,23 +222,7 @@ public final class ScheduledTraining {
     }
 
     private Map<String, Object> finish(TrainingRun run, RunState state, String reason) {
-        TrainingRun finished = state == RunState.LAUNCHED ? run : run.finished(state, reason, now());
-        runs.save(finished);
-        Metrics.count(Metrics.TRAINING_RUNS, Map.of("Outcome", finished.state().name()));
-        JsonLog.info(
-                "training.finished",
-                Map.of(
-                        "run_id",
-                        finished.runId(),
-                        "state",
-                        finished.state().name(),
-                        "reason",
-                        String.valueOf(finished.reason()),
-                        "samples",
-                        finished.sampleCount(),
-                        "activated",
-                        finished.activated()));
-        return TrainingRuns.view(finished);
+        return TrainingRuns.close(runs, state == RunState.LAUNCHED ? run : run.finished(state, reason, now()));
     }
 
     private static String notReady(ReviewCounts counts, long minSamples, boolean force) {

@@ -3,6 +3,7 @@ package dev.resumescreening.training;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.logging.JsonLog;
+import dev.resumescreening.logging.Metrics;
 import dev.resumescreening.review.ReviewCounts;
 import dev.resumescreening.review.ReviewStore;
 import dev.resumescreening.review.TrainingStatusService;
@@ -98,6 +99,26 @@ public final class TrainingRuns {
 
     public TrainingRun find(String runId) {
         return runs.find(runId).orElseThrow(() -> ProblemException.notFound("training_run", runId));
+    }
+
+    /** Saves a run that has come to an end (or was handed to SageMaker), counts and logs it; answers its view. */
+    static Map<String, Object> close(TrainingRunStore store, TrainingRun finished) {
+        store.save(finished);
+        Metrics.count(Metrics.TRAINING_RUNS, Map.of("Outcome", finished.state().name()));
+        JsonLog.info(
+                "training.finished",
+                Map.of(
+                        "run_id",
+                        finished.runId(),
+                        "state",
+                        finished.state().name(),
+                        "reason",
+                        String.valueOf(finished.reason()),
+                        "samples",
+                        finished.sampleCount(),
+                        "activated",
+                        finished.activated()));
+        return view(finished);
     }
 
     /** The run as the API and the handlers show it. */
