@@ -100,10 +100,11 @@ public final class FeedbackStatistics {
                 continue;
             }
             float[] features = features(resume.jobId(), resume.resume(), resume.job(), false, false);
-            double logit = unreviewed.steepness()
-                    * (features[PairFeatures.COSINE]
-                            + FEEDBACK_WEIGHT * features[PairFeatures.FEEDBACK]
-                            - unreviewed.center());
+            double logit = fixedLogit(
+                    features[PairFeatures.COSINE],
+                    features[PairFeatures.FEEDBACK],
+                    unreviewed.center(),
+                    unreviewed.steepness());
             if (logit > CLEAR_LOGIT) {
                 clearShortlists.add(resume);
             } else if (logit < -CLEAR_LOGIT) {
@@ -121,6 +122,11 @@ public final class FeedbackStatistics {
             sums.clearRejects++;
         }
         updateNorms();
+    }
+
+    /** The trained model's fixed part: the day-one similarity logit moved by the job's feedback. */
+    public static double fixedLogit(double cosine, double feedback, double center, double steepness) {
+        return steepness * (cosine + FEEDBACK_WEIGHT * feedback - center);
     }
 
     /** How many unreviewed resumes joined the prototypes: {shortlist side, reject side}. */

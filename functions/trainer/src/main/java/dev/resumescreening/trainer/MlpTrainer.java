@@ -381,10 +381,11 @@ public final class MlpTrainer {
         if (!hp.warmStart()) {
             return 0;
         }
-        double feedback = used[PairFeatures.FEEDBACK]
-                ? FeedbackStatistics.FEEDBACK_WEIGHT * rawFeatures[PairFeatures.FEEDBACK]
-                : 0;
-        return hp.baselineSteepness() * (rawFeatures[PairFeatures.COSINE] + feedback - hp.baselineCenter());
+        return FeedbackStatistics.fixedLogit(
+                rawFeatures[PairFeatures.COSINE],
+                used[PairFeatures.FEEDBACK] ? rawFeatures[PairFeatures.FEEDBACK] : 0,
+                hp.baselineCenter(),
+                hp.baselineSteepness());
     }
 
     /**
