@@ -472,7 +472,17 @@ started=$SECONDS
 # moto has no DeleteResourceServer (the provider would wait for ever): the
 # Cognito resource server leaves the state and goes with its user pool.
 tf state rm aws_cognito_resource_server.api >/dev/null
-tf destroy -input=false -auto-approve "${MOTO_VARS[@]}" >"$WORK/destroy.log" 2>&1 || {
+# moto updates a function's resource policy without a lock: permissions of one
+# function removed at the same time can undo each other's removal, and the
+# provider then waits five minutes for a statement that came back. They go
+# first, one at a time (each takes a moment).
+tf destroy -input=false -auto-approve -parallelism=1 "${MOTO_VARS[@]}" \
+  -target=aws_lambda_permission.api -target=aws_lambda_permission.events \
+  -target=aws_lambda_permission.cognito_pre_token >"$WORK/destroy.log" 2>&1 || {
+  tail -n 60 "$WORK/destroy.log" >&2
+  die "terraform destroy (Lambda permissions)"
+}
+tf destroy -input=false -auto-approve "${MOTO_VARS[@]}" >>"$WORK/destroy.log" 2>&1 || {
   tail -n 60 "$WORK/destroy.log" >&2
   die "terraform destroy"
 }
