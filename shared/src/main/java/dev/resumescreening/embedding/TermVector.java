@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * A sparse, L2-normalised vector: the terms of a text (or a combination of texts) and their weights. Indices are
- * strictly increasing, weights are finite. Immutable.
+ * A sparse vector, L2-normalised as embedders make it (a job's scoring vector is scaled: {@link #scaled}): the terms
+ * of a text (or a combination of texts) and their weights. Indices are strictly increasing, weights are finite.
+ * Immutable.
  *
  * <p>Binary form ({@link #toBytes()}, little-endian): magic {@code "RST1"}, int32 count n, int32[n] indices,
  * float32[n] weights. Anything else is refused by {@link #fromBytes(byte[])}; {@link #isTermVector(byte[])} tells
@@ -74,6 +75,21 @@ public final class TermVector {
     public double weightOf(int index) {
         int k = Arrays.binarySearch(indices, index);
         return k >= 0 ? weights[k] : 0;
+    }
+
+    /**
+     * This vector with every weight multiplied by {@code factor} (positive): a job's vector as models score with it,
+     * its cosines scaled by {@link dev.resumescreening.domain.ApplicantSimilarity#scale}.
+     */
+    public TermVector scaled(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("scale factor must be positive and finite, was " + factor);
+        }
+        float[] values = new float[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            values[k] = (float) (weights[k] * factor);
+        }
+        return new TermVector(indices, values);
     }
 
     /** Dot product; for two normalised vectors, their cosine similarity. */

@@ -1,5 +1,6 @@
 package dev.resumescreening.ports;
 
+import dev.resumescreening.domain.ApplicantSimilarity;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.JobCounts;
 import dev.resumescreening.embedding.TermVector;
@@ -31,7 +32,16 @@ public interface JobRepository {
 
     /**
      * A job with the embedding of its description, computed once when the job is created (null when it was stored by
-     * an earlier release in another representation).
+     * an earlier release in another representation), and how closely its applicants so far match it.
      */
-    record StoredJob(Job job, TermVector embedding) {}
+    record StoredJob(Job job, TermVector embedding, ApplicantSimilarity applicants) {
+        public StoredJob {
+            applicants = applicants == null ? ApplicantSimilarity.NONE : applicants;
+        }
+
+        /** A job no resume was scored for yet. */
+        public StoredJob(Job job, TermVector embedding) {
+            this(job, embedding, ApplicantSimilarity.NONE);
+        }
+    }
 }

@@ -14,7 +14,7 @@ public interface ResultRepository {
      * uncertainty) and the resume's embedding (null when the document had no text).
      */
     default void create(ScreeningResult result, double threshold, TermVector resumeEmbedding) {
-        create(new NewResult(result, threshold, resumeEmbedding, null, List.of()));
+        create(new NewResult(result, threshold, resumeEmbedding, null, null, List.of()));
     }
 
     /**
@@ -64,11 +64,16 @@ public interface ResultRepository {
     /** Streams the job's newest {@code limit} results nobody has reviewed yet that were scored (they have a vector). */
     void forEachUnreviewed(String jobId, int limit, Consumer<StoredSample> consumer);
 
-    /** What {@link #create(NewResult)} writes. */
+    /**
+     * What {@link #create(NewResult)} writes; {@code jobSimilarity} is the cosine of the resume with the job's
+     * description as embedded (unscaled), counted in the job's {@link dev.resumescreening.domain.ApplicantSimilarity}
+     * (null when the resume was not scored).
+     */
     record NewResult(
             ScreeningResult result,
             double threshold,
             TermVector resumeEmbedding,
+            Double jobSimilarity,
             SelfIdentification selfIdentification,
             List<UploadClaim> claims) {
         public NewResult {

@@ -82,6 +82,15 @@ public final class JobService {
         return job;
     }
 
+    /**
+     * The job's vector as every model scores with it: its description's embedding scaled so that its applicants' mean
+     * cosine sits at the typical applicant's of the embedder's calibration ({@link SimilarityModel#jobScale}).
+     */
+    public TermVector scoringVector(StoredJob stored) {
+        double scale = SimilarityModel.forEmbedder(embedder.name()).jobScale(stored.applicants());
+        return scale == 1.0 ? stored.embedding() : stored.embedding().scaled(scale);
+    }
+
     public StoredJob find(String jobId) {
         return lookup(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
     }
@@ -100,13 +109,19 @@ public final class JobService {
         if (stored.embedding() == null) {
             stored = new StoredJob(
                     stored.job(),
-                    embedder.embed(stored.job().title() + "\n" + stored.job().description()));
+                    embedder.embed(stored.job().title() + "\n" + stored.job().description()),
+                    stored.applicants());
         }
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
         cache.put(jobId, new Cached(stored, clock.instant()));
         return Optional.of(stored);
+    }
+
+    /** Forgets every job read so far: the next read of each sees its threshold and applicants as they are now. */
+    public void forgetCached() {
+        cache.clear();
     }
 
     private record Cached(StoredJob job, Instant readAt) {}

@@ -246,6 +246,7 @@ public final class ScreeningService {
         String resultId = UUID.randomUUID().toString();
 
         Double score = null;
+        Double jobSimilarity = null;
         Double confidence = null;
         Decision decision = Decision.MANUAL_REVIEW;
         String modelVersion = null;
@@ -256,7 +257,9 @@ public final class ScreeningService {
         // text without a single usable word (symbols, stop words) has nothing to score: a person looks at it
         if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);
-            score = Math.round(model.probability(job.jobId(), resumeEmbedding, stored.embedding()) * 10_000) / 100.0;
+            jobSimilarity = resumeEmbedding.dot(stored.embedding());
+            score = Math.round(model.probability(job.jobId(), resumeEmbedding, jobs.scoringVector(stored)) * 10_000)
+                    / 100.0;
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
@@ -305,7 +308,8 @@ public final class ScreeningService {
                 textKey,
                 modelText,
                 text.contentType(),
-                new NewResult(result, job.threshold(), resumeEmbedding, upload.selfIdentification(), claims));
+                new NewResult(
+                        result, job.threshold(), resumeEmbedding, jobSimilarity, upload.selfIdentification(), claims));
         Metrics.count(Metrics.UPLOADS, Map.of());
         Metrics.count(Metrics.DECISIONS, Map.of("Decision", decision.name()));
         JsonLog.info(

@@ -3,6 +3,7 @@ package dev.resumescreening.training;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.model.TrainingDataCsv;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.model.TrainingSet;
@@ -95,7 +96,7 @@ public final class TrainingData {
                                         result.resultId(),
                                         result.jobId(),
                                         reviewed.resumeEmbedding(),
-                                        job.get().embedding(),
+                                        jobs.scoringVector(job.get()),
                                         label));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -126,6 +127,7 @@ public final class TrainingData {
 
     private long writeUnreviewed(CSVPrinter out, StoredJob job, int limit) {
         long[] written = new long[1];
+        TermVector jobVector = jobs.scoringVector(job);
         results.forEachUnreviewed(job.job().jobId(), limit, unreviewed -> {
             try {
                 TrainingDataCsv.writeUnreviewed(
@@ -134,7 +136,7 @@ public final class TrainingData {
                                 unreviewed.result().resultId(),
                                 job.job().jobId(),
                                 unreviewed.resumeEmbedding(),
-                                job.embedding()));
+                                jobVector));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -8,6 +8,7 @@ import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.ScoringModel;
+import dev.resumescreening.screening.JobService;
 import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.trainer.MlpTrainer;
 import dev.resumescreening.training.TrainingRequest;
@@ -276,6 +277,8 @@ final class EvaluateCommand {
                 environment.app().erasure().erase(pair.resultId());
             }
         }
+        // every upload is in: training and scoring from here on see each job's applicants as they now are
+        environment.app().jobs().forgetCached();
     }
 
     private List<Map<String, Object>> reviewTrainAndReport(
@@ -285,7 +288,12 @@ final class EvaluateCommand {
         List<Pair> randomOrder = new ArrayList<>(trainPool.values());
         Collections.shuffle(randomOrder, random);
         List<Pair> test = pairs.stream().filter(Pair::heldOut).toList();
-        Map<String, Object> lexical = metrics(test, "lexical-cosine", (jobId, resume, job) -> resume.dot(job));
+        // the textbook cosine: of the description's own vector, not scaled by the job's applicants
+        Map<String, Object> lexical = metrics(
+                test,
+                "lexical-cosine",
+                (jobId, resume, job) ->
+                        resume.dot(environment.app().jobs().find(jobId).embedding()));
         Map<String, Object> ceiling = supervisedCeiling(new ArrayList<>(trainPool.values()), test);
         List<Map<String, Object>> lines = new ArrayList<>();
         int reviewed = 0;
@@ -398,8 +406,10 @@ final class EvaluateCommand {
         });
     }
 
+    /** The job's vector as the upload function scores with it now (scaled by its applicants' similarity). */
     private TermVector jobEmbedding(String jobId) {
-        return environment.app().jobs().find(jobId).embedding();
+        JobService jobs = environment.app().jobs();
+        return jobs.scoringVector(jobs.find(jobId));
     }
 
     private Map<String, Object> metrics(List<Pair> test, String version, Scorer model) {

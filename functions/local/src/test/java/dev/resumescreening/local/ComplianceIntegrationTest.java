@@ -376,6 +376,7 @@ class ComplianceIntegrationTest {
                                 null),
                         50,
                         app.embedder().embed(JAVA_RESUME),
+                        null,
                         new SelfIdentification(SelfIdentification.Sex.FEMALE, null),
                         List.of()));
         return id;

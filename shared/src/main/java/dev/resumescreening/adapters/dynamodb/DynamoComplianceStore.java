@@ -94,7 +94,7 @@ public final class DynamoComplianceStore implements ComplianceStore {
                     .build());
         }
         if (counters == null) {
-            items.add(JobCounters.screened(countersTable, result, -1));
+            items.add(JobCounters.screened(countersTable, result, -1, null));
         } else {
             items.addAll(counterUpdates(result, counters, erasedAt));
         }

@@ -127,19 +127,45 @@ public final class DynamoJobRepository implements JobRepository {
                 .conditionExpression("attribute_not_exists(job_id)"));
     }
 
+    /** The job and its counters item in one BatchGetItem: an upload reads both before scoring. */
     @Override
     public Optional<StoredJob> find(String jobId) {
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        b -> b.tableName(table).key(Map.of("job_id", s(jobId))))
-                .item();
+        Map<String, AttributeValue> jobKey = Map.of("job_id", s(jobId));
+        Map<String, KeysAndAttributes> request = new HashMap<>();
+        request.put(table, KeysAndAttributes.builder().keys(jobKey).build());
+        if (countersTable != null) {
+            request.put(
+                    countersTable,
+                    KeysAndAttributes.builder()
+                            .keys(Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + jobId)))
+                            .build());
+        }
+        Map<String, AttributeValue> item = null;
+        Map<String, AttributeValue> counters = null;
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+            List<Map<String, AttributeValue>> jobItems = response.responses().getOrDefault(table, List.of());
+            if (!jobItems.isEmpty()) {
+                item = jobItems.get(0);
+            }
+            List<Map<String, AttributeValue>> counterItems =
+                    countersTable == null ? List.of() : response.responses().getOrDefault(countersTable, List.of());
+            if (!counterItems.isEmpty()) {
+                counters = counterItems.get(0);
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
         Job job = job(item);
         byte[] embedding = binary(item, "embedding");
         // a job created by an earlier release holds a dense vector: the caller embeds its description again
-        return Optional.of(
-                new StoredJob(job, TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null));
+        return Optional.of(new StoredJob(
+                job,
+                TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null,
+                JobCounters.applicants(counters)));
     }
 
     @Override

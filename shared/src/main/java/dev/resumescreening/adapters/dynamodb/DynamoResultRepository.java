@@ -79,7 +79,7 @@ public final class DynamoResultRepository implements ResultRepository {
                             .conditionExpression("attribute_not_exists(result_id)"))
                     .build());
         }
-        items.add(JobCounters.screened(countersTable, result, 1));
+        items.add(JobCounters.screened(countersTable, result, 1, created.jobSimilarity()));
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(items));

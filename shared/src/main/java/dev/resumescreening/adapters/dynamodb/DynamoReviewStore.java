@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoReviewStore implements ReviewStore {
     public static final String COUNTER_ID = "reviews";
     /** Counter items of one job each: {@code job#<job id>}. */
-    static final String JOB_COUNTER = "job#";
+    public static final String JOB_COUNTER = "job#";
     /** Attributes of the counters item, one pair per model version that scored a reviewed result. */
     static final String MODEL_REVIEWS = "model_reviews#";
 

@@ -1,0 +1,128 @@
+package dev.resumescreening.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
+import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
+import dev.resumescreening.adapters.dynamodb.PageTokens;
+import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.embedding.TermVector;
+import dev.resumescreening.json.Json;
+import dev.resumescreening.ports.JobRepository.StoredJob;
+import dev.resumescreening.screening.SimilarityModel;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Every scored upload counts in its job's applicant similarity, and uploads are scored with the job scaled by it. */
+class ApplicantSimilarityIntegrationTest {
+    private static final String DESCRIPTION = "Payroll accountant: payroll runs, general ledger, reconciliations,"
+            + " month-end close and audit support for a logistics group";
+    private static final double TYPICAL =
+            SimilarityModel.forEmbedder(LexicalEmbedder.NAME).typicalApplicantCosine();
+    private static TestStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.start(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void scoredUploadsMoveTheJobsApplicantSimilarityAndUnscoredOnesDoNot() throws Exception {
+        String job = stack.createJob("Payroll accountant", DESCRIPTION);
+        String[] resumes = {
+            "Accountant: payroll and general ledger, month-end close, reconciliations",
+            "Barista: espresso, latte art, opening and closing the shop",
+            "Warehouse operative: picking, packing, forklift licence"
+        };
+        double expectedSum = 0;
+        StoredJob before = jobs().find(job).orElseThrow();
+        for (int i = 0; i < resumes.length; i++) {
+            String resultId = upload(job, "resume-" + i + ".txt", resumes[i]);
+            expectedSum += resumeEmbedding(resultId).dot(before.embedding());
+        }
+        HttpResponse<String> unscored =
+                stack.uploadFile(job, "symbols.txt", "!!! ?? ...".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, unscored.statusCode(), unscored.body());
+        assertTrue(Json.read(unscored.body()).get("score").isNull(), unscored.body());
+
+        StoredJob after = jobs().find(job).orElseThrow();
+        assertEquals(3, after.applicants().count());
+        assertTrue(expectedSum > 0);
+        assertEquals(expectedSum, after.applicants().cosineSum(), 1e-6);
+    }
+
+    @Test
+    void anUploadIsScoredWithItsJobsCosinesScaledByItsApplicants() throws Exception {
+        String job = stack.createJob("Payroll accountant", DESCRIPTION);
+        // a thousand applicants before this one, at half the typical cosine: the job's cosines are doubled, nearly
+        counters()
+                .updateItem(b -> b.tableName(stack.environment.settings().tableName("training_counters"))
+                        .key(Map.of("counter_id", AttributeValue.fromS(DynamoReviewStore.JOB_COUNTER + job)))
+                        .updateExpression("ADD applicant_similarity_count :count, applicant_similarity_sum :sum")
+                        .expressionAttributeValues(Map.of(
+                                ":count", AttributeValue.fromN("1000"),
+                                ":sum", AttributeValue.fromN(Double.toString(1000 * TYPICAL / 2)))));
+        // a resume near this job's typical applicant: rejected at the job's own cosine, shortlisted at twice it
+        String text = "Office administrator: filing, scheduling, customer calls, data entry, invoices and payroll"
+                + " queries, travel bookings, stationery orders, meeting minutes";
+        HttpResponse<String> response =
+                stack.uploadFile(job, "administrator.txt", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, response.statusCode(), response.body());
+
+        StoredJob stored = jobs().find(job).orElseThrow();
+        double cosine = resumeEmbedding(
+                        Json.read(response.body()).get("screening_result_id").asText())
+                .dot(stored.embedding());
+        double scale = TYPICAL / ((1000 * TYPICAL / 2 + 20 * TYPICAL) / 1020);
+        double scaled = 100 * probability(scale * cosine);
+        double unscaled = 100 * probability(cosine);
+        assertTrue(scaled > 50 && unscaled < 50, "the case must tell the two apart: " + scaled + " / " + unscaled);
+        assertEquals(scaled, Json.read(response.body()).get("score").asDouble(), 0.006);
+    }
+
+    private static double probability(double cosine) {
+        SimilarityModel model = SimilarityModel.forEmbedder(LexicalEmbedder.NAME);
+        return 1 / (1 + Math.exp(-model.steepness() * (cosine - model.center())));
+    }
+
+    private static String upload(String job, String fileName, String text) throws Exception {
+        HttpResponse<String> response = stack.uploadFile(job, fileName, text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, response.statusCode(), response.body());
+        return Json.read(response.body()).get("screening_result_id").asText();
+    }
+
+    private static DynamoDbClient counters() {
+        return stack.environment.app().dynamoDb();
+    }
+
+    /** The job read from its table and counters item as an upload reads it, without the upload path's cache. */
+    private static DynamoJobRepository jobs() {
+        return new DynamoJobRepository(
+                stack.environment.app().dynamoDb(),
+                stack.environment.settings().tableName("jobs"),
+                PageTokens.fromSetting(null),
+                stack.environment.settings().tableName("training_counters"));
+    }
+
+    private static TermVector resumeEmbedding(String resultId) {
+        Map<String, AttributeValue> item = stack.environment
+                .app()
+                .dynamoDb()
+                .getItem(b -> b.tableName(stack.environment.settings().tableName("screening_results"))
+                        .key(Map.of("result_id", AttributeValue.fromS(resultId))))
+                .item();
+        return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.resumescreening.screening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.resumescreening.domain.ApplicantSimilarity;
+import dev.resumescreening.domain.Job;
+import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.embedding.TermVector;
+import dev.resumescreening.ports.JobRepository;
+import dev.resumescreening.ports.JobRepository.StoredJob;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/** Each job's cosines are scaled so that its typical applicant sits at the calibration's typical cosine. */
+class ApplicantSimilarityScalingTest {
+    private static final double TYPICAL =
+            SimilarityModel.forEmbedder(LexicalEmbedder.NAME).typicalApplicantCosine();
+    private static final TermVector JOB = LexicalEmbedder.vectorOf("Senior accountant: ledger, reconciliations, audit");
+    private static final TermVector RESUME = LexicalEmbedder.vectorOf("Accountant, general ledger and audit work");
+
+    @Test
+    void aJobWithoutApplicantsIsScoredAsDescribed() {
+        assertEquals(1.0, ApplicantSimilarity.NONE.scale(TYPICAL), 1e-12);
+        assertEquals(RESUME.dot(JOB), RESUME.dot(scoringVector(ApplicantSimilarity.NONE)), 1e-6);
+    }
+
+    @Test
+    void aJobWhoseApplicantsMatchItLessThanTypicalHasItsCosinesRaised() {
+        ApplicantSimilarity lowerThanTypical = new ApplicantSimilarity(180, 180 * 0.75 * TYPICAL);
+        // 20 applicants at the typical cosine join the job's own before the mean is taken
+        double expected = TYPICAL / ((180 * 0.75 * TYPICAL + 20 * TYPICAL) / 200);
+        assertEquals(expected, lowerThanTypical.scale(TYPICAL), 1e-12);
+        assertEquals(expected * RESUME.dot(JOB), RESUME.dot(scoringVector(lowerThanTypical)), 1e-6);
+
+        ApplicantSimilarity higherThanTypical = new ApplicantSimilarity(180, 180 * 1.25 * TYPICAL);
+        assertEquals(1 / 1.225, higherThanTypical.scale(TYPICAL), 1e-12);
+    }
+
+    @Test
+    void aJobsFirstApplicantsMoveTheScaleLittle() {
+        assertEquals(21 / 20.5, new ApplicantSimilarity(1, 0.5 * TYPICAL).scale(TYPICAL), 1e-12);
+        assertEquals(21.0 / 20.0, new ApplicantSimilarity(1, 0).scale(TYPICAL), 1e-12);
+    }
+
+    @Test
+    void theScaleStaysWithinItsBounds() {
+        assertEquals(2.0, new ApplicantSimilarity(10_000, 0).scale(TYPICAL), 1e-12);
+        assertEquals(0.5, new ApplicantSimilarity(10_000, 10_000 * 0.9).scale(TYPICAL), 1e-12);
+        assertEquals(2.0, new ApplicantSimilarity(10_000, -10_000).scale(TYPICAL), 1e-12);
+    }
+
+    @Test
+    void jobsAreNotScaledWithHybridVectorsWhoseTypicalCosineWasNotMeasured() {
+        SimilarityModel hybrid = SimilarityModel.forEmbedder("hybrid:" + LexicalEmbedder.NAME + "+titan");
+        assertEquals(1.0, hybrid.jobScale(new ApplicantSimilarity(1_000, 0)), 1e-12);
+        SimilarityModel lexical = SimilarityModel.forEmbedder(LexicalEmbedder.NAME);
+        assertEquals(2.0, lexical.jobScale(new ApplicantSimilarity(1_000, 0)), 1e-12);
+    }
+
+    @Test
+    void aVectorIsScaledOnlyByAPositiveFiniteFactor() {
+        assertEquals(3 * RESUME.dot(JOB), RESUME.dot(JOB.scaled(3)), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> JOB.scaled(0));
+        assertThrows(IllegalArgumentException.class, () -> JOB.scaled(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> JOB.scaled(Double.POSITIVE_INFINITY));
+    }
+
+    private static TermVector scoringVector(ApplicantSimilarity applicants) {
+        JobRepository unused = (JobRepository) Proxy.newProxyInstance(
+                JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        JobService jobs = new JobService(unused, new LexicalEmbedder(), Clock.systemUTC());
+        Job job = new Job("job-1", "Senior accountant", "ledger", 50, "2026-11-27T00:00:00Z", false);
+        return jobs.scoringVector(new StoredJob(job, JOB, applicants));
+    }
+}
