@@ -83,8 +83,8 @@ public final class JobService {
     }
 
     /**
-     * The job's vector as every model scores with it: its description's embedding scaled so that its applicants' mean
-     * cosine sits at the typical applicant's of the embedder's calibration ({@link SimilarityModel#jobScale}).
+     * The job's vector as every model scores with it: its description's embedding, scaled up when its applicants
+     * match it less than the typical applicant of the embedder's calibration ({@link SimilarityModel#jobScale}).
      */
     public TermVector scoringVector(StoredJob stored) {
         double scale = SimilarityModel.forEmbedder(embedder.name()).jobScale(stored.applicants());

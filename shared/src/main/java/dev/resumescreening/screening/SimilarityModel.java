@@ -53,8 +53,9 @@ public final class SimilarityModel implements ScoringModel {
     }
 
     /**
-     * What a job's cosines are multiplied by before any model scores them: its applicants' mean cosine brought to
-     * the typical applicant's of the calibration ({@link ApplicantSimilarity#scale}); 1 when that is not measured.
+     * What a job's cosines are multiplied by before any model scores them: raised when its applicants' mean cosine
+     * is below the typical applicant's of the calibration ({@link ApplicantSimilarity#scale}); 1 when that is not
+     * measured.
      */
     public double jobScale(ApplicantSimilarity applicants) {
         return typicalApplicantCosine > 0 ? applicants.scale(typicalApplicantCosine) : 1.0;
