@@ -7,7 +7,10 @@ import { refreshTrainingBar } from './app.js';
 
 const QUEUE_SIZE = 20;
 
-/** Why the score: the job's terms found in the resume and the important ones missing (computed at screening). */
+/**
+ * Why the score: the job's terms found in the resume and the important ones missing (computed at screening), and the
+ * job's scale when it was raised.
+ */
 function explanationOf(result) {
   if (!result.explanation) return h('p', { class: 'muted' }, 'No explanation: the resume had no text to score.');
   const terms = (list, kind) => list.length
@@ -16,6 +19,10 @@ function explanationOf(result) {
   return [
     h('div', { class: 'row' }, h('strong', {}, 'Found in the resume:'), terms(result.explanation.found, 'found')),
     h('div', { class: 'row' }, h('strong', {}, 'Missing:'), terms(result.explanation.missing, 'missing')),
+    result.explanation.job_scale > 1
+      ? h('p', { class: 'muted' }, `This job's applicants match its description less than most jobs' do, so its `
+        + `similarities were raised ×${result.explanation.job_scale.toFixed(2)} for this score.`)
+      : null,
   ];
 }
 

@@ -63,7 +63,15 @@ public final class Views {
         Explanation explanation = result.explanation();
         view.put(
                 "explanation",
-                explanation == null ? null : Map.of("found", explanation.found(), "missing", explanation.missing()));
+                explanation == null
+                        ? null
+                        : Map.of(
+                                "found",
+                                explanation.found(),
+                                "missing",
+                                explanation.missing(),
+                                "job_scale",
+                                explanation.jobScale()));
         return view;
     }
 }

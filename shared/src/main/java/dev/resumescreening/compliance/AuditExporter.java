@@ -11,9 +11,9 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * The audit trail as JSON lines: every screening decision (result, job, model version, score, decision, time) and
- * every review (who, when, the decision before and after) and every undo of a review (type review_undo: who undid it,
- * when, the decision taken back as "before", no "after"). Written as it is read, a page at a time, so memory stays
+ * The audit trail as JSON lines: every screening decision (result, job, model version, score, the job's scale it was
+ * scored with, decision, time) and every review (who, when, the decision before and after) and every undo of a review
+ * (type review_undo: who undid it, when, the decision taken back as "before", no "after"). Written as it is read, a page at a time, so memory stays
  * bounded whatever the range. Reviews of erased results keep their decisions and times; reviewer and notes are gone.
  */
 @Singleton
@@ -37,6 +37,9 @@ public final class AuditExporter {
             line.put("job_id", result.jobId());
             line.put("model_version", result.modelVersion());
             line.put("score", result.score());
+            line.put(
+                    "job_scale",
+                    result.explanation() == null ? null : result.explanation().jobScale());
             line.put("decision", result.decision().name().toLowerCase(java.util.Locale.ROOT));
             line.put("at", result.createdAt());
             write(out, line);

@@ -118,7 +118,8 @@ public final class Explainer {
         }
         return new Explanation(
                 shown(found, phrases, pair -> resume.weightOf(LexicalEmbedder.index(pair)) > 0, MAX_FOUND),
-                shown(missing, phrases, pair -> true, MAX_MISSING));
+                shown(missing, phrases, pair -> true, MAX_MISSING),
+                1.0);
     }
 
     /**

@@ -87,8 +87,13 @@ public final class JobService {
      * match it less than the typical applicant of the embedder's calibration ({@link SimilarityModel#jobScale}).
      */
     public TermVector scoringVector(StoredJob stored) {
-        double scale = SimilarityModel.forEmbedder(embedder.name()).jobScale(stored.applicants());
+        double scale = jobScale(stored);
         return scale == 1.0 ? stored.embedding() : stored.embedding().scaled(scale);
+    }
+
+    /** What {@link #scoringVector} multiplies the job's cosines by. */
+    public double jobScale(StoredJob stored) {
+        return SimilarityModel.forEmbedder(embedder.name()).jobScale(stored.applicants());
     }
 
     public StoredJob find(String jobId) {

@@ -263,7 +263,8 @@ public final class ScreeningService {
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
-            explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText);
+            explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText)
+                    .withJobScale(jobs.jobScale(stored));
             JsonLog.annotate("model_version", modelVersion);
         }
 

@@ -3,6 +3,7 @@ package dev.resumescreening.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
 import dev.resumescreening.adapters.dynamodb.PageTokens;
@@ -13,6 +14,8 @@ import dev.resumescreening.ports.JobRepository.StoredJob;
 import dev.resumescreening.screening.SimilarityModel;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,10 +51,15 @@ class ApplicantSimilarityIntegrationTest {
         };
         double expectedSum = 0;
         StoredJob before = jobs().find(job).orElseThrow();
+        List<String> resultIds = new ArrayList<>();
         for (int i = 0; i < resumes.length; i++) {
-            String resultId = upload(job, "resume-" + i + ".txt", resumes[i]);
-            expectedSum += resumeEmbedding(resultId).dot(before.embedding());
+            resultIds.add(upload(job, "resume-" + i + ".txt", resumes[i]));
+            expectedSum += resumeEmbedding(resultIds.get(i)).dot(before.embedding());
         }
+        JsonNode first = Json.read(
+                stack.get("/api/v1/screening/result/" + resultIds.get(0)).body());
+        assertEquals(
+                1.0, first.get("explanation").get("job_scale").asDouble(), "a job without applicants is as written");
         HttpResponse<String> unscored =
                 stack.uploadFile(job, "symbols.txt", "!!! ?? ...".getBytes(StandardCharsets.UTF_8));
         assertEquals(201, unscored.statusCode(), unscored.body());
@@ -89,7 +97,13 @@ class ApplicantSimilarityIntegrationTest {
         double scaled = 100 * probability(scale * cosine);
         double unscaled = 100 * probability(cosine);
         assertTrue(scaled > 50 && unscaled < 50, "the case must tell the two apart: " + scaled + " / " + unscaled);
-        assertEquals(scaled, Json.read(response.body()).get("score").asDouble(), 0.006);
+        JsonNode result = Json.read(response.body());
+        assertEquals(scaled, result.get("score").asDouble(), 0.006);
+        assertEquals(scale, result.get("explanation").get("job_scale").asDouble(), 1e-9, "the result says so");
+        JsonNode reread = Json.read(stack.get("/api/v1/screening/result/"
+                        + result.get("screening_result_id").asText())
+                .body());
+        assertEquals(scale, reread.get("explanation").get("job_scale").asDouble(), 1e-9);
     }
 
     private static double probability(double cosine) {

@@ -499,6 +499,7 @@ class ComplianceIntegrationTest {
         assertEquals(jobId, decision.get("job_id").asText());
         assertEquals("0", decision.get("model_version").asText());
         assertTrue(decision.get("score").isNumber());
+        assertEquals(1.0, decision.get("job_scale").asDouble(), "a job without earlier applicants is as written");
         assertNotNull(decision.get("decision").asText());
         assertNotNull(decision.get("at").asText());
         List<JsonNode> reviews = lines.stream()

@@ -72,7 +72,8 @@ public final class ResultItems {
                     "explanation",
                     AttributeValue.fromM(Map.of(
                             "found", strings(result.explanation().found()),
-                            "missing", strings(result.explanation().missing()))));
+                            "missing", strings(result.explanation().missing()),
+                            "job_scale", n(result.explanation().jobScale()))));
         }
         if (resumeEmbedding != null) {
             item.put("resume_embedding", bytes(resumeEmbedding.toBytes()));
@@ -140,7 +141,11 @@ public final class ResultItems {
         if (value == null || !value.hasM()) {
             return null;
         }
-        return new Explanation(texts(value.m().get("found")), texts(value.m().get("missing")));
+        AttributeValue jobScale = value.m().get("job_scale");
+        return new Explanation(
+                texts(value.m().get("found")),
+                texts(value.m().get("missing")),
+                jobScale == null ? 1.0 : Double.parseDouble(jobScale.n()));
     }
 
     private static List<String> texts(AttributeValue list) {
