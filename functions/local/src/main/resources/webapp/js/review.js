@@ -20,8 +20,8 @@ function explanationOf(result) {
     h('div', { class: 'row' }, h('strong', {}, 'Found in the resume:'), terms(result.explanation.found, 'found')),
     h('div', { class: 'row' }, h('strong', {}, 'Missing:'), terms(result.explanation.missing, 'missing')),
     result.explanation.job_scale > 1
-      ? h('p', { class: 'muted' }, `This job's applicants match its description less than most jobs' do, so its `
-        + `similarities were raised ×${result.explanation.job_scale.toFixed(2)} for this score.`)
+      ? h('p', { class: 'muted job-scale' }, `This job's applicants match its description less than most jobs' do, `
+        + `so its similarities were raised ×${result.explanation.job_scale.toFixed(2)} for this score.`)
       : null,
   ];
 }

@@ -85,6 +85,9 @@ public final class TermVector {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("scale factor must be positive and finite, was " + factor);
         }
+        if (factor == 1.0) {
+            return this;
+        }
         float[] values = new float[weights.length];
         for (int k = 0; k < weights.length; k++) {
             values[k] = (float) (weights[k] * factor);

@@ -87,8 +87,7 @@ public final class JobService {
      * match it less than the typical applicant of the embedder's calibration ({@link SimilarityModel#jobScale}).
      */
     public TermVector scoringVector(StoredJob stored) {
-        double scale = jobScale(stored);
-        return scale == 1.0 ? stored.embedding() : stored.embedding().scaled(scale);
+        return stored.embedding().scaled(jobScale(stored));
     }
 
     /** What {@link #scoringVector} multiplies the job's cosines by. */

@@ -258,13 +258,14 @@ public final class ScreeningService {
         if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);
             jobSimilarity = resumeEmbedding.dot(stored.embedding());
-            score = Math.round(model.probability(job.jobId(), resumeEmbedding, jobs.scoringVector(stored)) * 10_000)
-                    / 100.0;
+            double jobScale = jobs.jobScale(stored);
+            TermVector jobVector = stored.embedding().scaled(jobScale);
+            score = Math.round(model.probability(job.jobId(), resumeEmbedding, jobVector) * 10_000) / 100.0;
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
             explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText)
-                    .withJobScale(jobs.jobScale(stored));
+                    .withJobScale(jobScale);
             JsonLog.annotate("model_version", modelVersion);
         }
 

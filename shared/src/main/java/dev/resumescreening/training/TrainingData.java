@@ -9,7 +9,6 @@ import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.model.TrainingSet;
 import dev.resumescreening.model.UnreviewedResume;
 import dev.resumescreening.ports.DocumentStore;
-import dev.resumescreening.ports.JobRepository.StoredJob;
 import dev.resumescreening.ports.ResultRepository;
 import dev.resumescreening.screening.JobService;
 import java.io.IOException;
@@ -80,11 +79,13 @@ public final class TrainingData {
             file = Files.createTempFile("training-" + runId, ".csv");
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                     CSVPrinter out = TrainingDataCsv.printer(writer)) {
-                Map<String, Optional<StoredJob>> jobsOfRun = new HashMap<>();
+                // each job's vector as models score with it, read once a run
+                Map<String, Optional<TermVector>> jobsOfRun = new HashMap<>();
                 Map<String, long[]> labelsByJob = new TreeMap<>();
                 results.forEachReviewed(null, reviewed -> {
                     ScreeningResult result = reviewed.result();
-                    Optional<StoredJob> job = jobsOfRun.computeIfAbsent(result.jobId(), jobs::lookup);
+                    Optional<TermVector> job = jobsOfRun.computeIfAbsent(
+                            result.jobId(), id -> jobs.lookup(id).map(jobs::scoringVector));
                     if (reviewed.resumeEmbedding() == null || result.review() == null || job.isEmpty()) {
                         return;
                     }
@@ -96,7 +97,7 @@ public final class TrainingData {
                                         result.resultId(),
                                         result.jobId(),
                                         reviewed.resumeEmbedding(),
-                                        jobs.scoringVector(job.get()),
+                                        job.get(),
                                         label));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -112,7 +113,8 @@ public final class TrainingData {
                 for (String jobId : mostReviewedFirst) {
                     int room = (int) Math.min(UNREVIEWED_PER_JOB, UNREVIEWED_PER_RUN - counts[2]);
                     if (room > 0) {
-                        counts[2] += writeUnreviewed(out, jobsOfRun.get(jobId).orElseThrow(), room);
+                        counts[2] +=
+                                writeUnreviewed(out, jobId, jobsOfRun.get(jobId).orElseThrow(), room);
                     }
                 }
             }
@@ -125,18 +127,14 @@ public final class TrainingData {
         return new Gathered(csvKey(runId), file, counts[1], counts[0], counts[2]);
     }
 
-    private long writeUnreviewed(CSVPrinter out, StoredJob job, int limit) {
+    private long writeUnreviewed(CSVPrinter out, String jobId, TermVector jobVector, int limit) {
         long[] written = new long[1];
-        TermVector jobVector = jobs.scoringVector(job);
-        results.forEachUnreviewed(job.job().jobId(), limit, unreviewed -> {
+        results.forEachUnreviewed(jobId, limit, unreviewed -> {
             try {
                 TrainingDataCsv.writeUnreviewed(
                         out,
                         new UnreviewedResume(
-                                unreviewed.result().resultId(),
-                                job.job().jobId(),
-                                unreviewed.resumeEmbedding(),
-                                jobVector));
+                                unreviewed.result().resultId(), jobId, unreviewed.resumeEmbedding(), jobVector));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

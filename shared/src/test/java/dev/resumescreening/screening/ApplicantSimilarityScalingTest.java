@@ -1,6 +1,7 @@
 package dev.resumescreening.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.resumescreening.domain.ApplicantSimilarity;
@@ -67,6 +68,7 @@ class ApplicantSimilarityScalingTest {
     @Test
     void aVectorIsScaledOnlyByAPositiveFiniteFactor() {
         assertEquals(3 * RESUME.dot(JOB), RESUME.dot(JOB.scaled(3)), 1e-6);
+        assertSame(JOB, JOB.scaled(1.0), "a factor of 1 is the vector itself");
         assertThrows(IllegalArgumentException.class, () -> JOB.scaled(0));
         assertThrows(IllegalArgumentException.class, () -> JOB.scaled(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> JOB.scaled(Double.POSITIVE_INFINITY));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
-import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
 import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every scored upload counts in its job's applicant similarity, and uploads are scored with the job scaled by it. */
@@ -75,13 +73,7 @@ class ApplicantSimilarityIntegrationTest {
     void anUploadIsScoredWithItsJobsCosinesScaledByItsApplicants() throws Exception {
         String job = stack.createJob("Payroll accountant", DESCRIPTION);
         // a thousand applicants before this one, at half the typical cosine: the job's cosines are doubled, nearly
-        counters()
-                .updateItem(b -> b.tableName(stack.environment.settings().tableName("training_counters"))
-                        .key(Map.of("counter_id", AttributeValue.fromS(DynamoReviewStore.JOB_COUNTER + job)))
-                        .updateExpression("ADD applicant_similarity_count :count, applicant_similarity_sum :sum")
-                        .expressionAttributeValues(Map.of(
-                                ":count", AttributeValue.fromN("1000"),
-                                ":sum", AttributeValue.fromN(Double.toString(1000 * TYPICAL / 2)))));
+        stack.addApplicants(job, 1000, 1000 * TYPICAL / 2);
         // a resume near this job's typical applicant: rejected at the job's own cosine, shortlisted at twice it
         String text = "Office administrator: filing, scheduling, customer calls, data entry, invoices and payroll"
                 + " queries, travel bookings, stationery orders, meeting minutes";
@@ -115,10 +107,6 @@ class ApplicantSimilarityIntegrationTest {
         HttpResponse<String> response = stack.uploadFile(job, fileName, text.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, response.statusCode(), response.body());
         return Json.read(response.body()).get("screening_result_id").asText();
-    }
-
-    private static DynamoDbClient counters() {
-        return stack.environment.app().dynamoDb();
     }
 
     /** The job read from its table and counters item as an upload reads it, without the upload path's cache. */

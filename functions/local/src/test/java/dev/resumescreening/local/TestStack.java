@@ -1,5 +1,6 @@
 package dev.resumescreening.local;
 
+import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.json.Json;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The local stack for integration tests: the embedded emulators by default, or the AWS-compatible endpoint in
@@ -106,6 +108,22 @@ final class TestStack implements AutoCloseable {
                 .dynamoDb()
                 .scan(b -> b.tableName(environment.settings().tableName("screening_results")))
                 .count();
+    }
+
+    /**
+     * Counts {@code count} applicants whose cosines with the job's description sum to {@code cosineSum} in the job's
+     * counters item, as that many uploads would have.
+     */
+    void addApplicants(String jobId, long count, double cosineSum) {
+        environment
+                .app()
+                .dynamoDb()
+                .updateItem(b -> b.tableName(environment.settings().tableName("training_counters"))
+                        .key(Map.of("counter_id", AttributeValue.fromS(DynamoReviewStore.JOB_COUNTER + jobId)))
+                        .updateExpression("ADD applicant_similarity_count :count, applicant_similarity_sum :sum")
+                        .expressionAttributeValues(Map.of(
+                                ":count", AttributeValue.fromN(Long.toString(count)),
+                                ":sum", AttributeValue.fromN(Double.toString(cosineSum)))));
     }
 
     static Path samples() {

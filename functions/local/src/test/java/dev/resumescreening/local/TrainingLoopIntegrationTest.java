@@ -237,7 +237,8 @@ class TrainingLoopIntegrationTest {
                             stack.environment.settings().tableName("jobs"))
                     .find(jobId)
                     .orElseThrow()
-                    .embedding();
+                    .embedding()
+                    .scaled(uploaded.get("explanation").get("job_scale").asDouble());
             double expected =
                     Math.round(classifier.probability(jobId, new LexicalEmbedder().embed(storedText), jobEmbedding)
                                     * 10_000)

@@ -440,6 +440,36 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void theReviewScreenSaysWhenAJobsSimilaritiesWereRaised() throws Exception {
+        String description = "Payroll accountant: payroll, general ledger, reconciliations";
+        String plain = stack.createJob("Plain job", description);
+        String raised = stack.createJob("Raised job", description);
+        // a thousand earlier applicants at half the typical cosine: the job's similarities are raised 1.96 times
+        stack.addApplicants(raised, 1000, 1000 * 0.0625 / 2);
+        String resume = "Accountant: payroll and general ledger, month-end close";
+        for (String jobId : List.of(plain, raised)) {
+            HttpResponse<String> upload =
+                    stack.uploadFile(jobId, "accountant.txt", resume.getBytes(StandardCharsets.UTF_8));
+            assertEquals(201, upload.statusCode(), upload.body());
+            driver.get(stack.base + "/#/jobs/" + jobId + "/results");
+            waitUpTo(20)
+                    .until(d -> d.findElements(By.cssSelector("tr.result-row")).size() == 1);
+            driver.findElement(By.cssSelector("tr.result-row")).sendKeys(Keys.ENTER);
+            waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#explanation .row")));
+            List<WebElement> note = driver.findElements(By.cssSelector("#explanation .job-scale"));
+            if (jobId.equals(plain)) {
+                assertTrue(note.isEmpty(), "a job as written says nothing of a scale");
+            } else {
+                assertEquals(1, note.size());
+                assertTrue(
+                        note.get(0).getText().contains("raised ×1.96"),
+                        note.get(0).getText());
+            }
+        }
+        assertNoAlert();
+    }
+
+    @Test
     void swaggerUiShowsEveryOperation() throws Exception {
         driver.get(stack.base + "/docs");
         int operations = dev.resumescreening.config.Contract.get().routes().size();

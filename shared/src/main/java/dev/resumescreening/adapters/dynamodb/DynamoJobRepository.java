@@ -14,6 +14,7 @@ import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.JobCounts;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.JobRepository;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,23 +92,18 @@ public final class DynamoJobRepository implements JobRepository {
                 KeysAndAttributes.builder()
                         .keys(jobIds.stream()
                                 .distinct()
-                                .map(id -> Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + id)))
+                                .map(DynamoJobRepository::countersKey)
                                 .toList())
                         .build());
-        while (request != null && !request.isEmpty()) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(countersTable, List.of())) {
-                long positive = longNumber(item, "positive_samples");
-                counts.put(
-                        string(item, "job_id"),
-                        new JobCounts(
-                                longNumber(item, JobCounters.SCREENED),
-                                longNumber(item, JobCounters.AI_SHORTLISTED),
-                                positive + longNumber(item, "negative_samples"),
-                                positive));
-            }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : null;
+        for (Map<String, AttributeValue> item : batchGet(request).getOrDefault(countersTable, List.of())) {
+            long positive = longNumber(item, "positive_samples");
+            counts.put(
+                    string(item, "job_id"),
+                    new JobCounts(
+                            longNumber(item, JobCounters.SCREENED),
+                            longNumber(item, JobCounters.AI_SHORTLISTED),
+                            positive + longNumber(item, "negative_samples"),
+                            positive));
         }
         return counts;
     }
@@ -130,42 +126,47 @@ public final class DynamoJobRepository implements JobRepository {
     /** The job and its counters item in one BatchGetItem: an upload reads both before scoring. */
     @Override
     public Optional<StoredJob> find(String jobId) {
-        Map<String, AttributeValue> jobKey = Map.of("job_id", s(jobId));
         Map<String, KeysAndAttributes> request = new HashMap<>();
-        request.put(table, KeysAndAttributes.builder().keys(jobKey).build());
+        request.put(
+                table,
+                KeysAndAttributes.builder().keys(Map.of("job_id", s(jobId))).build());
         if (countersTable != null) {
             request.put(
                     countersTable,
-                    KeysAndAttributes.builder()
-                            .keys(Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + jobId)))
-                            .build());
+                    KeysAndAttributes.builder().keys(countersKey(jobId)).build());
         }
-        Map<String, AttributeValue> item = null;
-        Map<String, AttributeValue> counters = null;
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
-            List<Map<String, AttributeValue>> jobItems = response.responses().getOrDefault(table, List.of());
-            if (!jobItems.isEmpty()) {
-                item = jobItems.get(0);
-            }
-            List<Map<String, AttributeValue>> counterItems =
-                    countersTable == null ? List.of() : response.responses().getOrDefault(countersTable, List.of());
-            if (!counterItems.isEmpty()) {
-                counters = counterItems.get(0);
-            }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        if (item == null || item.isEmpty()) {
+        Map<String, List<Map<String, AttributeValue>>> items = batchGet(request);
+        List<Map<String, AttributeValue>> jobItems = items.getOrDefault(table, List.of());
+        if (jobItems.isEmpty()) {
             return Optional.empty();
         }
-        Job job = job(item);
+        Map<String, AttributeValue> item = jobItems.get(0);
+        List<Map<String, AttributeValue>> counters = items.getOrDefault(countersTable, List.of());
         byte[] embedding = binary(item, "embedding");
         // a job created by an earlier release holds a dense vector: the caller embeds its description again
         return Optional.of(new StoredJob(
-                job,
+                job(item),
                 TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : null,
-                JobCounters.applicants(counters)));
+                JobCounters.applicants(counters.isEmpty() ? null : counters.get(0))));
+    }
+
+    /** Every item of {@code request}, by table, unprocessed keys asked again until none is left. */
+    private Map<String, List<Map<String, AttributeValue>>> batchGet(Map<String, KeysAndAttributes> request) {
+        Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = request;
+        while (!pending.isEmpty()) {
+            Map<String, KeysAndAttributes> asked = pending;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(asked));
+            response.responses()
+                    .forEach((name, found) ->
+                            items.computeIfAbsent(name, n -> new ArrayList<>()).addAll(found));
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return items;
+    }
+
+    private static Map<String, AttributeValue> countersKey(String jobId) {
+        return Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + jobId));
     }
 
     @Override

@@ -6,7 +6,6 @@ import static dev.resumescreening.adapters.dynamodb.Attributes.s;
 import dev.resumescreening.domain.ApplicantSimilarity;
 import dev.resumescreening.domain.Decision;
 import dev.resumescreening.domain.ScreeningResult;
-import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -32,26 +31,35 @@ final class JobCounters {
      */
     static TransactWriteItem screened(String countersTable, ScreeningResult result, long sign, Double jobSimilarity) {
         long shortlisted = result.decision() == Decision.SHORTLIST ? sign : 0;
-        boolean similarity = sign > 0 && jobSimilarity != null;
-        Map<String, String> names =
-                new HashMap<>(Map.of("#screened", SCREENED, "#shortlisted", AI_SHORTLISTED, "#job", "job_id"));
-        Map<String, AttributeValue> values =
-                new HashMap<>(Map.of(":screened", n(sign), ":shortlisted", n(shortlisted), ":job", s(result.jobId())));
-        if (similarity) {
-            names.put("#similarity_count", SIMILARITY_COUNT);
-            names.put("#similarity_sum", SIMILARITY_SUM);
-            values.put(":similarity_count", n(1));
-            values.put(":similarity_sum", n(jobSimilarity));
-        }
-        String update = "ADD #screened :screened, #shortlisted :shortlisted"
-                + (similarity ? ", #similarity_count :similarity_count, #similarity_sum :similarity_sum" : "")
-                + " SET #job = :job";
+        boolean scored = sign > 0 && jobSimilarity != null;
         return TransactWriteItem.builder()
                 .update(u -> u.tableName(countersTable)
                         .key(Map.of("counter_id", s(DynamoReviewStore.JOB_COUNTER + result.jobId())))
-                        .updateExpression(update)
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values))
+                        .updateExpression(
+                                "ADD #screened :screened, #shortlisted :shortlisted,"
+                                        + " #similarity_count :similarity_count, #similarity_sum :similarity_sum SET #job = :job")
+                        .expressionAttributeNames(Map.of(
+                                "#screened",
+                                SCREENED,
+                                "#shortlisted",
+                                AI_SHORTLISTED,
+                                "#similarity_count",
+                                SIMILARITY_COUNT,
+                                "#similarity_sum",
+                                SIMILARITY_SUM,
+                                "#job",
+                                "job_id"))
+                        .expressionAttributeValues(Map.of(
+                                ":screened",
+                                n(sign),
+                                ":shortlisted",
+                                n(shortlisted),
+                                ":similarity_count",
+                                n(scored ? 1 : 0),
+                                ":similarity_sum",
+                                n(scored ? jobSimilarity : 0.0),
+                                ":job",
+                                s(result.jobId()))))
                 .build();
     }
 
