@@ -8,8 +8,8 @@ import { refreshTrainingBar } from './app.js';
 const QUEUE_SIZE = 20;
 
 /**
- * Why the score: the job's terms found in the resume and the important ones missing (computed at screening), and the
- * job's scale when it was raised.
+ * Why the score: the job's terms found in the resume and the important ones missing (computed at screening), the
+ * job's scale when it was raised, and the blend with the earlier applicants most like this resume when there was one.
  */
 function explanationOf(result) {
   if (!result.explanation) return h('p', { class: 'muted' }, 'No explanation: the resume had no text to score.');
@@ -22,6 +22,12 @@ function explanationOf(result) {
     result.explanation.job_scale > 1
       ? h('p', { class: 'muted job-scale' }, `This job's applicants match its description less than most jobs' do, `
         + `so its similarities were raised ×${result.explanation.job_scale.toFixed(2)} for this score.`)
+      : null,
+    result.explanation.similar_applicants > 0
+      ? h('p', { class: 'muted similar-applicants' }, `On its own this resume scored `
+        + `${formatScore(result.explanation.own_score)}; the ${result.explanation.similar_applicants} earlier applicants `
+        + `whose resumes read most like it scored ${formatScore(result.explanation.similar_applicants_score)} on `
+        + `average, and the score is the mean of the two.`)
       : null,
   ];
 }

@@ -60,18 +60,18 @@ public final class Views {
         view.put("notes", review == null ? null : review.notes());
         view.put("needs_retraining", review != null && review.needsRetraining());
         view.put("review_version", result.reviewVersion());
-        Explanation explanation = result.explanation();
-        view.put(
-                "explanation",
-                explanation == null
-                        ? null
-                        : Map.of(
-                                "found",
-                                explanation.found(),
-                                "missing",
-                                explanation.missing(),
-                                "job_scale",
-                                explanation.jobScale()));
+        view.put("explanation", result.explanation() == null ? null : explanation(result.explanation()));
+        return view;
+    }
+
+    private static Map<String, Object> explanation(Explanation explanation) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("found", explanation.found());
+        view.put("missing", explanation.missing());
+        view.put("job_scale", explanation.jobScale());
+        view.put("own_score", explanation.ownScore());
+        view.put("similar_applicants", explanation.similarApplicants());
+        view.put("similar_applicants_score", explanation.similarApplicantsScore());
         return view;
     }
 }

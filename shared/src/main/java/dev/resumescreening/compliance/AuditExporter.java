@@ -1,5 +1,6 @@
 package dev.resumescreening.compliance;
 
+import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.logging.JsonLog;
 import java.io.IOException;
@@ -37,9 +38,11 @@ public final class AuditExporter {
             line.put("job_id", result.jobId());
             line.put("model_version", result.modelVersion());
             line.put("score", result.score());
-            line.put(
-                    "job_scale",
-                    result.explanation() == null ? null : result.explanation().jobScale());
+            Explanation explanation = result.explanation();
+            line.put("job_scale", explanation == null ? null : explanation.jobScale());
+            line.put("own_score", explanation == null ? null : explanation.ownScore());
+            line.put("similar_applicants", explanation == null ? 0 : explanation.similarApplicants());
+            line.put("similar_applicants_score", explanation == null ? null : explanation.similarApplicantsScore());
             line.put("decision", result.decision().name().toLowerCase(java.util.Locale.ROOT));
             line.put("at", result.createdAt());
             write(out, line);

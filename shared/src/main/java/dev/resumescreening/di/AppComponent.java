@@ -23,6 +23,7 @@ import dev.resumescreening.review.ReviewService;
 import dev.resumescreening.review.TrainingStatusService;
 import dev.resumescreening.screening.JobService;
 import dev.resumescreening.screening.ScreeningService;
+import dev.resumescreening.screening.SimilarApplicants;
 import dev.resumescreening.training.RemoteTrainingCompletion;
 import dev.resumescreening.training.ScheduledTraining;
 import dev.resumescreening.training.TrainingRuns;
@@ -57,6 +58,8 @@ public interface AppComponent {
     ReviewService reviews();
 
     JobService jobs();
+
+    SimilarApplicants similarApplicants();
 
     Embedder embedder();
 

@@ -116,10 +116,9 @@ public final class Explainer {
                 missing.add(new Word(word, inJob, order++));
             }
         }
-        return new Explanation(
+        return Explanation.ofTerms(
                 shown(found, phrases, pair -> resume.weightOf(LexicalEmbedder.index(pair)) > 0, MAX_FOUND),
-                shown(missing, phrases, pair -> true, MAX_MISSING),
-                1.0);
+                shown(missing, phrases, pair -> true, MAX_MISSING));
     }
 
     /**

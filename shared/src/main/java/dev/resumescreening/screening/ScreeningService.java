@@ -69,6 +69,7 @@ public final class ScreeningService {
     private final Embedder embedder;
     private final ModelSelector models;
     private final StagedUploads staged;
+    private final SimilarApplicants similarApplicants;
     private final Clock clock;
 
     @Inject
@@ -81,6 +82,7 @@ public final class ScreeningService {
             Embedder embedder,
             ModelSelector models,
             StagedUploads staged,
+            SimilarApplicants similarApplicants,
             Clock clock) {
         this.jobs = jobs;
         this.results = results;
@@ -90,6 +92,7 @@ public final class ScreeningService {
         this.embedder = embedder;
         this.models = models;
         this.staged = staged;
+        this.similarApplicants = similarApplicants;
         this.clock = clock;
     }
 
@@ -175,7 +178,7 @@ public final class ScreeningService {
         double probability =
                 model.probability("rehearsal", embedder.embed(modelText), embedder.embed(RehearsalDocument.JOB));
         Explainer.explain(RehearsalDocument.JOB, modelText);
-        return Math.round(probability * 10_000) / 100.0;
+        return percent(probability);
     }
 
     /** The answer a staged upload already had: its own new result, or the earlier result of the same file. */
@@ -260,12 +263,17 @@ public final class ScreeningService {
             jobSimilarity = resumeEmbedding.dot(stored.embedding());
             double jobScale = jobs.jobScale(stored);
             TermVector jobVector = stored.embedding().scaled(jobScale);
-            score = Math.round(model.probability(job.jobId(), resumeEmbedding, jobVector) * 10_000) / 100.0;
+            SimilarApplicants.Blend blend = similarApplicants.score(model, job.jobId(), resumeEmbedding, jobVector);
+            score = percent(blend.probability());
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
             explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText)
-                    .withJobScale(jobScale);
+                    .scored(
+                            jobScale,
+                            percent(blend.own()),
+                            blend.neighbours(),
+                            blend.neighbours() == 0 ? null : percent(blend.neighbourMean()));
             JsonLog.annotate("model_version", modelVersion);
         }
 
@@ -312,6 +320,9 @@ public final class ScreeningService {
                 text.contentType(),
                 new NewResult(
                         result, job.threshold(), resumeEmbedding, jobSimilarity, upload.selfIdentification(), claims));
+        if (score != null) {
+            similarApplicants.joined(job.jobId(), resumeEmbedding);
+        }
         Metrics.count(Metrics.UPLOADS, Map.of());
         Metrics.count(Metrics.DECISIONS, Map.of("Decision", decision.name()));
         JsonLog.info(
@@ -356,6 +367,11 @@ public final class ScreeningService {
 
     private long idempotencyExpiry() {
         return clock.instant().plus(IDEMPOTENCY_KEY_LIFETIME).getEpochSecond();
+    }
+
+    /** A probability as the percentage a result shows, to two decimals. */
+    private static double percent(double probability) {
+        return Math.round(probability * 10_000) / 100.0;
     }
 
     /** How sure the decision is: 0.5 at the threshold, 1.0 at the far end of the scale. */

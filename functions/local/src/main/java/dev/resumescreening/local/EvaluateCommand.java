@@ -9,6 +9,7 @@ import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.screening.JobService;
+import dev.resumescreening.screening.SimilarApplicants;
 import dev.resumescreening.screening.SimilarityModel;
 import dev.resumescreening.trainer.MlpTrainer;
 import dev.resumescreening.training.TrainingRequest;
@@ -279,6 +280,7 @@ final class EvaluateCommand {
         }
         // every upload is in: training and scoring from here on see each job's applicants as they now are
         environment.app().jobs().forgetCached();
+        environment.app().similarApplicants().forgetCached();
     }
 
     private List<Map<String, Object>> reviewTrainAndReport(
@@ -366,7 +368,17 @@ final class EvaluateCommand {
                 Hyperparameters.defaults().withBaseline(baseline.center(), baseline.steepness());
         MlpClassifier classifier = new MlpClassifier(
                 new MlpTrainer().train(samples, hyperparameters).weights());
-        return metrics(test, "fully-supervised", classifier::probability);
+        return metrics(test, new ScoringModel() {
+            @Override
+            public String version() {
+                return "fully-supervised";
+            }
+
+            @Override
+            public double probability(String jobId, TermVector resume, TermVector job) {
+                return classifier.probability(jobId, resume, job);
+            }
+        });
     }
 
     private Optional<Pair> fromQueue(Map<String, Pair> trainPool) throws Exception {
@@ -385,8 +397,13 @@ final class EvaluateCommand {
         return SimilarityModel.forEmbedder(environment.app().embedder().name());
     }
 
+    /** A model's figures as it is served: each held-out resume's score blended with its most similar applicants'. */
     private Map<String, Object> metrics(List<Pair> test, ScoringModel model) {
-        return metrics(test, model.version(), model::probability);
+        SimilarApplicants similar = environment.app().similarApplicants();
+        return metrics(
+                test,
+                model.version(),
+                (jobId, resume, job) -> similar.score(model, jobId, resume, job).probability());
     }
 
     /** A scorer of (job id, resume, job); the models and the references all are. */

@@ -500,6 +500,19 @@ class ComplianceIntegrationTest {
         assertEquals("0", decision.get("model_version").asText());
         assertTrue(decision.get("score").isNumber());
         assertEquals(1.0, decision.get("job_scale").asDouble(), "a job without earlier applicants is as written");
+        // what the score was blended from, as the result says (the class's other tests add the job's earlier
+        // applicants)
+        JsonNode result =
+                Json.read(stack.get("/api/v1/screening/result/" + resultId).body());
+        for (String field : List.of("own_score", "similar_applicants", "similar_applicants_score")) {
+            assertTrue(decision.has(field), field);
+            assertEquals(result.get("explanation").get(field), decision.get(field), field);
+        }
+        double own = decision.get("own_score").asDouble();
+        double blended = decision.get("similar_applicants").asInt() == 0
+                ? own
+                : (own + decision.get("similar_applicants_score").asDouble()) / 2;
+        assertEquals(blended, decision.get("score").asDouble(), 0.006);
         assertNotNull(decision.get("decision").asText());
         assertNotNull(decision.get("at").asText());
         List<JsonNode> reviews = lines.stream()

@@ -109,6 +109,7 @@ class OrphanCleanupIntegrationTest {
                     embedder,
                     resultId -> SimilarityModel.forEmbedder(embedder.name()),
                     new StagedUploads(jobs, recording, Clock.systemUTC(), 10_000_000),
+                    stack.environment.app().similarApplicants(),
                     Clock.systemUTC());
 
             assertThrows(

@@ -470,6 +470,40 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void theReviewScreenShowsTheBlendWithSimilarApplicants() throws Exception {
+        String jobId = stack.createJob("Blended job", "Payroll accountant: payroll, general ledger, reconciliations");
+        for (int i = 0; i < 10; i++) {
+            String earlier = "Payroll clerk " + "ab".repeat(i + 1) + ": payroll runs, timesheets, ledger entries";
+            assertEquals(
+                    201,
+                    stack.uploadFile(jobId, "clerk-" + i + ".txt", earlier.getBytes(StandardCharsets.UTF_8))
+                            .statusCode());
+        }
+        HttpResponse<String> upload = stack.uploadFile(
+                jobId,
+                "accountant.txt",
+                "Accountant: payroll and general ledger, month-end close".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, upload.statusCode(), upload.body());
+        JsonNode explanation = Json.read(upload.body()).get("explanation");
+        driver.get(stack.base + "/#/review?result_id="
+                + Json.read(upload.body()).get("screening_result_id").asText());
+        WebElement note = waitUpTo(20)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#explanation .similar-applicants")));
+        String expected = "On its own this resume scored " + shown(explanation.get("own_score"))
+                + "; the 10 earlier applicants whose resumes read most like it scored "
+                + shown(explanation.get("similar_applicants_score")) + " on average";
+        assertTrue(note.getText().contains(expected), note.getText());
+        assertNoAlert();
+    }
+
+    /** A score as the web app shows it: JavaScript's toFixed(1) rounds the double's exact value, halves up. */
+    private static String shown(JsonNode score) {
+        return new java.math.BigDecimal(score.asDouble())
+                .setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    @Test
     void swaggerUiShowsEveryOperation() throws Exception {
         driver.get(stack.base + "/docs");
         int operations = dev.resumescreening.config.Contract.get().routes().size();

@@ -177,12 +177,31 @@ public final class DynamoResultRepository implements ResultRepository {
 
     @Override
     public void forEachUnreviewed(String jobId, int limit, Consumer<StoredSample> consumer) {
+        forEachOfJob(
+                jobId,
+                "human_reviewed = :reviewed AND attribute_exists(resume_embedding)",
+                Map.of(":job", s(jobId), ":reviewed", bool(false)),
+                limit,
+                consumer);
+    }
+
+    @Override
+    public void forEachScored(String jobId, int limit, Consumer<StoredSample> consumer) {
+        forEachOfJob(jobId, "attribute_exists(resume_embedding)", Map.of(":job", s(jobId)), limit, consumer);
+    }
+
+    private void forEachOfJob(
+            String jobId,
+            String filter,
+            Map<String, AttributeValue> values,
+            int limit,
+            Consumer<StoredSample> consumer) {
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(BY_JOB_CREATED)
                 .keyConditionExpression("job_id = :job")
-                .filterExpression("human_reviewed = :reviewed AND attribute_exists(resume_embedding)")
-                .expressionAttributeValues(Map.of(":job", s(jobId), ":reviewed", bool(false)))
+                .filterExpression(filter)
+                .expressionAttributeValues(values)
                 .scanIndexForward(false)
                 .limit(PAGE_SIZE)
                 .build();

@@ -68,12 +68,7 @@ public final class ResultItems {
             item.put("score_key", s(scoreKey(result.score(), result.resultId())));
         }
         if (result.explanation() != null) {
-            item.put(
-                    "explanation",
-                    AttributeValue.fromM(Map.of(
-                            "found", strings(result.explanation().found()),
-                            "missing", strings(result.explanation().missing()),
-                            "job_scale", n(result.explanation().jobScale()))));
+            item.put("explanation", explanationValue(result.explanation()));
         }
         if (resumeEmbedding != null) {
             item.put("resume_embedding", bytes(resumeEmbedding.toBytes()));
@@ -136,16 +131,36 @@ public final class ResultItems {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
     }
 
+    private static AttributeValue explanationValue(Explanation explanation) {
+        Map<String, AttributeValue> value = new HashMap<>();
+        value.put("found", strings(explanation.found()));
+        value.put("missing", strings(explanation.missing()));
+        value.put("job_scale", n(explanation.jobScale()));
+        if (explanation.ownScore() != null) {
+            value.put("own_score", n(explanation.ownScore()));
+        }
+        value.put("similar_applicants", n(explanation.similarApplicants()));
+        if (explanation.similarApplicantsScore() != null) {
+            value.put("similar_applicants_score", n(explanation.similarApplicantsScore()));
+        }
+        return AttributeValue.fromM(value);
+    }
+
     private static Explanation explanation(Map<String, AttributeValue> item) {
         AttributeValue value = item.get("explanation");
         if (value == null || !value.hasM()) {
             return null;
         }
-        AttributeValue jobScale = value.m().get("job_scale");
+        Map<String, AttributeValue> fields = value.m();
+        Double jobScale = number(fields, "job_scale");
+        Double similarApplicants = number(fields, "similar_applicants");
         return new Explanation(
-                texts(value.m().get("found")),
-                texts(value.m().get("missing")),
-                jobScale == null ? 1.0 : Double.parseDouble(jobScale.n()));
+                texts(fields.get("found")),
+                texts(fields.get("missing")),
+                jobScale == null ? 1.0 : jobScale,
+                number(fields, "own_score"),
+                similarApplicants == null ? 0 : similarApplicants.intValue(),
+                number(fields, "similar_applicants_score"));
     }
 
     private static List<String> texts(AttributeValue list) {
