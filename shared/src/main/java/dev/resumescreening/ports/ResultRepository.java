@@ -64,8 +64,11 @@ public interface ResultRepository {
     /** Streams the job's newest {@code limit} results nobody has reviewed yet that were scored (they have a vector). */
     void forEachUnreviewed(String jobId, int limit, Consumer<StoredSample> consumer);
 
-    /** Streams the job's newest {@code limit} scored results (they have a vector), reviewed or not, newest first. */
-    void forEachScored(String jobId, int limit, Consumer<StoredSample> consumer);
+    /**
+     * Streams the resume vectors of the job's newest {@code limit} results that have one (reviewed or not), newest
+     * first, and nothing else of them.
+     */
+    void forEachResumeVector(String jobId, int limit, Consumer<TermVector> consumer);
 
     /**
      * What {@link #create(NewResult)} writes; {@code jobSimilarity} is the cosine of the resume with the job's

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.ports.ResultRepository;
-import dev.resumescreening.ports.ResultRepository.StoredSample;
 import dev.resumescreening.ports.ScoringModel;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -137,19 +136,19 @@ class SimilarApplicantsTest {
         return resumes;
     }
 
-    /** Answers {@code forEachScored} with {@code stored}, counting the reads; nothing else is called. */
+    /** Answers {@code forEachResumeVector} with {@code stored}, counting the reads; nothing else is called. */
     private static ResultRepository repository(List<TermVector> stored, AtomicInteger reads) {
         return (ResultRepository) Proxy.newProxyInstance(
                 ResultRepository.class.getClassLoader(),
                 new Class<?>[] {ResultRepository.class},
                 (proxy, method, args) -> {
-                    if (!method.getName().equals("forEachScored")) {
+                    if (!method.getName().equals("forEachResumeVector")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     reads.incrementAndGet();
                     @SuppressWarnings("unchecked")
-                    Consumer<StoredSample> consumer = (Consumer<StoredSample>) args[2];
-                    stored.stream().limit((int) args[1]).forEach(v -> consumer.accept(new StoredSample(null, v)));
+                    Consumer<TermVector> consumer = (Consumer<TermVector>) args[2];
+                    stored.stream().limit((int) args[1]).forEach(consumer);
                     return null;
                 });
     }

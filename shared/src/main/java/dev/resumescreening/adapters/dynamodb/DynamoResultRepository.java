@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -177,43 +178,53 @@ public final class DynamoResultRepository implements ResultRepository {
 
     @Override
     public void forEachUnreviewed(String jobId, int limit, Consumer<StoredSample> consumer) {
-        forEachOfJob(
-                jobId,
-                "human_reviewed = :reviewed AND attribute_exists(resume_embedding)",
-                Map.of(":job", s(jobId), ":reviewed", bool(false)),
-                limit,
-                consumer);
+        QueryRequest request = newestOfJob(jobId)
+                .filterExpression("human_reviewed = :reviewed AND attribute_exists(resume_embedding)")
+                .expressionAttributeValues(Map.of(":job", s(jobId), ":reviewed", bool(false)))
+                .build();
+        streamUpTo(limit, request, item -> {
+            StoredSample sample = storedSample(item);
+            if (sample.resumeEmbedding() == null) {
+                return false;
+            }
+            consumer.accept(sample);
+            return true;
+        });
     }
 
     @Override
-    public void forEachScored(String jobId, int limit, Consumer<StoredSample> consumer) {
-        forEachOfJob(jobId, "attribute_exists(resume_embedding)", Map.of(":job", s(jobId)), limit, consumer);
+    public void forEachResumeVector(String jobId, int limit, Consumer<TermVector> consumer) {
+        QueryRequest request = newestOfJob(jobId)
+                .filterExpression("attribute_exists(resume_embedding)")
+                .projectionExpression("resume_embedding")
+                .expressionAttributeValues(Map.of(":job", s(jobId)))
+                .build();
+        streamUpTo(limit, request, item -> {
+            byte[] embedding = Attributes.binary(item, "resume_embedding");
+            if (!TermVector.isTermVector(embedding)) {
+                return false;
+            }
+            consumer.accept(TermVector.fromBytes(embedding));
+            return true;
+        });
     }
 
-    private void forEachOfJob(
-            String jobId,
-            String filter,
-            Map<String, AttributeValue> values,
-            int limit,
-            Consumer<StoredSample> consumer) {
-        QueryRequest request = QueryRequest.builder()
+    private QueryRequest.Builder newestOfJob(String jobId) {
+        return QueryRequest.builder()
                 .tableName(table)
                 .indexName(BY_JOB_CREATED)
                 .keyConditionExpression("job_id = :job")
-                .filterExpression(filter)
-                .expressionAttributeValues(values)
                 .scanIndexForward(false)
-                .limit(PAGE_SIZE)
-                .build();
+                .limit(PAGE_SIZE);
+    }
+
+    /** Pages through the query until {@code accepted} has taken {@code limit} items (it says whether it took one). */
+    private void streamUpTo(int limit, QueryRequest request, Predicate<Map<String, AttributeValue>> accepted) {
         int streamed = 0;
         for (QueryResponse page : dynamo.queryPaginator(request)) {
             for (Map<String, AttributeValue> item : page.items()) {
-                StoredSample sample = storedSample(item);
-                if (sample.resumeEmbedding() != null) {
-                    consumer.accept(sample);
-                    if (++streamed >= limit) {
-                        return;
-                    }
+                if (accepted.test(item) && ++streamed >= limit) {
+                    return;
                 }
             }
         }
