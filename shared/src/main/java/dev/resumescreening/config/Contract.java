@@ -25,6 +25,7 @@ public final class Contract {
     private final List<RouteSpec> routes;
     private final Map<String, String> bucketPrefixes;
     private final String bucketEnv;
+    private final Map<String, Integer> functionMemory;
 
     private Contract(JsonNode root) {
         Map<String, TableSpec> tableSpecs = new LinkedHashMap<>();
@@ -53,6 +54,12 @@ public final class Contract {
                 .forEachRemaining(e -> prefixes.put(e.getKey(), e.getValue().asText()));
         this.bucketPrefixes = Collections.unmodifiableMap(prefixes);
         this.bucketEnv = root.get("bucket").get("env").asText();
+        Map<String, Integer> memory = new LinkedHashMap<>();
+        root.get("functions")
+                .fields()
+                .forEachRemaining(
+                        e -> memory.put(e.getKey(), e.getValue().get("memory").asInt()));
+        this.functionMemory = Collections.unmodifiableMap(memory);
     }
 
     public static Contract get() {
@@ -89,6 +96,12 @@ public final class Contract {
 
     public List<RouteSpec> routesOf(String function) {
         return routes.stream().filter(r -> r.function().equals(function)).toList();
+    }
+
+    /** The memory (MB) the function named {@code function} is deployed with, unless Terraform overrides it. */
+    public int functionMemoryMb(String function) {
+        return Optional.ofNullable(functionMemory.get(function))
+                .orElseThrow(() -> new IllegalArgumentException("no function '" + function + "' in contract.json"));
     }
 
     public String bucketEnv() {

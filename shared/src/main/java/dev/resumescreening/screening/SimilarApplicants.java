@@ -33,7 +33,7 @@ public final class SimilarApplicants {
     /** The similar applicants' mean score's share of the blended score. */
     public static final double SHARE = 0.5;
     /** How many of a job's newest applicants are searched for the most similar ones. */
-    static final int POOL_LIMIT = 250;
+    static final int POOL_LIMIT = 100;
 
     private static final int CACHE_LIMIT = 32;
 
