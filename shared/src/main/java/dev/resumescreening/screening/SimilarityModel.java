@@ -78,7 +78,11 @@ public final class SimilarityModel implements ScoringModel {
 
     @Override
     public double probability(String jobId, TermVector resume, TermVector job) {
-        double cosine = resume.dot(job);
+        return probabilityOf(resume.dot(job));
+    }
+
+    /** The calibrated probability of a match at {@code cosine}. */
+    public double probabilityOf(double cosine) {
         return 1.0 / (1.0 + Math.exp(-steepness * (cosine - center)));
     }
 }

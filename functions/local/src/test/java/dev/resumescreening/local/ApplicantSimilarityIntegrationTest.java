@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.adapters.dynamodb.DynamoJobRepository;
 import dev.resumescreening.adapters.dynamodb.PageTokens;
 import dev.resumescreening.embedding.LexicalEmbedder;
-import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.ports.JobRepository.StoredJob;
 import dev.resumescreening.screening.SimilarityModel;
@@ -19,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every scored upload counts in its job's applicant similarity, and uploads are scored with the job scaled by it. */
 class ApplicantSimilarityIntegrationTest {
@@ -27,6 +25,7 @@ class ApplicantSimilarityIntegrationTest {
             + " month-end close and audit support for a logistics group";
     private static final double TYPICAL =
             SimilarityModel.forEmbedder(LexicalEmbedder.NAME).typicalApplicantCosine();
+    private static final SimilarityModel LEXICAL = SimilarityModel.forEmbedder(LexicalEmbedder.NAME);
     private static TestStack stack;
 
     @BeforeAll
@@ -51,8 +50,8 @@ class ApplicantSimilarityIntegrationTest {
         StoredJob before = jobs().find(job).orElseThrow();
         List<String> resultIds = new ArrayList<>();
         for (int i = 0; i < resumes.length; i++) {
-            resultIds.add(upload(job, "resume-" + i + ".txt", resumes[i]));
-            expectedSum += resumeEmbedding(resultIds.get(i)).dot(before.embedding());
+            resultIds.add(stack.uploadText(job, "resume-" + i + ".txt", resumes[i]));
+            expectedSum += stack.resumeEmbedding(resultIds.get(i)).dot(before.embedding());
         }
         JsonNode first = Json.read(
                 stack.get("/api/v1/screening/result/" + resultIds.get(0)).body());
@@ -82,12 +81,12 @@ class ApplicantSimilarityIntegrationTest {
         assertEquals(201, response.statusCode(), response.body());
 
         StoredJob stored = jobs().find(job).orElseThrow();
-        double cosine = resumeEmbedding(
+        double cosine = stack.resumeEmbedding(
                         Json.read(response.body()).get("screening_result_id").asText())
                 .dot(stored.embedding());
         double scale = TYPICAL / ((1000 * TYPICAL / 2 + 20 * TYPICAL) / 1020);
-        double scaled = 100 * probability(scale * cosine);
-        double unscaled = 100 * probability(cosine);
+        double scaled = 100 * LEXICAL.probabilityOf(scale * cosine);
+        double unscaled = 100 * LEXICAL.probabilityOf(cosine);
         assertTrue(scaled > 50 && unscaled < 50, "the case must tell the two apart: " + scaled + " / " + unscaled);
         JsonNode result = Json.read(response.body());
         assertEquals(scaled, result.get("score").asDouble(), 0.006);
@@ -98,17 +97,6 @@ class ApplicantSimilarityIntegrationTest {
         assertEquals(scale, reread.get("explanation").get("job_scale").asDouble(), 1e-9);
     }
 
-    private static double probability(double cosine) {
-        SimilarityModel model = SimilarityModel.forEmbedder(LexicalEmbedder.NAME);
-        return 1 / (1 + Math.exp(-model.steepness() * (cosine - model.center())));
-    }
-
-    private static String upload(String job, String fileName, String text) throws Exception {
-        HttpResponse<String> response = stack.uploadFile(job, fileName, text.getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, response.statusCode(), response.body());
-        return Json.read(response.body()).get("screening_result_id").asText();
-    }
-
     /** The job read from its table and counters item as an upload reads it, without the upload path's cache. */
     private static DynamoJobRepository jobs() {
         return new DynamoJobRepository(
@@ -116,15 +104,5 @@ class ApplicantSimilarityIntegrationTest {
                 stack.environment.settings().tableName("jobs"),
                 PageTokens.fromSetting(null),
                 stack.environment.settings().tableName("training_counters"));
-    }
-
-    private static TermVector resumeEmbedding(String resultId) {
-        Map<String, AttributeValue> item = stack.environment
-                .app()
-                .dynamoDb()
-                .getItem(b -> b.tableName(stack.environment.settings().tableName("screening_results"))
-                        .key(Map.of("result_id", AttributeValue.fromS(resultId))))
-                .item();
-        return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
     }
 }

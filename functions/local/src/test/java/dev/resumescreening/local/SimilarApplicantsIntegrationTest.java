@@ -9,7 +9,6 @@ import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.screening.SimilarityModel;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Once a job has ten earlier scored applicants, an upload's score is the mean of its own score and the mean score of
@@ -26,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class SimilarApplicantsIntegrationTest {
     private static final String DESCRIPTION = "Cost accountant for a manufacturing plant: product costing, standard"
             + " costs, variance analysis, month-end close, journals, balance sheet reconciliations and forecasts";
+    private static final SimilarityModel LEXICAL = SimilarityModel.forEmbedder(LexicalEmbedder.NAME);
     private static TestStack stack;
 
     @BeforeAll
@@ -44,12 +43,12 @@ class SimilarApplicantsIntegrationTest {
         List<String> earlier = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             earlier.add(
-                    upload(
+                    stack.uploadText(
                             job,
                             "accountant-" + i + ".txt",
                             "Cost accountant " + "ab".repeat(i + 1)
                                     + ": product costing, variances, month-end close, journals and reconciliations at a plant"));
-            earlier.add(upload(
+            earlier.add(stack.uploadText(
                     job,
                     "engineer-" + i + ".txt",
                     "Production engineer " + "cd".repeat(i + 1)
@@ -65,17 +64,18 @@ class SimilarApplicantsIntegrationTest {
 
         String text = "Accountant at a metal parts plant: worked beside production managers on the machining lines"
                 + " and tooling budgets; kept the general ledger, journals and the month-end close";
-        JsonNode uploaded = result(upload(job, "plant-accountant.txt", text));
+        JsonNode uploaded = result(stack.uploadText(job, "plant-accountant.txt", text));
 
-        TermVector resume = resumeEmbedding(uploaded.get("screening_result_id").asText());
+        TermVector resume =
+                stack.resumeEmbedding(uploaded.get("screening_result_id").asText());
         TermVector jobVector =
                 jobVector(job, uploaded.get("explanation").get("job_scale").asDouble());
-        double own = probability(resume.dot(jobVector));
+        double own = LEXICAL.probabilityOf(resume.dot(jobVector));
         double similarMean = earlier.stream()
-                .map(SimilarApplicantsIntegrationTest::resumeEmbedding)
+                .map(stack::resumeEmbedding)
                 .sorted(Comparator.comparingDouble((TermVector applicant) -> -applicant.dot(resume)))
                 .limit(10)
-                .mapToDouble(applicant -> probability(applicant.dot(jobVector)))
+                .mapToDouble(applicant -> LEXICAL.probabilityOf(applicant.dot(jobVector)))
                 .average()
                 .orElseThrow();
         JsonNode explanation = uploaded.get("explanation");
@@ -89,17 +89,6 @@ class SimilarApplicantsIntegrationTest {
                 "the case must tell a blend from the own score: " + own + " / " + similarMean);
     }
 
-    private static double probability(double cosine) {
-        SimilarityModel model = SimilarityModel.forEmbedder(LexicalEmbedder.NAME);
-        return 1 / (1 + Math.exp(-model.steepness() * (cosine - model.center())));
-    }
-
-    private static String upload(String job, String fileName, String text) throws Exception {
-        HttpResponse<String> response = stack.uploadFile(job, fileName, text.getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, response.statusCode(), response.body());
-        return Json.read(response.body()).get("screening_result_id").asText();
-    }
-
     private static JsonNode result(String resultId) throws Exception {
         HttpResponse<String> response = stack.get("/api/v1/screening/result/" + resultId);
         assertEquals(200, response.statusCode(), response.body());
@@ -108,15 +97,5 @@ class SimilarApplicantsIntegrationTest {
 
     private static TermVector jobVector(String jobId, double scale) {
         return stack.environment.app().jobs().find(jobId).embedding().scaled(scale);
-    }
-
-    private static TermVector resumeEmbedding(String resultId) {
-        Map<String, AttributeValue> item = stack.environment
-                .app()
-                .dynamoDb()
-                .getItem(b -> b.tableName(stack.environment.settings().tableName("screening_results"))
-                        .key(Map.of("result_id", AttributeValue.fromS(resultId))))
-                .item();
-        return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
     }
 }

@@ -3,12 +3,14 @@ package dev.resumescreening.local;
 import dev.resumescreening.adapters.dynamodb.DynamoReviewStore;
 import dev.resumescreening.config.Contract;
 import dev.resumescreening.config.Settings;
+import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -84,6 +86,26 @@ final class TestStack implements AutoCloseable {
                 "/api/v1/screening/upload-resume",
                 "multipart/form-data; boundary=" + boundary,
                 Multipart.body(boundary, fields, fileName, content));
+    }
+
+    /** Uploads {@code text} as a text file for the job and answers the new result's id; anything but 201 fails. */
+    String uploadText(String jobId, String fileName, String text) throws Exception {
+        HttpResponse<String> response = uploadFile(jobId, fileName, text.getBytes(StandardCharsets.UTF_8));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return Json.read(response.body()).get("screening_result_id").asText();
+    }
+
+    /** The resume vector the result was scored with, as stored with it. */
+    TermVector resumeEmbedding(String resultId) {
+        Map<String, AttributeValue> item = environment
+                .app()
+                .dynamoDb()
+                .getItem(b -> b.tableName(environment.settings().tableName("screening_results"))
+                        .key(Map.of("result_id", AttributeValue.fromS(resultId))))
+                .item();
+        return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
     }
 
     String createJob(String title, String description) throws Exception {
