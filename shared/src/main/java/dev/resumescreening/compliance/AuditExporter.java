@@ -12,10 +12,12 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * The audit trail as JSON lines: every screening decision (result, job, model version, score, the job's scale it was
- * scored with, decision, time) and every review (who, when, the decision before and after) and every undo of a review
- * (type review_undo: who undid it, when, the decision taken back as "before", no "after"). Written as it is read, a page at a time, so memory stays
- * bounded whatever the range. Reviews of erased results keep their decisions and times; reviewer and notes are gone.
+ * The audit trail as JSON lines: every screening decision (result, job, model version, score, how the score was made:
+ * the job's scale, the model's own score, how many similar applicants were blended in and their mean score; decision,
+ * time) and every review (who, when, the decision before and after) and every undo of a review (type review_undo: who
+ * undid it, when, the decision taken back as "before", no "after"). Written as it is read, a page at a time, so memory
+ * stays bounded whatever the range. Reviews of erased results keep their decisions and times; reviewer and notes are
+ * gone.
  */
 @Singleton
 public final class AuditExporter {

@@ -65,8 +65,8 @@ public interface ResultRepository {
     void forEachUnreviewed(String jobId, int limit, Consumer<StoredSample> consumer);
 
     /**
-     * Streams the resume vectors of the job's newest {@code limit} results that have one (reviewed or not), newest
-     * first, and nothing else of them.
+     * Streams the resume vectors of the job's newest {@code limit} scored results (reviewed or not; a resume without a
+     * usable word has an empty vector and is left out), newest first, and nothing else of them.
      */
     void forEachResumeVector(String jobId, int limit, Consumer<TermVector> consumer);
 

@@ -119,11 +119,7 @@ public final class SimilarApplicants {
             return cached.applicants();
         }
         List<TermVector> applicants = new ArrayList<>();
-        results.forEachResumeVector(jobId, POOL_LIMIT, vector -> {
-            if (!vector.isEmpty()) {
-                applicants.add(vector);
-            }
-        });
+        results.forEachResumeVector(jobId, POOL_LIMIT, applicants::add);
         if (pools.size() >= CACHE_LIMIT) {
             pools.clear();
         }

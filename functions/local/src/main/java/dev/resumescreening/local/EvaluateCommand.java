@@ -8,6 +8,7 @@ import dev.resumescreening.model.Hyperparameters;
 import dev.resumescreening.model.MlpClassifier;
 import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.ScoringModel;
+import dev.resumescreening.registry.TrainedScoringModel;
 import dev.resumescreening.screening.JobService;
 import dev.resumescreening.screening.SimilarApplicants;
 import dev.resumescreening.screening.SimilarityModel;
@@ -368,17 +369,7 @@ final class EvaluateCommand {
                 Hyperparameters.defaults().withBaseline(baseline.center(), baseline.steepness());
         MlpClassifier classifier = new MlpClassifier(
                 new MlpTrainer().train(samples, hyperparameters).weights());
-        return metrics(test, new ScoringModel() {
-            @Override
-            public String version() {
-                return "fully-supervised";
-            }
-
-            @Override
-            public double probability(String jobId, TermVector resume, TermVector job) {
-                return classifier.probability(jobId, resume, job);
-            }
-        });
+        return metrics(test, new TrainedScoringModel("fully-supervised", classifier));
     }
 
     private Optional<Pair> fromQueue(Map<String, Pair> trainPool) throws Exception {

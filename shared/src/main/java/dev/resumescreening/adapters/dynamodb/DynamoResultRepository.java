@@ -201,10 +201,11 @@ public final class DynamoResultRepository implements ResultRepository {
                 .build();
         streamUpTo(limit, request, item -> {
             byte[] embedding = Attributes.binary(item, "resume_embedding");
-            if (!TermVector.isTermVector(embedding)) {
+            TermVector vector = TermVector.isTermVector(embedding) ? TermVector.fromBytes(embedding) : TermVector.EMPTY;
+            if (vector.isEmpty()) {
                 return false;
             }
-            consumer.accept(TermVector.fromBytes(embedding));
+            consumer.accept(vector);
             return true;
         });
     }
