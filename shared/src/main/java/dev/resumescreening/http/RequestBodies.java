@@ -1,5 +1,6 @@
 package dev.resumescreening.http;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
@@ -25,11 +26,17 @@ public final class RequestBodies {
             throw ProblemException.invalid("empty_body", "the request body is empty; send a JSON object");
         }
         try {
-            JsonNode node = Json.read(request.body());
+            JsonNode node = Json.readStrict(request.body());
             if (node == null || !node.isObject()) {
                 throw ProblemException.invalid("malformed_json", "the request body must be a JSON object");
             }
             return node;
+        } catch (StreamReadException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw ProblemException.invalid(
+                        "duplicate_field", "the request body names a field more than once; send each field once");
+            }
+            throw ProblemException.invalid("malformed_json", "the request body is not valid JSON");
         } catch (IOException e) {
             throw ProblemException.invalid("malformed_json", "the request body is not valid JSON");
         }

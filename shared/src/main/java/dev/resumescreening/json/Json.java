@@ -1,9 +1,11 @@
 package dev.resumescreening.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,12 @@ public final class Json {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * For bodies from outside: a field given twice is refused rather than resolved by whichever copy the parser keeps,
+     * so a proxy, a log and this API can never read the same body differently.
+     */
+    private static final ObjectReader STRICT = MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private Json() {}
 
@@ -35,6 +43,11 @@ public final class Json {
 
     public static JsonNode read(byte[] json) throws IOException {
         return MAPPER.readTree(json);
+    }
+
+    /** As {@link #read(byte[])}, refusing an object that names a field twice. */
+    public static JsonNode readStrict(byte[] json) throws IOException {
+        return STRICT.readTree(json);
     }
 
     public static JsonNode read(String json) throws IOException {

@@ -209,6 +209,14 @@ class ScreeningIntegrationTest {
                 400,
                 "malformed_json");
         assertError(stack.post("/api/v1/jobs", "application/json", new byte[0]), 400, "empty_body");
+        assertError(
+                stack.post(
+                        "/api/v1/jobs",
+                        "application/json",
+                        "{\"title\":\"Nurse\",\"description\":\"ward nurse\",\"title\":\"Java engineer\"}"
+                                .getBytes(StandardCharsets.UTF_8)),
+                400,
+                "duplicate_field");
         assertError(stack.postJson("/api/v1/jobs", Map.of("description", "x")), 400, "missing_title");
         assertError(
                 stack.postJson("/api/v1/jobs", Map.of("title", "t", "description", "d", "threshold", 150)),
