@@ -33,6 +33,11 @@ public final class HybridEmbedder implements Embedder {
     }
 
     @Override
+    public TermVector embedResume(String text) {
+        return lexical.embedResume(text).beside(semantic.embed(text), SEMANTIC_OFFSET, LEXICAL_SHARE);
+    }
+
+    @Override
     public String name() {
         return "hybrid:" + lexical.name() + "+" + semantic.name();
     }

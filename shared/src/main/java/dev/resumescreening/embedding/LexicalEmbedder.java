@@ -24,6 +24,10 @@ public final class LexicalEmbedder implements Embedder {
     public static final int TERM_SPACE_BITS = 30;
     /** Longest texts keep their strongest terms: bounds a stored vector to 160 KB. */
     static final int MAX_TERMS = 20_000;
+    /** How many times the terms of a resume's headline count (see {@link #resumeVectorOf}). */
+    static final int HEADLINE_COUNT = 3;
+    /** A first line of more words than this is not a headline (a PDF read as one long line, say). */
+    static final int HEADLINE_MAX_WORDS = 12;
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+#]+");
     private static final Pattern PHRASE_GAP = Pattern.compile("[ \\t]*-?[ \\t]*");
@@ -43,6 +47,46 @@ public final class LexicalEmbedder implements Embedder {
         forEachTerm(text, (term, phrase) -> weights.merge(index(term), 1.0, Double::sum));
         weights.replaceAll((term, count) -> 1.0 + Math.log(count));
         return TermVector.normalised(weights, MAX_TERMS);
+    }
+
+    @Override
+    public TermVector embedResume(String text) {
+        return resumeVectorOf(text);
+    }
+
+    /**
+     * A resume's vector: as {@link #vectorOf}, with the terms of its headline, the first line that has any (when it
+     * has at most {@value #HEADLINE_MAX_WORDS} words), counted {@value #HEADLINE_COUNT} times. Why: the line a
+     * candidate puts on top ("Staff Accountant", "IT Support Technician") says what they do more surely than any other
+     * line, as a document's title does in field-weighted retrieval. A name on that line never counts: the model's text
+     * has it redacted to a mark without terms, so the headline is the next line.
+     */
+    public static TermVector resumeVectorOf(String text) {
+        Map<Integer, Double> weights = new HashMap<>();
+        BiConsumer<String, Boolean> count = (term, phrase) -> weights.merge(index(term), 1.0, Double::sum);
+        forEachTerm(text, count);
+        String headline = headline(text);
+        for (int extra = 1; extra < HEADLINE_COUNT; extra++) {
+            forEachTerm(headline, count);
+        }
+        weights.replaceAll((term, n) -> 1.0 + Math.log(n));
+        return TermVector.normalised(weights, MAX_TERMS);
+    }
+
+    /** The first line of {@code text} with a term, or "" when there is none or it is too long to be a headline. */
+    static String headline(String text) {
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            int[] words = {0};
+            forEachTerm(line, (term, phrase) -> {
+                if (term.indexOf(' ') < 0) {
+                    words[0]++;
+                }
+            });
+            if (words[0] > 0) {
+                return words[0] <= HEADLINE_MAX_WORDS ? line : "";
+            }
+        }
+        return "";
     }
 
     /**

@@ -89,7 +89,7 @@ public final class Explainer {
     /** The explanation of {@code resumeText} (already redacted) against the job's title and description. */
     public static Explanation explain(String jobText, String resumeText) {
         TermVector job = LexicalEmbedder.vectorOf(jobText);
-        TermVector resume = LexicalEmbedder.vectorOf(resumeText);
+        TermVector resume = LexicalEmbedder.resumeVectorOf(resumeText);
         Set<String> words = new LinkedHashSet<>();
         List<String[]> phrases = new ArrayList<>();
         LexicalEmbedder.forEachTerm(jobText, (term, phrase) -> {

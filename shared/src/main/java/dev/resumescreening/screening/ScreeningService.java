@@ -176,7 +176,7 @@ public final class ScreeningService {
         String modelText = redactor.redact(text.text(), "");
         ScoringModel model = models.forResult(UUID.randomUUID().toString());
         double probability =
-                model.probability("rehearsal", embedder.embed(modelText), embedder.embed(RehearsalDocument.JOB));
+                model.probability("rehearsal", embedder.embedResume(modelText), embedder.embed(RehearsalDocument.JOB));
         Explainer.explain(RehearsalDocument.JOB, modelText);
         return percent(probability);
     }
@@ -256,7 +256,7 @@ public final class ScreeningService {
         Explanation explanation = null;
         // the model, the stored text and the reviewers of blind jobs never see the candidate's personal details
         String modelText = text.hasText() ? redactor.redact(text.text(), candidateName) : text.text();
-        TermVector resumeEmbedding = text.hasText() ? embedder.embed(modelText) : null;
+        TermVector resumeEmbedding = text.hasText() ? embedder.embedResume(modelText) : null;
         // text without a single usable word (symbols, stop words) has nothing to score: a person looks at it
         if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);

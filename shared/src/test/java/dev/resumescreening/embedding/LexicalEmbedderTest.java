@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.resumescreening.ports.SemanticEmbedder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -30,6 +31,36 @@ class LexicalEmbedderTest {
         assertTrue(weights.containsKey(LexicalEmbedder.index("spring sql")), "the pair skips the stop words between");
         assertFalse(weights.containsKey(LexicalEmbedder.index("and")));
         assertEquals(1.0, vector.dot(vector), 1e-6);
+    }
+
+    @Test
+    void aResumesHeadlineCountsThreeTimes() {
+        TermVector resume = embedder.embedResume("Staff Accountant\nLedger work, audits and month-end close");
+        double ledger = resume.weightOf(LexicalEmbedder.index("ledger"));
+        assertEquals(1 + Math.log(3), resume.weightOf(LexicalEmbedder.index("accountant")) / ledger, 1e-6);
+        assertEquals(1 + Math.log(3), resume.weightOf(LexicalEmbedder.index("staff accountant")) / ledger, 1e-6);
+        assertEquals(1.0, resume.weightOf(LexicalEmbedder.index("accountant ledger")) / ledger, 1e-6);
+        TermVector job = embedder.embed("Staff Accountant\nLedger work, audits and month-end close");
+        assertEquals(
+                1.0,
+                job.weightOf(LexicalEmbedder.index("accountant")) / job.weightOf(LexicalEmbedder.index("ledger")),
+                1e-6);
+    }
+
+    @Test
+    void theHeadlineIsTheFirstLineWithTermsAndShort() {
+        TermVector redactedName =
+                embedder.embedResume("\u2588\u2588\u2588 \u2588\u2588\u2588\r\n\r\nIT Support Technician\r\nTickets");
+        assertEquals(
+                1 + Math.log(3),
+                redactedName.weightOf(LexicalEmbedder.index("technician"))
+                        / redactedName.weightOf(LexicalEmbedder.index("tickets")),
+                1e-6);
+        String oneLongLine =
+                "Accountant with ten years of ledger work, audits, payroll, tax returns and month-end closes"
+                        + " for two manufacturers";
+        assertEquals(embedder.embed(oneLongLine), embedder.embedResume(oneLongLine));
+        assertTrue(embedder.embedResume("... !!!\n").isEmpty());
     }
 
     @Test
@@ -81,5 +112,28 @@ class LexicalEmbedderTest {
         TermVector right = embedder.embed("java spring").beside(b, HybridEmbedder.SEMANTIC_OFFSET, 0.5);
         assertEquals(0.5 * 1.0 + 0.5 * 0.6, left.dot(right), 1e-6);
         assertEquals(1.0, left.dot(left), 1e-6);
+    }
+
+    @Test
+    void hybridResumeVectorsWeighTheHeadlineInTheirLexicalShare() {
+        SemanticEmbedder constant = new SemanticEmbedder() {
+            @Override
+            public float[] embed(String text) {
+                return new float[] {0.6f, 0.8f};
+            }
+
+            @Override
+            public String name() {
+                return "constant";
+            }
+        };
+        HybridEmbedder hybrid = new HybridEmbedder(embedder, constant);
+        String resume = "Staff Accountant\nPlant floor, machining lines, tooling, lean and ledgers";
+        TermVector job = hybrid.embed("Accountant");
+        double headlineWeighted = hybrid.embedResume(resume).dot(job);
+        double plain = hybrid.embed(resume).dot(job);
+        assertEquals(
+                0.5 * embedder.embedResume(resume).dot(embedder.embed("Accountant")) + 0.5, headlineWeighted, 1e-6);
+        assertTrue(headlineWeighted > plain, headlineWeighted + " > " + plain);
     }
 }

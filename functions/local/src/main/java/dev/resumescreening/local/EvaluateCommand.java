@@ -1,6 +1,7 @@
 package dev.resumescreening.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.ClassificationMetrics;
@@ -19,6 +20,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,8 @@ final class EvaluateCommand {
     private final Random random;
     private final boolean queueSampling;
     private final Map<String, TermVector> resumeEmbeddings = new HashMap<>();
+    /** Held-out results' text as the textbook cosine reads it: every line alike, no headline weighted. */
+    private final Map<String, TermVector> textbookVectors = new HashMap<>();
     /** Job label by job id, for the per-job figures. */
     private final Map<String, String> jobLabels = new TreeMap<>();
 
@@ -276,6 +280,7 @@ final class EvaluateCommand {
         for (Pair pair : pairs) {
             if (pair.heldOut()) {
                 resumeEmbedding(pair.resultId());
+                textbookVectors.put(pair.resultId(), LexicalEmbedder.vectorOf(storedText(pair.resultId())));
                 environment.app().erasure().erase(pair.resultId());
             }
         }
@@ -295,8 +300,9 @@ final class EvaluateCommand {
         Map<String, Object> lexical = metrics(
                 test,
                 "lexical-cosine",
-                (jobId, resume, job) ->
-                        resume.dot(environment.app().jobs().find(jobId).embedding()));
+                (pair, resume, job) -> textbookVectors
+                        .get(pair.resultId())
+                        .dot(environment.app().jobs().find(pair.jobId()).embedding()));
         Map<String, Object> ceiling = supervisedCeiling(new ArrayList<>(trainPool.values()), test);
         List<Map<String, Object>> lines = new ArrayList<>();
         int reviewed = 0;
@@ -394,24 +400,36 @@ final class EvaluateCommand {
         return metrics(
                 test,
                 model.version(),
-                (jobId, resume, job) -> similar.score(model, jobId, resume, job).probability());
+                (pair, resume, job) ->
+                        similar.score(model, pair.jobId(), resume, job).probability());
     }
 
-    /** A scorer of (job id, resume, job); the models and the references all are. */
+    /** A scorer of a pair, given its resume's and job's vectors; the models and the references all are. */
     private interface Scorer {
-        double score(String jobId, TermVector resume, TermVector job);
+        double score(Pair pair, TermVector resume, TermVector job);
     }
 
     private TermVector resumeEmbedding(String resultId) {
-        return resumeEmbeddings.computeIfAbsent(resultId, id -> {
-            String table = environment.settings().tableName("screening_results");
-            Map<String, AttributeValue> item = environment
-                    .app()
-                    .dynamoDb()
-                    .getItem(b -> b.tableName(table).key(Map.of("result_id", AttributeValue.fromS(id))))
-                    .item();
-            return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
-        });
+        return resumeEmbeddings.computeIfAbsent(
+                resultId,
+                id -> TermVector.fromBytes(
+                        resultItem(id).get("resume_embedding").b().asByteArray()));
+    }
+
+    /** The text the model read (redacted), as the upload stored it. */
+    private String storedText(String resultId) {
+        String key = resultItem(resultId).get("text_key").s();
+        byte[] text = environment.app().documents().get(key).orElseThrow();
+        return new String(text, StandardCharsets.UTF_8);
+    }
+
+    private Map<String, AttributeValue> resultItem(String resultId) {
+        String table = environment.settings().tableName("screening_results");
+        return environment
+                .app()
+                .dynamoDb()
+                .getItem(b -> b.tableName(table).key(Map.of("result_id", AttributeValue.fromS(resultId))))
+                .item();
     }
 
     /** The job's vector as the upload function scores with it now (scaled by its applicants' similarity). */
@@ -425,7 +443,7 @@ final class EvaluateCommand {
         int[] labels = new int[test.size()];
         for (int i = 0; i < test.size(); i++) {
             Pair pair = test.get(i);
-            probabilities[i] = model.score(pair.jobId(), resumeEmbedding(pair.resultId()), jobEmbedding(pair.jobId()));
+            probabilities[i] = model.score(pair, resumeEmbedding(pair.resultId()), jobEmbedding(pair.jobId()));
             labels[i] = pair.match() ? 1 : 0;
         }
         ClassificationMetrics metrics = ClassificationMetrics.compute(probabilities, labels);
