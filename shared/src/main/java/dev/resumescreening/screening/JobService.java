@@ -24,7 +24,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class JobService {
-    static final int MAX_TITLE_CHARS = 200;
+    public static final int MAX_TITLE_CHARS = 200;
     static final int MAX_DESCRIPTION_CHARS = 50_000;
     private static final int CACHE_LIMIT = 512;
     static final Duration CACHE_TTL = Duration.ofSeconds(30);

@@ -158,6 +158,15 @@ final class EvaluateCommand {
         @Option(names = "--plot", paramLabel = "FILE.png", description = "draw ROC AUC against reviews")
         Path plotFile;
 
+        @Option(
+                names = "--titles",
+                paramLabel = "label|first-line",
+                defaultValue = "label",
+                description =
+                        "each job's title: its file's label (ACCOUNTANT), or the file's first line, the rest being"
+                                + " the description, as a recruiter would enter a posting; default: ${DEFAULT-VALUE}")
+        String titles;
+
         @Override
         public Integer call() throws Exception {
             if (budgets.stream().anyMatch(budget -> budget < 0)) {
@@ -166,6 +175,9 @@ final class EvaluateCommand {
                                 .map(String::valueOf)
                                 .reduce((a, b) -> a + "," + b)
                                 .orElse(""));
+            }
+            if (!titles.equals("label") && !titles.equals("first-line")) {
+                throw new IllegalArgumentException("--titles: label or first-line; got " + titles);
             }
             requireDirectory("--jobs", jobsDir);
             requireDirectory("--resumes", resumesDir);
@@ -179,7 +191,11 @@ final class EvaluateCommand {
                 EvaluateCommand evaluation =
                         new EvaluateCommand(environment, new LocalApi(server.port()), seed, sampling == Sampling.QUEUE);
                 List<Pair> pairs = evaluation.screenAll(
-                        jobs(jobsDir), resumesByLabel(resumesDir), Split.read(splitFile), resumesDir, splitFile);
+                        jobs(jobsDir, titles.equals("first-line")),
+                        resumesByLabel(resumesDir),
+                        Split.read(splitFile),
+                        resumesDir,
+                        splitFile);
                 List<Map<String, Object>> lines =
                         evaluation.reviewTrainAndReport(pairs, sortedBudgets, samplingName, seed, report);
                 if (plotFile != null) {
@@ -197,15 +213,15 @@ final class EvaluateCommand {
     }
 
     private List<Pair> screenAll(
-            Map<String, String> jobDescriptions,
+            Map<String, Posting> jobDescriptions,
             Map<String, List<Path>> resumes,
             Split split,
             Path resumesDir,
             Path splitFile)
             throws Exception {
         Map<String, String> jobIds = new TreeMap<>();
-        for (Map.Entry<String, String> job : jobDescriptions.entrySet()) {
-            String jobId = api.createJob(job.getKey(), job.getValue());
+        for (Map.Entry<String, Posting> job : jobDescriptions.entrySet()) {
+            String jobId = api.createJob(job.getValue().title(), job.getValue().description());
             jobIds.put(job.getKey(), jobId);
             jobLabels.put(jobId, job.getKey());
         }
@@ -479,11 +495,29 @@ final class EvaluateCommand {
         return Math.round(value * 10_000) / 10_000.0;
     }
 
-    private static Map<String, String> jobs(Path dir) throws IOException {
-        Map<String, String> jobs = new TreeMap<>();
+    /** A job as created: its title and description. */
+    record Posting(String title, String description) {
+        /**
+         * The file's first line with text as the title (at most as long as a title may be), the rest as the
+         * description; a file of one line is its own description too.
+         */
+        static Posting fromFirstLine(String text) {
+            String stripped = text.strip();
+            int end = stripped.indexOf('\n');
+            String firstLine = (end < 0 ? stripped : stripped.substring(0, end)).strip();
+            String rest = end < 0 ? "" : stripped.substring(end + 1).strip();
+            String title = firstLine.substring(0, Math.min(firstLine.length(), JobService.MAX_TITLE_CHARS));
+            return new Posting(title, rest.isEmpty() ? firstLine : rest);
+        }
+    }
+
+    private static Map<String, Posting> jobs(Path dir, boolean titlesFromFirstLine) throws IOException {
+        Map<String, Posting> jobs = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                jobs.put(file.getFileName().toString().replaceFirst("\\.txt$", ""), Files.readString(file));
+                String label = file.getFileName().toString().replaceFirst("\\.txt$", "");
+                String text = Files.readString(file);
+                jobs.put(label, titlesFromFirstLine ? Posting.fromFirstLine(text) : new Posting(label, text));
             }
         }
         if (jobs.isEmpty()) {

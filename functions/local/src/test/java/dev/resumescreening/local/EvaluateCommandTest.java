@@ -87,6 +87,10 @@ class EvaluateCommandTest {
         assertEquals(2, negative.exitCode());
         assertTrue(negative.err().contains("--reviews: each budget is a number of reviews, 0 or more"), negative.err());
 
+        Run titles = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--titles", "filename");
+        assertEquals(2, titles.exitCode());
+        assertTrue(titles.err().contains("--titles: label or first-line; got filename"), titles.err());
+
         Run missing = run("--jobs", dir.resolve("no-jobs").toString(), "--resumes", resumes.toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("--jobs: no such directory"), missing.err());
@@ -97,6 +101,44 @@ class EvaluateCommandTest {
         assertEquals(2, termless.exitCode());
         assertTrue(termless.err().contains("error: job X: the title and description have no words"), termless.err());
         assertTrue(termless.lines().isEmpty());
+    }
+
+    @Test
+    void takesEachJobsTitleFromItsFileOnRequest(@TempDir Path dir) throws Exception {
+        EvaluateCommand.Posting posting = EvaluateCommand.Posting.fromFirstLine(
+                "\n\n  Senior Accountant (hybrid)  \r\nLedgers, audits\nand closes\n");
+        assertEquals(new EvaluateCommand.Posting("Senior Accountant (hybrid)", "Ledgers, audits\nand closes"), posting);
+        assertEquals(
+                new EvaluateCommand.Posting("Payroll clerk", "Payroll clerk"),
+                EvaluateCommand.Posting.fromFirstLine("Payroll clerk\n"));
+        assertEquals(
+                200,
+                EvaluateCommand.Posting.fromFirstLine("a".repeat(300) + "\nrest")
+                        .title()
+                        .length());
+
+        Path jobs = dir.resolve("jobs");
+        Path resumes = dir.resolve("resumes");
+        RealisticReviews.writeCorpus(jobs, resumes, 4, 5);
+        // by its label this job is "X", with words to match; by its first line it is titled "the and of", and its
+        // description has no words either: refused, naming the title it was given
+        Files.writeString(jobs.resolve("X.txt"), "the and of\nthe");
+        Run run = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--titles", "first-line");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("error: job the and of: the title and description have no words"), run.err());
+
+        Files.writeString(jobs.resolve("X.txt"), "Payroll clerk\nthe");
+        Run titled = run(
+                "--jobs",
+                jobs.toString(),
+                "--resumes",
+                resumes.toString(),
+                "--reviews",
+                "10",
+                "--titles",
+                "first-line");
+        assertEquals(0, titled.exitCode(), titled.err());
+        assertEquals(1, titled.lines().size());
     }
 
     @Test
