@@ -43,10 +43,7 @@ public final class LexicalEmbedder implements Embedder {
 
     /** The lexical vector of {@code text}, as {@link #embed} makes it (static: it needs no instance state). */
     public static TermVector vectorOf(String text) {
-        Map<Integer, Double> weights = new HashMap<>();
-        forEachTerm(text, (term, phrase) -> weights.merge(index(term), 1.0, Double::sum));
-        weights.replaceAll((term, count) -> 1.0 + Math.log(count));
-        return TermVector.normalised(weights, MAX_TERMS);
+        return weighted(text, "");
     }
 
     @Override
@@ -62,10 +59,14 @@ public final class LexicalEmbedder implements Embedder {
      * has it redacted to a mark without terms, so the headline is the next line.
      */
     public static TermVector resumeVectorOf(String text) {
+        return weighted(text, headline(text));
+    }
+
+    /** The vector of {@code text}, with the terms of {@code headline} (a line of it, or "") counted again. */
+    private static TermVector weighted(String text, String headline) {
         Map<Integer, Double> weights = new HashMap<>();
         BiConsumer<String, Boolean> count = (term, phrase) -> weights.merge(index(term), 1.0, Double::sum);
         forEachTerm(text, count);
-        String headline = headline(text);
         for (int extra = 1; extra < HEADLINE_COUNT; extra++) {
             forEachTerm(headline, count);
         }
