@@ -86,10 +86,12 @@ public final class Explainer {
 
     private Explainer() {}
 
-    /** The explanation of {@code resumeText} (already redacted) against the job's title and description. */
-    public static Explanation explain(String jobText, String resumeText) {
-        TermVector job = LexicalEmbedder.vectorOf(jobText);
-        TermVector resume = LexicalEmbedder.resumeVectorOf(resumeText);
+    /**
+     * The explanation of a resume against the job's title and description ({@code jobText}), from the two vectors the
+     * resume was scored with: only their lexical terms are read, which a hybrid vector holds uniformly scaled, so the
+     * terms rank as in the lexical vectors alone and the upload embeds nothing twice.
+     */
+    public static Explanation explain(String jobText, TermVector job, TermVector resume) {
         Set<String> words = new LinkedHashSet<>();
         List<String[]> phrases = new ArrayList<>();
         LexicalEmbedder.forEachTerm(jobText, (term, phrase) -> {

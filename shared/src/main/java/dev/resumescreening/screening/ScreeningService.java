@@ -175,9 +175,10 @@ public final class ScreeningService {
         ExtractedText text = extractor.extract(RehearsalDocument.pdf(), "rehearsal.pdf", DocumentTextExtractor.PDF);
         String modelText = redactor.redact(text.text(), "");
         ScoringModel model = models.forResult(UUID.randomUUID().toString());
-        double probability =
-                model.probability("rehearsal", embedder.embedResume(modelText), embedder.embed(RehearsalDocument.JOB));
-        Explainer.explain(RehearsalDocument.JOB, modelText);
+        TermVector resume = embedder.embedResume(modelText);
+        TermVector job = embedder.embed(RehearsalDocument.JOB);
+        double probability = model.probability("rehearsal", resume, job);
+        Explainer.explain(RehearsalDocument.JOB, job, resume);
         return percent(probability);
     }
 
@@ -268,7 +269,7 @@ public final class ScreeningService {
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
-            explanation = Explainer.explain(job.title() + "\n" + job.description(), modelText)
+            explanation = Explainer.explain(job.title() + "\n" + job.description(), stored.embedding(), resumeEmbedding)
                     .scored(
                             jobScale,
                             percent(blend.own()),

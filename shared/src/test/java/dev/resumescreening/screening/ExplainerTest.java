@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.domain.Explanation;
+import dev.resumescreening.embedding.LexicalEmbedder;
+import dev.resumescreening.embedding.TermVector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,8 @@ class ExplainerTest {
 
     @Test
     void findsTheJobsTermsInTheResumeAndNamesTheMissingOnes() {
-        Explanation explanation = Explainer.explain(
-                JOB, "Java developer: five years of Spring Boot services on AWS Lambda and DynamoDB.");
+        Explanation explanation =
+                explain(JOB, "Java developer: five years of Spring Boot services on AWS Lambda and DynamoDB.");
         // java and aws occur twice in the job: the largest shares of the cosine
         assertEquals("java", explanation.found().get(0));
         assertTrue(
@@ -36,7 +38,7 @@ class ExplainerTest {
 
     @Test
     void aResumeWithNoneOfTheTermsHasOnlyMissingOnes() {
-        Explanation explanation = Explainer.explain(JOB, "Barista: espresso, latte art, customer service.");
+        Explanation explanation = explain(JOB, "Barista: espresso, latte art, customer service.");
         assertTrue(explanation.found().isEmpty(), explanation.toString());
         assertEquals(Explainer.MAX_MISSING, explanation.missing().size());
     }
@@ -45,11 +47,27 @@ class ExplainerTest {
     void showsWhatASampleResumeHasAndLacks() throws Exception {
         Path samples = Path.of("..", "template-samples");
         String job = Files.readString(samples.resolve("jobs/backend-java-engineer.txt"));
-        Explanation java = Explainer.explain(job, Files.readString(samples.resolve("resumes/priya-nair-java.txt")));
-        Explanation barista =
-                Explainer.explain(job, Files.readString(samples.resolve("resumes/sam-taylor-barista.txt")));
+        Explanation java = explain(job, Files.readString(samples.resolve("resumes/priya-nair-java.txt")));
+        Explanation barista = explain(job, Files.readString(samples.resolve("resumes/sam-taylor-barista.txt")));
         System.out.println(java + "\n" + barista);
         assertTrue(java.found().size() > barista.found().size(), java + " / " + barista);
         assertTrue(java.found().contains("java"));
+    }
+
+    @Test
+    void readsTheLexicalTermsOfAHybridVectorAsTheLexicalVectorsOwn() {
+        String resume = "Java developer: five years of Spring Boot services on AWS Lambda and DynamoDB.";
+        float[] semantic = {0.6f, 0.8f};
+        TermVector hybridJob =
+                LexicalEmbedder.vectorOf(JOB).beside(semantic, 1 << LexicalEmbedder.TERM_SPACE_BITS, 0.5);
+        TermVector hybridResume =
+                LexicalEmbedder.resumeVectorOf(resume).beside(semantic, 1 << LexicalEmbedder.TERM_SPACE_BITS, 0.5);
+        assertEquals(explain(JOB, resume), Explainer.explain(JOB, hybridJob, hybridResume));
+    }
+
+    /** As the upload explains a resume scored with the lexical embedder. */
+    private static Explanation explain(String jobText, String resumeText) {
+        return Explainer.explain(
+                jobText, LexicalEmbedder.vectorOf(jobText), LexicalEmbedder.resumeVectorOf(resumeText));
     }
 }

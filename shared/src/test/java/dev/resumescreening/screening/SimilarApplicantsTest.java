@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A resume's score is blended with the scores of the job's earlier applicants whose resumes are most like it. */
@@ -119,21 +121,24 @@ class SimilarApplicantsTest {
     }
 
     private static List<TermVector> accountants(int count) {
-        List<TermVector> resumes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            resumes.add(LexicalEmbedder.vectorOf("Accountant " + i + " at a metal parts plant: general ledger, accounts"
-                    + " payable, payroll, month-end close, journals and reconciliations; shop floor cost reviews"));
-        }
-        return resumes;
+        return numbered(
+                count,
+                i -> "Accountant " + i + " at a metal parts plant: general ledger, accounts payable,"
+                        + " payroll, month-end close, journals and reconciliations; shop floor cost reviews");
     }
 
     private static List<TermVector> engineers(int count) {
-        List<TermVector> resumes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            resumes.add(LexicalEmbedder.vectorOf("Engineer " + i + ": machining lines, tooling design, lean"
-                    + " production, maintenance planning and production schedules on the shop floor"));
-        }
-        return resumes;
+        return numbered(
+                count,
+                i -> "Engineer " + i + ": machining lines, tooling design, lean production,"
+                        + " maintenance planning and production schedules on the shop floor");
+    }
+
+    /** {@code count} resume vectors, the i-th of {@code text.apply(i)}. */
+    private static List<TermVector> numbered(int count, IntFunction<String> text) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> LexicalEmbedder.vectorOf(text.apply(i)))
+                .toList();
     }
 
     /** Answers {@code forEachResumeVector} with {@code stored}, counting the reads; nothing else is called. */

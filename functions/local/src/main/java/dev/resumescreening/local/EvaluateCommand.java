@@ -295,8 +295,9 @@ final class EvaluateCommand {
     private void setAside(List<Pair> pairs) {
         for (Pair pair : pairs) {
             if (pair.heldOut()) {
-                resumeEmbedding(pair.resultId());
-                textbookVectors.put(pair.resultId(), LexicalEmbedder.vectorOf(storedText(pair.resultId())));
+                Map<String, AttributeValue> item = resultItem(pair.resultId());
+                resumeEmbeddings.put(pair.resultId(), resumeEmbedding(item));
+                textbookVectors.put(pair.resultId(), LexicalEmbedder.vectorOf(storedText(item)));
                 environment.app().erasure().erase(pair.resultId());
             }
         }
@@ -426,15 +427,16 @@ final class EvaluateCommand {
     }
 
     private TermVector resumeEmbedding(String resultId) {
-        return resumeEmbeddings.computeIfAbsent(
-                resultId,
-                id -> TermVector.fromBytes(
-                        resultItem(id).get("resume_embedding").b().asByteArray()));
+        return resumeEmbeddings.computeIfAbsent(resultId, id -> resumeEmbedding(resultItem(id)));
+    }
+
+    private static TermVector resumeEmbedding(Map<String, AttributeValue> item) {
+        return TermVector.fromBytes(item.get("resume_embedding").b().asByteArray());
     }
 
     /** The text the model read (redacted), as the upload stored it. */
-    private String storedText(String resultId) {
-        String key = resultItem(resultId).get("text_key").s();
+    private String storedText(Map<String, AttributeValue> item) {
+        String key = item.get("text_key").s();
         byte[] text = environment.app().documents().get(key).orElseThrow();
         return new String(text, StandardCharsets.UTF_8);
     }
