@@ -122,8 +122,9 @@ public final class AdverseImpactViews {
     public static String csv(AdverseImpactReport.Result report) {
         StringWriter out = new StringWriter();
         String about = "adverse-impact report; job " + (report.jobId() == null ? "all" : report.jobId())
-                + "; from " + report.from() + " to " + report.to() + "; model versions "
-                + String.join(" ", report.modelVersions()) + "; results " + report.results();
+                + "; " + dateRange(report.from(), report.to()) + "; model versions "
+                + (report.modelVersions().isEmpty() ? "none" : String.join(" ", report.modelVersions()))
+                + "; results " + report.results();
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
                 .setHeader(CSV_HEADER)
@@ -163,6 +164,17 @@ public final class AdverseImpactViews {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The range of creation times as people read it: {@code to} is exclusive, and either end may be open. */
+    static String dateRange(String from, String to) {
+        if (from == null && to == null) {
+            return "all dates";
+        }
+        if (to == null) {
+            return "from " + from + " on";
+        }
+        return from == null ? "before " + to : "from " + from + " to " + to;
     }
 
     /** A row that only counts (the candidates left out): the figures' columns stay empty. */

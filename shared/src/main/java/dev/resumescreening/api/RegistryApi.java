@@ -65,6 +65,7 @@ public final class RegistryApi {
                 RequestBodies.text(body, "model_path"),
                 RequestBodies.text(body, "version"),
                 flag(body, "activate"),
+                flag(body, "force"),
                 request.caller());
         return ApiResponse.created(
                 Map.of("success", true, "model", model(record), "active", pointer(registry.pointer())));

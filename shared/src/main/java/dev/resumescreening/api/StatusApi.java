@@ -1,9 +1,11 @@
 package dev.resumescreening.api;
 
+import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.http.ApiRequest;
 import dev.resumescreening.http.ApiResponse;
 import dev.resumescreening.http.Endpoint;
 import dev.resumescreening.http.RequestBodies;
+import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.review.ReviewQueue;
 import dev.resumescreening.review.TrainingStatusService;
 import java.util.LinkedHashMap;
@@ -19,11 +21,13 @@ public final class StatusApi {
 
     private final TrainingStatusService status;
     private final ReviewQueue queue;
+    private final JobRepository jobs;
 
     @Inject
-    public StatusApi(TrainingStatusService status, ReviewQueue queue) {
+    public StatusApi(TrainingStatusService status, ReviewQueue queue, JobRepository jobs) {
         this.status = status;
         this.queue = queue;
+        this.jobs = jobs;
     }
 
     public Map<String, Endpoint> routes() {
@@ -38,7 +42,11 @@ public final class StatusApi {
 
     ApiResponse reviewQueue(ApiRequest request) {
         int limit = RequestBodies.intQuery(request, "limit", DEFAULT_QUEUE, 1, MAX_QUEUE);
-        List<Map<String, Object>> entries = queue.next(request.query("job_id").orElse(null), limit).stream()
+        String jobId = request.query("job_id").orElse(null);
+        if (jobId != null && jobs.find(jobId).isEmpty()) {
+            throw ProblemException.notFound("job", jobId);
+        }
+        List<Map<String, Object>> entries = queue.next(jobId, limit).stream()
                 .map(entry -> {
                     Map<String, Object> view = Views.result(entry.queued().result());
                     view.put("distance_from_threshold", entry.queued().distanceFromThreshold());

@@ -1,5 +1,7 @@
 package dev.resumescreening.compliance;
 
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.ports.JobRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +12,22 @@ import javax.inject.Singleton;
 @Singleton
 public final class AdverseImpactService {
     private final ComplianceStore store;
+    private final JobRepository jobs;
 
     @Inject
-    public AdverseImpactService(ComplianceStore store) {
+    public AdverseImpactService(ComplianceStore store, JobRepository jobs) {
         this.store = store;
+        this.jobs = jobs;
     }
 
-    /** The report over results created in {@code [from, to)} (ISO timestamps; null for open ends). */
+    /**
+     * The report over results created in {@code [from, to)} (ISO timestamps; null for open ends), of one job or of
+     * all jobs ({@code jobId} null); a job that does not exist is refused ({@code job_not_found}).
+     */
     public AdverseImpactReport.Result report(String jobId, String from, String to) {
+        if (jobId != null && jobs.find(jobId).isEmpty()) {
+            throw ProblemException.notFound("job", jobId);
+        }
         List<AdverseImpactReport.Row> rows = new ArrayList<>();
         List<dev.resumescreening.domain.ScreeningResult> results = new ArrayList<>();
         store.forEachResult(jobId, from, to, results::add);

@@ -40,6 +40,8 @@ public final class ModelRegistry {
 
     static final int DEFAULT_CHALLENGER_WEIGHT = 50;
     static final String SIMILARITY_FRAMEWORK = "similarity";
+    /** The code of the refusal to activate a model the evaluation gate rejected, unless forced. */
+    public static final String MODEL_REJECTED = "model_rejected";
 
     private final ModelRegistryStore store;
     private final ModelArtifactStore artifacts;
@@ -83,8 +85,10 @@ public final class ModelRegistry {
     /**
      * Registers the model under {@code modelPath} (s3://bucket/prefix/ or a key prefix) as {@code version}, after
      * verifying it; files outside models/classifier/{version}/ are copied there, where the serving functions read.
+     * With {@code activate} it goes live, as {@link #activate(String, String, Integer, String, String, boolean)} with
+     * {@code force}.
      */
-    public ModelRecord register(String modelPath, String version, boolean activate, String actor) {
+    public ModelRecord register(String modelPath, String version, boolean activate, boolean force, String actor) {
         requireNewVersionName(version);
         String prefix = keyPrefix(modelPath);
         ModelArtifact artifact = verified(prefix);
@@ -94,7 +98,7 @@ public final class ModelRegistry {
         }
         ModelRecord record = registerArtifact(artifact, version, servedPrefix, testMetrics(artifact), null);
         if (activate) {
-            activate(version, null, null, actor, "registered by " + actor + " with activate");
+            activate(version, null, null, actor, "registered by " + actor + " with activate", force);
         }
         return store.find(version).orElse(record);
     }
@@ -319,7 +323,7 @@ public final class ModelRegistry {
         if (rejected && !force) {
             throw new ProblemException(
                     ProblemKind.CONFLICT,
-                    "model_rejected",
+                    MODEL_REJECTED,
                     "model " + version
                             + " was rejected by the evaluation gate; send \"force\": true to activate it anyway");
         }

@@ -239,6 +239,27 @@ class AdverseImpactReportTest {
         assertTrue(csv.contains("\r\nhuman,sex,male,8,0.5,false,4,0.5,0.8,false,0.614295"), csv);
     }
 
+    @Test
+    void theCsvCommentNamesTheDateRangeEvenWhenAnEndIsOpen() {
+        assertTrue(AdverseImpactViews.csv(AdverseImpactReport.compute(null, null, null, rows))
+                .startsWith("# adverse-impact report; job all; all dates; model versions none; results 0\r\n"));
+        add(FEMALE_WHITE, 80, Decision.SHORTLIST, null);
+        String from = "2026-11-01T00:00:00.000Z";
+        String to = "2026-12-01T00:00:00.000Z";
+        assertEquals(
+                "# adverse-impact report; job all; all dates; model versions 0; results 1",
+                AdverseImpactViews.csv(AdverseImpactReport.compute(null, null, null, rows))
+                        .lines()
+                        .findFirst()
+                        .orElseThrow());
+        assertTrue(AdverseImpactViews.csv(AdverseImpactReport.compute(null, from, null, rows))
+                .contains("; from " + from + " on;"));
+        assertTrue(AdverseImpactViews.csv(AdverseImpactReport.compute(null, null, to, rows))
+                .contains("; before " + to + ";"));
+        assertTrue(AdverseImpactViews.csv(AdverseImpactReport.compute(null, from, to, rows))
+                .contains("; from " + from + " to " + to + ";"));
+    }
+
     private static void assertNoNaN(Result report) {
         String json = Json.write(AdverseImpactViews.json(report));
         assertFalse(json.contains("NaN") || json.contains("Infinity"), json);

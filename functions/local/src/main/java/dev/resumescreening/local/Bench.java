@@ -51,6 +51,7 @@ final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LocalMain.requireDirectory("--resumes", resumes);
         List<Path> files = resumeFiles(resumes);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .pdf or .txt files under " + resumes);

@@ -4,7 +4,6 @@ import dev.resumescreening.api.AdverseImpactViews;
 import dev.resumescreening.api.ComplianceApi.Range;
 import dev.resumescreening.compliance.AdverseImpactReport;
 import dev.resumescreening.compliance.AuditExporter;
-import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.maintenance.IndexKeyStore;
 import java.io.BufferedWriter;
@@ -39,11 +38,7 @@ final class ComplianceCommands {
         String to;
 
         Range range() {
-            try {
-                return Range.parse(from, to);
-            } catch (ProblemException e) {
-                throw new IllegalArgumentException(e.getMessage());
-            }
+            return Range.parse(from, to);
         }
     }
 
@@ -168,8 +163,6 @@ final class ComplianceCommands {
                 var erased = environment.app().erasure().erase(resultId);
                 spec.commandLine().getOut().printf("erased %s (job %s)%n", erased.resultId(), erased.jobId());
                 return 0;
-            } catch (ProblemException e) {
-                throw new IllegalArgumentException(e.getMessage());
             }
         }
     }

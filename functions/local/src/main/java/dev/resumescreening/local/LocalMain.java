@@ -1,5 +1,9 @@
 package dev.resumescreening.local;
 
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -42,7 +46,8 @@ public final class LocalMain implements Runnable {
 
     /**
      * The commands: bad or unknown options print the command's usage and exit 2; so does a value a command refuses
-     * (an {@link IllegalArgumentException}).
+     * (an {@link IllegalArgumentException}, or a {@link ProblemException} of invalid input). Any other problem (not
+     * found, refused by the state, a port in use) prints one error line and exits 1.
      */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LocalMain());
@@ -65,12 +70,23 @@ public final class LocalMain implements Runnable {
     }
 
     private static int refused(Exception e, CommandLine command, ParseResult parsed) throws Exception {
-        if (!(e instanceof IllegalArgumentException)) {
+        if (e instanceof ProblemException problem && problem.kind() != ProblemKind.INVALID_INPUT) {
+            command.getErr().println("error: " + problem.code() + ": " + problem.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        if (!(e instanceof IllegalArgumentException || e instanceof ProblemException)) {
             throw e;
         }
         command.getErr().println("error: " + e.getMessage());
         command.usage(command.getErr());
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Refuses (as a value a command refuses) an option naming a directory that does not exist. */
+    static void requireDirectory(String option, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + ": no such directory: " + dir);
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.resumescreening.local;
 
 import dev.resumescreening.config.Contract.RouteSpec;
+import dev.resumescreening.domain.ProblemException;
+import dev.resumescreening.domain.ProblemKind;
+import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,7 +30,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalEnvironment environment = LocalEnvironment.start(stack.dataDir, stack.awsEndpoint, !noCreateStorage);
-        LocalHttpServer server = LocalHttpServer.start(environment, port);
+        LocalHttpServer server;
+        try {
+            server = LocalHttpServer.start(environment, port);
+        } catch (BindException inUse) {
+            environment.close();
+            throw new ProblemException(
+                    ProblemKind.UNAVAILABLE,
+                    "port_in_use",
+                    "port " + port + " on 127.0.0.1 is already in use; choose another with --port N");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

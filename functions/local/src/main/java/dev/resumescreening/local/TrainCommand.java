@@ -3,13 +3,16 @@ package dev.resumescreening.local;
 import dev.resumescreening.config.Settings;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.registry.ModelRecord;
+import dev.resumescreening.registry.ModelRegistry;
 import dev.resumescreening.review.ReviewCounts;
 import dev.resumescreening.training.TrainingRequest;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code train [--dry-run] [--force] [--min-samples N]}, as the guide's scheduled_training.py: the status block,
@@ -74,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    /** {@code register --model-path P --version V [--activate]}, as the guide's register_model.py. */
+    /** {@code register --model-path P --version V [--activate [--force]]}, as the guide's register_model.py. */
     @Command(
             name = "register",
             description = "Verify and register a model folder (s3://bucket/prefix/ or a key "
@@ -93,20 +96,38 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--activate", description = "make it the live model")
         boolean activate;
 
+        @Option(
+                names = "--force",
+                description = "with --activate: make it live even if the evaluation gate rejected it")
+        boolean force;
+
         @Mixin
         StackOptions stack;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            if (force && !activate) {
+                throw new IllegalArgumentException("--force only applies with --activate");
+            }
             try (LocalEnvironment environment = stack.open()) {
-                ModelRecord record = environment.app().modelRegistry().register(path, version, activate, "cli");
-                System.out.println("registered model " + record.version() + " (" + record.status() + ", sha256 "
-                        + record.weightsSha256() + "); live: "
-                        + environment.app().modelRegistry().pointer().championVersion());
+                ModelRecord record = environment.app().modelRegistry().register(path, version, activate, force, "cli");
+                spec.commandLine()
+                        .getOut()
+                        .println("registered model " + record.version() + " (" + record.status() + ", sha256 "
+                                + record.weightsSha256() + "); live: "
+                                + environment.app().modelRegistry().pointer().championVersion());
                 return 0;
             } catch (ProblemException problem) {
-                System.err.println("error: " + problem.code() + ": " + problem.getMessage());
-                return 1;
+                if (!problem.code().equals(ModelRegistry.MODEL_REJECTED)) {
+                    throw problem;
+                }
+                throw new ProblemException(
+                        problem.kind(),
+                        problem.code(),
+                        "model " + version + " was rejected by the evaluation gate; add --force to activate it anyway");
             }
         }
     }

@@ -79,11 +79,28 @@ class ComplianceCommandsTest {
 
         assertTrue(run("sweep-retention", "--retention-days", "0").contains("retention 0 days: erased 0 results"));
         assertTrue(run("erase", "--result-id", resultId).contains("erased " + resultId));
+        // not found is a runtime error (exit 1, one line), not a bad option (usage, exit 2)
+        assertEquals(
+                "error: screening_result_not_found: screening result '" + resultId + "' does not exist",
+                failure("erase", "--result-id", resultId));
+        assertEquals(
+                "error: job_not_found: job 'nope' does not exist",
+                failure("report", "adverse-impact", "--job-id", "nope"));
+    }
+
+    /** Runs a command that must fail at run time: exit code 1 and its standard error, with nothing else. */
+    private String failure(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dataDir.toString());
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine again = LocalMain.commandLine();
-        again.setErr(new PrintWriter(err));
-        assertEquals(2, again.execute("erase", "--result-id", resultId, "--data-dir", dataDir.toString()));
-        assertTrue(err.toString().startsWith("error: "), err.toString());
+        CommandLine commandLine = LocalMain.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        assertEquals(1, commandLine.execute(all.toArray(String[]::new)), err.toString());
+        assertEquals("", out.toString());
+        return err.toString().strip();
     }
 
     private String run(String... args) {

@@ -433,10 +433,16 @@ class ComplianceIntegrationTest {
                 400,
                 stack.get("/api/v1/reports/adverse-impact?from=2026-12-01&to=2026-11-01")
                         .statusCode());
-        // an empty range is an answer, not an error
-        HttpResponse<String> empty = stack.get("/api/v1/reports/adverse-impact?job_id=nope&to=2000-01-01");
+        // an empty range is an answer, not an error; a job that does not exist is
+        HttpResponse<String> empty = stack.get("/api/v1/reports/adverse-impact?job_id=" + job + "&to=2000-01-01");
         assertEquals(200, empty.statusCode());
         assertEquals(0, Json.read(empty.body()).get("results").asInt());
+        for (String format : List.of("json", "csv")) {
+            HttpResponse<String> unknown = stack.get("/api/v1/reports/adverse-impact?job_id=nope&format=" + format);
+            assertEquals(404, unknown.statusCode(), unknown.body());
+            assertEquals(
+                    "job_not_found", Json.read(unknown.body()).at("/error/code").asText());
+        }
     }
 
     @Test

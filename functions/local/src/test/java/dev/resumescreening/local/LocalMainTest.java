@@ -3,16 +3,20 @@ package dev.resumescreening.local;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line itself: help, option types and errors, and every invocation the docs and CI scripts show. */
@@ -88,6 +92,31 @@ class LocalMainTest {
         assertTrue(missing.err().contains("--result-id"), missing.err());
 
         assertEquals(2, run("no-such-command").exitCode());
+    }
+
+    @Test
+    void servingOnAPortInUseSaysSoInOneLine(@TempDir Path dataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            Run serve = run("serve", "--port", port, "--data-dir", dataDir.toString());
+            assertEquals(1, serve.exitCode());
+            assertEquals(
+                    "error: port_in_use: port " + port
+                            + " on 127.0.0.1 is already in use; choose another with --port N",
+                    serve.err().strip());
+        }
+        // the stack it started is closed again: the data directory is free for the next one
+        try (LocalEnvironment again = LocalEnvironment.start(dataDir, null)) {
+            assertNotNull(again.app());
+        }
+    }
+
+    @Test
+    void benchRefusesAMissingResumesDirectoryAsEvaluateDoes(@TempDir Path dir) {
+        Path missing = dir.resolve("no-resumes");
+        Run bench = run("bench", "--resumes", missing.toString());
+        assertEquals(2, bench.exitCode());
+        assertTrue(bench.err().startsWith("error: --resumes: no such directory: " + missing), bench.err());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.ModelArtifact;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,5 +113,27 @@ class ModelRegistryIntegrationTest {
         assertEquals("v1", activation.get("champion_version").asText());
         assertEquals("ACTIVE", status("v1"));
         assertEquals("0", rolledBackTo());
+    }
+
+    @Test
+    void registeringARejectedModelWithActivateTakesForceToo() throws Exception {
+        register("v1");
+        stack.environment.app().modelRegistry().reject("v1");
+        Map<String, Object> again =
+                Map.of("model_path", ModelArtifact.keyPrefix("v1"), "version", "v1", "activate", true);
+
+        HttpResponse<String> refused = stack.postJson("/api/v1/models/register", again);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals(
+                "model_rejected", Json.read(refused.body()).at("/error/code").asText());
+
+        Map<String, Object> forced = new HashMap<>(again);
+        forced.put("force", true);
+        HttpResponse<String> registered = stack.postJson("/api/v1/models/register", forced);
+        assertEquals(201, registered.statusCode(), registered.body());
+        assertEquals(
+                "v1",
+                Json.read(registered.body()).at("/active/champion_version").asText());
+        assertEquals("forced", models().get("activations").get(0).get("kind").asText());
     }
 }

@@ -288,6 +288,10 @@ class ReviewLoopIntegrationTest {
                         .get("count")
                         .asInt());
         assertEquals(400, stack.get("/api/v1/feedback/review-queue?limit=abc").statusCode());
+        HttpResponse<String> unknownJob = stack.get("/api/v1/feedback/review-queue?job_id=nope");
+        assertEquals(404, unknownJob.statusCode(), unknownJob.body());
+        assertEquals(
+                "job_not_found", Json.read(unknownJob.body()).at("/error/code").asText());
     }
 
     @Test
