@@ -87,7 +87,7 @@ public final class Explainer {
     private Explainer() {}
 
     /**
-     * The explanation of a resume against the job's title and description ({@code jobText}), from the two vectors the
+     * The explanation of a resume against the text its job is matched on ({@code jobText}), from the two vectors the
      * resume was scored with: only their lexical terms are read, which a hybrid vector holds uniformly scaled, so the
      * terms rank as in the lexical vectors alone and the upload embeds nothing twice.
      */

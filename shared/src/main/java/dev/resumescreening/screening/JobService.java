@@ -56,7 +56,7 @@ public final class JobService {
                 cutOff,
                 Timestamps.format(clock.instant()),
                 blindReview == null || blindReview);
-        TermVector embedding = embedder.embed(job.title() + "\n" + job.description());
+        TermVector embedding = embedder.embed(job.matchedText());
         if (embedding.isEmpty()) {
             throw ProblemException.invalid(
                     "description_without_terms",
@@ -111,10 +111,7 @@ public final class JobService {
         }
         StoredJob stored = found.get();
         if (stored.embedding() == null) {
-            stored = new StoredJob(
-                    stored.job(),
-                    embedder.embed(stored.job().title() + "\n" + stored.job().description()),
-                    stored.applicants());
+            stored = new StoredJob(stored.job(), embedder.embed(stored.job().matchedText()), stored.applicants());
         }
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();

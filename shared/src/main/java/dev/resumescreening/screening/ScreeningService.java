@@ -269,7 +269,7 @@ public final class ScreeningService {
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
-            explanation = Explainer.explain(job.title() + "\n" + job.description(), stored.embedding(), resumeEmbedding)
+            explanation = Explainer.explain(job.matchedText(), stored.embedding(), resumeEmbedding)
                     .scored(
                             jobScale,
                             percent(blend.own()),

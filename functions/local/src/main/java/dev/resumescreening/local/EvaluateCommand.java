@@ -63,7 +63,9 @@ final class EvaluateCommand {
     private final boolean queueSampling;
     private final Map<String, TermVector> resumeEmbeddings = new HashMap<>();
     /** Held-out results' text as the textbook cosine reads it: every line alike, no headline weighted. */
-    private final Map<String, TermVector> textbookVectors = new HashMap<>();
+    private final Map<String, TermVector> textbookResumeVectors = new HashMap<>();
+    /** Each job's whole posting as the textbook cosine reads it: every section alike. */
+    private final Map<String, TermVector> textbookJobVectors = new HashMap<>();
     /** Job label by job id, for the per-job figures. */
     private final Map<String, String> jobLabels = new TreeMap<>();
 
@@ -179,8 +181,8 @@ final class EvaluateCommand {
             if (!titles.equals("label") && !titles.equals("first-line")) {
                 throw new IllegalArgumentException("--titles: label or first-line; got " + titles);
             }
-            requireDirectory("--jobs", jobsDir);
-            requireDirectory("--resumes", resumesDir);
+            LocalMain.requireDirectory("--jobs", jobsDir);
+            LocalMain.requireDirectory("--resumes", resumesDir);
             List<Integer> sortedBudgets = budgets.stream().sorted().toList();
             String samplingName = sampling.name().toLowerCase(Locale.ROOT);
             PrintStream report = System.out;
@@ -206,12 +208,6 @@ final class EvaluateCommand {
         }
     }
 
-    private static void requireDirectory(String option, Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(option + ": no such directory: " + dir);
-        }
-    }
-
     private List<Pair> screenAll(
             Map<String, Posting> jobDescriptions,
             Map<String, List<Path>> resumes,
@@ -224,6 +220,10 @@ final class EvaluateCommand {
             String jobId = api.createJob(job.getValue().title(), job.getValue().description());
             jobIds.put(job.getKey(), jobId);
             jobLabels.put(jobId, job.getKey());
+            textbookJobVectors.put(
+                    jobId,
+                    LexicalEmbedder.vectorOf(
+                            job.getValue().title() + "\n" + job.getValue().description()));
         }
         // the split is drawn label by label; the uploads come in a shuffled order of all labels, as applicants do
         List<Resume> drawn = new ArrayList<>();
@@ -297,7 +297,7 @@ final class EvaluateCommand {
             if (pair.heldOut()) {
                 Map<String, AttributeValue> item = resultItem(pair.resultId());
                 resumeEmbeddings.put(pair.resultId(), resumeEmbedding(item));
-                textbookVectors.put(pair.resultId(), LexicalEmbedder.vectorOf(storedText(item)));
+                textbookResumeVectors.put(pair.resultId(), LexicalEmbedder.vectorOf(storedText(item)));
                 environment.app().erasure().erase(pair.resultId());
             }
         }
@@ -313,13 +313,12 @@ final class EvaluateCommand {
         List<Pair> randomOrder = new ArrayList<>(trainPool.values());
         Collections.shuffle(randomOrder, random);
         List<Pair> test = pairs.stream().filter(Pair::heldOut).toList();
-        // the textbook cosine: of the description's own vector, not scaled by the job's applicants
+        // the textbook cosine: of the whole posting's own vector, not scaled by the job's applicants
         Map<String, Object> lexical = metrics(
                 test,
                 "lexical-cosine",
-                (pair, resume, job) -> textbookVectors
-                        .get(pair.resultId())
-                        .dot(environment.app().jobs().find(pair.jobId()).embedding()));
+                (pair, resume, job) ->
+                        textbookResumeVectors.get(pair.resultId()).dot(textbookJobVectors.get(pair.jobId())));
         Map<String, Object> ceiling = supervisedCeiling(new ArrayList<>(trainPool.values()), test);
         List<Map<String, Object>> lines = new ArrayList<>();
         int reviewed = 0;

@@ -271,6 +271,28 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void matchesResumesOnThePostingsWorkNotOnWhatTheEmployerOffers() throws Exception {
+        String posting = Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt"));
+        String plain = stack.createJob("Backend Java Engineer", posting);
+        String withOffer = stack.createJob(
+                "Backend Java Engineer",
+                "About us\nA family-owned insurer of boats and caravans since 1952.\n\n" + posting
+                        + "\n\nWhat we offer\n- Dental insurance, a pension and gym membership\n- A yearly bonus\n");
+        byte[] resume = Files.readAllBytes(TestStack.samples().resolve("resumes/marco-silva-fullstack.txt"));
+
+        JsonNode plainResult = json(stack.uploadFile(plain, "offer-plain.txt", resume));
+        JsonNode offerResult = json(stack.uploadFile(withOffer, "offer-sections.txt", resume));
+
+        assertEquals(
+                plainResult.get("score").asDouble(), offerResult.get("score").asDouble(), 1e-9);
+        assertEquals(plainResult.get("explanation"), offerResult.get("explanation"));
+        List<String> missing = texts(offerResult.get("explanation").get("missing"));
+        for (String offered : List.of("insurance", "pension", "gym", "bonus", "caravans")) {
+            assertTrue(missing.stream().noneMatch(term -> term.contains(offered)), offered + " in " + missing);
+        }
+    }
+
+    @Test
     void explainsTheScoreWithTheJobsTermsFoundAndMissing() throws Exception {
         JsonNode result = json(stack.uploadFile(
                 jobId,

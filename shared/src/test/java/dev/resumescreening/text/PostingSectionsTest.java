@@ -1,0 +1,112 @@
+package dev.resumescreening.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PostingSectionsTest {
+    private static final String WORK = "Duties\n"
+            + "- Reconcile the general ledger and prepare monthly financial statements.\n"
+            + "- Support the annual audit.\n";
+
+    @Test
+    void dropsTheSectionsAboutTheEmployerTheOfferAndTheApplication() {
+        String posting = "Staff Accountant - Harbour Logistics\n\n"
+                + "About us\n"
+                + "We move freight across twelve ports and care about our people and our mission.\n\n"
+                + WORK
+                + "\nWhat we offer\n"
+                + "Health insurance, pension and 28 days of holiday.\n\n"
+                + "How to apply:\n"
+                + "Send a resume and a cover letter by 5 May.\n";
+
+        String work = PostingSections.aboutTheWork(posting);
+
+        assertTrue(work.contains("Staff Accountant - Harbour Logistics"), work);
+        assertTrue(work.contains("Reconcile the general ledger"), work);
+        assertTrue(work.contains("Support the annual audit"), work);
+        for (String employer : new String[] {"freight", "mission", "insurance", "holiday", "cover letter"}) {
+            assertFalse(work.contains(employer), employer + " should be gone: " + work);
+        }
+    }
+
+    @Test
+    void knowsHeadingsWrittenWithMarkdownColonsCapitalsOrAnAmpersand() {
+        for (String heading :
+                new String[] {"## Benefits", "**Perks & Benefits**", "BENEFITS:", "What you’ll get", "  Why join us?  "
+                }) {
+            String work = PostingSections.aboutTheWork(WORK + "\n" + heading + "\nDental cover and a gym.\n");
+            assertFalse(work.contains("Dental"), heading + ": " + work);
+            assertTrue(work.contains("general ledger"), heading + ": " + work);
+        }
+    }
+
+    @Test
+    void readsAnInlineEmployerLabelAsASectionOfItsLineAndParagraph() {
+        String work = PostingSections.aboutTheWork(
+                WORK + "Benefits: dental cover,\n  a pension and a gym.\n\nTravel to two sites each week.\n");
+
+        assertFalse(work.contains("dental"), work);
+        assertFalse(work.contains("pension"), work);
+        assertTrue(work.contains("Travel to two sites"), work);
+        assertTrue(work.contains("general ledger"), work);
+    }
+
+    @Test
+    void keepsTheWorkThatFollowsAnEmployerParagraphWithoutAHeadingOfItsOwn() {
+        String work = PostingSections.aboutTheWork("About us\n"
+                + "We are a family-run manufacturer of garden furniture.\n\n"
+                + "We need a cost accountant to own standard costing and inventory valuation.\n");
+
+        assertFalse(work.contains("garden furniture"), work);
+        assertTrue(work.contains("standard costing"), work);
+    }
+
+    @Test
+    void neverReadsTheWorkAsAnEmployersSection() {
+        String hr = "HR Generalist\n\n"
+                + "Benefits administration\n"
+                + "- Run open enrolment for health and pension benefits.\n"
+                + "- Keep our equal opportunity policy and reasonable accommodation process current.\n\n"
+                + "- Benefits: answer employees' questions about their cover.\n"
+                + "Requirements\n"
+                + "Specialized experience: one year advising managers on staffing.\n";
+
+        assertEquals(hr, PostingSections.aboutTheWork(hr));
+    }
+
+    @Test
+    void endsAnEmployersSectionAtTheNextHeadingEvenWithoutABlankLine() {
+        String work = PostingSections.aboutTheWork("Benefits\n- Dental\n- Pension\nRequirements\n- CPA licence\n");
+
+        assertEquals("Requirements\n- CPA licence\n", work);
+    }
+
+    @Test
+    void readsAPostingThatIsAllAboutTheEmployerWhole() {
+        String posting = "About us\nWe build bridges.\n";
+
+        assertEquals(posting, PostingSections.aboutTheWork(posting));
+        assertEquals("", PostingSections.aboutTheWork(""));
+    }
+
+    @Test
+    void recognisesHeadingsAndNotSentencesBulletsOrLongLines() {
+        assertEquals(
+                "benefits", PostingSections.heading("Benefits").orElseThrow().label());
+        assertEquals(
+                "what we offer",
+                PostingSections.heading("### What We Offer:").orElseThrow().label());
+        assertTrue(PostingSections.heading("Requirements").isPresent());
+        assertFalse(PostingSections.heading("- Benefits").isPresent());
+        assertFalse(PostingSections.heading("1. Benefits").isPresent());
+        assertFalse(PostingSections.heading("We offer benefits.").isPresent());
+        assertFalse(PostingSections.heading("What we offer to every one of our staff")
+                .isPresent());
+        assertFalse(PostingSections.heading("Apply at https://example.com/jobs").isPresent());
+        assertFalse(PostingSections.heading("Experience: five years in audit").isPresent());
+        assertFalse(PostingSections.heading("").isPresent());
+    }
+}
