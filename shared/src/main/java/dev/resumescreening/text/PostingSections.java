@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class PostingSections {
     static final int MAX_HEADING_WORDS = 6;
+    /** A longer label is no heading, and is never matched against the patterns below (whose cost grows with it). */
+    static final int MAX_HEADING_CHARS = 100;
 
     /** Headings of sections about the employer, the offer or the application, lower case, "&" read as "and". */
     static final Set<String> EMPLOYER_HEADINGS = Set.of(
@@ -125,8 +127,11 @@ public final class PostingSections {
             return Optional.empty();
         }
         int colon = trimmed.indexOf(':');
-        String label = MARKS.matcher(colon >= 0 ? trimmed.substring(0, colon) : trimmed)
-                .replaceAll("");
+        String written = colon >= 0 ? trimmed.substring(0, colon) : trimmed;
+        if (written.length() > MAX_HEADING_CHARS) {
+            return Optional.empty();
+        }
+        String label = MARKS.matcher(written).replaceAll("");
         if (label.isEmpty() || (colon < 0 && SENTENCE_END.matcher(label).find())) {
             return Optional.empty();
         }
@@ -139,10 +144,7 @@ public final class PostingSections {
                         .replace("&", "and")
                         .replace('\u2019', '\'')
                         .replaceAll("\\s+", " "),
-                colon >= 0
-                        && !MARKS.matcher(trimmed.substring(colon + 1))
-                                .replaceAll("")
-                                .isEmpty());
+                colon >= 0 && WORD.matcher(trimmed.substring(colon + 1)).find());
         return heading.inline() && !heading.ofEmployer() ? Optional.empty() : Optional.of(heading);
     }
 }

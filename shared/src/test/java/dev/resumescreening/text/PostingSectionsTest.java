@@ -108,5 +108,11 @@ class PostingSectionsTest {
         assertFalse(PostingSections.heading("Apply at https://example.com/jobs").isPresent());
         assertFalse(PostingSections.heading("Experience: five years in audit").isPresent());
         assertFalse(PostingSections.heading("").isPresent());
+        assertFalse(
+                PostingSections.heading("Benefits" + " ".repeat(200_000) + "x").isPresent());
+        assertTrue(PostingSections.heading("Benefits: " + "dental cover, ".repeat(20_000))
+                .orElseThrow()
+                .inline());
+        assertFalse(PostingSections.heading("Benefits: **").orElseThrow().inline());
     }
 }
