@@ -368,11 +368,12 @@ final class Bench implements Callable<Integer> {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
+    /** The job description in {@code file}; one that cannot be read is refused as a bad {@code --job}. */
     private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new IllegalArgumentException("--job: cannot read " + file + " (" + e + ")", e);
         }
     }
 }

@@ -120,6 +120,15 @@ class LocalMainTest {
     }
 
     @Test
+    void benchRefusesAJobFileItCannotRead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("resume.txt"), "Staff accountant: ledgers and audits");
+        Path missing = dir.resolve("no-job.txt");
+        Run bench = run("bench", "--resumes", dir.toString(), "--job", missing.toString());
+        assertEquals(2, bench.exitCode());
+        assertTrue(bench.err().startsWith("error: --job: cannot read " + missing), bench.err());
+    }
+
+    @Test
     void theInvocationsInTheReadmeAndTheScriptsParse() throws Exception {
         List<List<String>> invocations = new ArrayList<>();
         String readme = Files.readString(Path.of("../../README.md")).replace("\\\n", " ");
