@@ -22,6 +22,7 @@ import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.ExtractedText;
 import dev.resumescreening.text.PersonalDetailsRedactor;
+import dev.resumescreening.text.PostingSections;
 import dev.resumescreening.text.RehearsalDocument;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -176,9 +177,11 @@ public final class ScreeningService {
         String modelText = redactor.redact(text.text(), "");
         ScoringModel model = models.forResult(UUID.randomUUID().toString());
         TermVector resume = embedder.embedResume(modelText);
-        TermVector job = embedder.embed(RehearsalDocument.JOB);
+        // read as an upload reads its job's text (Job#matchedText), so that path is warm too
+        String jobText = PostingSections.aboutTheWork(RehearsalDocument.JOB);
+        TermVector job = embedder.embed(jobText);
         double probability = model.probability("rehearsal", resume, job);
-        Explainer.explain(RehearsalDocument.JOB, job, resume);
+        Explainer.explain(jobText, job, resume);
         return percent(probability);
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.json.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI commands on a local stack's data directory, as README shows them. */
 class ComplianceCommandsTest {
@@ -90,28 +87,23 @@ class ComplianceCommandsTest {
 
     /** Runs a command that must fail at run time: exit code 1 and its standard error, with nothing else. */
     private String failure(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LocalMain.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        assertEquals(1, commandLine.execute(all.toArray(String[]::new)), err.toString());
-        assertEquals("", out.toString());
-        return err.toString().strip();
+        CommandRun run = inDataDir(args);
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        return run.err().strip();
     }
 
     private String run(String... args) {
+        CommandRun run = inDataDir(args);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        return run.out();
+    }
+
+    private CommandRun inDataDir(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data-dir");
         all.add(dataDir.toString());
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = LocalMain.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        assertEquals(0, commandLine.execute(all.toArray(String[]::new)), out.toString());
-        return out.toString();
+        return CommandRun.of(all.toArray(String[]::new));
     }
 
     private static String post(HttpClient http, String url, Object body) throws Exception {

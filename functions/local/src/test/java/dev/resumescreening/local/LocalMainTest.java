@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,26 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line itself: help, option types and errors, and every invocation the docs and CI scripts show. */
 class LocalMainTest {
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LocalMain.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void everyCommandHasItsOwnHelp() {
-        Run top = run("--help");
+        CommandRun top = CommandRun.of("--help");
         assertEquals(0, top.exitCode());
         for (String command : List.of(
                 "serve",
@@ -52,7 +37,7 @@ class LocalMainTest {
                 "bench")) {
             assertTrue(top.out().contains(command), command + " missing from\n" + top.out());
         }
-        Run serve = run("serve", "--help");
+        CommandRun serve = CommandRun.of("serve", "--help");
         assertEquals(0, serve.exitCode());
         assertTrue(
                 serve.out().contains("--port=N")
@@ -61,44 +46,44 @@ class LocalMainTest {
                         && serve.out().contains("--data-dir=DIR"),
                 serve.out());
         assertFalse(serve.out().contains("--min-samples"), serve.out());
-        Run evaluate = run("help", "evaluate");
+        CommandRun evaluate = CommandRun.of("help", "evaluate");
         assertTrue(evaluate.out().contains("--reviews=N") && evaluate.out().contains("20,50,100,200"), evaluate.out());
-        Run report = run("report", "adverse-impact", "-h");
+        CommandRun report = CommandRun.of("report", "adverse-impact", "-h");
         assertTrue(report.out().contains("--format=json|csv"), report.out());
     }
 
     @Test
     void aValueOfTheWrongTypeOrAnUnknownOptionIsRefusedWithTheCommandsUsage() {
-        Run port = run("serve", "--port", "eighty");
+        CommandRun port = CommandRun.of("serve", "--port", "eighty");
         assertEquals(2, port.exitCode());
         assertTrue(port.err().contains("--port") && port.err().contains("'eighty'"), port.err());
         assertTrue(port.err().contains("Usage:") && port.err().contains("serve"), port.err());
         assertEquals("", port.out());
 
-        Run unknown = run("train", "--dryrun");
+        CommandRun unknown = CommandRun.of("train", "--dryrun");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("Unknown option: '--dryrun'"), unknown.err());
 
-        Run format = run("report", "adverse-impact", "--format", "xml");
+        CommandRun format = CommandRun.of("report", "adverse-impact", "--format", "xml");
         assertEquals(2, format.exitCode());
         assertTrue(format.err().contains("--format") && format.err().contains("xml"), format.err());
 
-        Run both = run("export", "--output", "x.csv", "--to-bucket");
+        CommandRun both = CommandRun.of("export", "--output", "x.csv", "--to-bucket");
         assertEquals(2, both.exitCode());
         assertTrue(both.err().contains("mutually exclusive"), both.err());
 
-        Run missing = run("erase");
+        CommandRun missing = CommandRun.of("erase");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("--result-id"), missing.err());
 
-        assertEquals(2, run("no-such-command").exitCode());
+        assertEquals(2, CommandRun.of("no-such-command").exitCode());
     }
 
     @Test
     void servingOnAPortInUseSaysSoInOneLine(@TempDir Path dataDir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = String.valueOf(taken.getLocalPort());
-            Run serve = run("serve", "--port", port, "--data-dir", dataDir.toString());
+            CommandRun serve = CommandRun.of("serve", "--port", port, "--data-dir", dataDir.toString());
             assertEquals(1, serve.exitCode());
             assertEquals(
                     "error: port_in_use: port " + port
@@ -114,7 +99,7 @@ class LocalMainTest {
     @Test
     void benchRefusesAMissingResumesDirectoryAsEvaluateDoes(@TempDir Path dir) {
         Path missing = dir.resolve("no-resumes");
-        Run bench = run("bench", "--resumes", missing.toString());
+        CommandRun bench = CommandRun.of("bench", "--resumes", missing.toString());
         assertEquals(2, bench.exitCode());
         assertTrue(bench.err().startsWith("error: --resumes: no such directory: " + missing), bench.err());
     }
@@ -123,7 +108,7 @@ class LocalMainTest {
     void benchRefusesAJobFileItCannotRead(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("resume.txt"), "Staff accountant: ledgers and audits");
         Path missing = dir.resolve("no-job.txt");
-        Run bench = run("bench", "--resumes", dir.toString(), "--job", missing.toString());
+        CommandRun bench = CommandRun.of("bench", "--resumes", dir.toString(), "--job", missing.toString());
         assertEquals(2, bench.exitCode());
         assertTrue(bench.err().startsWith("error: --job: cannot read " + missing), bench.err());
     }

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.model.ModelArtifact;
 import dev.resumescreening.registry.ModelRegistry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code register}: a model the evaluation gate rejected goes live from the command line only with --force. */
 class RegisterCommandTest {
@@ -20,8 +17,6 @@ class RegisterCommandTest {
 
     @TempDir
     Path dataDir;
-
-    private record Run(int exitCode, String out, String err) {}
 
     @Test
     void aRejectedModelIsActivatedOnlyWithForce() {
@@ -36,17 +31,17 @@ class RegisterCommandTest {
         }
         String modelPath = ModelArtifact.keyPrefix(VERSION);
 
-        Run refused = register("--model-path", modelPath, "--version", VERSION, "--activate");
+        CommandRun refused = register("--model-path", modelPath, "--version", VERSION, "--activate");
         assertEquals(1, refused.exitCode(), refused.err());
         assertEquals(
                 "error: model_rejected: model v1 was rejected by the evaluation gate; add --force to activate it anyway",
                 refused.err().strip());
 
-        Run forceAlone = register("--model-path", modelPath, "--version", VERSION, "--force");
+        CommandRun forceAlone = register("--model-path", modelPath, "--version", VERSION, "--force");
         assertEquals(2, forceAlone.exitCode(), forceAlone.err());
         assertTrue(forceAlone.err().startsWith("error: --force only applies with --activate"), forceAlone.err());
 
-        Run forced = register("--model-path", modelPath, "--version", VERSION, "--activate", "--force");
+        CommandRun forced = register("--model-path", modelPath, "--version", VERSION, "--activate", "--force");
         assertEquals(0, forced.exitCode(), forced.err());
         assertTrue(
                 forced.out().contains("registered model v1 (ACTIVE")
@@ -54,17 +49,11 @@ class RegisterCommandTest {
                 forced.out());
     }
 
-    private Run register(String... options) {
+    private CommandRun register(String... options) {
         List<String> args = new ArrayList<>(List.of("register"));
         args.addAll(List.of(options));
         args.add("--data-dir");
         args.add(dataDir.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LocalMain.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args.toArray(String[]::new));
     }
 }
