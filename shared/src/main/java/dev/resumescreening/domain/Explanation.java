@@ -6,8 +6,8 @@ import java.util.List;
  * Why a resume scored as it did, in words a reviewer reads: the job's requirement terms (words and phrases of its
  * title and description) found in the resume's redacted text, strongest contribution first, and the most important
  * ones missing from it. And how the score was made, so that it can be reproduced from the result: {@code jobScale},
- * what the job's cosines were multiplied by (raised when the job's applicants match it less than the typical
- * applicant; 1 for results screened before jobs were scaled); {@code ownScore}, the model's score of the resume alone
+ * what the job's cosines were multiplied by (above 1 when the job's applicants match it less than the typical
+ * applicant, below when more; 1 for results screened before jobs were scaled); {@code ownScore}, the model's score of the resume alone
  * (null for results screened before scores were blended); {@code similarApplicants}, how many of the job's earlier
  * applicants most like the resume were blended into the score (0 when none were), and {@code similarApplicantsScore},
  * their mean score (null when none were).

@@ -53,8 +53,8 @@ public final class SimilarityModel implements ScoringModel {
     }
 
     /**
-     * What a job's cosines are multiplied by before any model scores them: raised when its applicants' mean cosine
-     * is below the typical applicant's of the calibration ({@link ApplicantSimilarity#scale}); 1 when that is not
+     * What a job's cosines are multiplied by before any model scores them: the typical applicant's cosine of the
+     * calibration over its applicants' mean, within bounds ({@link ApplicantSimilarity#scale}); 1 when that is not
      * measured.
      */
     public double jobScale(ApplicantSimilarity applicants) {

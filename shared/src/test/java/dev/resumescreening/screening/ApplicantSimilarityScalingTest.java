@@ -14,7 +14,7 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** A job whose applicants match it less than the typical applicant has its cosines raised; never lowered. */
+/** A job whose applicants match it less than the typical applicant has its cosines raised; more, lowered, within bounds. */
 class ApplicantSimilarityScalingTest {
     private static final double TYPICAL =
             SimilarityModel.forEmbedder(LexicalEmbedder.NAME).typicalApplicantCosine();
@@ -37,23 +37,24 @@ class ApplicantSimilarityScalingTest {
     }
 
     @Test
-    void aJobWhoseApplicantsMatchItMoreThanTypicalKeepsItsCosines() {
+    void aJobWhoseApplicantsMatchItMoreThanTypicalHasItsCosinesLowered() {
         ApplicantSimilarity higherThanTypical = new ApplicantSimilarity(180, 180 * 1.25 * TYPICAL);
-        assertEquals(1.0, higherThanTypical.scale(TYPICAL), 1e-12);
-        assertEquals(RESUME.dot(JOB), RESUME.dot(scoringVector(higherThanTypical)), 1e-6);
+        double expected = TYPICAL / ((180 * 1.25 * TYPICAL + 20 * TYPICAL) / 200);
+        assertEquals(expected, higherThanTypical.scale(TYPICAL), 1e-12);
+        assertEquals(expected * RESUME.dot(JOB), RESUME.dot(scoringVector(higherThanTypical)), 1e-6);
     }
 
     @Test
     void aJobsFirstApplicantsMoveTheScaleLittle() {
         assertEquals(21 / 20.5, new ApplicantSimilarity(1, 0.5 * TYPICAL).scale(TYPICAL), 1e-12);
         assertEquals(21.0 / 20.0, new ApplicantSimilarity(1, 0).scale(TYPICAL), 1e-12);
-        assertEquals(1.0, new ApplicantSimilarity(1, 2 * TYPICAL).scale(TYPICAL), 1e-12);
+        assertEquals(21 / 22.0, new ApplicantSimilarity(1, 2 * TYPICAL).scale(TYPICAL), 1e-12);
     }
 
     @Test
     void theScaleStaysWithinItsBounds() {
         assertEquals(2.0, new ApplicantSimilarity(10_000, 0).scale(TYPICAL), 1e-12);
-        assertEquals(1.0, new ApplicantSimilarity(10_000, 10_000 * 0.9).scale(TYPICAL), 1e-12);
+        assertEquals(0.7, new ApplicantSimilarity(10_000, 10_000 * 0.9).scale(TYPICAL), 1e-12);
         assertEquals(2.0, new ApplicantSimilarity(10_000, -10_000).scale(TYPICAL), 1e-12);
     }
 
