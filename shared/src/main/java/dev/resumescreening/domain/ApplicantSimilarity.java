@@ -20,8 +20,10 @@ package dev.resumescreening.domain;
  * one: their accountant, HR and IT postings ran at mean applicant cosines of 0.085-0.088 and the mechanical
  * maintenance engineer's at 0.057, so the engineer's matching applicants scored below the other jobs' non-matching
  * ones. Lowering to {@value #MIN_SCALE} lifted that set to 0.968 and UK role profiles from 0.955 to 0.973
- * (pooled day-one ROC AUC over all 466 resumes), and no set of eleven lower; a job whose applicants really are mostly
- * suited has its cosines lowered by 30% at most, and its own ranking is unchanged.
+ * (pooled day-one ROC AUC over all 466 resumes), and no set of eleven lower. The cost, on the same replica (pools of
+ * 100 real resumes, eleven sets): day-one decisions right with 10 / 25 / 50 / 70 / 90% of applicants suited went from
+ * 92.7 / 89.9 / 81.4 / 74.7 / 68.2% raising only to 94.9 / 90.5 / 74.3 / 58.6 / 41.7%: a job whose applicants are
+ * mostly suited shortlists fewer of them until its reviews train the job's feedback; its own ranking is unchanged.
  */
 public record ApplicantSimilarity(long count, double cosineSum) {
     public static final ApplicantSimilarity NONE = new ApplicantSimilarity(0, 0);
