@@ -9,7 +9,7 @@ const QUEUE_SIZE = 20;
 
 /**
  * Why the score: the job's terms found in the resume and the important ones missing (computed at screening), the
- * job's scale when it was raised, and the blend with the earlier applicants most like this resume when there was one.
+ * job's scale when it was not 1, and the blend with the earlier applicants most like this resume when there was one.
  */
 function explanationOf(result) {
   if (!result.explanation) return h('p', { class: 'muted' }, 'No explanation: the resume had no text to score.');
@@ -19,9 +19,11 @@ function explanationOf(result) {
   return [
     h('div', { class: 'row' }, h('strong', {}, 'Found in the resume:'), terms(result.explanation.found, 'found')),
     h('div', { class: 'row' }, h('strong', {}, 'Missing:'), terms(result.explanation.missing, 'missing')),
-    result.explanation.job_scale > 1
-      ? h('p', { class: 'muted job-scale' }, `This job's applicants match its description less than most jobs' do, `
-        + `so its similarities were raised ×${result.explanation.job_scale.toFixed(2)} for this score.`)
+    result.explanation.job_scale !== 1
+      ? h('p', { class: 'muted job-scale' }, `This job's applicants match its description `
+        + `${result.explanation.job_scale > 1 ? 'less' : 'more'} than most jobs' do, so its similarities were `
+        + `${result.explanation.job_scale > 1 ? 'raised' : 'lowered'} ×${result.explanation.job_scale.toFixed(2)} `
+        + 'for this score.')
       : null,
     result.explanation.similar_applicants > 0
       ? h('p', { class: 'muted similar-applicants' }, `On its own this resume scored `

@@ -440,14 +440,17 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void theReviewScreenSaysWhenAJobsSimilaritiesWereRaised() throws Exception {
+    void theReviewScreenSaysWhenAJobsSimilaritiesWereRaisedOrLowered() throws Exception {
         String description = "Payroll accountant: payroll, general ledger, reconciliations";
         String plain = stack.createJob("Plain job", description);
         String raised = stack.createJob("Raised job", description);
         // a thousand earlier applicants at half the typical cosine: the job's similarities are raised 1.96 times
         stack.addApplicants(raised, 1000, 1000 * 0.0625 / 2);
+        String lowered = stack.createJob("Lowered job", description);
+        // a thousand at twice the typical cosine: lowered as far as the scale goes, 0.7
+        stack.addApplicants(lowered, 1000, 1000 * 0.0625 * 2);
         String resume = "Accountant: payroll and general ledger, month-end close";
-        for (String jobId : List.of(plain, raised)) {
+        for (String jobId : List.of(plain, raised, lowered)) {
             HttpResponse<String> upload =
                     stack.uploadFile(jobId, "accountant.txt", resume.getBytes(StandardCharsets.UTF_8));
             assertEquals(201, upload.statusCode(), upload.body());
@@ -461,9 +464,10 @@ class WebAppBrowserTest {
                 assertTrue(note.isEmpty(), "a job as written says nothing of a scale");
             } else {
                 assertEquals(1, note.size());
-                assertTrue(
-                        note.get(0).getText().contains("raised ×1.96"),
-                        note.get(0).getText());
+                String expected = jobId.equals(raised) ? "less than most jobs' do" : "more than most jobs' do";
+                String scaled = jobId.equals(raised) ? "raised ×1.96" : "lowered ×0.70";
+                assertTrue(note.get(0).getText().contains(expected), note.get(0).getText());
+                assertTrue(note.get(0).getText().contains(scaled), note.get(0).getText());
             }
         }
         assertNoAlert();
