@@ -11,6 +11,7 @@ import dev.resumescreening.model.TrainingSample;
 import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.registry.ModelRegistry;
 import dev.resumescreening.registry.TrainedScoringModel;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +52,16 @@ public final class CandidateGate {
     /**
      * The candidate must beat the live model in this share of bootstrap resamples of the held-out pairs. With a
      * network free to re-weigh the similarity, 0.9 let through models that ranked worse than the baseline, and 0.95
-     * was chosen. Trained models now keep the similarity fixed and add a bounded job feedback to it, and at 0.95 the
-     * evaluate command kept out, at 50 to 200 random reviews, candidates that ranked the held-out resumes better by
-     * 0.01 (81-92% confident on 50-200 reviewed pairs); the worse candidates it saw came from the review queue's
+     * was chosen. Trained models now keep the similarity fixed and add a bounded job feedback to it; at 0.95, and
+     * then at 0.8, the evaluate command kept out, for two trainings in some random-sampling runs, candidates that
+     * ranked the held-out resumes better by 0.01 (66-92% confident on 50-200 reviewed pairs: cross-validated feedback
+     * learns from fewer reviews than the candidate does, so the evidence understates its gain). At 0.7 no candidate
+     * that went live ranked the held-out resumes worse than the similarity model, and a model that reviewers then
+     * agree with less is rolled back by the guardrail. The worse candidates seen so far came from the review queue's
      * near-threshold picks, which fool any confidence level (100% there), and are prevented by the model's structure
      * instead.
      */
-    public static final double REQUIRED_WIN_CONFIDENCE = 0.8;
+    public static final double REQUIRED_WIN_CONFIDENCE = 0.7;
 
     static final int BOOTSTRAP_ROUNDS = 400;
     /** Points of each ROC curve a run keeps: enough to draw it, a few KB whatever the number of pairs. */
@@ -141,7 +145,7 @@ public final class CandidateGate {
         boolean refresh =
                 leaveOneOut && margin == 0 && isRefresh(candidate, samples, activeVersion, activeTrainedOn.get());
         double tolerance = refresh ? REFRESH_TOLERANCE : 0;
-        double confidence = winConfidence(candidateScores, activeScores, labels, tolerance, version.hashCode());
+        double confidence = winConfidence(candidateScores, activeScores, labels, tolerance);
         metrics.put(refresh ? "not_worse_confidence" : "win_confidence", confidence);
         metrics.put("required_win_confidence", REQUIRED_WIN_CONFIDENCE);
         if (refresh) {
@@ -253,10 +257,13 @@ public final class CandidateGate {
 
     /**
      * How often the candidate's ROC AUC beats the live model's, less {@code tolerance}, over stratified bootstrap
-     * resamples of the held-out pairs (ties count half): a point estimate on a few dozen pairs moves by chance, this
-     * says how much to trust it.
+     * resamples of the held-out pairs: a point estimate on a few dozen pairs moves by chance, this says how much to
+     * trust it. A tie is no win (the live model keeps its place, as in {@link #wins}): on a handful of pairs, where
+     * most resamples leave out the one pair two models order differently, counting ties as half a win made a single
+     * better-ordered pair look 75% sure. The resampling is seeded by the evidence itself, so the same scores and labels always
+     * give the same confidence and a verdict can be reproduced from them.
      */
-    static double winConfidence(double[] candidate, double[] active, int[] labels, double tolerance, long seed) {
+    static double winConfidence(double[] candidate, double[] active, int[] labels, double tolerance) {
         int[] positives =
                 IntStream.range(0, labels.length).filter(i -> labels[i] == 1).toArray();
         int[] negatives =
@@ -264,11 +271,12 @@ public final class CandidateGate {
         if (positives.length == 0 || negatives.length == 0) {
             return 0;
         }
-        Random random = new Random(seed);
+        Random random = new Random(
+                31L * (31L * Arrays.hashCode(candidate) + Arrays.hashCode(active)) + Arrays.hashCode(labels));
         double[] candidateSample = new double[labels.length];
         double[] activeSample = new double[labels.length];
         int[] sampleLabels = new int[labels.length];
-        double wins = 0;
+        int wins = 0;
         for (int round = 0; round < BOOTSTRAP_ROUNDS; round++) {
             int filled = 0;
             for (int[] group : new int[][] {positives, negatives}) {
@@ -282,9 +290,11 @@ public final class CandidateGate {
             double difference = ClassificationMetrics.rocAuc(candidateSample, sampleLabels)
                     - ClassificationMetrics.rocAuc(activeSample, sampleLabels)
                     + tolerance;
-            wins += difference > ROUNDING ? 1 : Math.abs(difference) <= ROUNDING ? 0.5 : 0;
+            if (difference > ROUNDING) {
+                wins++;
+            }
         }
-        return wins / BOOTSTRAP_ROUNDS;
+        return (double) wins / BOOTSTRAP_ROUNDS;
     }
 
     static boolean enoughHeldOut(long positives, long negatives) {
