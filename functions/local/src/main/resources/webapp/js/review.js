@@ -34,6 +34,25 @@ function explanationOf(result) {
   ];
 }
 
+/**
+ * The job's description as resumes are matched against it: the sections about the employer, the offer and the
+ * application, which the screen leaves out, are greyed and said to be.
+ */
+function jobDescription(job) {
+  const parts = job.description_parts ?? [{ text: job.description, matched: true }];
+  const leftOut = parts.some((part) => !part.matched);
+  return [
+    h('h2', {}, 'Job description'),
+    leftOut
+      ? h('p', { class: 'muted', id: 'job-left-out-note' }, 'Greyed sections are about the employer, the offer or '
+        + 'the application: resumes are not matched against them.')
+      : null,
+    h('pre', { class: 'job-text' }, parts.map((part) => part.matched
+      ? part.text
+      : h('span', { class: 'left-out', title: 'not matched against resumes' }, part.text))),
+  ];
+}
+
 export async function reviewScreen(params) {
   const jobFilter = params.get('job_id') || '';
   const openedId = params.get('result_id');
@@ -104,7 +123,7 @@ export async function reviewScreen(params) {
       h('dt', {}, 'Confidence'), h('dd', {}, formatPercent(result.confidence)),
       h('dt', {}, 'Model version'), h('dd', {}, result.model_version ?? '—'),
       h('dt', {}, 'Reviewed'), h('dd', {}, result.human_reviewed ? `yes: ${result.human_decision}` : 'not yet'));
-    replace(jobPanel, h('h2', {}, 'Job description'), h('pre', { class: 'job-text' }, resultJob.description));
+    replace(jobPanel, ...jobDescription(resultJob));
     notes.value = result.notes || '';
     replace(explanationPanel, explanationOf(result));
     await showText(result);

@@ -83,6 +83,6 @@ public final class JobsApi {
 
     ApiResponse get(ApiRequest request) {
         return ApiResponse.ok(
-                Views.job(jobs.find(request.pathParameter("job_id")).job()));
+                Views.jobWithParts(jobs.find(request.pathParameter("job_id")).job()));
     }
 }

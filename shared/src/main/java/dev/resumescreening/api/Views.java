@@ -4,6 +4,7 @@ import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.domain.JobCounts;
 import dev.resumescreening.domain.ScreeningResult;
+import dev.resumescreening.text.PostingSections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +20,20 @@ public final class Views {
         view.put("threshold", job.threshold());
         view.put("blind_review", job.blindReview());
         view.put("created_at", job.createdAt());
+        return view;
+    }
+
+    /**
+     * The job as its own page shows it: with its description cut into the parts resumes are matched against and the
+     * sections about the employer, the offer and the application that are left out ({@link PostingSections}).
+     */
+    public static Map<String, Object> jobWithParts(Job job) {
+        Map<String, Object> view = job(job);
+        view.put(
+                "description_parts",
+                PostingSections.parts(job.description()).stream()
+                        .map(part -> Map.of("text", part.text(), "matched", part.matched()))
+                        .toList());
         return view;
     }
 

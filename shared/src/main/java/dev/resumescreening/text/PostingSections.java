@@ -1,5 +1,7 @@
 package dev.resumescreening.text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -91,8 +93,24 @@ public final class PostingSections {
     /** {@code description} without its sections about the employer, the offer and the application. */
     public static String aboutTheWork(String description) {
         StringBuilder kept = new StringBuilder();
+        parts(description).stream().filter(Part::matched).forEach(part -> kept.append(part.text()));
+        return kept.toString();
+    }
+
+    /** A run of the description's lines, each ending in a newline, and whether resumes are matched against it. */
+    public record Part(String text, boolean matched) {}
+
+    /**
+     * The description cut into the runs of lines resumes are matched against and the employer's sections left out,
+     * in order; a description that would be left without words is one matched part.
+     */
+    public static List<Part> parts(String description) {
+        List<Part> parts = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        boolean runSkipped = false;
         boolean skipping = false;
         boolean skippedContent = false;
+        boolean keptWords = false;
         for (String line : (Iterable<String>) description.lines()::iterator) {
             Optional<Heading> heading = heading(line);
             if (heading.isPresent()) {
@@ -103,11 +121,18 @@ public final class PostingSections {
             } else if (skipping) {
                 skippedContent = true;
             }
-            if (!skipping) {
-                kept.append(line).append('\n');
+            if (skipping != runSkipped && !run.isEmpty()) {
+                parts.add(new Part(run.toString(), !runSkipped));
+                run.setLength(0);
             }
+            runSkipped = skipping;
+            run.append(line).append('\n');
+            keptWords |= !skipping && WORD.matcher(line).find();
         }
-        return WORD.matcher(kept).find() ? kept.toString() : description;
+        if (!run.isEmpty()) {
+            parts.add(new Part(run.toString(), !runSkipped));
+        }
+        return keptWords ? parts : List.of(new Part(description, true));
     }
 
     /** A heading's label, normalised, and whether the section's content starts on its line, after a colon. */

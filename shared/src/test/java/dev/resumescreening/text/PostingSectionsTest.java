@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PostingSectionsTest {
@@ -85,10 +87,28 @@ class PostingSectionsTest {
     }
 
     @Test
+    void cutsThePostingIntoTheRunsMatchedAndLeftOutInOrder() {
+        String posting = "Staff Accountant\n\nAbout us\nWe move freight.\n\n" + WORK + "\nBenefits: pension\n";
+
+        List<PostingSections.Part> parts = PostingSections.parts(posting);
+
+        assertEquals(
+                List.of(
+                        new PostingSections.Part("Staff Accountant\n\n", true),
+                        new PostingSections.Part("About us\nWe move freight.\n", false),
+                        new PostingSections.Part("\n" + WORK + "\n", true),
+                        new PostingSections.Part("Benefits: pension\n", false)),
+                parts);
+        assertEquals(posting, parts.stream().map(PostingSections.Part::text).collect(Collectors.joining()));
+        assertEquals("Staff Accountant\n\n\n" + WORK + "\n", PostingSections.aboutTheWork(posting));
+    }
+
+    @Test
     void readsAPostingThatIsAllAboutTheEmployerWhole() {
         String posting = "About us\nWe build bridges.\n";
 
         assertEquals(posting, PostingSections.aboutTheWork(posting));
+        assertEquals(List.of(new PostingSections.Part(posting, true)), PostingSections.parts(posting));
         assertEquals("", PostingSections.aboutTheWork(""));
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -76,6 +77,29 @@ class ScreeningIntegrationTest {
         assertEquals(65.0, job.get("threshold").asDouble());
         assertEquals(
                 50.0, json(stack.get("/api/v1/jobs/" + jobId)).get("threshold").asDouble());
+        assertEquals(
+                "[{\"text\":\"General ledger and reconciliations\\n\",\"matched\":true}]",
+                job.get("description_parts").toString());
+    }
+
+    @Test
+    void aJobSaysWhichPartsOfItsDescriptionResumesAreMatchedAgainst() throws Exception {
+        String description = "About us\nWe roast coffee.\n\nDuties\n- Reconcile the ledger\n\nBenefits: pension\n";
+        HttpResponse<String> created =
+                stack.postJson("/api/v1/jobs", Map.of("title", "Ledger accountant", "description", description));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode parts = json(stack.get(
+                        "/api/v1/jobs/" + json(created).get("job_id").asText()))
+                .get("description_parts");
+        StringBuilder joined = new StringBuilder();
+        List<Boolean> matched = new ArrayList<>();
+        parts.forEach(part -> {
+            joined.append(part.get("text").asText());
+            matched.add(part.get("matched").asBoolean());
+        });
+        assertEquals(description, joined.toString());
+        assertEquals(List.of(false, true, false), matched);
+        assertTrue(parts.get(1).get("text").asText().contains("Reconcile the ledger"), parts.toString());
     }
 
     @Test

@@ -474,6 +474,43 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void theReviewScreenGreysTheJobsSectionsResumesAreNotMatchedAgainst() throws Exception {
+        String withEmployerSections = stack.createJob(
+                "Ledger accountant",
+                "About us\nWe roast coffee in six cities.\n\nDuties\n- Reconcile the general ledger\n\n"
+                        + "Benefits: pension and 28 days of holiday\n");
+        String workOnly = stack.createJob("Payroll accountant", "Duties\n- Run payroll and reconcile the ledger\n");
+        for (String jobId : List.of(withEmployerSections, workOnly)) {
+            HttpResponse<String> upload = stack.uploadFile(
+                    jobId, "accountant.txt", "Accountant: general ledger, payroll".getBytes(StandardCharsets.UTF_8));
+            assertEquals(201, upload.statusCode(), upload.body());
+            driver.get(stack.base + "/#/review?result_id="
+                    + Json.read(upload.body()).get("screening_result_id").asText());
+            WebElement jobText = waitUpTo(20)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-panel .job-text")));
+            List<String> greyed = jobText.findElements(By.cssSelector(".left-out")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            List<WebElement> note = driver.findElements(By.id("job-left-out-note"));
+            if (jobId.equals(workOnly)) {
+                assertEquals(List.of(), greyed);
+                assertTrue(note.isEmpty(), "a job without such sections says nothing of them");
+                continue;
+            }
+            assertEquals(2, greyed.size(), greyed.toString());
+            assertTrue(greyed.get(0).startsWith("About us") && greyed.get(0).contains("coffee"), greyed.toString());
+            assertTrue(greyed.get(1).startsWith("Benefits: pension"), greyed.toString());
+            assertTrue(jobText.getText().contains("Reconcile the general ledger"), jobText.getText());
+            assertFalse(greyed.stream().anyMatch(text -> text.contains("Reconcile")), greyed.toString());
+            assertEquals(1, note.size());
+            assertTrue(
+                    note.get(0).getText().contains("not matched against them"),
+                    note.get(0).getText());
+        }
+        assertNoAlert();
+    }
+
+    @Test
     void theReviewScreenShowsTheBlendWithSimilarApplicants() throws Exception {
         String jobId = stack.createJob("Blended job", "Payroll accountant: payroll, general ledger, reconciliations");
         for (int i = 0; i < 10; i++) {
