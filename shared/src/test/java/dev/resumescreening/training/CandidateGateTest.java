@@ -89,12 +89,22 @@ class CandidateGateTest {
         assertEquals(0.0, CandidateGate.winConfidence(scores, scores.clone(), labels, 0), 1e-9);
     }
 
+    /** Six shortlisted pairs then six rejected ones, and a candidate that orders one more pair of them right. */
+    private static final int[] FEW_LABELS = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
+
+    private static final double[] FEW_ACTIVE = {0.9, 0.8, 0.7, 0.35, 0.3, 0.2, 0.6, 0.5, 0.4, 0.25, 0.15, 0.1};
+
+    private static double[] slightlyBetter() {
+        double[] candidate = FEW_ACTIVE.clone();
+        candidate[3] = 0.45;
+        return candidate;
+    }
+
     @Test
     void theSameEvidenceAlwaysGivesTheSameConfidence() {
-        int[] labels = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
-        double[] active = {0.9, 0.8, 0.7, 0.35, 0.3, 0.2, 0.6, 0.5, 0.4, 0.25, 0.15, 0.1};
-        double[] candidate = active.clone();
-        candidate[3] = 0.45;
+        int[] labels = FEW_LABELS;
+        double[] active = FEW_ACTIVE;
+        double[] candidate = slightlyBetter();
         candidate[9] = 0.32;
         double first = CandidateGate.winConfidence(candidate, active, labels, 0);
         for (int run = 0; run < 5; run++) {
@@ -107,11 +117,7 @@ class CandidateGateTest {
 
     @Test
     void aSlightEdgeOnAFewPairsIsNotEnough() {
-        int[] labels = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
-        double[] active = {0.9, 0.8, 0.7, 0.35, 0.3, 0.2, 0.6, 0.5, 0.4, 0.25, 0.15, 0.1};
-        double[] candidate = active.clone();
-        candidate[3] = 0.45;
-        double confidence = CandidateGate.winConfidence(candidate, active, labels, 0);
+        double confidence = CandidateGate.winConfidence(slightlyBetter(), FEW_ACTIVE, FEW_LABELS, 0);
         assertTrue(confidence < CandidateGate.REQUIRED_WIN_CONFIDENCE, "confidence " + confidence);
         assertTrue(confidence > 0.3, "the edge counts for something: confidence " + confidence);
     }
