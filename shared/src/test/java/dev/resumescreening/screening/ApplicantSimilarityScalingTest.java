@@ -53,9 +53,11 @@ class ApplicantSimilarityScalingTest {
 
     @Test
     void theScaleStaysWithinItsBounds() {
-        assertEquals(2.0, new ApplicantSimilarity(10_000, 0).scale(TYPICAL), 1e-12);
+        // applicants at 0.4 of the typical cosine are raised 2.5 times, past 2: abbreviated ads need it
+        assertEquals(2.5, new ApplicantSimilarity(1_000_000, 1_000_000 * 0.4 * TYPICAL).scale(TYPICAL), 1e-4);
+        assertEquals(3.0, new ApplicantSimilarity(10_000, 0).scale(TYPICAL), 1e-12);
         assertEquals(0.7, new ApplicantSimilarity(10_000, 10_000 * 0.9).scale(TYPICAL), 1e-12);
-        assertEquals(2.0, new ApplicantSimilarity(10_000, -10_000).scale(TYPICAL), 1e-12);
+        assertEquals(3.0, new ApplicantSimilarity(10_000, -10_000).scale(TYPICAL), 1e-12);
     }
 
     @Test
@@ -63,7 +65,7 @@ class ApplicantSimilarityScalingTest {
         SimilarityModel hybrid = SimilarityModel.forEmbedder("hybrid:" + LexicalEmbedder.NAME + "+titan");
         assertEquals(1.0, hybrid.jobScale(new ApplicantSimilarity(1_000, 0)), 1e-12);
         SimilarityModel lexical = SimilarityModel.forEmbedder(LexicalEmbedder.NAME);
-        assertEquals(2.0, lexical.jobScale(new ApplicantSimilarity(1_000, 0)), 1e-12);
+        assertEquals(3.0, lexical.jobScale(new ApplicantSimilarity(1_000, 0)), 1e-12);
     }
 
     @Test
