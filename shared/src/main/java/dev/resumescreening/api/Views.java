@@ -32,8 +32,15 @@ public final class Views {
         view.put(
                 "description_parts",
                 PostingSections.parts(job.description()).stream()
-                        .map(part -> Map.of("text", part.text(), "matched", part.matched()))
+                        .map(Views::part)
                         .toList());
+        return view;
+    }
+
+    private static Map<String, Object> part(PostingSections.Part part) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("text", part.text());
+        view.put("matched", part.matched());
         return view;
     }
 

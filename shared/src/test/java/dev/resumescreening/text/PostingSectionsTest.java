@@ -46,6 +46,24 @@ class PostingSectionsTest {
     }
 
     @Test
+    void readsASearchFirmsBriefWithoutItsClientRemunerationAndContactSections() {
+        String brief = "Financial Controller (Confidential)\n\n"
+                + "The client\nA family-owned distributor with annual revenue of $700 million.\n\n"
+                + "The opportunity\nOwn the month-end close and the audit.\n\n"
+                + WORK
+                + "\nRemuneration\nBase salary, bonus and profit-sharing.\n\n"
+                + "To express interest\nContact the search firm quoting the reference.\n";
+
+        String work = PostingSections.aboutTheWork(brief);
+
+        for (String employer : new String[] {"revenue", "profit-sharing", "search firm"}) {
+            assertFalse(work.contains(employer), employer + " should be gone: " + work);
+        }
+        assertTrue(work.contains("Own the month-end close"), work);
+        assertTrue(work.contains("general ledger"), work);
+    }
+
+    @Test
     void readsAnInlineEmployerLabelAsASectionOfItsLineAndParagraph() {
         String work = PostingSections.aboutTheWork(
                 WORK + "Benefits: dental cover,\n  a pension and a gym.\n\nTravel to two sites each week.\n");
