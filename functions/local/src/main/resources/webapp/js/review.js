@@ -13,17 +13,17 @@ const QUEUE_SIZE = 20;
  */
 function explanationOf(result) {
   if (!result.explanation) return h('p', { class: 'muted' }, 'No explanation: the resume had no text to score.');
+  const scale = result.explanation.job_scale;
   const terms = (list, kind) => list.length
     ? h('ul', { class: `terms ${kind}` }, list.map((term) => h('li', {}, term)))
     : h('span', { class: 'muted' }, 'none');
   return [
     h('div', { class: 'row' }, h('strong', {}, 'Found in the resume:'), terms(result.explanation.found, 'found')),
     h('div', { class: 'row' }, h('strong', {}, 'Missing:'), terms(result.explanation.missing, 'missing')),
-    result.explanation.job_scale !== 1
-      ? h('p', { class: 'muted job-scale' }, `This job's applicants match its description `
-        + `${result.explanation.job_scale > 1 ? 'less' : 'more'} than most jobs' do, so its similarities were `
-        + `${result.explanation.job_scale > 1 ? 'raised' : 'lowered'} ×${result.explanation.job_scale.toFixed(2)} `
-        + 'for this score.')
+    scale !== 1
+      ? h('p', { class: 'muted job-scale' }, `This job's applicants match its description ${scale > 1 ? 'less' : 'more'}`
+        + ` than most jobs' do, so its similarities were ${scale > 1 ? 'raised' : 'lowered'} ×${scale.toFixed(2)}`
+        + ' for this score.')
       : null,
     result.explanation.similar_applicants > 0
       ? h('p', { class: 'muted similar-applicants' }, `On its own this resume scored `
@@ -39,7 +39,7 @@ function explanationOf(result) {
  * application, which the screen leaves out, are greyed and said to be.
  */
 function jobDescription(job) {
-  const parts = job.description_parts ?? [{ text: job.description, matched: true }];
+  const parts = job.description_parts;
   const leftOut = parts.some((part) => !part.matched);
   return [
     h('h2', {}, 'Job description'),

@@ -55,7 +55,7 @@ public final class CandidateGate {
      * was chosen. Trained models now keep the similarity fixed and add a bounded job feedback to it; at 0.95, and
      * then at 0.8, the evaluate command kept out, for two trainings in some random-sampling runs, candidates that
      * ranked the held-out resumes better by 0.01 (66-92% confident on 50-200 reviewed pairs: too few to show a gain of
-     * 0.01 surely). At 0.7, over 44 runs on eleven sets of job descriptions (both samplings, seeds 7 and 11), every
+     * 0.01 surely). At 0.7, over 56 runs on fourteen sets of job descriptions (both samplings, seeds 7 and 11), every
      * candidate judged against the similarity model, let in or not, ranked the held-out resumes better than it; no
      * live model ranked them worse than the similarity model at any budget (one run still kept a candidate 0.01 better
      * out for two trainings, 69% and 68% confident); and a model that reviewers then agree with less is rolled back
@@ -262,8 +262,8 @@ public final class CandidateGate {
      * resamples of the held-out pairs: a point estimate on a few dozen pairs moves by chance, this says how much to
      * trust it. A tie is no win (the live model keeps its place, as in {@link #wins}): on a handful of pairs, where
      * most resamples leave out the one pair two models order differently, counting ties as half a win made a single
-     * better-ordered pair look 75% sure. The resampling is seeded by the evidence itself, so the same scores and labels always
-     * give the same confidence and a verdict can be reproduced from them.
+     * better-ordered pair look 75% sure. The resampling is seeded by the evidence itself, so the same scores and
+     * labels always give the same confidence and a verdict can be reproduced from them.
      */
     static double winConfidence(double[] candidate, double[] active, int[] labels, double tolerance) {
         int[] positives =

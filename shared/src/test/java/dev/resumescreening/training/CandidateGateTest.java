@@ -102,17 +102,16 @@ class CandidateGateTest {
 
     @Test
     void theSameEvidenceAlwaysGivesTheSameConfidence() {
-        int[] labels = FEW_LABELS;
-        double[] active = FEW_ACTIVE;
         double[] candidate = slightlyBetter();
         candidate[9] = 0.32;
-        double first = CandidateGate.winConfidence(candidate, active, labels, 0);
+        double first = CandidateGate.winConfidence(candidate, FEW_ACTIVE, FEW_LABELS, 0);
         for (int run = 0; run < 5; run++) {
-            assertEquals(first, CandidateGate.winConfidence(candidate.clone(), active.clone(), labels.clone(), 0));
+            assertEquals(
+                    first, CandidateGate.winConfidence(candidate.clone(), FEW_ACTIVE.clone(), FEW_LABELS.clone(), 0));
         }
         double[] otherCandidate = candidate.clone();
         otherCandidate[4] = 0.55;
-        assertNotEquals(first, CandidateGate.winConfidence(otherCandidate, active, labels, 0));
+        assertNotEquals(first, CandidateGate.winConfidence(otherCandidate, FEW_ACTIVE, FEW_LABELS, 0));
     }
 
     @Test
