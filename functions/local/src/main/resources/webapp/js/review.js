@@ -29,7 +29,7 @@ function explanationOf(result) {
       ? h('p', { class: 'muted similar-applicants' }, `On its own this resume scored `
         + `${formatScore(result.explanation.own_score)}; the ${result.explanation.similar_applicants} earlier applicants `
         + `whose resumes read most like it scored ${formatScore(result.explanation.similar_applicants_score)} on `
-        + `average, and the score is the mean of the two.`)
+        + `average, and weigh ${Math.round(100 * result.explanation.similar_applicants_weight)}% of the score.`)
       : null,
   ];
 }

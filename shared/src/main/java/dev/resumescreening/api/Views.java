@@ -94,6 +94,7 @@ public final class Views {
         view.put("own_score", explanation.ownScore());
         view.put("similar_applicants", explanation.similarApplicants());
         view.put("similar_applicants_score", explanation.similarApplicantsScore());
+        view.put("similar_applicants_weight", explanation.similarApplicantsWeight());
         return view;
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * what the job's cosines were multiplied by (above 1 when the job's applicants match it less than the typical
  * applicant, below when more; 1 for results screened before jobs were scaled); {@code ownScore}, the model's score of the resume alone
  * (null for results screened before scores were blended); {@code similarApplicants}, how many of the job's earlier
- * applicants most like the resume were blended into the score (0 when none were), and {@code similarApplicantsScore},
- * their mean score (null when none were).
+ * applicants most like the resume were blended into the score (0 when none were), {@code similarApplicantsScore},
+ * their mean score (null when none were), and {@code similarApplicantsWeight}, that mean's share of the score (0 when
+ * none were): the score is {@code (1 - weight) * ownScore + weight * similarApplicantsScore}.
  */
 public record Explanation(
         List<String> found,
@@ -18,7 +19,8 @@ public record Explanation(
         double jobScale,
         Double ownScore,
         int similarApplicants,
-        Double similarApplicantsScore) {
+        Double similarApplicantsScore,
+        double similarApplicantsWeight) {
     public Explanation {
         found = List.copyOf(found);
         missing = List.copyOf(missing);
@@ -29,19 +31,32 @@ public record Explanation(
             throw new IllegalArgumentException(
                     "similar applicants' mean score goes with their count, and only with it");
         }
+        if (similarApplicants > 0
+                ? !(similarApplicantsWeight > 0 && similarApplicantsWeight <= 1)
+                : similarApplicantsWeight != 0) {
+            throw new IllegalArgumentException(
+                    "similar applicants' weight is in (0, 1] when any were blended, 0 when none were; was "
+                            + similarApplicantsWeight);
+        }
     }
 
     /** The terms alone: no score was blended, the job was not scaled. */
     public static Explanation ofTerms(List<String> found, List<String> missing) {
-        return new Explanation(found, missing, 1.0, null, 0, null);
+        return new Explanation(found, missing, 1.0, null, 0, null, 0);
     }
 
     /**
      * This explanation of a resume scored with the job's cosines multiplied by {@code jobScale}, whose own score
      * {@code ownScore} was blended with {@code similarApplicants} earlier applicants' mean score
-     * {@code similarApplicantsScore} (null when none).
+     * {@code similarApplicantsScore} (null when none), weighing {@code similarApplicantsWeight} of the score.
      */
-    public Explanation scored(double jobScale, double ownScore, int similarApplicants, Double similarApplicantsScore) {
-        return new Explanation(found, missing, jobScale, ownScore, similarApplicants, similarApplicantsScore);
+    public Explanation scored(
+            double jobScale,
+            double ownScore,
+            int similarApplicants,
+            Double similarApplicantsScore,
+            double similarApplicantsWeight) {
+        return new Explanation(
+                found, missing, jobScale, ownScore, similarApplicants, similarApplicantsScore, similarApplicantsWeight);
     }
 }

@@ -277,7 +277,8 @@ public final class ScreeningService {
                             jobScale,
                             percent(blend.own()),
                             blend.neighbours(),
-                            blend.neighbours() == 0 ? null : percent(blend.neighbourMean()));
+                            blend.neighbours() == 0 ? null : percent(blend.neighbourMean()),
+                            blend.weight());
             JsonLog.annotate("model_version", modelVersion);
         }
 

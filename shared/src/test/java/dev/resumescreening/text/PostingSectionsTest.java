@@ -64,6 +64,24 @@ class PostingSectionsTest {
     }
 
     @Test
+    void readsAnInternalPostingWithoutItsEligibilityRules() {
+        String posting = "Process Engineer II\n\n"
+                + "Who Can Apply\n- Employees with 18 months in their current position.\n"
+                + "- A performance rating of 3 or higher; notify your supervisor.\n\n"
+                + "Position Purpose\nRun two extrusion lines and their capital projects.\n\n"
+                + "Eligibility criteria: permanent employees past probation.\n\n"
+                + WORK;
+
+        String work = PostingSections.aboutTheWork(posting);
+
+        for (String rule : new String[] {"18 months", "performance rating", "probation"}) {
+            assertFalse(work.contains(rule), rule + " should be gone: " + work);
+        }
+        assertTrue(work.contains("extrusion lines"), work);
+        assertTrue(work.contains("general ledger"), work);
+    }
+
+    @Test
     void readsAnInlineEmployerLabelAsASectionOfItsLineAndParagraph() {
         String work = PostingSections.aboutTheWork(
                 WORK + "Benefits: dental cover,\n  a pension and a gym.\n\nTravel to two sites each week.\n");

@@ -510,14 +510,17 @@ class ComplianceIntegrationTest {
         // applicants)
         JsonNode result =
                 Json.read(stack.get("/api/v1/screening/result/" + resultId).body());
-        for (String field : List.of("own_score", "similar_applicants", "similar_applicants_score")) {
+        for (String field :
+                List.of("own_score", "similar_applicants", "similar_applicants_score", "similar_applicants_weight")) {
             assertTrue(decision.has(field), field);
             assertEquals(result.get("explanation").get(field), decision.get(field), field);
         }
         double own = decision.get("own_score").asDouble();
+        double weight = decision.get("similar_applicants_weight").asDouble();
         double blended = decision.get("similar_applicants").asInt() == 0
                 ? own
-                : (own + decision.get("similar_applicants_score").asDouble()) / 2;
+                : (1 - weight) * own
+                        + weight * decision.get("similar_applicants_score").asDouble();
         assertEquals(blended, decision.get("score").asDouble(), 0.006);
         assertNotNull(decision.get("decision").asText());
         assertNotNull(decision.get("at").asText());

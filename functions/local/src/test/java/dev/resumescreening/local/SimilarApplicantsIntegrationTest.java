@@ -61,6 +61,8 @@ class SimilarApplicantsIntegrationTest {
                 tenth.get("explanation").get("own_score").asDouble(),
                 1e-9);
         assertTrue(tenth.get("explanation").get("similar_applicants_score").isNull());
+        assertEquals(
+                0, tenth.get("explanation").get("similar_applicants_weight").asDouble());
 
         String text = "Accountant at a metal parts plant: worked beside production managers on the machining lines"
                 + " and tooling budgets; kept the general ledger, journals and the month-end close";
@@ -83,7 +85,9 @@ class SimilarApplicantsIntegrationTest {
         assertEquals(100 * own, explanation.get("own_score").asDouble(), 0.006);
         assertEquals(
                 100 * similarMean, explanation.get("similar_applicants_score").asDouble(), 0.006);
-        assertEquals(50 * own + 50 * similarMean, uploaded.get("score").asDouble(), 0.006);
+        assertEquals(
+                0.7, explanation.get("similar_applicants_weight").asDouble(), "the applicants' share of the score");
+        assertEquals(30 * own + 70 * similarMean, uploaded.get("score").asDouble(), 0.006);
         assertTrue(
                 Math.abs(own - similarMean) > 0.05,
                 "the case must tell a blend from the own score: " + own + " / " + similarMean);

@@ -532,7 +532,7 @@ class WebAppBrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#explanation .similar-applicants")));
         String expected = "On its own this resume scored " + shown(explanation.get("own_score"))
                 + "; the 10 earlier applicants whose resumes read most like it scored "
-                + shown(explanation.get("similar_applicants_score")) + " on average";
+                + shown(explanation.get("similar_applicants_score")) + " on average, and weigh 70% of the score";
         assertTrue(note.getText().contains(expected), note.getText());
         assertNoAlert();
     }

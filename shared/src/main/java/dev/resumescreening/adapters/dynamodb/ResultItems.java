@@ -28,6 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ResultItems {
     public static final String PENDING = "PENDING";
     public static final String REVIEWED = "REVIEWED";
+    /**
+     * The similar applicants' share of every score blended before results recorded it: a result read without one was
+     * scored with this share, so its score is still reproduced from its explanation.
+     */
+    static final double SIMILAR_APPLICANTS_WEIGHT_BEFORE_IT_WAS_RECORDED = 0.5;
 
     private ResultItems() {}
 
@@ -142,6 +147,7 @@ public final class ResultItems {
         value.put("similar_applicants", n(explanation.similarApplicants()));
         if (explanation.similarApplicantsScore() != null) {
             value.put("similar_applicants_score", n(explanation.similarApplicantsScore()));
+            value.put("similar_applicants_weight", n(explanation.similarApplicantsWeight()));
         }
         return AttributeValue.fromM(value);
     }
@@ -154,13 +160,16 @@ public final class ResultItems {
         Map<String, AttributeValue> fields = value.m();
         Double jobScale = number(fields, "job_scale");
         Double similarApplicants = number(fields, "similar_applicants");
+        Double weight = number(fields, "similar_applicants_weight");
+        boolean blended = similarApplicants != null && similarApplicants > 0;
         return new Explanation(
                 texts(fields.get("found")),
                 texts(fields.get("missing")),
                 jobScale == null ? 1.0 : jobScale,
                 number(fields, "own_score"),
-                similarApplicants == null ? 0 : similarApplicants.intValue(),
-                number(fields, "similar_applicants_score"));
+                blended ? similarApplicants.intValue() : 0,
+                number(fields, "similar_applicants_score"),
+                !blended ? 0 : weight == null ? SIMILAR_APPLICANTS_WEIGHT_BEFORE_IT_WAS_RECORDED : weight);
     }
 
     private static List<String> texts(AttributeValue list) {
