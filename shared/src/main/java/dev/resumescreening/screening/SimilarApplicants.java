@@ -86,14 +86,14 @@ public final class SimilarApplicants {
         double own = model.probability(jobId, resume, job);
         int[] nearest = nearest(resume, applicants);
         if (nearest.length < NEIGHBOURS) {
-            return new Blend(own, own, 0, Double.NaN, 0);
+            return new Blend(own, own, 0, Double.NaN);
         }
         double sum = 0;
         for (int i : nearest) {
             sum += model.probability(jobId, applicants.get(i), job);
         }
         double mean = sum / NEIGHBOURS;
-        return new Blend((1 - SHARE) * own + SHARE * mean, own, NEIGHBOURS, mean, SHARE);
+        return new Blend((1 - SHARE) * own + SHARE * mean, own, NEIGHBOURS, mean);
     }
 
     /**
@@ -140,9 +140,14 @@ public final class SimilarApplicants {
     /**
      * A score and how it was made: {@code own}, the model's probability for the resume alone; {@code neighbours}, how
      * many similar applicants were blended in (0 or {@link #NEIGHBOURS}); {@code neighbourMean}, their mean
-     * probability (NaN when none); {@code weight}, its share of {@code probability} ({@link #SHARE}, 0 when none).
+     * probability (NaN when none).
      */
-    public record Blend(double probability, double own, int neighbours, double neighbourMean, double weight) {}
+    public record Blend(double probability, double own, int neighbours, double neighbourMean) {
+        /** The neighbours' mean's share of {@code probability}: {@link #SHARE}, 0 when none were blended. */
+        public double weight() {
+            return neighbours == 0 ? 0 : SHARE;
+        }
+    }
 
     /** A job's applicants, newest first, as read at {@code readAt} plus the ones this container screened since. */
     private record Pool(List<TermVector> applicants, Instant readAt) {

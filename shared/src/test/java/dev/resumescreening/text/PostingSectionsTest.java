@@ -24,13 +24,23 @@ class PostingSectionsTest {
                 + "How to apply:\n"
                 + "Send a resume and a cover letter by 5 May.\n";
 
-        String work = PostingSections.aboutTheWork(posting);
+        assertReads(
+                posting,
+                List.of("freight", "mission", "insurance", "holiday", "cover letter"),
+                List.of(
+                        "Staff Accountant - Harbour Logistics",
+                        "Reconcile the general ledger",
+                        "Support the annual audit"));
+    }
 
-        assertTrue(work.contains("Staff Accountant - Harbour Logistics"), work);
-        assertTrue(work.contains("Reconcile the general ledger"), work);
-        assertTrue(work.contains("Support the annual audit"), work);
-        for (String employer : new String[] {"freight", "mission", "insurance", "holiday", "cover letter"}) {
-            assertFalse(work.contains(employer), employer + " should be gone: " + work);
+    /** What resumes are matched against in {@code posting} has none of {@code leftOut} and all of {@code kept}. */
+    private static void assertReads(String posting, List<String> leftOut, List<String> kept) {
+        String work = PostingSections.aboutTheWork(posting);
+        for (String text : leftOut) {
+            assertFalse(work.contains(text), text + " should be gone: " + work);
+        }
+        for (String text : kept) {
+            assertTrue(work.contains(text), text + " should be kept: " + work);
         }
     }
 
@@ -54,13 +64,10 @@ class PostingSectionsTest {
                 + "\nRemuneration\nBase salary, bonus and profit-sharing.\n\n"
                 + "To express interest\nContact the search firm quoting the reference.\n";
 
-        String work = PostingSections.aboutTheWork(brief);
-
-        for (String employer : new String[] {"revenue", "profit-sharing", "search firm"}) {
-            assertFalse(work.contains(employer), employer + " should be gone: " + work);
-        }
-        assertTrue(work.contains("Own the month-end close"), work);
-        assertTrue(work.contains("general ledger"), work);
+        assertReads(
+                brief,
+                List.of("revenue", "profit-sharing", "search firm"),
+                List.of("Own the month-end close", "general ledger"));
     }
 
     @Test
@@ -72,13 +79,10 @@ class PostingSectionsTest {
                 + "Eligibility criteria: permanent employees past probation.\n\n"
                 + WORK;
 
-        String work = PostingSections.aboutTheWork(posting);
-
-        for (String rule : new String[] {"18 months", "performance rating", "probation"}) {
-            assertFalse(work.contains(rule), rule + " should be gone: " + work);
-        }
-        assertTrue(work.contains("extrusion lines"), work);
-        assertTrue(work.contains("general ledger"), work);
+        assertReads(
+                posting,
+                List.of("18 months", "performance rating", "probation"),
+                List.of("extrusion lines", "general ledger"));
     }
 
     @Test

@@ -160,8 +160,11 @@ public final class ResultItems {
         Map<String, AttributeValue> fields = value.m();
         Double jobScale = number(fields, "job_scale");
         Double similarApplicants = number(fields, "similar_applicants");
-        Double weight = number(fields, "similar_applicants_weight");
         boolean blended = similarApplicants != null && similarApplicants > 0;
+        Double recordedWeight = number(fields, "similar_applicants_weight");
+        double weight = !blended
+                ? 0
+                : recordedWeight == null ? SIMILAR_APPLICANTS_WEIGHT_BEFORE_IT_WAS_RECORDED : recordedWeight;
         return new Explanation(
                 texts(fields.get("found")),
                 texts(fields.get("missing")),
@@ -169,7 +172,7 @@ public final class ResultItems {
                 number(fields, "own_score"),
                 blended ? similarApplicants.intValue() : 0,
                 number(fields, "similar_applicants_score"),
-                !blended ? 0 : weight == null ? SIMILAR_APPLICANTS_WEIGHT_BEFORE_IT_WAS_RECORDED : weight);
+                weight);
     }
 
     private static List<String> texts(AttributeValue list) {
