@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class EvaluateCommand {
     private static final double TEST_FRACTION = 0.3;
     private static final int QUEUE_PAGE = 100;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final LocalEnvironment environment;
     private final LocalApi api;
@@ -517,7 +519,7 @@ final class EvaluateCommand {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
                 String label = file.getFileName().toString().replaceFirst("\\.txt$", "");
-                String text = Files.readString(file);
+                String text = jobText(file);
                 jobs.put(label, titlesFromFirstLine ? Posting.fromFirstLine(text) : new Posting(label, text));
             }
         }
@@ -525,6 +527,20 @@ final class EvaluateCommand {
             throw new IllegalArgumentException("no <LABEL>.txt job descriptions in " + dir);
         }
         return jobs;
+    }
+
+    /**
+     * A job file's text: UTF-8, as uploads of text are, without the byte-order mark some editors write first (it
+     * would otherwise open a first-line title).
+     */
+    static String jobText(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (MalformedInputException e) {
+            throw new IllegalArgumentException("--jobs: " + file.getFileName() + " is not UTF-8 text");
+        }
+        return text.startsWith(BYTE_ORDER_MARK) ? text.substring(BYTE_ORDER_MARK.length()) : text;
     }
 
     private static Map<String, List<Path>> resumesByLabel(Path dir) throws IOException {

@@ -101,6 +101,12 @@ class EvaluateCommandTest {
         assertEquals(2, termless.exitCode());
         assertTrue(termless.err().contains("error: job X: the title and description have no words"), termless.err());
         assertTrue(termless.lines().isEmpty());
+
+        Files.write(jobs.resolve("X.txt"), "Ing\u00e9nieur \u00e9lectrique".getBytes(StandardCharsets.ISO_8859_1));
+        Run latin1 = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "10");
+        assertEquals(2, latin1.exitCode());
+        assertTrue(latin1.err().contains("--jobs: X.txt is not UTF-8 text"), latin1.err());
+        assertTrue(latin1.lines().isEmpty());
     }
 
     @Test
@@ -116,6 +122,12 @@ class EvaluateCommandTest {
                 EvaluateCommand.Posting.fromFirstLine("a".repeat(300) + "\nrest")
                         .title()
                         .length());
+
+        Path withMark = dir.resolve("with-mark.txt");
+        Files.writeString(withMark, "\uFEFFPayroll clerk\r\nRuns payroll");
+        assertEquals(
+                new EvaluateCommand.Posting("Payroll clerk", "Runs payroll"),
+                EvaluateCommand.Posting.fromFirstLine(EvaluateCommand.jobText(withMark)));
 
         Path jobs = dir.resolve("jobs");
         Path resumes = dir.resolve("resumes");
