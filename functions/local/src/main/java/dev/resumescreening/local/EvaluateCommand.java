@@ -185,6 +185,12 @@ final class EvaluateCommand {
             }
             LocalMain.requireDirectory("--jobs", jobsDir);
             LocalMain.requireDirectory("--resumes", resumesDir);
+            if (splitFile != null && !Files.exists(splitFile)) {
+                requireFolderToWrite("--split", splitFile);
+            }
+            if (plotFile != null) {
+                requireFolderToWrite("--plot", plotFile);
+            }
             List<Integer> sortedBudgets = budgets.stream().sorted().toList();
             String samplingName = sampling.name().toLowerCase(Locale.ROOT);
             PrintStream report = System.out;
@@ -207,6 +213,42 @@ final class EvaluateCommand {
                 }
             }
             return 0;
+        }
+    }
+
+    /** Refuses before the run, not after it, a file that could not be written for want of its folder. */
+    private static void requireFolderToWrite(String option, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new IllegalArgumentException(option + ": no folder to write " + file + " in: " + folder);
+        }
+    }
+
+    /**
+     * A split read from a file must name resumes that are there, and leave both matches and non-matches to rank:
+     * otherwise every held-out figure would be a ranking of nothing.
+     */
+    private static void requireMeasurableSplit(Split split, List<Resume> drawn, Set<String> jobLabels) {
+        if (!split.drawn()) {
+            Set<String> present = new HashSet<>();
+            drawn.forEach(resume -> present.add(resume.relative()));
+            List<String> absent = split.heldOut.stream()
+                    .filter(file -> !present.contains(file))
+                    .sorted()
+                    .toList();
+            if (!absent.isEmpty()) {
+                throw new IllegalArgumentException("--split: " + absent.size() + " of its " + split.heldOut.size()
+                        + " held-out files are not under --resumes (first: " + absent.get(0) + ")");
+            }
+        }
+        List<String> heldOutLabels =
+                drawn.stream().filter(Resume::heldOut).map(Resume::label).toList();
+        boolean anyMatch = heldOutLabels.stream().anyMatch(jobLabels::contains);
+        boolean anyNonMatch =
+                heldOutLabels.stream().anyMatch(label -> jobLabels.stream().anyMatch(job -> !job.equals(label)));
+        if (!anyMatch || !anyNonMatch) {
+            throw new IllegalArgumentException("the held-out resumes (" + heldOutLabels.size() + ") leave no "
+                    + (anyMatch ? "non-match" : "match") + " with a job to rank");
         }
     }
 
@@ -243,6 +285,7 @@ final class EvaluateCommand {
                 drawn.add(new Resume(label.getKey(), files.get(i), relative, heldOut));
             }
         }
+        requireMeasurableSplit(split, drawn, jobDescriptions.keySet());
         List<Resume> arrivals = new ArrayList<>(drawn);
         Collections.shuffle(arrivals, new Random(~seed));
         Map<Resume, List<Pair>> screened = new HashMap<>();

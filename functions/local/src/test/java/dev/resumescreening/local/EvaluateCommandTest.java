@@ -95,6 +95,45 @@ class EvaluateCommandTest {
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("--jobs: no such directory"), missing.err());
 
+        Run plotNowhere = run(
+                "--jobs",
+                jobs.toString(),
+                "--resumes",
+                resumes.toString(),
+                "--plot",
+                dir.resolve("no/curve.png").toString());
+        assertEquals(2, plotNowhere.exitCode());
+        assertTrue(plotNowhere.err().contains("--plot: no folder to write"), plotNowhere.err());
+        Run splitNowhere = run(
+                "--jobs",
+                jobs.toString(),
+                "--resumes",
+                resumes.toString(),
+                "--split",
+                dir.resolve("no/split.txt").toString());
+        assertEquals(2, splitNowhere.exitCode());
+        assertTrue(splitNowhere.err().contains("--split: no folder to write"), splitNowhere.err());
+
+        Path strangers = dir.resolve("strangers.txt");
+        Files.writeString(strangers, "ELSEWHERE/someone.pdf\n");
+        Run strangerSplit =
+                run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--split", strangers.toString());
+        assertEquals(2, strangerSplit.exitCode());
+        assertTrue(
+                strangerSplit
+                        .err()
+                        .contains("--split: 1 of its 1 held-out files are not under --resumes (first: "
+                                + "ELSEWHERE/someone.pdf)"),
+                strangerSplit.err());
+        Path empty = dir.resolve("empty-split.txt");
+        Files.writeString(empty, "\n");
+        Run emptySplit = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--split", empty.toString());
+        assertEquals(2, emptySplit.exitCode());
+        assertTrue(
+                emptySplit.err().contains("the held-out resumes (0) leave no match with a job to rank"),
+                emptySplit.err());
+        assertTrue(emptySplit.lines().isEmpty());
+
         // the title is the file's name: "X" and "the and of" leave nothing to match resumes on
         Files.writeString(jobs.resolve("X.txt"), "the and of");
         Run termless = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "10");
