@@ -82,70 +82,52 @@ class EvaluateCommandTest {
         Path jobs = dir.resolve("jobs");
         Path resumes = dir.resolve("resumes");
         RealisticReviews.writeCorpus(jobs, resumes, 4, 5);
+        String[] corpus = {"--jobs", jobs.toString(), "--resumes", resumes.toString()};
 
-        Run negative = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "20,-5");
-        assertEquals(2, negative.exitCode());
-        assertTrue(negative.err().contains("--reviews: each budget is a number of reviews, 0 or more"), negative.err());
-
-        Run titles = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--titles", "filename");
-        assertEquals(2, titles.exitCode());
-        assertTrue(titles.err().contains("--titles: label or first-line; got filename"), titles.err());
-
-        Run missing = run("--jobs", dir.resolve("no-jobs").toString(), "--resumes", resumes.toString());
-        assertEquals(2, missing.exitCode());
-        assertTrue(missing.err().contains("--jobs: no such directory"), missing.err());
-
-        Run plotNowhere = run(
-                "--jobs",
-                jobs.toString(),
-                "--resumes",
-                resumes.toString(),
+        assertRefused("--reviews: each budget is a number of reviews, 0 or more", corpus, "--reviews", "20,-5");
+        assertRefused("--titles: label or first-line; got filename", corpus, "--titles", "filename");
+        assertRefused(
+                "--jobs: no such directory",
+                new String[] {"--jobs", dir.resolve("no-jobs").toString(), "--resumes", resumes.toString()});
+        assertRefused(
+                "--plot: no folder to write",
+                corpus,
                 "--plot",
                 dir.resolve("no/curve.png").toString());
-        assertEquals(2, plotNowhere.exitCode());
-        assertTrue(plotNowhere.err().contains("--plot: no folder to write"), plotNowhere.err());
-        Run splitNowhere = run(
-                "--jobs",
-                jobs.toString(),
-                "--resumes",
-                resumes.toString(),
+        assertRefused(
+                "--split: no folder to write",
+                corpus,
                 "--split",
                 dir.resolve("no/split.txt").toString());
-        assertEquals(2, splitNowhere.exitCode());
-        assertTrue(splitNowhere.err().contains("--split: no folder to write"), splitNowhere.err());
 
         Path strangers = dir.resolve("strangers.txt");
         Files.writeString(strangers, "ELSEWHERE/someone.pdf\n");
-        Run strangerSplit =
-                run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--split", strangers.toString());
-        assertEquals(2, strangerSplit.exitCode());
-        assertTrue(
-                strangerSplit
-                        .err()
-                        .contains("--split: 1 of its 1 held-out files are not under --resumes (first: "
-                                + "ELSEWHERE/someone.pdf)"),
-                strangerSplit.err());
+        assertRefused(
+                "--split: 1 of its 1 held-out files are not under --resumes (first: ELSEWHERE/someone.pdf)",
+                corpus,
+                "--split",
+                strangers.toString());
         Path empty = dir.resolve("empty-split.txt");
         Files.writeString(empty, "\n");
-        Run emptySplit = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--split", empty.toString());
-        assertEquals(2, emptySplit.exitCode());
-        assertTrue(
-                emptySplit.err().contains("the held-out resumes (0) leave no match with a job to rank"),
-                emptySplit.err());
-        assertTrue(emptySplit.lines().isEmpty());
+        assertRefused(
+                "the held-out resumes (0) leave no match with a job to rank", corpus, "--split", empty.toString());
 
         // the title is the file's name: "X" and "the and of" leave nothing to match resumes on
         Files.writeString(jobs.resolve("X.txt"), "the and of");
-        Run termless = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "10");
-        assertEquals(2, termless.exitCode());
-        assertTrue(termless.err().contains("error: job X: the title and description have no words"), termless.err());
-        assertTrue(termless.lines().isEmpty());
+        assertRefused("error: job X: the title and description have no words", corpus, "--reviews", "10");
 
         Files.write(jobs.resolve("X.txt"), "Ing\u00e9nieur \u00e9lectrique".getBytes(StandardCharsets.ISO_8859_1));
-        Run latin1 = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "10");
-        assertEquals(2, latin1.exitCode());
-        assertTrue(latin1.err().contains("--jobs: X.txt is not UTF-8 text"), latin1.err());
-        assertTrue(latin1.lines().isEmpty());
+        assertRefused("--jobs: X.txt is not UTF-8 text", corpus, "--reviews", "10");
+    }
+
+    /** Runs evaluate on {@code corpus} with {@code options}: exit code 2, nothing reported, {@code reason} said. */
+    private static void assertRefused(String reason, String[] corpus, String... options) throws Exception {
+        List<String> args = new ArrayList<>(Arrays.asList(corpus));
+        args.addAll(Arrays.asList(options));
+        Run run = run(args.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(reason), run.err());
+        assertTrue(run.lines().isEmpty());
     }
 
     @Test

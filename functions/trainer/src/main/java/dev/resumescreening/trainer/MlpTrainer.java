@@ -277,12 +277,29 @@ public final class MlpTrainer {
                         }
                     }
                     epochsRun = epoch;
+                    double trainLoss = lossSum / Math.max(1, seen);
+                    if (!Double.isFinite(trainLoss)) {
+                        if (bestParams == null) {
+                            throw new IllegalStateException("training diverged at epoch " + epoch + " (loss "
+                                    + trainLoss + "); lower learning_rate");
+                        }
+                        String stop = String.format(
+                                Locale.ROOT,
+                                "epoch %3d/%d train_loss=%s: diverged; keeping epoch %d, the best validated"
+                                        + " (a lower learning_rate may train further)",
+                                epoch,
+                                hp.epochs(),
+                                trainLoss,
+                                bestEpoch);
+                        lines.add(stop);
+                        log.accept(stop);
+                        break;
+                    }
                     float[][] params = parameters(hiddenLayer, outputLayer);
                     MlpWeights weights = served(scaler, inputDim, hidden, params, hp, used);
                     double[] valProbs = probabilities(new MlpClassifier(weights), features, valRows);
                     double valLoss = bce(valProbs, labels, valRows, positiveWeight);
                     double valAuc = ClassificationMetrics.rocAuc(valProbs, select(labels, valRows));
-                    double trainLoss = lossSum / Math.max(1, seen);
                     epochs.add(new TrainingOutcome.EpochStats(epoch, trainLoss, valLoss, valAuc));
                     String line = String.format(
                             Locale.ROOT,
@@ -304,10 +321,6 @@ public final class MlpTrainer {
                     }
                     lines.add(line);
                     log.accept(line);
-                    if (!Double.isFinite(trainLoss)) {
-                        throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss
-                                + "); lower learning_rate");
-                    }
                     if (hp.patience() > 0 && sinceBest >= hp.patience()) {
                         String stop = "early stop after epoch " + epoch + ": no lower validation loss for "
                                 + hp.patience() + " epochs; keeping epoch " + bestEpoch;
