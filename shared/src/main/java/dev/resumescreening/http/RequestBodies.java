@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.domain.ProblemException;
 import dev.resumescreening.domain.ProblemKind;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.text.UnpairedSurrogates;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -76,7 +77,10 @@ public final class RequestBodies {
                 || (c >= 0x2066 && c <= 0x2069);
     }
 
-    /** A string field, or null when absent; refuses non-string values. */
+    /**
+     * A string field, or null when absent; refuses non-string values and text that is not Unicode (a JSON-escaped
+     * half of a surrogate pair without its other half, which no UTF-8 store can keep).
+     */
     public static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
@@ -85,7 +89,20 @@ public final class RequestBodies {
         if (!value.isTextual()) {
             throw ProblemException.invalid("invalid_" + field, field + " must be a string");
         }
-        return value.asText();
+        String text = value.asText();
+        int unpaired = UnpairedSurrogates.firstIndex(text);
+        if (unpaired >= 0) {
+            throw ProblemException.invalid(
+                    "invalid_" + field,
+                    String.format(
+                            Locale.ROOT,
+                            "%s is not Unicode text: character %d is half of a surrogate pair (\\u%04x) without"
+                                    + " the other half",
+                            field,
+                            unpaired,
+                            (int) text.charAt(unpaired)));
+        }
+        return text;
     }
 
     /** A numeric field, or null when absent. */

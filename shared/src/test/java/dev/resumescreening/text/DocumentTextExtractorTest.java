@@ -173,4 +173,16 @@ class DocumentTextExtractorTest {
                 .extract("short".getBytes(StandardCharsets.UTF_8), "cv.txt", null)
                 .truncated());
     }
+
+    @Test
+    void aCutThroughAnEmojiLeavesNoHalfOfItsSurrogatePair() {
+        String emoji = new String(Character.toChars(0x1F600));
+        ExtractedText text = extractor.extract(
+                ("a".repeat(DocumentTextExtractor.MAX_TEXT_CHARS - 1) + emoji).getBytes(StandardCharsets.UTF_8),
+                "cv.txt",
+                null);
+        assertTrue(text.truncated());
+        assertEquals(-1, UnpairedSurrogates.firstIndex(text.text()));
+        assertTrue(text.text().endsWith("a\uFFFD"), "the half emoji reads as the replacement character");
+    }
 }

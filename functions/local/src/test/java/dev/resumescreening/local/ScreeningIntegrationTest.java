@@ -243,6 +243,19 @@ class ScreeningIntegrationTest {
                                 .getBytes(StandardCharsets.UTF_8)),
                 400,
                 "duplicate_field");
+        assertError(
+                stack.post(
+                        "/api/v1/jobs",
+                        "application/json",
+                        "{\"title\":\"Nurse\",\"description\":\"ward \\ud800 nurse\"}"
+                                .getBytes(StandardCharsets.UTF_8)),
+                400,
+                "invalid_description");
+        assertEquals(
+                201,
+                stack.postJson("/api/v1/jobs", Map.of("title", "Nurse", "description", "ward nurse"))
+                        .statusCode(),
+                "a refused half of a surrogate pair leaves jobs as writable as before");
         assertError(stack.postJson("/api/v1/jobs", Map.of("description", "x")), 400, "missing_title");
         assertError(
                 stack.postJson("/api/v1/jobs", Map.of("title", "t", "description", "d", "threshold", 150)),

@@ -2,10 +2,11 @@ package dev.resumescreening.emulators.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,16 +18,18 @@ import java.util.Iterator;
 /**
  * Append-only journal of one table, as JSON lines: {@code {"table":<definition>}} first, then
  * {@code {"ttl":<attribute or null>}}, {@code {"put":<item>}} and {@code {"delete":<key>}} entries.
- * Every append is flushed to the operating system (no fsync).
+ * Every append is flushed to the operating system (no fsync). Lines are the UTF-8 bytes Jackson encodes, which
+ * write half of a surrogate pair (which UTF-8 cannot carry) as a JSON escape: any string an item holds is journaled
+ * and replayed as it was, and no entry can leave the file unwritable for the next.
  */
 final class TableJournal implements Closeable {
 
     static final String SUFFIX = ".table.jsonl";
 
     private final Path file;
-    private final BufferedWriter writer;
+    private final OutputStream writer;
 
-    private TableJournal(Path file, BufferedWriter writer) {
+    private TableJournal(Path file, OutputStream writer) {
         this.file = file;
         this.writer = writer;
     }
@@ -39,7 +42,7 @@ final class TableJournal implements Closeable {
     static TableJournal create(Path file, Table table) {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 writeLine(out, Json.object().set("table", table.definition().toJson()));
                 if (table.timeToLiveAttribute() != null) {
                     writeLine(out, Json.object().put("ttl", table.timeToLiveAttribute()));
@@ -50,7 +53,7 @@ final class TableJournal implements Closeable {
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new TableJournal(
-                    file, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+                    file, new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write journal " + file, e);
         }
@@ -111,9 +114,9 @@ final class TableJournal implements Closeable {
         }
     }
 
-    private static void writeLine(BufferedWriter out, ObjectNode entry) throws IOException {
-        out.write(Json.MAPPER.writeValueAsString(entry));
-        out.newLine();
+    private static void writeLine(OutputStream out, ObjectNode entry) throws IOException {
+        out.write(Json.MAPPER.writeValueAsBytes(entry));
+        out.write('\n');
     }
 
     /** Closes and deletes the journal (the table was deleted). */

@@ -92,4 +92,34 @@ class PersistenceTest {
         assertTrue(Files.size(dataDir.resolve("jobs.table.jsonl")) < sizeBeforeCompaction);
         assertFalse(Files.exists(dataDir.resolve("dropped.table.jsonl")));
     }
+
+    @Test
+    void aStringUtf8CannotCarryIsKeptAndLaterWritesStillReachTheJournal() {
+        String halfAPair = "ledger " + (char) 0xD800 + " recon";
+        try (DynamoDbEmulator emulator = DynamoDbEmulator.start(0, dataDir);
+                DynamoDbClient client = EmulatorTestSupport.client(emulator)) {
+            createTable(client, "jobs");
+            Map<String, AttributeValue> odd = new HashMap<>(key("job1", "meta"));
+            odd.put("text", s(halfAPair));
+            client.putItem(b -> b.tableName("jobs").item(odd));
+            Map<String, AttributeValue> plain = new HashMap<>(key("job2", "meta"));
+            plain.put("text", s("plain"));
+            client.putItem(b -> b.tableName("jobs").item(plain));
+        }
+        try (DynamoDbEmulator emulator = DynamoDbEmulator.start(0, dataDir);
+                DynamoDbClient client = EmulatorTestSupport.client(emulator)) {
+            assertEquals(
+                    halfAPair,
+                    client.getItem(b -> b.tableName("jobs").key(key("job1", "meta")))
+                            .item()
+                            .get("text")
+                            .s());
+            assertEquals(
+                    "plain",
+                    client.getItem(b -> b.tableName("jobs").key(key("job2", "meta")))
+                            .item()
+                            .get("text")
+                            .s());
+        }
+    }
 }
