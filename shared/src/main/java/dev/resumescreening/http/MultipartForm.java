@@ -57,8 +57,14 @@ public final class MultipartForm {
                             "the file is larger than the limit of " + maxPartBytes + " bytes");
                 }
                 String name = disposition.get("name");
+                if (name != null && parts.containsKey(name)) {
+                    // which of two job_id or file parts counts must not depend on who reads the form (as with a
+                    // JSON body's duplicate field)
+                    throw ProblemException.invalid(
+                            "duplicate_field", "the form has more than one '" + name + "' part; send each field once");
+                }
                 if (name != null) {
-                    parts.putIfAbsent(
+                    parts.put(
                             name,
                             new Part(
                                     name,

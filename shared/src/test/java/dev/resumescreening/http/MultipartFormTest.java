@@ -37,6 +37,17 @@ class MultipartFormTest {
     }
 
     @Test
+    void refusesAFieldSentTwice() {
+        String twoJobs = "--XyZ\r\nContent-Disposition: form-data; name=\"job_id\"\r\n\r\njob-1\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"job_id\"\r\n\r\njob-2\r\n--XyZ--\r\n";
+        ProblemException problem = assertThrows(
+                ProblemException.class,
+                () -> MultipartForm.parse(twoJobs.getBytes(StandardCharsets.UTF_8), TYPE, 1000));
+        assertEquals("duplicate_field", problem.code());
+        assertTrue(problem.getMessage().contains("'job_id'"), problem.getMessage());
+    }
+
+    @Test
     void refusesAFileOverTheLimit() {
         ProblemException problem =
                 assertThrows(ProblemException.class, () -> MultipartForm.parse(form(new byte[2000]), TYPE, 1000));
