@@ -99,7 +99,7 @@ public final class RequestBodies {
                             "%s is not Unicode text: character %d is half of a surrogate pair (\\u%04x) without"
                                     + " the other half",
                             field,
-                            unpaired,
+                            text.codePointCount(0, unpaired) + 1,
                             (int) text.charAt(unpaired)));
         }
         return text;
