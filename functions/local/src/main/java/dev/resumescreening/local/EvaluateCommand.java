@@ -191,6 +191,9 @@ final class EvaluateCommand {
             if (plotFile != null) {
                 requireFolderToWrite("--plot", plotFile);
             }
+            Map<String, Posting> postings = jobs(jobsDir, titles.equals("first-line"));
+            Map<String, List<Path>> resumes = resumesByLabel(resumesDir);
+            requireLabelsThatPair(postings.keySet(), resumes);
             List<Integer> sortedBudgets = budgets.stream().sorted().toList();
             String samplingName = sampling.name().toLowerCase(Locale.ROOT);
             PrintStream report = System.out;
@@ -200,12 +203,8 @@ final class EvaluateCommand {
                     LocalHttpServer server = LocalHttpServer.start(environment, 0)) {
                 EvaluateCommand evaluation =
                         new EvaluateCommand(environment, new LocalApi(server.port()), seed, sampling == Sampling.QUEUE);
-                List<Pair> pairs = evaluation.screenAll(
-                        jobs(jobsDir, titles.equals("first-line")),
-                        resumesByLabel(resumesDir),
-                        Split.read(splitFile),
-                        resumesDir,
-                        splitFile);
+                List<Pair> pairs =
+                        evaluation.screenAll(postings, resumes, Split.read(splitFile), resumesDir, splitFile);
                 List<Map<String, Object>> lines =
                         evaluation.reviewTrainAndReport(pairs, sortedBudgets, samplingName, seed, report);
                 if (plotFile != null) {
@@ -222,6 +221,39 @@ final class EvaluateCommand {
         if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
             throw new IllegalArgumentException(option + ": no folder to write " + file + " in: " + folder);
         }
+    }
+
+    /**
+     * A job's label is matched to a folder of resumes exactly. A folder without a job (resumes that match none, as
+     * distractors) or a job without a folder (no resume matches it) can be meant, and is said; a job and a folder
+     * whose labels differ only in case (accountant.txt, ACCOUNTANT/) are a typing slip that would measure nothing
+     * of that job, and are refused.
+     */
+    private static void requireLabelsThatPair(Set<String> jobLabels, Map<String, List<Path>> resumes) {
+        for (String job : jobLabels) {
+            if (resumes.containsKey(job)) {
+                continue;
+            }
+            Optional<String> sameButCase = resumes.keySet().stream()
+                    .filter(folder -> folder.equalsIgnoreCase(job))
+                    .findFirst();
+            if (sameButCase.isPresent()) {
+                throw new IllegalArgumentException("--jobs " + job + ".txt and --resumes " + sameButCase.get()
+                        + "/ differ only in case; a job's label must be its folder's name exactly");
+            }
+            System.err.printf(
+                    Locale.ROOT, "note: job %s has no %s/ folder under --resumes: no resume matches it%n", job, job);
+        }
+        resumes.forEach((folder, files) -> {
+            if (!jobLabels.contains(folder)) {
+                System.err.printf(
+                        Locale.ROOT,
+                        "note: %s/ has no %s.txt job: its %d resumes match no job%n",
+                        folder,
+                        folder,
+                        files.size());
+            }
+        });
     }
 
     /**

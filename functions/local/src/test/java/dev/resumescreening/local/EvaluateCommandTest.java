@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class EvaluateCommandTest {
     void refusesWhatItCannotMeasureWithTheReason(@TempDir Path dir) throws Exception {
         Path jobs = dir.resolve("jobs");
         Path resumes = dir.resolve("resumes");
-        RealisticReviews.writeCorpus(jobs, resumes, 4, 5);
+        List<String> labels = RealisticReviews.writeCorpus(jobs, resumes, 4, 5);
         String[] corpus = {"--jobs", jobs.toString(), "--resumes", resumes.toString()};
 
         assertRefused("--reviews: each budget is a number of reviews, 0 or more", corpus, "--reviews", "20,-5");
@@ -118,6 +119,15 @@ class EvaluateCommandTest {
 
         Files.write(jobs.resolve("X.txt"), "Ing\u00e9nieur \u00e9lectrique".getBytes(StandardCharsets.ISO_8859_1));
         assertRefused("--jobs: X.txt is not UTF-8 text", corpus, "--reviews", "10");
+        Files.delete(jobs.resolve("X.txt"));
+
+        String lowered = labels.get(0).toLowerCase(Locale.ROOT);
+        Files.move(jobs.resolve(labels.get(0) + ".txt"), jobs.resolve(lowered + ".txt"));
+        assertRefused(
+                "--jobs " + lowered + ".txt and --resumes " + labels.get(0) + "/ differ only in case",
+                corpus,
+                "--reviews",
+                "10");
     }
 
     /** Runs evaluate on {@code corpus} with {@code options}: exit code 2, nothing reported, {@code reason} said. */
@@ -188,6 +198,27 @@ class EvaluateCommandTest {
                 run.err()
                         .contains("3 of 39 screenings had no score and are left out (first: " + labels.get(0)
                                 + "/symbols.txt: no text to score)"),
+                run.err());
+        assertEquals(1, run.lines().size());
+    }
+
+    @Test
+    void saysWhichJobHasNoFolderAndWhichFolderNoJob(@TempDir Path dir) throws Exception {
+        Path jobs = dir.resolve("jobs");
+        Path resumes = dir.resolve("resumes");
+        List<String> labels = RealisticReviews.writeCorpus(jobs, resumes, 4, 5);
+        Files.move(resumes.resolve(labels.get(2)), resumes.resolve("DISTRACTORS"));
+
+        Run run = run("--jobs", jobs.toString(), "--resumes", resumes.toString(), "--reviews", "10");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(
+                run.err()
+                        .contains("note: job " + labels.get(2) + " has no " + labels.get(2)
+                                + "/ folder under --resumes: no resume matches it"),
+                run.err());
+        assertTrue(
+                run.err().contains("note: DISTRACTORS/ has no DISTRACTORS.txt job: its 4 resumes match no job"),
                 run.err());
         assertEquals(1, run.lines().size());
     }
