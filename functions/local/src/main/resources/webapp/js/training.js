@@ -79,6 +79,9 @@ export async function trainingScreen(runId) {
         ['Candidate version', run.candidate_version], ['Live model it was judged against', metrics.active_version],
         ['Evidence', metrics.evidence], ['Held-out pairs', metrics.test_samples],
         ['Candidate ROC AUC', auc(metrics.candidate)], ['Live model ROC AUC', auc(metrics.active)],
+        ['Weighted ROC AUC, candidate / live (the gate\u2019s)', typeof metrics.candidate_weighted_roc_auc === 'number'
+          ? `${metrics.candidate_weighted_roc_auc.toFixed(3)} / ${metrics.active_weighted_roc_auc.toFixed(3)}` : null],
+        ['Weighting', metrics.weighting],
         ['Win confidence', typeof metrics.win_confidence === 'number' ? `${Math.round(metrics.win_confidence * 100)}%` : null],
         ['Not worse (refresh)', typeof metrics.not_worse_confidence === 'number'
           ? `${Math.round(metrics.not_worse_confidence * 100)}% (within ${metrics.refresh_tolerance})` : null],

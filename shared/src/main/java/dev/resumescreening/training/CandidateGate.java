@@ -27,10 +27,11 @@ import javax.inject.Singleton;
 /**
  * Decides whether a candidate goes live: the candidate and the live champion are scored on the same held-out pairs
  * ({@link GateEvidence}: every reviewed pair, each scored by a cross-validation model that did not train on it, or the
- * candidate's own test split), and the candidate is activated only if its ROC AUC beats the champion's by at least
- * ACTIVATION_MARGIN (strictly, when the margin is 0: a tie keeps the model that is already live). The similarity
- * model counts as a champion like any other. A losing candidate is kept as REJECTED; a replaced champion stays
- * registered (RETIRED), ready for rollback.
+ * candidate's own test split), and the candidate is activated only if its ROC AUC, each pair weighing the resumes of
+ * its job it stands for ({@link EvidenceWeights}: the review queue's picks crowd near the threshold), beats the
+ * champion's by at least ACTIVATION_MARGIN (strictly, when the margin is 0: a tie keeps the model that is already
+ * live). The similarity model counts as a champion like any other. A losing candidate is kept as REJECTED; a replaced
+ * champion stays registered (RETIRED), ready for rollback.
  *
  * <p>Few held-out pairs: the AUC of 3 samples is a coin toss, so the candidate is also REJECTED (reason says so)
  * unless there are at least {@link #MIN_HELD_OUT_PER_CLASS} shortlisted and as many rejected pairs, and unless it
@@ -127,6 +128,9 @@ public final class CandidateGate {
         }
         ClassificationMetrics candidateMetrics = ClassificationMetrics.compute(candidateScores, labels);
         ClassificationMetrics activeMetrics = ClassificationMetrics.compute(activeScores, labels);
+        double[] weights = EvidenceWeights.of(samples, evidence.unreviewed().resumes());
+        double candidateAuc = EvidenceWeights.rocAuc(candidateScores, labels, weights);
+        double activeAuc = EvidenceWeights.rocAuc(activeScores, labels, weights);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("candidate", candidateMetrics.toMap());
         metrics.put("active", activeMetrics.toMap());
@@ -141,13 +145,16 @@ public final class CandidateGate {
                                         ? ", including pairs model " + activeVersion + " may have trained on"
                                         : ""));
         metrics.put("test_samples", labels.length);
+        metrics.put("candidate_weighted_roc_auc", candidateAuc);
+        metrics.put("active_weighted_roc_auc", activeAuc);
+        metrics.put("weighting", EvidenceWeights.METHOD);
         metrics.put("activation_margin", margin);
 
         metrics.put("min_held_out_per_class", MIN_HELD_OUT_PER_CLASS);
         boolean refresh =
                 leaveOneOut && margin == 0 && isRefresh(candidate, samples, activeVersion, activeTrainedOn.get());
         double tolerance = refresh ? REFRESH_TOLERANCE : 0;
-        double confidence = winConfidence(candidateScores, activeScores, labels, tolerance);
+        double confidence = winConfidence(candidateScores, activeScores, labels, weights, tolerance);
         metrics.put(refresh ? "not_worse_confidence" : "win_confidence", confidence);
         metrics.put("required_win_confidence", REQUIRED_WIN_CONFIDENCE);
         if (refresh) {
@@ -167,17 +174,10 @@ public final class CandidateGate {
         boolean wins = enough
                 && confidence >= REQUIRED_WIN_CONFIDENCE
                 && (refresh
-                        ? notWorse(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), REFRESH_TOLERANCE)
-                        : wins(candidateMetrics.rocAuc(), activeMetrics.rocAuc(), margin));
+                        ? notWorse(candidateAuc, activeAuc, REFRESH_TOLERANCE)
+                        : wins(candidateAuc, activeAuc, margin));
         String reason = enough
-                ? reason(
-                        candidateMetrics.rocAuc(),
-                        activeMetrics.rocAuc(),
-                        activeVersion,
-                        confidence,
-                        evidence,
-                        refresh,
-                        wins)
+                ? reason(candidateAuc, activeAuc, activeVersion, confidence, evidence, refresh, wins)
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
         Metrics.count(
                 Metrics.GATE_VERDICTS,
@@ -265,7 +265,7 @@ public final class CandidateGate {
      * better-ordered pair look 75% sure. The resampling is seeded by the evidence itself, so the same scores and
      * labels always give the same confidence and a verdict can be reproduced from them.
      */
-    static double winConfidence(double[] candidate, double[] active, int[] labels, double tolerance) {
+    static double winConfidence(double[] candidate, double[] active, int[] labels, double[] weights, double tolerance) {
         int[] positives =
                 IntStream.range(0, labels.length).filter(i -> labels[i] == 1).toArray();
         int[] negatives =
@@ -274,10 +274,12 @@ public final class CandidateGate {
             return 0;
         }
         Random random = new Random(
-                31L * (31L * Arrays.hashCode(candidate) + Arrays.hashCode(active)) + Arrays.hashCode(labels));
+                31L * (31L * (31L * Arrays.hashCode(candidate) + Arrays.hashCode(active)) + Arrays.hashCode(labels))
+                        + Arrays.hashCode(weights));
         double[] candidateSample = new double[labels.length];
         double[] activeSample = new double[labels.length];
         int[] sampleLabels = new int[labels.length];
+        double[] sampleWeights = new double[labels.length];
         int wins = 0;
         for (int round = 0; round < BOOTSTRAP_ROUNDS; round++) {
             int filled = 0;
@@ -287,10 +289,11 @@ public final class CandidateGate {
                     candidateSample[filled] = candidate[pick];
                     activeSample[filled] = active[pick];
                     sampleLabels[filled] = labels[pick];
+                    sampleWeights[filled] = weights[pick];
                 }
             }
-            double difference = ClassificationMetrics.rocAuc(candidateSample, sampleLabels)
-                    - ClassificationMetrics.rocAuc(activeSample, sampleLabels)
+            double difference = EvidenceWeights.rocAuc(candidateSample, sampleLabels, sampleWeights)
+                    - EvidenceWeights.rocAuc(activeSample, sampleLabels, sampleWeights)
                     + tolerance;
             if (difference > ROUNDING) {
                 wins++;
@@ -331,7 +334,7 @@ public final class CandidateGate {
                 : String.format(Locale.ROOT, "; margin %.4f), better in %.0f%%", margin, confidence * 100);
         return String.format(
                 Locale.ROOT,
-                "candidate ROC AUC %.4f vs %.4f of model %s on %d pairs (%s%s of bootstrap"
+                "candidate ROC AUC %.4f vs %.4f of model %s on %d pairs weighted by the resumes they stand for (%s%s of bootstrap"
                         + " resamples (%.0f%% needed): %s",
                 candidateAuc,
                 activeAuc,

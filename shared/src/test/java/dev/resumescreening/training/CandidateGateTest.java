@@ -58,7 +58,7 @@ class CandidateGateTest {
             candidate[i] = labels[i] * 0.8 + (i % 7) * 0.01;
             active[i] = (i % 5) * 0.2;
         }
-        assertTrue(CandidateGate.winConfidence(candidate, active, labels, 0) > 0.99);
+        assertTrue(CandidateGate.winConfidence(candidate, active, labels, equalWeights(labels.length), 0) > 0.99);
     }
 
     @Test
@@ -72,13 +72,15 @@ class CandidateGateTest {
         double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};
         assertEquals(
                 1.0,
-                CandidateGate.winConfidence(scores, scores.clone(), labels, CandidateGate.REFRESH_TOLERANCE),
+                CandidateGate.winConfidence(
+                        scores, scores.clone(), labels, equalWeights(labels.length), CandidateGate.REFRESH_TOLERANCE),
                 1e-9);
         double[] worse = new double[scores.length];
         for (int i = 0; i < scores.length; i++) {
             worse[i] = 1 - scores[i];
         }
-        assertTrue(CandidateGate.winConfidence(worse, scores, labels, CandidateGate.REFRESH_TOLERANCE)
+        assertTrue(CandidateGate.winConfidence(
+                        worse, scores, labels, equalWeights(labels.length), CandidateGate.REFRESH_TOLERANCE)
                 < CandidateGate.REQUIRED_WIN_CONFIDENCE);
     }
 
@@ -86,7 +88,8 @@ class CandidateGateTest {
     void anEqualCandidateNeverWins() {
         int[] labels = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
         double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};
-        assertEquals(0.0, CandidateGate.winConfidence(scores, scores.clone(), labels, 0), 1e-9);
+        assertEquals(
+                0.0, CandidateGate.winConfidence(scores, scores.clone(), labels, equalWeights(labels.length), 0), 1e-9);
     }
 
     /** Six shortlisted pairs then six rejected ones, and a candidate that orders one more pair of them right. */
@@ -104,20 +107,37 @@ class CandidateGateTest {
     void theSameEvidenceAlwaysGivesTheSameConfidence() {
         double[] candidate = slightlyBetter();
         candidate[9] = 0.32;
-        double first = CandidateGate.winConfidence(candidate, FEW_ACTIVE, FEW_LABELS, 0);
+        double first =
+                CandidateGate.winConfidence(candidate, FEW_ACTIVE, FEW_LABELS, equalWeights(FEW_LABELS.length), 0);
         for (int run = 0; run < 5; run++) {
             assertEquals(
-                    first, CandidateGate.winConfidence(candidate.clone(), FEW_ACTIVE.clone(), FEW_LABELS.clone(), 0));
+                    first,
+                    CandidateGate.winConfidence(
+                            candidate.clone(),
+                            FEW_ACTIVE.clone(),
+                            FEW_LABELS.clone(),
+                            equalWeights(FEW_LABELS.length),
+                            0));
         }
         double[] otherCandidate = candidate.clone();
         otherCandidate[4] = 0.55;
-        assertNotEquals(first, CandidateGate.winConfidence(otherCandidate, FEW_ACTIVE, FEW_LABELS, 0));
+        assertNotEquals(
+                first,
+                CandidateGate.winConfidence(
+                        otherCandidate, FEW_ACTIVE, FEW_LABELS, equalWeights(FEW_LABELS.length), 0));
     }
 
     @Test
     void aSlightEdgeOnAFewPairsIsNotEnough() {
-        double confidence = CandidateGate.winConfidence(slightlyBetter(), FEW_ACTIVE, FEW_LABELS, 0);
+        double confidence = CandidateGate.winConfidence(
+                slightlyBetter(), FEW_ACTIVE, FEW_LABELS, equalWeights(FEW_LABELS.length), 0);
         assertTrue(confidence < CandidateGate.REQUIRED_WIN_CONFIDENCE, "confidence " + confidence);
         assertTrue(confidence > 0.3, "the edge counts for something: confidence " + confidence);
+    }
+
+    private static double[] equalWeights(int pairs) {
+        double[] weights = new double[pairs];
+        java.util.Arrays.fill(weights, 1);
+        return weights;
     }
 }
