@@ -86,36 +86,46 @@ public record ClassificationMetrics(
                 tn + fp);
     }
 
-    /** Rank-based ROC AUC (average ranks for ties); NaN when either class is absent. */
+    /** ROC AUC, a tie counting half; NaN when either class is absent. */
     public static double rocAuc(double[] scores, int[] labels) {
-        int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
+        double[] equal = new double[scores.length];
+        Arrays.fill(equal, 1);
+        return rocAuc(scores, labels, equal);
+    }
+
+    /**
+     * ROC AUC of weighted pairs: the weighted share of (positive, negative) pairs the scores order rightly, a tie
+     * counting half; NaN when either class has no weight. A pair of weight 3 counts as three pairs of its scores.
+     */
+    public static double rocAuc(double[] scores, int[] labels, double[] weights) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        double positiveRankSum = 0.0;
-        long positives = 0;
+        double negativesBelow = 0;
+        double orderedRightly = 0;
+        double positives = 0;
         int i = 0;
-        while (i < n) {
+        while (i < order.length) {
             int j = i;
-            while (j + 1 < n && Double.compare(scores[order[j + 1]], scores[order[i]]) == 0) {
+            double positivesTied = 0;
+            double negativesTied = 0;
+            while (j < order.length && Double.compare(scores[order[j]], scores[order[i]]) == 0) {
+                if (labels[order[j]] == 1) {
+                    positivesTied += weights[order[j]];
+                } else {
+                    negativesTied += weights[order[j]];
+                }
                 j++;
             }
-            double averageRank = (i + j) / 2.0 + 1.0; // ranks are 1-based
-            for (int k = i; k <= j; k++) {
-                if (labels[order[k]] == 1) {
-                    positiveRankSum += averageRank;
-                    positives++;
-                }
-            }
-            i = j + 1;
+            orderedRightly += positivesTied * (negativesBelow + negativesTied / 2);
+            negativesBelow += negativesTied;
+            positives += positivesTied;
+            i = j;
         }
-        long negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        double all = positives * negativesBelow;
+        return all > 0 ? orderedRightly / all : Double.NaN;
     }
 
     /** snake_case view for logs and JSON written without Jackson annotations. */

@@ -129,8 +129,8 @@ public final class CandidateGate {
         ClassificationMetrics candidateMetrics = ClassificationMetrics.compute(candidateScores, labels);
         ClassificationMetrics activeMetrics = ClassificationMetrics.compute(activeScores, labels);
         double[] weights = EvidenceWeights.of(samples, evidence.unreviewed().resumes());
-        double candidateAuc = EvidenceWeights.rocAuc(candidateScores, labels, weights);
-        double activeAuc = EvidenceWeights.rocAuc(activeScores, labels, weights);
+        double candidateAuc = ClassificationMetrics.rocAuc(candidateScores, labels, weights);
+        double activeAuc = ClassificationMetrics.rocAuc(activeScores, labels, weights);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("candidate", candidateMetrics.toMap());
         metrics.put("active", activeMetrics.toMap());
@@ -292,8 +292,8 @@ public final class CandidateGate {
                     sampleWeights[filled] = weights[pick];
                 }
             }
-            double difference = EvidenceWeights.rocAuc(candidateSample, sampleLabels, sampleWeights)
-                    - EvidenceWeights.rocAuc(activeSample, sampleLabels, sampleWeights)
+            double difference = ClassificationMetrics.rocAuc(candidateSample, sampleLabels, sampleWeights)
+                    - ClassificationMetrics.rocAuc(activeSample, sampleLabels, sampleWeights)
                     + tolerance;
             if (difference > ROUNDING) {
                 wins++;

@@ -102,39 +102,4 @@ public final class EvidenceWeights {
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
-
-    /**
-     * ROC AUC of weighted pairs: the weighted share of (shortlisted, rejected) pairs the scores order rightly, a tie
-     * counting half; NaN when either class has no weight.
-     */
-    public static double rocAuc(double[] scores, int[] labels, double[] weights) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        double rejectedBelow = 0;
-        double orderedRightly = 0;
-        double shortlistedTotal = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            double shortlistedTied = 0;
-            double rejectedTied = 0;
-            while (j < order.length && Double.compare(scores[order[j]], scores[order[i]]) == 0) {
-                if (labels[order[j]] == 1) {
-                    shortlistedTied += weights[order[j]];
-                } else {
-                    rejectedTied += weights[order[j]];
-                }
-                j++;
-            }
-            orderedRightly += shortlistedTied * (rejectedBelow + rejectedTied / 2);
-            rejectedBelow += rejectedTied;
-            shortlistedTotal += shortlistedTied;
-            i = j;
-        }
-        double all = shortlistedTotal * rejectedBelow;
-        return all > 0 ? orderedRightly / all : Double.NaN;
-    }
 }

@@ -84,4 +84,21 @@ class ClassificationMetricsTest {
         ClassificationMetrics back = mapper.readValue(mapper.writeValueAsString(nan), ClassificationMetrics.class);
         assertTrue(Double.isNaN(back.rocAuc()));
     }
+
+    @Test
+    void aPairOfWeightThreeCountsAsThreePairsOfItsScoreAndLabel() {
+        double[] scores = {0.9, 0.3, 0.5, 0.6, 0.5};
+        int[] labels = {1, 1, 0, 0, 1};
+        double[] repeated = {0.9, 0.3, 0.3, 0.3, 0.5, 0.6, 0.5};
+        int[] repeatedLabels = {1, 1, 1, 1, 0, 0, 1};
+        assertEquals(
+                ClassificationMetrics.rocAuc(repeated, repeatedLabels),
+                ClassificationMetrics.rocAuc(scores, labels, new double[] {1, 3, 1, 1, 1}),
+                1e-12);
+        assertEquals(
+                (1 * 2 + 3 * 0 + 1 * 0.5) / (5.0 * 2),
+                ClassificationMetrics.rocAuc(scores, labels, new double[] {1, 3, 1, 1, 1}),
+                1e-12);
+        assertEquals(Double.NaN, ClassificationMetrics.rocAuc(scores, new int[5], new double[] {1, 1, 1, 1, 1}));
+    }
 }

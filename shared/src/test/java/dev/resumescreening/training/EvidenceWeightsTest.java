@@ -19,29 +19,6 @@ class EvidenceWeightsTest {
     private static final TermVector JOB = TermVector.normalised(Map.of(0, 1.0), 10);
 
     @Test
-    void withEqualWeightsTheAucIsThePlainOneTiesIncluded() {
-        double[] scores = {0.1, 0.4, 0.4, 0.35, 0.8, 0.4, 0.9, 0.2};
-        int[] labels = {0, 1, 0, 0, 1, 1, 0, 1};
-        double[] equal = new double[scores.length];
-        Arrays.fill(equal, 2.5);
-        assertEquals(
-                ClassificationMetrics.rocAuc(scores, labels), EvidenceWeights.rocAuc(scores, labels, equal), 1e-12);
-        assertEquals(Double.NaN, EvidenceWeights.rocAuc(scores, new int[scores.length], equal));
-    }
-
-    @Test
-    void aPairWeighsAsManyPairsOfTheSameScoresAndLabel() {
-        double[] scores = {0.9, 0.3, 0.5, 0.6};
-        int[] labels = {1, 1, 0, 0};
-        double[] repeated = {0.9, 0.3, 0.3, 0.3, 0.5, 0.6};
-        int[] repeatedLabels = {1, 1, 1, 1, 0, 0};
-        assertEquals(
-                ClassificationMetrics.rocAuc(repeated, repeatedLabels),
-                EvidenceWeights.rocAuc(scores, labels, new double[] {1, 3, 1, 1}),
-                1e-12);
-    }
-
-    @Test
     void reviewsSpreadLikeTheJobsResumesWeighAlikeAndAllWeighTheJobsResumes() {
         double[] reviewed = {0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95, 0.02, 0.22, 0.42, 0.62, 0.82};
         double[] population = jobResumes(reviewed, 85);
@@ -120,8 +97,8 @@ class EvidenceWeightsTest {
 
         assertTrue(ClassificationMetrics.rocAuc(candidateScores, labelArray)
                 > ClassificationMetrics.rocAuc(liveScores, labelArray));
-        assertTrue(EvidenceWeights.rocAuc(candidateScores, labelArray, weights)
-                < EvidenceWeights.rocAuc(liveScores, labelArray, weights));
+        assertTrue(ClassificationMetrics.rocAuc(candidateScores, labelArray, weights)
+                < ClassificationMetrics.rocAuc(liveScores, labelArray, weights));
         double[] equal = new double[weights.length];
         Arrays.fill(equal, 1);
         assertTrue(CandidateGate.winConfidence(candidateScores, liveScores, labelArray, equal, 0) > 0.9);
