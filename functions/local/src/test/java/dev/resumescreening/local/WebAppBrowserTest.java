@@ -338,6 +338,11 @@ class WebAppBrowserTest {
         assertTrue(points >= 2 && points <= 101, "candidate curve of " + points + " points");
         assertFalse(driver.findElements(By.cssSelector(".roc-chart polyline.curve.active"))
                 .isEmpty());
+        String runFacts = driver.findElement(By.id("run-detail")).getText();
+        assertTrue(
+                runFacts.matches("(?s).*Weighted ROC AUC, candidate / live \\(the gate\u2019s\\)\\s+[01]\\.\\d{3} /"
+                        + " [01]\\.\\d{3}.*Weighting\\s+each pair weighted by the resumes of its job.*"),
+                runFacts);
         assertFalse(
                 driver.findElements(By.cssSelector("#runs-table tr.run-row")).isEmpty());
         js("document.querySelector('.roc').scrollIntoView({block: 'center'});");
