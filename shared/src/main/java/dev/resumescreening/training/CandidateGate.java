@@ -128,9 +128,7 @@ public final class CandidateGate {
         }
         ClassificationMetrics candidateMetrics = ClassificationMetrics.compute(candidateScores, labels);
         ClassificationMetrics activeMetrics = ClassificationMetrics.compute(activeScores, labels);
-        EvidenceWeights.Weighting weighting =
-                EvidenceWeights.of(samples, evidence.unreviewed().resumes());
-        double[] weights = weighting.weights();
+        double[] weights = EvidenceWeights.of(samples, evidence.unreviewed().resumes());
         double candidateAuc = ClassificationMetrics.rocAuc(candidateScores, labels, weights);
         double activeAuc = ClassificationMetrics.rocAuc(activeScores, labels, weights);
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -149,7 +147,7 @@ public final class CandidateGate {
         metrics.put("test_samples", labels.length);
         metrics.put("candidate_weighted_roc_auc", candidateAuc);
         metrics.put("active_weighted_roc_auc", activeAuc);
-        metrics.put("weighting", weighting.description());
+        metrics.put("weighting", EvidenceWeights.METHOD);
         metrics.put("activation_margin", margin);
 
         metrics.put("min_held_out_per_class", MIN_HELD_OUT_PER_CLASS);

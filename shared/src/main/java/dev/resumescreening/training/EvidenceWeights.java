@@ -14,8 +14,8 @@ import java.util.Map;
  * day-one similarity is at its weakest, and any candidate looks better than it. Each job's resumes (reviewed and not)
  * are cut into bands of equal size by their similarity to the job (the day-one score, which the queue picks by until a
  * trained model is live, and the fixed part of a trained model's); a reviewed pair weighs as many resumes as its band
- * holds, shared among the band's reviewed pairs. A band without a review stands for nobody. Where the reviews are
- * spread over the bands as a random draw could be, each weighs the job's resumes per review alike. The unreviewed resumes are those the run
+ * holds, shared among the band's reviewed pairs. A band without a review stands for nobody. With randomly picked
+ * reviews every band holds about as many and the weights are about equal. The unreviewed resumes are those the run
  * read for the job feedback (the newest of each job with both kinds of review).
  *
  * <p>Why: with the queue's picks, a candidate that ranked the 50 reviewed pairs 0.958 against the similarity model's
@@ -25,8 +25,6 @@ import java.util.Map;
 public final class EvidenceWeights {
     public static final String METHOD = "each pair weighted by the resumes of its job, reviewed or not, in its band"
             + " of similarity to the job, per reviewed pair of that band";
-    /** Critical values of the chi-squared distribution at 5% for 1 to 4 degrees of freedom (2 to 5 bands). */
-    private static final double[] CHI_SQUARED_5_PERCENT = {3.841, 5.991, 7.815, 9.488};
     /** Most bands a job is cut into. */
     static final int MAX_BANDS = 5;
     /** A band per this many reviewed pairs of the job (at least one band): so that most bands hold some. */
@@ -34,28 +32,8 @@ public final class EvidenceWeights {
 
     private EvidenceWeights() {}
 
-    /** One weight per sample, and of how many jobs the reviews were weighed by band (the rest alike). */
-    public record Weighting(double[] weights, int jobs, int jobsByBand) {
-        public Weighting {
-            weights = weights.clone();
-        }
-
-        @Override
-        public double[] weights() {
-            return weights.clone();
-        }
-
-        public String description() {
-            return METHOD + "; by band for " + jobsByBand + " of " + jobs + " jobs, alike for the jobs whose reviews"
-                    + " are spread over the bands as a random draw could be";
-        }
-    }
-
-    /** A job's weights, and whether they are by band. */
-    record JobWeights(double[] weights, boolean byBand) {}
-
     /** One weight per sample: the resumes of its job and band (reviewed or in {@code unreviewed}) per reviewed pair. */
-    public static Weighting of(List<TrainingSample> samples, List<UnreviewedResume> unreviewed) {
+    public static double[] of(List<TrainingSample> samples, List<UnreviewedResume> unreviewed) {
         Map<String, List<Integer>> reviewedByJob = new LinkedHashMap<>();
         for (int i = 0; i < samples.size(); i++) {
             reviewedByJob
@@ -71,30 +49,25 @@ public final class EvidenceWeights {
             }
         }
         double[] weights = new double[samples.size()];
-        int jobsByBand = 0;
-        for (Map.Entry<String, List<Integer>> job : reviewedByJob.entrySet()) {
-            List<Integer> reviewed = job.getValue();
+        reviewedByJob.forEach((job, reviewed) -> {
             double[] reviewedSimilarity = reviewed.stream()
                     .mapToDouble(i -> samples.get(i).resume().dot(samples.get(i).job()))
                     .toArray();
             double[] population = concat(
                     reviewedSimilarity,
-                    unreviewedByJob.getOrDefault(job.getKey(), List.of()).stream()
+                    unreviewedByJob.getOrDefault(job, List.of()).stream()
                             .mapToDouble(Double::doubleValue)
                             .toArray());
-            JobWeights jobWeights = jobWeights(reviewedSimilarity, population);
+            double[] jobWeights = jobWeights(reviewedSimilarity, population);
             for (int k = 0; k < reviewed.size(); k++) {
-                weights[reviewed.get(k)] = jobWeights.weights()[k];
+                weights[reviewed.get(k)] = jobWeights[k];
             }
-            if (jobWeights.byBand()) {
-                jobsByBand++;
-            }
-        }
-        return new Weighting(weights, reviewedByJob.size(), jobsByBand);
+        });
+        return weights;
     }
 
     /** {@code population} holds {@code reviewed} and the job's unreviewed resumes' similarities. */
-    static JobWeights jobWeights(double[] reviewed, double[] population) {
+    static double[] jobWeights(double[] reviewed, double[] population) {
         int bands = Math.max(1, Math.min(MAX_BANDS, reviewed.length / REVIEWS_PER_BAND));
         double[] sorted = population.clone();
         Arrays.sort(sorted);
@@ -112,35 +85,11 @@ public final class EvidenceWeights {
             bandOf[k] = band(reviewed[k], upperEdges);
             reviewedInBand[bandOf[k]]++;
         }
-        boolean spreadLikeTheJob = spreadLikeTheJob(reviewedInBand, populationInBand, reviewed.length);
         double[] weights = new double[reviewed.length];
         for (int k = 0; k < reviewed.length; k++) {
-            weights[k] = spreadLikeTheJob
-                    ? (double) population.length / reviewed.length
-                    : (double) populationInBand[bandOf[k]] / reviewedInBand[bandOf[k]];
+            weights[k] = (double) populationInBand[bandOf[k]] / reviewedInBand[bandOf[k]];
         }
-        return new JobWeights(weights, !spreadLikeTheJob);
-    }
-
-    /**
-     * Whether the reviews fall into the bands as a random draw of the job's resumes could (Pearson's chi-squared test
-     * at 5%): then every pair weighs alike, since weighing each band by its few reviews would only add noise. On
-     * randomly picked reviews the band weights alone kept a candidate out at 50 reviews that ranked the held-out resumes
-     * better than day one by 0.019 (64% confident), which equal weights had let through.
-     */
-    static boolean spreadLikeTheJob(int[] reviewedInBand, int[] populationInBand, int reviewed) {
-        double population = Arrays.stream(populationInBand).sum();
-        double statistic = 0;
-        int bands = 0;
-        for (int b = 0; b < reviewedInBand.length; b++) {
-            // ties on a band's edge can leave a band empty; it holds no review either
-            if (populationInBand[b] > 0) {
-                double expected = reviewed * populationInBand[b] / population;
-                statistic += (reviewedInBand[b] - expected) * (reviewedInBand[b] - expected) / expected;
-                bands++;
-            }
-        }
-        return bands < 2 || statistic < CHI_SQUARED_5_PERCENT[bands - 2];
+        return weights;
     }
 
     private static int band(double similarity, double[] upperEdges) {
