@@ -62,7 +62,7 @@ public final class CandidateGate {
      * out for two trainings, 69% and 68% confident); and a model that reviewers then agree with less is rolled back
      * by the guardrail. The worse candidates seen before came from the review queue's
      * near-threshold picks, which fool any confidence level (100% there), and are prevented by the model's structure
-     * instead.
+     * and by weighing each pair by the resumes it stands for ({@link EvidenceWeights}) instead.
      */
     public static final double REQUIRED_WIN_CONFIDENCE = 0.7;
 
