@@ -334,8 +334,8 @@ public final class CandidateGate {
                 : String.format(Locale.ROOT, "; margin %.4f), better in %.0f%%", margin, confidence * 100);
         return String.format(
                 Locale.ROOT,
-                "candidate ROC AUC %.4f vs %.4f of model %s on %d pairs weighted by the resumes they stand for (%s%s of bootstrap"
-                        + " resamples (%.0f%% needed): %s",
+                "candidate ROC AUC %.4f vs %.4f of model %s on %d pairs weighted by the resumes they stand for"
+                        + " (%s%s of bootstrap resamples (%.0f%% needed): %s",
                 candidateAuc,
                 activeAuc,
                 activeVersion,

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /**
  * How many of its job's screened resumes each reviewed pair of the gate's evidence stands for. The review queue picks
@@ -56,11 +57,11 @@ public final class EvidenceWeights {
             double[] reviewedSimilarity = reviewed.stream()
                     .mapToDouble(i -> samples.get(i).resume().dot(samples.get(i).job()))
                     .toArray();
-            double[] population = concat(
-                    reviewedSimilarity,
-                    unreviewedByJob.getOrDefault(job, List.of()).stream()
-                            .mapToDouble(Double::doubleValue)
-                            .toArray());
+            double[] population = DoubleStream.concat(
+                            Arrays.stream(reviewedSimilarity),
+                            unreviewedByJob.getOrDefault(job, List.of()).stream()
+                                    .mapToDouble(Double::doubleValue))
+                    .toArray();
             double[] jobWeights = jobWeights(reviewedSimilarity, population);
             for (int k = 0; k < reviewed.size(); k++) {
                 weights[reviewed.get(k)] = jobWeights[k];
@@ -101,11 +102,5 @@ public final class EvidenceWeights {
             band++;
         }
         return band;
-    }
-
-    private static double[] concat(double[] first, double[] second) {
-        double[] all = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CandidateGateTest {
@@ -137,7 +138,7 @@ class CandidateGateTest {
 
     private static double[] equalWeights(int pairs) {
         double[] weights = new double[pairs];
-        java.util.Arrays.fill(weights, 1);
+        Arrays.fill(weights, 1);
         return weights;
     }
 }
