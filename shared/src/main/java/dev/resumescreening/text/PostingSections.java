@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The part of a job posting that describes the work. Postings often carry sections about the employer, the offer and
@@ -97,6 +98,81 @@ public final class PostingSections {
             "reasonable accommodation",
             "accommodations");
 
+    /**
+     * Labels of the conditions of employment: where and when the work is done, on what contract and pay, how the
+     * posting is filed, and who may be hired ("Location: Leeds, hybrid", "Security Clearance: active Secret",
+     * "Grade Band: F4"). Like the employer's sections they say nothing of the work, yet resumes share their words by
+     * chance (a site, a shift pattern, "clearance", "citizenship"). Such a label is usually one line of a block of
+     * labelled fields whose other lines may well be the work ("Department: Finance", "Reports to: Head of Tax"), so a
+     * label with content on its line leaves out that line alone; standing on its own line it opens a section, like an
+     * employer's heading. Measured with {@code evaluate} on the real resumes: on government contractors'
+     * requisitions, whose every posting has a clearance, location and citizenship line, leaving those lines out by hand
+     * raised day one from 0.937 to 0.950 (seed 7).
+     */
+    static final Set<String> CONDITION_LABELS = Set.of(
+            "location",
+            "locations",
+            "job location",
+            "work location",
+            "place of work",
+            "site",
+            "work site",
+            "workplace",
+            "workplace type",
+            "remote",
+            "work arrangement",
+            "hours",
+            "working hours",
+            "hours of work",
+            "work hours",
+            "shift",
+            "schedule",
+            "work schedule",
+            "working pattern",
+            "employment type",
+            "job type",
+            "position type",
+            "contract type",
+            "contract length",
+            "duration",
+            "start date",
+            "pay",
+            "pay band",
+            "pay range",
+            "pay rate",
+            "salary range",
+            "salary guide",
+            "grade",
+            "grade band",
+            "posting id",
+            "job id",
+            "requisition id",
+            "reference",
+            "job reference",
+            "vacancy reference",
+            "closing date",
+            "posting closes",
+            "posting period",
+            "application deadline",
+            "openings",
+            "number of openings",
+            "security clearance",
+            "clearance",
+            "clearance required",
+            "citizenship",
+            "export control",
+            "work authorization",
+            "work authorisation",
+            "right to work",
+            "visa sponsorship",
+            "travel",
+            "travel required",
+            "cost centre",
+            "cost center");
+
+    /** Where a label of several fields ("Export Control / Citizenship", "Location and hours") is cut into them. */
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*(?:[/,|]|\\band\\b)\\s*");
+
     private static final Pattern BULLET = Pattern.compile("^(?:[-–—•▪◦·*+](?:\\s|$)|\\d{1,2}[.)]\\s)");
     private static final Pattern MARKS = Pattern.compile("^[#*_\\s]+|[*_?\\s]+$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.,;!]$");
@@ -126,22 +202,25 @@ public final class PostingSections {
         boolean skippedContent = false;
         boolean keptWords = false;
         for (String line : (Iterable<String>) description.lines()::iterator) {
-            Optional<Heading> heading = heading(line);
+            Optional<Heading> labelled = heading(line);
+            boolean condition = labelled.map(Heading::conditionOnItsLine).orElse(false);
+            Optional<Heading> heading = labelled.filter(label -> !condition);
             if (heading.isPresent()) {
-                skipping = heading.get().ofEmployer();
+                skipping = heading.get().leftOut();
                 skippedContent = skipping && heading.get().inline();
             } else if (skipping && line.isBlank()) {
                 skipping = !skippedContent;
             } else if (skipping) {
                 skippedContent = true;
             }
-            if (skipping != runSkipped && !run.isEmpty()) {
+            boolean lineSkipped = skipping || condition;
+            if (lineSkipped != runSkipped && !run.isEmpty()) {
                 parts.add(new Part(run.toString(), !runSkipped));
                 run.setLength(0);
             }
-            runSkipped = skipping;
+            runSkipped = lineSkipped;
             run.append(line).append('\n');
-            keptWords |= !skipping && WORD.matcher(line).find();
+            keptWords |= !lineSkipped && WORD.matcher(line).find();
         }
         if (!run.isEmpty()) {
             parts.add(new Part(run.toString(), !runSkipped));
@@ -151,8 +230,23 @@ public final class PostingSections {
 
     /** A heading's label, normalised, and whether the section's content starts on its line, after a colon. */
     record Heading(String label, boolean inline) {
-        boolean ofEmployer() {
-            return EMPLOYER_HEADINGS.contains(label);
+        /** Whether the heading opens a section about the employer, the offer, the application or the conditions. */
+        boolean leftOut() {
+            List<String> fields = fields().toList();
+            return !fields.isEmpty()
+                    && fields.stream()
+                            .allMatch(field -> EMPLOYER_HEADINGS.contains(field) || CONDITION_LABELS.contains(field));
+        }
+
+        /** Whether the line states conditions of employment after its label, and is left out alone. */
+        boolean conditionOnItsLine() {
+            return inline && leftOut() && fields().anyMatch(CONDITION_LABELS::contains);
+        }
+
+        private Stream<String> fields() {
+            return EMPLOYER_HEADINGS.contains(label) || CONDITION_LABELS.contains(label)
+                    ? Stream.of(label)
+                    : FIELD_SEPARATOR.splitAsStream(label);
         }
     }
 
@@ -184,6 +278,6 @@ public final class PostingSections {
                         .replace('\u2019', '\'')
                         .replaceAll("\\s+", " "),
                 colon >= 0 && WORD.matcher(trimmed.substring(colon + 1)).find());
-        return heading.inline() && !heading.ofEmployer() ? Optional.empty() : Optional.of(heading);
+        return heading.inline() && !heading.leftOut() ? Optional.empty() : Optional.of(heading);
     }
 }

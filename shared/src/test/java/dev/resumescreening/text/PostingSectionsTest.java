@@ -97,6 +97,49 @@ class PostingSectionsTest {
     }
 
     @Test
+    void leavesOutALabelledConditionOfEmploymentButNotTheFieldsAroundIt() {
+        String posting = "Systems Engineer III\n"
+                + "Labor Category: Systems Engineer III\n"
+                + "Security Clearance: Active TS/SCI required at time of hire\n"
+                + "Location: On-site, Colorado Springs; no telework\n"
+                + "Reports to: Chief Engineer, Ground Segment\n"
+                + "Grade Band: E3\n"
+                + "Travel: up to 25% to customer sites\n\n"
+                + WORK;
+
+        assertReads(
+                posting,
+                List.of("TS/SCI", "Colorado Springs", "E3", "customer sites"),
+                List.of("Labor Category: Systems Engineer III", "Chief Engineer, Ground Segment", "general ledger"));
+        assertEquals(
+                List.of(
+                        new PostingSections.Part("Systems Engineer III\nLabor Category: Systems Engineer III\n", true),
+                        new PostingSections.Part(
+                                "Security Clearance: Active TS/SCI required at time of hire\n"
+                                        + "Location: On-site, Colorado Springs; no telework\n",
+                                false),
+                        new PostingSections.Part("Reports to: Chief Engineer, Ground Segment\n", true),
+                        new PostingSections.Part("Grade Band: E3\nTravel: up to 25% to customer sites\n", false),
+                        new PostingSections.Part("\n" + WORK, true)),
+                PostingSections.parts(posting));
+    }
+
+    @Test
+    void readsAConditionWrittenAsAHeadingAsASectionAndALabelOfSeveralKnownFieldsAsTheirs() {
+        String posting = "Location\nLeeds, two days a week in the office\n\n"
+                + "Export Control / Citizenship: U.S. citizens only, under ITAR\n"
+                + WORK
+                + "\nPay and Perks\n- Base pay of $78,000 and a stock plan\n\n"
+                + "Location and hours: Bristol, 37.5 a week\n"
+                + "Tools and systems: SAP and BlackLine\n";
+
+        assertReads(
+                posting,
+                List.of("Leeds", "ITAR", "stock plan", "Bristol"),
+                List.of("general ledger", "SAP and BlackLine"));
+    }
+
+    @Test
     void keepsTheWorkThatFollowsAnEmployerParagraphWithoutAHeadingOfItsOwn() {
         String work = PostingSections.aboutTheWork("About us\n"
                 + "We are a family-run manufacturer of garden furniture.\n\n"
@@ -167,6 +210,10 @@ class PostingSectionsTest {
                 .isPresent());
         assertFalse(PostingSections.heading("Apply at https://example.com/jobs").isPresent());
         assertFalse(PostingSections.heading("Experience: five years in audit").isPresent());
+        assertFalse(PostingSections.heading("And: five years in audit").isPresent());
+        assertTrue(PostingSections.heading("Location: Leeds").orElseThrow().conditionOnItsLine());
+        assertFalse(PostingSections.heading("Location").orElseThrow().conditionOnItsLine());
+        assertFalse(PostingSections.heading("Benefits: a pension").orElseThrow().conditionOnItsLine());
         assertFalse(PostingSections.heading("").isPresent());
         assertFalse(
                 PostingSections.heading("Benefits" + " ".repeat(200_000) + "x").isPresent());
