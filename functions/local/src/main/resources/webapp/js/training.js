@@ -85,6 +85,8 @@ export async function trainingScreen(runId) {
         ['Win confidence', typeof metrics.win_confidence === 'number' ? `${Math.round(metrics.win_confidence * 100)}%` : null],
         ['Not worse (refresh)', typeof metrics.not_worse_confidence === 'number'
           ? `${Math.round(metrics.not_worse_confidence * 100)}% (within ${metrics.refresh_tolerance})` : null],
+        ['Similarity model\u2019s weighted ROC AUC (a refresh\u2019s floor)', typeof metrics.similarity_weighted_roc_auc === 'number'
+          ? metrics.similarity_weighted_roc_auc.toFixed(3) : null],
       ]), lines.length ? rocChart(lines, 'ROC curves on the gate\u2019s evidence')
         : h('p', { class: 'muted' }, 'No curves: the run did not reach the gate.'));
       if (run.state === 'QUEUED' || run.state === 'RUNNING' || run.state === 'LAUNCHED') {

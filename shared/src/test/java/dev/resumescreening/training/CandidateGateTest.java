@@ -86,6 +86,15 @@ class CandidateGateTest {
     }
 
     @Test
+    void aRefreshMayNotRankTheEvidenceBelowTheSimilarityModel() {
+        assertTrue(CandidateGate.notBelow(0.978, 0.978));
+        assertTrue(CandidateGate.notBelow(0.981, 0.978));
+        assertFalse(CandidateGate.notBelow(0.9778, 0.978));
+        assertFalse(CandidateGate.notBelow(0.978, Double.NaN));
+        assertFalse(CandidateGate.notBelow(Double.NaN, 0.978));
+    }
+
+    @Test
     void anEqualCandidateNeverWins() {
         int[] labels = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
         double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};

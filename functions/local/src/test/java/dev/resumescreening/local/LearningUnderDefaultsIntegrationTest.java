@@ -54,7 +54,13 @@ class LearningUnderDefaultsIntegrationTest {
             RealisticReviews.review(stack, RealisticReviews.upload(stack, jobs, 20, 2), 0.0, 2);
             JsonNode refresh = trainNow(stack);
             assertTrue(refresh.get("reason").asText().contains("a refresh of model " + live), refresh.toString());
+            assertTrue(refresh.get("reason").asText().contains("and not below model 0"), refresh.toString());
             assertTrue(refresh.get("activated").asBoolean(), refresh.toString());
+            JsonNode metrics = refresh.get("metrics");
+            assertTrue(
+                    metrics.get("candidate_weighted_roc_auc").asDouble()
+                            >= metrics.get("similarity_weighted_roc_auc").asDouble(),
+                    metrics.toString());
             assertEquals(
                     refresh.get("candidate_version").asText(),
                     Json.read(stack.get("/api/v1/models").body())
