@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
 import dev.resumescreening.model.ClassificationMetrics;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +71,50 @@ class LearningUnderDefaultsIntegrationTest {
                             .get("active")
                             .get("champion_version")
                             .asText());
+        }
+    }
+
+    @Test
+    void reviewsCrowdedAtTheTopAreJudgedWeighedByTheResumesTheyStandFor() throws Exception {
+        try (TestStack stack = TestStack.start(DEFAULTS)) {
+            List<RealisticReviews.Uploaded> uploaded =
+                    RealisticReviews.upload(stack, RealisticReviews.createJobs(stack), 40, 1);
+            // every resume of the top half of its job's scores reviewed, one in five of the rest: the reviewed pairs
+            // of the top stand for fewer resumes each than those of the bottom
+            Map<String, List<RealisticReviews.Uploaded>> byJob = uploaded.stream()
+                    .collect(Collectors.groupingBy(u -> u.result().get("job_id").asText()));
+            List<RealisticReviews.Uploaded> reviewed = new ArrayList<>();
+            for (List<RealisticReviews.Uploaded> job : byJob.values()) {
+                List<RealisticReviews.Uploaded> ranked = job.stream()
+                        .sorted(Comparator.comparingDouble((RealisticReviews.Uploaded u) ->
+                                -u.result().get("score").asDouble()))
+                        .toList();
+                for (int i = 0; i < ranked.size(); i++) {
+                    if (i < ranked.size() / 2 || i % 5 == 0) {
+                        reviewed.add(ranked.get(i));
+                    }
+                }
+            }
+            RealisticReviews.review(stack, reviewed, 0.0, 1);
+
+            JsonNode run = trainNow(stack);
+            JsonNode metrics = run.get("metrics");
+            double candidate = metrics.get("candidate_weighted_roc_auc").asDouble();
+            double active = metrics.get("active_weighted_roc_auc").asDouble();
+            assertTrue(
+                    Math.abs(candidate - metrics.get("candidate").get("roc_auc").asDouble()) > 1e-9
+                            || Math.abs(active
+                                            - metrics.get("active")
+                                                    .get("roc_auc")
+                                                    .asDouble())
+                                    > 1e-9,
+                    "uneven reviews weigh unevenly: " + metrics);
+            assertTrue(
+                    run.get("reason")
+                            .asText()
+                            .startsWith(String.format(
+                                    Locale.ROOT, "candidate ROC AUC %.4f vs %.4f of model 0", candidate, active)),
+                    run.toString());
         }
     }
 
