@@ -36,7 +36,7 @@ function explanationOf(result) {
 
 /**
  * The job's description as resumes are matched against it: the sections about the employer, the offer and the
- * application, which the screen leaves out, are greyed and said to be.
+ * application and the labelled conditions of employment, which the screen leaves out, are greyed and said to be.
  */
 function jobDescription(job) {
   const parts = job.description_parts;
@@ -44,8 +44,8 @@ function jobDescription(job) {
   return [
     h('h2', {}, 'Job description'),
     leftOut
-      ? h('p', { class: 'muted', id: 'job-left-out-note' }, 'Greyed sections are about the employer, the offer or '
-        + 'the application: resumes are not matched against them.')
+      ? h('p', { class: 'muted', id: 'job-left-out-note' }, 'Greyed sections are about the employer, the offer, '
+        + 'the application or the conditions of employment: resumes are not matched against them.')
       : null,
     h('pre', { class: 'job-text' }, parts.map((part) => part.matched
       ? part.text

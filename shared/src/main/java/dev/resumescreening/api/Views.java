@@ -25,7 +25,8 @@ public final class Views {
 
     /**
      * The job as its own page shows it: with its description cut into the parts resumes are matched against and the
-     * sections about the employer, the offer and the application that are left out ({@link PostingSections}).
+     * sections about the employer, the offer and the application and the labelled conditions of employment that are
+     * left out ({@link PostingSections}).
      */
     public static Map<String, Object> jobWithParts(Job job) {
         Map<String, Object> view = job(job);

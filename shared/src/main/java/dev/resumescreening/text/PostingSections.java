@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * public-service notices, dropping those sections raised day one from 0.940 / 0.951 to 0.969 / 0.978 (seeds 7 / 11),
  * and on corporate postings with "About us" and "What we offer" from 0.963 / 0.974 to 0.965 / 0.977; on a search
  * firm's briefs ("The client", "Remuneration", "To express interest"), written apart from the model, from 0.959 /
- * 0.965 to 0.966 / 0.974; postings without such headings are read as before.
+ * 0.965 to 0.966 / 0.974; postings without such headings are read as before. Labelled conditions of employment
+ * ("Location: Leeds", "Security Clearance: Secret") are left out too ({@link #CONDITION_LABELS}).
  *
  * <p>A section is known by its heading alone, never by its words (an HR posting's duties may well speak of benefits
  * and equal opportunity): a heading is a line of at most {@value #MAX_HEADING_WORDS} words that is not a bullet and
@@ -182,7 +183,10 @@ public final class PostingSections {
 
     private PostingSections() {}
 
-    /** {@code description} without its sections about the employer, the offer and the application. */
+    /**
+     * {@code description} without its sections about the employer, the offer and the application and its labelled
+     * conditions of employment.
+     */
     public static String aboutTheWork(String description) {
         StringBuilder kept = new StringBuilder();
         parts(description).stream().filter(Part::matched).forEach(part -> kept.append(part.text()));
