@@ -12,7 +12,8 @@ public record Job(
 
     /**
      * What resumes are matched against: the title and the description's part about the work, without its sections
-     * about the employer, the offer and the application ({@link PostingSections}).
+     * about the employer, the offer and the application and its labelled conditions of employment
+     * ({@link PostingSections}).
      */
     public String matchedText() {
         return title + "\n" + PostingSections.aboutTheWork(description);

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The part of a job posting that describes the work. Postings often carry sections about the employer, the offer and
@@ -234,26 +233,39 @@ public final class PostingSections {
         return keptWords ? parts : List.of(new Part(description, true));
     }
 
-    /** A heading's label, normalised, and whether the section's content starts on its line, after a colon. */
-    record Heading(String label, boolean inline) {
+    /** What a heading's section is about: the work, the employer (its offer, the application), or the conditions. */
+    enum Topic {
+        WORK,
+        EMPLOYER,
+        CONDITIONS
+    }
+
+    /**
+     * A heading's label, normalised, whether the section's content starts on its line, after a colon, and its topic.
+     */
+    record Heading(String label, boolean inline, Topic topic) {
         /** Whether the heading opens a section about the employer, the offer, the application or the conditions. */
         boolean leftOut() {
-            List<String> fields = fields().toList();
-            return !fields.isEmpty()
-                    && fields.stream()
-                            .allMatch(field -> EMPLOYER_HEADINGS.contains(field) || CONDITION_LABELS.contains(field));
+            return topic != Topic.WORK;
         }
 
         /** Whether the line states conditions of employment after its label, and is left out alone. */
         boolean conditionOnItsLine() {
-            return inline && leftOut() && fields().anyMatch(CONDITION_LABELS::contains);
+            return inline && topic == Topic.CONDITIONS;
         }
+    }
 
-        private Stream<String> fields() {
-            return EMPLOYER_HEADINGS.contains(label) || CONDITION_LABELS.contains(label)
-                    ? Stream.of(label)
-                    : FIELD_SEPARATOR.splitAsStream(label);
+    /** A normalised label's topic: a known label, or one of several known fields ("export control / citizenship"). */
+    static Topic topic(String label) {
+        List<String> fields = EMPLOYER_HEADINGS.contains(label) || CONDITION_LABELS.contains(label)
+                ? List.of(label)
+                : FIELD_SEPARATOR.splitAsStream(label).toList();
+        if (fields.isEmpty()
+                || !fields.stream()
+                        .allMatch(field -> EMPLOYER_HEADINGS.contains(field) || CONDITION_LABELS.contains(field))) {
+            return Topic.WORK;
         }
+        return fields.stream().anyMatch(CONDITION_LABELS::contains) ? Topic.CONDITIONS : Topic.EMPLOYER;
     }
 
     /**
@@ -278,12 +290,14 @@ public final class PostingSections {
         if (words == 0 || words > MAX_HEADING_WORDS) {
             return Optional.empty();
         }
+        String normalised = label.toLowerCase(Locale.ROOT)
+                .replace("&", "and")
+                .replace('\u2019', '\'')
+                .replaceAll("\\s+", " ");
         Heading heading = new Heading(
-                label.toLowerCase(Locale.ROOT)
-                        .replace("&", "and")
-                        .replace('\u2019', '\'')
-                        .replaceAll("\\s+", " "),
-                colon >= 0 && WORD.matcher(trimmed.substring(colon + 1)).find());
+                normalised,
+                colon >= 0 && WORD.matcher(trimmed.substring(colon + 1)).find(),
+                topic(normalised));
         return heading.inline() && !heading.leftOut() ? Optional.empty() : Optional.of(heading);
     }
 }

@@ -45,7 +45,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class CandidateGate {
-    private static final double ROUNDING = 1e-12;
+    static final double ROUNDING = 1e-12;
     /**
      * Fewest held-out pairs of each class on which an AUC comparison may activate a model: with 5x5 pairs one AUC
      * step is 0.04, so a win needs at least one more correctly ordered pair out of 25, not a lucky split of 3 samples.
@@ -182,7 +182,8 @@ public final class CandidateGate {
         boolean wins = enough
                 && confidence >= REQUIRED_WIN_CONFIDENCE
                 && (refresh
-                        ? notWorse(candidateAuc, activeAuc, REFRESH_TOLERANCE) && notBelow(candidateAuc, similarityAuc)
+                        ? notWorse(candidateAuc, activeAuc, REFRESH_TOLERANCE)
+                                && notWorse(candidateAuc, similarityAuc, ROUNDING)
                         : wins(candidateAuc, activeAuc, margin));
         String reason = enough
                 ? reason(candidateAuc, activeAuc, similarityAuc, activeVersion, confidence, evidence, refresh, wins)
@@ -255,14 +256,6 @@ public final class CandidateGate {
             return false;
         }
         return candidateAuc - activeAuc > -tolerance;
-    }
-
-    /** Whether the candidate ranks the evidence at least as well as {@code floorAuc}; never when either is undefined. */
-    static boolean notBelow(double candidateAuc, double floorAuc) {
-        if (Double.isNaN(candidateAuc) || Double.isNaN(floorAuc)) {
-            return false;
-        }
-        return candidateAuc - floorAuc > -ROUNDING;
     }
 
     private double[] similarityScores(List<TrainingSample> samples) {

@@ -87,11 +87,11 @@ class CandidateGateTest {
 
     @Test
     void aRefreshMayNotRankTheEvidenceBelowTheSimilarityModel() {
-        assertTrue(CandidateGate.notBelow(0.978, 0.978));
-        assertTrue(CandidateGate.notBelow(0.981, 0.978));
-        assertFalse(CandidateGate.notBelow(0.9778, 0.978));
-        assertFalse(CandidateGate.notBelow(0.978, Double.NaN));
-        assertFalse(CandidateGate.notBelow(Double.NaN, 0.978));
+        assertTrue(CandidateGate.notWorse(0.978, 0.978, CandidateGate.ROUNDING));
+        assertTrue(CandidateGate.notWorse(0.981, 0.978, CandidateGate.ROUNDING));
+        assertFalse(CandidateGate.notWorse(0.9778, 0.978, CandidateGate.ROUNDING));
+        assertFalse(CandidateGate.notWorse(0.978, Double.NaN, CandidateGate.ROUNDING));
+        assertFalse(CandidateGate.notWorse(Double.NaN, 0.978, CandidateGate.ROUNDING));
     }
 
     @Test
