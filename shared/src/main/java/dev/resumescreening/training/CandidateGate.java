@@ -179,12 +179,7 @@ public final class CandidateGate {
                         "active", RocCurve.points(activeScores, labels, MAX_CURVE_POINTS)));
         // too few held-out positives or negatives: their AUC cannot tell a better model from luck, so never activate
         boolean enough = enoughHeldOut(activeMetrics.positive(), activeMetrics.negative());
-        boolean wins = enough
-                && confidence >= REQUIRED_WIN_CONFIDENCE
-                && (refresh
-                        ? notWorse(candidateAuc, activeAuc, REFRESH_TOLERANCE)
-                                && notWorse(candidateAuc, similarityAuc, ROUNDING)
-                        : wins(candidateAuc, activeAuc, margin));
+        boolean wins = enough && activates(confidence, refresh, candidateAuc, activeAuc, similarityAuc, margin);
         String reason = enough
                 ? reason(candidateAuc, activeAuc, similarityAuc, activeVersion, confidence, evidence, refresh, wins)
                 : tooFewReason(activeMetrics.positive(), activeMetrics.negative(), activeVersion);
@@ -249,6 +244,24 @@ public final class CandidateGate {
                 && registry.hyperparameters(activeVersion)
                         .map(live -> live.equals(candidate.metadata().hyperparameters()))
                         .orElse(false);
+    }
+
+    /**
+     * The verdict on evidence with enough pairs of each class: confident enough, and better than the live model by the
+     * margin or, for a refresh, not worse than it by more than the tolerance and not below the similarity model.
+     */
+    static boolean activates(
+            double confidence,
+            boolean refresh,
+            double candidateAuc,
+            double activeAuc,
+            double similarityAuc,
+            double margin) {
+        return confidence >= REQUIRED_WIN_CONFIDENCE
+                && (refresh
+                        ? notWorse(candidateAuc, activeAuc, REFRESH_TOLERANCE)
+                                && notWorse(candidateAuc, similarityAuc, ROUNDING)
+                        : wins(candidateAuc, activeAuc, margin));
     }
 
     static boolean notWorse(double candidateAuc, double activeAuc, double tolerance) {

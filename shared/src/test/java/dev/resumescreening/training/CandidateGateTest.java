@@ -95,6 +95,18 @@ class CandidateGateTest {
     }
 
     @Test
+    void aRefreshWithinToleranceOfTheLiveModelStaysOutWhenItRanksBelowTheSimilarityModel() {
+        double sure = CandidateGate.REQUIRED_WIN_CONFIDENCE;
+        assertTrue(CandidateGate.activates(sure, true, 0.950, 0.952, 0.948, 0));
+        assertFalse(CandidateGate.activates(sure, true, 0.950, 0.952, 0.951, 0));
+        assertFalse(CandidateGate.activates(sure, true, 0.950, 0.952, Double.NaN, 0));
+        assertFalse(CandidateGate.activates(sure - 0.01, true, 0.950, 0.952, 0.948, 0));
+        // a candidate of another recipe gets no tolerance and is not asked about the similarity model
+        assertFalse(CandidateGate.activates(sure, false, 0.950, 0.952, Double.NaN, 0));
+        assertTrue(CandidateGate.activates(sure, false, 0.953, 0.952, Double.NaN, 0));
+    }
+
+    @Test
     void anEqualCandidateNeverWins() {
         int[] labels = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
         double[] scores = {0.9, 0.1, 0.4, 0.6, 0.8, 0.3, 0.2, 0.7, 0.65, 0.35, 0.5, 0.45};
