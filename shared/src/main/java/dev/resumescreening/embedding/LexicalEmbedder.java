@@ -94,7 +94,8 @@ public final class LexicalEmbedder implements Embedder {
      * Every term {@link #embed} counts, in text order: each word, and each pair of a word with the word before it;
      * {@code phrase} tells whether the pair stood side by side in the text, with only spaces or a hyphen between.
      * Pairs across stop words or punctuation ("java and aws", "boot, terraform") are terms of the vector too, but not
-     * phrases anyone wrote.
+     * phrases anyone wrote. A hashtag counts as its word ("#helpdesk" as "helpdesk", while "c#" keeps its sign): a
+     * post's tags name what the job is, and the resumes that match them do not write the sign.
      */
     public static void forEachTerm(String text, BiConsumer<String, Boolean> consumer) {
         String lower = text.toLowerCase(Locale.ROOT);
@@ -104,6 +105,11 @@ public final class LexicalEmbedder implements Embedder {
         boolean adjacent = false;
         while (tokens.find()) {
             String token = tokens.group();
+            int hashes = 0;
+            while (hashes < token.length() && token.charAt(hashes) == '#') {
+                hashes++;
+            }
+            token = token.substring(hashes);
             if (token.length() < 2 || STOP_WORDS.contains(token)) {
                 adjacent = false;
                 continue;
@@ -111,6 +117,7 @@ public final class LexicalEmbedder implements Embedder {
             consumer.accept(token, true);
             if (previous != null) {
                 boolean phrase = adjacent
+                        && hashes == 0
                         && PHRASE_GAP
                                 .matcher(lower.substring(previousEnd, tokens.start()))
                                 .matches();
@@ -118,7 +125,7 @@ public final class LexicalEmbedder implements Embedder {
             }
             previous = token;
             previousEnd = tokens.end();
-            adjacent = true;
+            adjacent = hashes == 0;
         }
     }
 

@@ -34,6 +34,21 @@ class LexicalEmbedderTest {
     }
 
     @Test
+    void aHashtagCountsAsItsWordAndTagsInARowAreNoPhrase() {
+        TermVector post = embedder.embed("We're hiring! #helpdesk #servicedesk");
+        TermVector resume = embedder.embed("Helpdesk analyst on a busy service desk");
+        assertTrue(post.weightOf(LexicalEmbedder.index("helpdesk")) > 0);
+        assertTrue(post.dot(resume) > 0);
+        assertTrue(embedder.embed("C# and F#").weightOf(LexicalEmbedder.index("c#")) > 0, "a trailing sign stays");
+        Map<String, Boolean> phrases = new HashMap<>();
+        LexicalEmbedder.forEachTerm("desktop support #helpdesk #servicedesk", phrases::put);
+        assertTrue(phrases.get("desktop support"));
+        assertFalse(phrases.get("support helpdesk"));
+        assertFalse(phrases.get("helpdesk servicedesk"));
+        assertFalse(phrases.containsKey("#helpdesk"));
+    }
+
+    @Test
     void aResumesHeadlineCountsThreeTimes() {
         TermVector resume = embedder.embedResume("Staff Accountant\nLedger work, audits and month-end close");
         double ledger = resume.weightOf(LexicalEmbedder.index("ledger"));
