@@ -92,35 +92,60 @@ public final class Explainer {
      * terms rank as in the lexical vectors alone and the upload embeds nothing twice.
      */
     public static Explanation explain(String jobText, TermVector job, TermVector resume) {
-        Set<String> words = new LinkedHashSet<>();
-        List<String[]> phrases = new ArrayList<>();
-        LexicalEmbedder.forEachTerm(jobText, (term, phrase) -> {
-            int space = term.indexOf(' ');
-            if (space < 0) {
-                words.add(term);
-            } else if (phrase) {
-                phrases.add(new String[] {term.substring(0, space), term.substring(space + 1)});
-            }
-        });
+        return explain(JobTerms.of(jobText), job, resume);
+    }
+
+    /** As {@link #explain(String, TermVector, TermVector)}, with the job's text already read into its terms. */
+    public static Explanation explain(JobTerms terms, TermVector job, TermVector resume) {
         List<Word> found = new ArrayList<>();
         List<Word> missing = new ArrayList<>();
-        int order = 0;
-        for (String word : words) {
-            if (GENERIC_WORDS.contains(word)) {
-                continue;
-            }
-            int index = LexicalEmbedder.index(word);
+        for (int order = 0; order < terms.words.size(); order++) {
+            String word = terms.words.get(order);
+            int index = terms.indices[order];
             double inResume = resume.weightOf(index);
             double inJob = job.weightOf(index);
             if (inResume > 0) {
-                found.add(new Word(word, inJob * inResume, order++));
+                found.add(new Word(word, inJob * inResume, order));
             } else {
-                missing.add(new Word(word, inJob, order++));
+                missing.add(new Word(word, inJob, order));
             }
         }
         return Explanation.ofTerms(
-                shown(found, phrases, pair -> resume.weightOf(LexicalEmbedder.index(pair)) > 0, MAX_FOUND),
-                shown(missing, phrases, pair -> true, MAX_MISSING));
+                shown(found, terms.phrases, pair -> resume.weightOf(LexicalEmbedder.index(pair)) > 0, MAX_FOUND),
+                shown(missing, terms.phrases, pair -> true, MAX_MISSING));
+    }
+
+    /**
+     * What an explanation reads from a job's text: its words in the order written, without the generic ones, and the
+     * pairs of words it wrote side by side. Reading them costs more than explaining a resume with them, so the upload
+     * reads each job's once ({@link JobService#explanationTerms}).
+     */
+    public static final class JobTerms {
+        private final List<String> words;
+        private final int[] indices;
+        private final List<String[]> phrases;
+
+        private JobTerms(List<String> words, List<String[]> phrases) {
+            this.words = List.copyOf(words);
+            this.indices = words.stream().mapToInt(LexicalEmbedder::index).toArray();
+            this.phrases = List.copyOf(phrases);
+        }
+
+        public static JobTerms of(String jobText) {
+            Set<String> words = new LinkedHashSet<>();
+            List<String[]> phrases = new ArrayList<>();
+            LexicalEmbedder.forEachTerm(jobText, (term, phrase) -> {
+                int space = term.indexOf(' ');
+                if (space < 0) {
+                    if (!GENERIC_WORDS.contains(term)) {
+                        words.add(term);
+                    }
+                } else if (phrase) {
+                    phrases.add(new String[] {term.substring(0, space), term.substring(space + 1)});
+                }
+            });
+            return new JobTerms(new ArrayList<>(words), phrases);
+        }
     }
 
     /**

@@ -33,6 +33,7 @@ public final class JobService {
     private final Embedder embedder;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Explainer.JobTerms> explanationTerms = new ConcurrentHashMap<>();
 
     @Inject
     public JobService(JobRepository jobs, Embedder embedder, Clock clock) {
@@ -118,6 +119,17 @@ public final class JobService {
         }
         cache.put(jobId, new Cached(stored, clock.instant()));
         return Optional.of(stored);
+    }
+
+    /**
+     * What explaining a resume against {@code job} reads from its text, worked out once per job and container: a
+     * job's title and description never change.
+     */
+    public Explainer.JobTerms explanationTerms(Job job) {
+        if (explanationTerms.size() >= CACHE_LIMIT) {
+            explanationTerms.clear();
+        }
+        return explanationTerms.computeIfAbsent(job.jobId(), id -> Explainer.JobTerms.of(job.matchedText()));
     }
 
     /** Forgets every job read so far: the next read of each sees its threshold and applicants as they are now. */

@@ -272,7 +272,7 @@ public final class ScreeningService {
             decision = Decision.forScore(score, job.threshold());
             confidence = confidence(score, job.threshold());
             modelVersion = model.version();
-            explanation = Explainer.explain(job.matchedText(), stored.embedding(), resumeEmbedding)
+            explanation = Explainer.explain(jobs.explanationTerms(job), stored.embedding(), resumeEmbedding)
                     .scored(
                             jobScale,
                             percent(blend.own()),

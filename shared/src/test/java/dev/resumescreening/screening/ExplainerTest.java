@@ -2,13 +2,18 @@ package dev.resumescreening.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resumescreening.domain.Explanation;
+import dev.resumescreening.domain.Job;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
+import dev.resumescreening.ports.JobRepository;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class ExplainerTest {
@@ -63,6 +68,26 @@ class ExplainerTest {
         TermVector hybridResume =
                 LexicalEmbedder.resumeVectorOf(resume).beside(semantic, 1 << LexicalEmbedder.TERM_SPACE_BITS, 0.5);
         assertEquals(explain(JOB, resume), Explainer.explain(JOB, hybridJob, hybridResume));
+    }
+
+    @Test
+    void theUploadReadsEachJobsTextOnceAndExplainsAsFromTheText() {
+        JobRepository unused = (JobRepository) Proxy.newProxyInstance(
+                JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        JobService jobs = new JobService(unused, new LexicalEmbedder(), Clock.systemUTC());
+        Job job = new Job("job-1", "Backend Java Engineer", JOB, 50, "2026-11-29T00:00:00Z", false);
+        Explainer.JobTerms terms = jobs.explanationTerms(job);
+        assertSame(terms, jobs.explanationTerms(job));
+
+        String resume = "Java developer: five years of Spring Boot services on AWS Lambda and DynamoDB.";
+        TermVector jobVector = LexicalEmbedder.vectorOf(job.matchedText());
+        TermVector resumeVector = LexicalEmbedder.resumeVectorOf(resume);
+        Explanation fromTerms = Explainer.explain(terms, jobVector, resumeVector);
+        assertEquals(Explainer.explain(job.matchedText(), jobVector, resumeVector), fromTerms);
+        assertTrue(fromTerms.found().contains("spring boot"), fromTerms.toString());
+        assertTrue(fromTerms.missing().contains("terraform"), fromTerms.toString());
     }
 
     /** As the upload explains a resume scored with the lexical embedder. */
