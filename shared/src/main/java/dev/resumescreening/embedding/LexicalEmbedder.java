@@ -29,7 +29,7 @@ public final class LexicalEmbedder implements Embedder {
     /** A first line of more words than this is not a headline (a PDF read as one long line, say). */
     static final int HEADLINE_MAX_WORDS = 12;
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+#]+");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+][\\p{L}\\p{N}+#]*");
     private static final Pattern PHRASE_GAP = Pattern.compile("[ \\t]*-?[ \\t]*");
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
@@ -95,7 +95,8 @@ public final class LexicalEmbedder implements Embedder {
      * {@code phrase} tells whether the pair stood side by side in the text, with only spaces or a hyphen between.
      * Pairs across stop words or punctuation ("java and aws", "boot, terraform") are terms of the vector too, but not
      * phrases anyone wrote. A hashtag counts as its word ("#helpdesk" as "helpdesk", while "c#" keeps its sign): a
-     * post's tags name what the job is, and the resumes that match them do not write the sign.
+     * post's tags name what the job is, and the resumes that match them do not write the sign. The sign between two
+     * words keeps them from being a phrase ("support #helpdesk").
      */
     public static void forEachTerm(String text, BiConsumer<String, Boolean> consumer) {
         String lower = text.toLowerCase(Locale.ROOT);
@@ -105,11 +106,6 @@ public final class LexicalEmbedder implements Embedder {
         boolean adjacent = false;
         while (tokens.find()) {
             String token = tokens.group();
-            int hashes = 0;
-            while (hashes < token.length() && token.charAt(hashes) == '#') {
-                hashes++;
-            }
-            token = token.substring(hashes);
             if (token.length() < 2 || STOP_WORDS.contains(token)) {
                 adjacent = false;
                 continue;
@@ -117,7 +113,6 @@ public final class LexicalEmbedder implements Embedder {
             consumer.accept(token, true);
             if (previous != null) {
                 boolean phrase = adjacent
-                        && hashes == 0
                         && PHRASE_GAP
                                 .matcher(lower.substring(previousEnd, tokens.start()))
                                 .matches();
@@ -125,7 +120,7 @@ public final class LexicalEmbedder implements Embedder {
             }
             previous = token;
             previousEnd = tokens.end();
-            adjacent = hashes == 0;
+            adjacent = true;
         }
     }
 
