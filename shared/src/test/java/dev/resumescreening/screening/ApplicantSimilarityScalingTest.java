@@ -8,10 +8,7 @@ import dev.resumescreening.domain.ApplicantSimilarity;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
-import dev.resumescreening.ports.JobRepository;
 import dev.resumescreening.ports.JobRepository.StoredJob;
-import java.lang.reflect.Proxy;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /** A job whose applicants match it less than the typical applicant has its cosines raised; more, lowered, within bounds. */
@@ -78,11 +75,7 @@ class ApplicantSimilarityScalingTest {
     }
 
     private static TermVector scoringVector(ApplicantSimilarity applicants) {
-        JobRepository unused = (JobRepository) Proxy.newProxyInstance(
-                JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        JobService jobs = new JobService(unused, new LexicalEmbedder(), Clock.systemUTC());
+        JobService jobs = JobServices.withoutStorage();
         Job job = new Job("job-1", "Senior accountant", "ledger", 50, "2026-11-27T00:00:00Z", false);
         return jobs.scoringVector(new StoredJob(job, JOB, applicants));
     }

@@ -9,11 +9,8 @@ import dev.resumescreening.domain.Explanation;
 import dev.resumescreening.domain.Job;
 import dev.resumescreening.embedding.LexicalEmbedder;
 import dev.resumescreening.embedding.TermVector;
-import dev.resumescreening.ports.JobRepository;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class ExplainerTest {
@@ -72,11 +69,7 @@ class ExplainerTest {
 
     @Test
     void theUploadReadsEachJobsTextOnceAndExplainsAsFromTheText() {
-        JobRepository unused = (JobRepository) Proxy.newProxyInstance(
-                JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        JobService jobs = new JobService(unused, new LexicalEmbedder(), Clock.systemUTC());
+        JobService jobs = JobServices.withoutStorage();
         Job job = new Job("job-1", "Backend Java Engineer", JOB, 50, "2026-11-29T00:00:00Z", false);
         Explainer.JobTerms terms = jobs.explanationTerms(job);
         assertSame(terms, jobs.explanationTerms(job));
