@@ -30,6 +30,8 @@ public final class LexicalEmbedder implements Embedder {
     static final int HEADLINE_MAX_WORDS = 12;
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+][\\p{L}\\p{N}+#]*");
+    private static final Pattern CASE_CHANGE =
+            Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
     private static final Pattern PHRASE_GAP = Pattern.compile("[ \\t]*-?[ \\t]*");
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
@@ -96,31 +98,42 @@ public final class LexicalEmbedder implements Embedder {
      * Pairs across stop words or punctuation ("java and aws", "boot, terraform") are terms of the vector too, but not
      * phrases anyone wrote. A hashtag counts as its word ("#helpdesk" as "helpdesk", while "c#" keeps its sign): a
      * post's tags name what the job is, and the resumes that match them do not write the sign. The sign between two
-     * words keeps them from being a phrase ("support #helpdesk").
+     * words keeps them from being a phrase ("support #helpdesk"). A tag written in camel case counts as written and as
+     * its words, a phrase ("#CivilEngineering" as "civilengineering", "civil" and "engineering"; "#QuickBooks" keeps
+     * "quickbooks"), as posts write several words in one tag; a word outside a tag is never split ("JavaScript").
+     * Measured with {@code evaluate}'s day one pooled over the 466 real resumes: hiring posts written apart from the
+     * model, with such tags, 0.954 to 0.965; the other social posts 0.9614 to 0.9617; no other set moves.
      */
     public static void forEachTerm(String text, BiConsumer<String, Boolean> consumer) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        Matcher tokens = TOKEN.matcher(lower);
+        Matcher tokens = TOKEN.matcher(text);
         String previous = null;
         int previousEnd = -1;
         boolean adjacent = false;
         while (tokens.find()) {
-            String token = tokens.group();
-            if (token.length() < 2 || STOP_WORDS.contains(token)) {
-                adjacent = false;
-                continue;
+            String written = tokens.group();
+            boolean tag = tokens.start() > 0 && text.charAt(tokens.start() - 1) == '#';
+            String[] words = tag ? CASE_CHANGE.split(written) : new String[] {written};
+            if (words.length > 1) {
+                consumer.accept(written.toLowerCase(Locale.ROOT), true);
             }
-            consumer.accept(token, true);
-            if (previous != null) {
-                boolean phrase = adjacent
-                        && PHRASE_GAP
-                                .matcher(lower.substring(previousEnd, tokens.start()))
-                                .matches();
-                consumer.accept(previous + ' ' + token, phrase);
+            boolean gapIsPhrase = adjacent
+                    && PHRASE_GAP
+                            .matcher(text.substring(previousEnd, tokens.start()))
+                            .matches();
+            for (int i = 0; i < words.length; i++) {
+                String token = words[i].toLowerCase(Locale.ROOT);
+                if (token.length() < 2 || STOP_WORDS.contains(token)) {
+                    adjacent = false;
+                    continue;
+                }
+                consumer.accept(token, true);
+                if (previous != null) {
+                    consumer.accept(previous + ' ' + token, i == 0 ? gapIsPhrase : adjacent);
+                }
+                previous = token;
+                adjacent = true;
             }
-            previous = token;
             previousEnd = tokens.end();
-            adjacent = true;
         }
     }
 

@@ -21,33 +21,43 @@ import java.util.regex.Pattern;
  * <p>A section is known by its heading alone, never by its words (an HR posting's duties may well speak of benefits
  * and equal opportunity): a heading is a line of at most {@value #MAX_HEADING_WORDS} words that is not a bullet and
  * does not end a sentence, or such a label before a colon ("Benefits: pension, 25 days"), with Markdown marks allowed
- * around it. An employer's section runs to the next heading or, once it has content, to the end of its paragraph (a
- * blank line), so a role described after "About us" without a heading of its own is still read. The title is never
- * dropped, and a posting left without words is read whole.
+ * around it. A section about the employer itself runs to the next heading or, once it has content, to the end of
+ * its paragraph (a blank line), so a role described after "About us" without a heading of its own is still read; so
+ * does one opened by a label with content on its line ("Salary: £40k" in a block of fields). A section about the offer,
+ * the application or equal opportunity under a heading of its own line runs to the next heading: its paragraphs are
+ * more of the same (a pay range, then a list of benefits; an equal-opportunity statement, then an accommodation
+ * notice). Headings are known as a whole ("Benefits") or by how they begin, where companies' names and phrasings
+ * vary ("About Tallgrass", "Why Ridgewell?", "Our commitment to inclusion"). Measured on the day one pooled over the
+ * 466 real resumes, with the last two rules designed on long corporate postings written apart from the model: those
+ * from 0.941 to 0.969, three sets written afterwards by someone who saw neither the model nor the rules (enterprise
+ * career sites, UK and EU adverts, startup pages) from 0.964 / 0.933 / 0.959 to 0.966 / 0.934 / 0.963, eight of the
+ * twenty-three earlier sets up by 0.0003 to 0.004, two down by 0.0001 and 0.0003. The title is never dropped, and a
+ * posting left without words is read whole.
  */
 public final class PostingSections {
     static final int MAX_HEADING_WORDS = 6;
     /** A longer label is no heading, and is never matched against the patterns below (whose cost grows with it). */
     static final int MAX_HEADING_CHARS = 100;
 
-    /** Headings of sections about the employer, the offer or the application, lower case, "&" read as "and". */
+    /** Headings of sections about the employer itself, lower case, "&" read as "and". */
     static final Set<String> EMPLOYER_HEADINGS = Set.of(
             "about us",
-            "about the company",
-            "about the organisation",
-            "about the organization",
-            "about the employer",
             "the client",
             "our client",
-            "about the client",
-            "about our client",
             "who we are",
             "our company",
             "company overview",
             "our mission",
             "our story",
             "our culture",
-            "our values",
+            "our values");
+
+    /**
+     * Headings of sections about the offer, the application and equal opportunity, lower case, "&" read as "and".
+     * Unlike the employer's own, such a section runs to the next heading: a benefits paragraph is often followed by a
+     * list of more benefits, and an equal-opportunity statement by an accommodation notice.
+     */
+    static final Set<String> OFFER_HEADINGS = Set.of(
             "benefits",
             "our benefits",
             "perks",
@@ -58,11 +68,14 @@ public final class PostingSections {
             "salary",
             "salary and benefits",
             "pay and benefits",
+            "pay transparency",
             "rewards",
             "remuneration",
             "remuneration and benefits",
             "total rewards",
+            "terms and benefits",
             "what we offer",
+            "we offer",
             "what we can offer",
             "what we can offer you",
             "what we offer you",
@@ -71,11 +84,16 @@ public final class PostingSections {
             "in return",
             "our offer",
             "the package",
-            "why join us",
-            "why work with us",
-            "why work for us",
             "how to apply",
             "to apply",
+            "apply",
+            "apply now",
+            "apply online",
+            "apply here",
+            "apply today",
+            "apply by",
+            "apply for this job",
+            "apply for this role",
             "to express interest",
             "how to express interest",
             "application process",
@@ -97,6 +115,20 @@ public final class PostingSections {
             "our commitment to diversity",
             "reasonable accommodation",
             "accommodations");
+
+    /**
+     * Beginnings of headings about the employer ("About Tallgrass", "Life at Marrowby"), where a list of whole headings
+     * cannot hold every company's name. "About" opens the employer's section only when what follows names no part of
+     * the work ({@link #ABOUT_THE_WORK}: "About the role", "About you").
+     */
+    private static final List<String> EMPLOYER_PREFIXES = List.of("about ", "life at ", "working at ");
+
+    /** Beginnings of headings about the offer ("Why Ridgewell", "Our commitment to inclusion"). */
+    private static final List<String> OFFER_PREFIXES =
+            List.of("why ", "our commitment to ", "equal opportunit", "equal employment");
+
+    private static final Pattern ABOUT_THE_WORK =
+            Pattern.compile("\\b(?:role|job|position|opportunity|you|team|work|vacancy|post|department|candidate)\\b");
 
     /**
      * Labels of the conditions of employment: where and when the work is done, on what contract and pay, how the
@@ -205,6 +237,7 @@ public final class PostingSections {
         boolean runSkipped = false;
         boolean skipping = false;
         boolean skippedContent = false;
+        boolean toNextHeading = false;
         boolean keptWords = false;
         for (String line : (Iterable<String>) description.lines()::iterator) {
             Optional<Heading> labelled = heading(line);
@@ -213,8 +246,10 @@ public final class PostingSections {
             if (heading.isPresent()) {
                 skipping = heading.get().leftOut();
                 skippedContent = skipping && heading.get().inline();
+                toNextHeading =
+                        heading.get().topic() == Topic.OFFER && !heading.get().inline();
             } else if (skipping && line.isBlank()) {
-                skipping = !skippedContent;
+                skipping = !skippedContent || toNextHeading;
             } else if (skipping) {
                 skippedContent = true;
             }
@@ -233,10 +268,14 @@ public final class PostingSections {
         return keptWords ? parts : List.of(new Part(description, true));
     }
 
-    /** What a heading's section is about: the work, the employer (its offer, the application), or the conditions. */
+    /**
+     * What a heading's section is about: the work, the employer, its offer (the application, equal opportunity), or
+     * the conditions. Listed from the least to the most binding for a label of several fields.
+     */
     enum Topic {
         WORK,
         EMPLOYER,
+        OFFER,
         CONDITIONS
     }
 
@@ -255,17 +294,38 @@ public final class PostingSections {
         }
     }
 
-    /** A normalised label's topic: a known label, or one of several known fields ("export control / citizenship"). */
+    /**
+     * A normalised label's topic: a known label or beginning, or one of several known fields ("export control /
+     * citizenship"), the most binding of them.
+     */
     static Topic topic(String label) {
-        List<String> fields = EMPLOYER_HEADINGS.contains(label) || CONDITION_LABELS.contains(label)
-                ? List.of(label)
-                : FIELD_SEPARATOR.splitAsStream(label).toList();
-        if (fields.isEmpty()
-                || !fields.stream()
-                        .allMatch(field -> EMPLOYER_HEADINGS.contains(field) || CONDITION_LABELS.contains(field))) {
+        Topic whole = knownTopic(label);
+        if (whole != Topic.WORK) {
+            return whole;
+        }
+        List<Topic> fields = FIELD_SEPARATOR
+                .splitAsStream(label)
+                .map(PostingSections::knownTopic)
+                .toList();
+        if (fields.isEmpty() || fields.contains(Topic.WORK)) {
             return Topic.WORK;
         }
-        return fields.stream().anyMatch(CONDITION_LABELS::contains) ? Topic.CONDITIONS : Topic.EMPLOYER;
+        return fields.stream().max(Topic::compareTo).orElseThrow();
+    }
+
+    private static Topic knownTopic(String label) {
+        if (CONDITION_LABELS.contains(label)) {
+            return Topic.CONDITIONS;
+        }
+        if (OFFER_HEADINGS.contains(label) || OFFER_PREFIXES.stream().anyMatch(label::startsWith)) {
+            return Topic.OFFER;
+        }
+        if (EMPLOYER_HEADINGS.contains(label)
+                || (EMPLOYER_PREFIXES.stream().anyMatch(label::startsWith)
+                        && !ABOUT_THE_WORK.matcher(label).find())) {
+            return Topic.EMPLOYER;
+        }
+        return Topic.WORK;
     }
 
     /**

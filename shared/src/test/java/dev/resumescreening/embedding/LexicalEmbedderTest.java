@@ -49,6 +49,23 @@ class LexicalEmbedderTest {
     }
 
     @Test
+    void aHashtagWrittenInCamelCaseCountsAsWrittenAndAsItsWords() {
+        Map<String, Boolean> terms = new HashMap<>();
+        LexicalEmbedder.forEachTerm("Hiring! #CivilEngineering #QuickBooks #HRJobs JavaScript", terms::put);
+
+        assertEquals(Boolean.TRUE, terms.get("civil engineering"), "the tag's words are a phrase");
+        assertTrue(terms.containsKey("civilengineering"));
+        assertTrue(terms.containsKey("quickbooks"), "a product name keeps its written form");
+        assertTrue(terms.containsKey("hr") && terms.containsKey("jobs"));
+        assertEquals(Boolean.FALSE, terms.get("hiring civil"));
+        assertEquals(Boolean.FALSE, terms.get("engineering quick"));
+        assertTrue(terms.containsKey("javascript"));
+        assertFalse(terms.containsKey("java"), "only a tag is read as words");
+        TermVector post = embedder.embed("We're hiring #CivilEngineering");
+        assertTrue(post.dot(embedder.embed("Civil engineering graduate")) > 0);
+    }
+
+    @Test
     void aResumesHeadlineCountsThreeTimes() {
         TermVector resume = embedder.embedResume("Staff Accountant\nLedger work, audits and month-end close");
         double ledger = resume.weightOf(LexicalEmbedder.index("ledger"));

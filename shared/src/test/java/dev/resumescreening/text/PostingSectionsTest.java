@@ -150,6 +150,44 @@ class PostingSectionsTest {
     }
 
     @Test
+    void runsAnOfferSectionToTheNextHeadingAcrossItsParagraphs() {
+        String posting = WORK
+                + "\nCompensation and Benefits\n"
+                + "The salary range for this role is $96,500 to $128,000.\n\n"
+                + "- Medical and dental insurance\n- 401(k) with a company match\n\n"
+                + "Our Commitment to Equal Employment\n"
+                + "We do not discriminate on the basis of race, religion or disability.\n\n"
+                + "Applicants may request a reasonable accommodation at any stage.\n\n"
+                + "Requirements\n- CPA licence\n";
+
+        assertReads(
+                posting,
+                List.of("salary range", "dental", "401(k)", "discriminate", "accommodation"),
+                List.of("general ledger", "CPA licence"));
+    }
+
+    @Test
+    void knowsTheEmployersSectionsByHowTheirHeadingsBeginWhateverTheCompanysName() {
+        for (String heading : new String[] {
+            "About Tallgrass Energy",
+            "Life at Marrowby",
+            "Why Ridgewell?",
+            "Equal Opportunity and Accommodation",
+            "Our commitment to inclusion",
+            "Apply now"
+        }) {
+            String work = PostingSections.aboutTheWork(WORK + "\n" + heading + "\nWe build wind farms and gyms.\n");
+            assertFalse(work.contains("wind farms"), heading + ": " + work);
+            assertTrue(work.contains("general ledger"), heading + ": " + work);
+        }
+        for (String heading :
+                new String[] {"About the role", "About you", "About the team", "Apply at the front desk"}) {
+            String work = PostingSections.aboutTheWork(heading + "\nYou will close the books of two wind farms.\n");
+            assertTrue(work.contains("wind farms"), heading + ": " + work);
+        }
+    }
+
+    @Test
     void neverReadsTheWorkAsAnEmployersSection() {
         String hr = "HR Generalist\n\n"
                 + "Benefits administration\n"
