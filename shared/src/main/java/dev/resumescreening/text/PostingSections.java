@@ -127,8 +127,10 @@ public final class PostingSections {
     private static final List<String> OFFER_PREFIXES =
             List.of("why ", "our commitment to ", "equal opportunit", "equal employment");
 
-    private static final Pattern ABOUT_THE_WORK =
-            Pattern.compile("\\b(?:role|job|position|opportunity|you|team|work|vacancy|post|department|candidate)\\b");
+    private static final Pattern ABOUT_THE_WORK = Pattern.compile(
+            "\\b(?:this|role|job|position|opportunity|opening|you|your|team|work|vacancy|post|department"
+                    + "|candidate|assignment|project|internship|placement|programme|program|requirements"
+                    + "|responsibilities|duties|skills|qualifications)\\b");
 
     /**
      * Labels of the conditions of employment: where and when the work is done, on what contract and pay, how the

@@ -180,9 +180,18 @@ class PostingSectionsTest {
             assertFalse(work.contains("wind farms"), heading + ": " + work);
             assertTrue(work.contains("general ledger"), heading + ": " + work);
         }
-        for (String heading :
-                new String[] {"About the role", "About you", "About the team", "Apply at the front desk"}) {
-            String work = PostingSections.aboutTheWork(heading + "\nYou will close the books of two wind farms.\n");
+        for (String heading : new String[] {
+            "About the role",
+            "About you",
+            "About your day",
+            "About this opening",
+            "About the assignment",
+            "About the internship",
+            "About the team",
+            "Apply at the front desk"
+        }) {
+            String work = PostingSections.aboutTheWork(
+                    WORK + "\n" + heading + "\nYou will close the books of two wind farms.\n");
             assertTrue(work.contains("wind farms"), heading + ": " + work);
         }
     }
