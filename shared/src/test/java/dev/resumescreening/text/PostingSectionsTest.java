@@ -174,7 +174,10 @@ class PostingSectionsTest {
             "Why Ridgewell?",
             "Equal Opportunity and Accommodation",
             "Our commitment to inclusion",
-            "Apply now"
+            "Apply now",
+            "What's on offer",
+            "What Harbour can offer you",
+            "What’s in it for you?"
         }) {
             String work = PostingSections.aboutTheWork(WORK + "\n" + heading + "\nWe build wind farms and gyms.\n");
             assertFalse(work.contains("wind farms"), heading + ": " + work);
@@ -188,7 +191,9 @@ class PostingSectionsTest {
             "About the assignment",
             "About the internship",
             "About the team",
-            "Apply at the front desk"
+            "Apply at the front desk",
+            "What you'll offer",
+            "What can you offer?"
         }) {
             String work = PostingSections.aboutTheWork(
                     WORK + "\n" + heading + "\nYou will close the books of two wind farms.\n");
