@@ -94,7 +94,8 @@ public final class LexicalEmbedder implements Embedder {
 
     /**
      * Every term {@link #embed} counts, in text order: each word, and each pair of a word with the word before it;
-     * {@code phrase} tells whether the pair stood side by side in the text, with only spaces or a hyphen between.
+     * {@code phrase} tells whether the pair stood side by side in the text, with only spaces or a hyphen between, and
+     * whether a word was written as one (not so a camel-case tag as written, counted beside its words).
      * Pairs across stop words or punctuation ("java and aws", "boot, terraform") are terms of the vector too, but not
      * phrases anyone wrote. A hashtag counts as its word ("#helpdesk" as "helpdesk", while "c#" keeps its sign): a
      * post's tags name what the job is, and the resumes that match them do not write the sign. The sign between two
@@ -114,7 +115,7 @@ public final class LexicalEmbedder implements Embedder {
             boolean tag = tokens.start() > 0 && text.charAt(tokens.start() - 1) == '#';
             String[] words = tag ? CASE_CHANGE.split(written) : new String[] {written};
             if (words.length > 1) {
-                consumer.accept(written.toLowerCase(Locale.ROOT), true);
+                consumer.accept(written.toLowerCase(Locale.ROOT), false);
             }
             boolean gapIsPhrase = adjacent
                     && PHRASE_GAP

@@ -137,7 +137,7 @@ public final class Explainer {
             LexicalEmbedder.forEachTerm(jobText, (term, phrase) -> {
                 int space = term.indexOf(' ');
                 if (space < 0) {
-                    if (!GENERIC_WORDS.contains(term)) {
+                    if (phrase && !GENERIC_WORDS.contains(term)) {
                         words.add(term);
                     }
                 } else if (phrase) {

@@ -39,6 +39,15 @@ class ExplainerTest {
     }
 
     @Test
+    void namesACamelCaseTagByItsWordsNotAsWritten() {
+        Explanation explanation =
+                explain("Service desk analyst #ITSupport #ServiceDesk", "Service desk and support analyst");
+        assertTrue(explanation.found().contains("support"), explanation.toString());
+        assertFalse(explanation.found().contains("servicedesk"), explanation.toString());
+        assertFalse(explanation.missing().contains("itsupport"), explanation.toString());
+    }
+
+    @Test
     void aResumeWithNoneOfTheTermsHasOnlyMissingOnes() {
         Explanation explanation = explain(JOB, "Barista: espresso, latte art, customer service.");
         assertTrue(explanation.found().isEmpty(), explanation.toString());
