@@ -43,9 +43,11 @@ public final class PostingSections {
     /** A longer label is no heading, and is never matched against the patterns below (whose cost grows with it). */
     static final int MAX_HEADING_CHARS = 100;
 
-    /** Headings of sections about the employer itself, lower case, "&" read as "and". */
+    /**
+     * Headings of sections about the employer itself, lower case, "&" read as "and" (with {@link #EMPLOYER_PREFIXES}:
+     * "About us").
+     */
     static final Set<String> EMPLOYER_HEADINGS = Set.of(
-            "about us",
             "the client",
             "our client",
             "who we are",
@@ -57,7 +59,8 @@ public final class PostingSections {
             "our values");
 
     /**
-     * Headings of sections about the offer, the application and equal opportunity, lower case, "&" read as "and".
+     * Headings of sections about the offer, the application and equal opportunity, lower case, "&" read as "and" (with
+     * {@link #OFFER_PREFIXES} and {@link #OFFER_WORDS}: "Equal opportunity employer", "What we offer").
      * Unlike the employer's own, such a section runs to the next heading: a benefits paragraph is often followed by a
      * list of more benefits, and an equal-opportunity statement by an accommodation notice.
      */
@@ -78,15 +81,9 @@ public final class PostingSections {
             "remuneration and benefits",
             "total rewards",
             "terms and benefits",
-            "what we offer",
-            "we offer",
-            "what we can offer",
-            "what we can offer you",
-            "what we offer you",
             "what you get",
             "what you'll get",
             "in return",
-            "our offer",
             "the package",
             "how to apply",
             "to apply",
@@ -111,12 +108,8 @@ public final class PostingSections {
             "eligibility requirements",
             "who can apply",
             "who may apply",
-            "equal opportunity",
-            "equal opportunity employer",
-            "equal employment opportunity",
             "eeo statement",
             "diversity and inclusion",
-            "our commitment to diversity",
             "reasonable accommodation",
             "accommodations");
 
