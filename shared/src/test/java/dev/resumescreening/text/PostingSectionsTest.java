@@ -202,6 +202,39 @@ class PostingSectionsTest {
     }
 
     @Test
+    void knowsAHeadingWrittenInTwoLanguagesByTheSideItKnows() {
+        for (String heading : new String[] {
+            "Mō mātou | About us", "À propos de nous / About us", "Ein Cynnig i chi – What we offer in return"
+        }) {
+            String work = PostingSections.aboutTheWork(WORK + "\n" + heading + "\nWe build wind farms and gyms.\n");
+            assertFalse(work.contains("wind farms"), heading + ": " + work);
+            assertTrue(work.contains("general ledger"), heading + ": " + work);
+        }
+        for (String heading : new String[] {
+            "Te tūranga | About the role", "Ko wai koe | About you", "Your role / Benefits", "Harbour Logistics | Leeds"
+        }) {
+            String work = PostingSections.aboutTheWork(
+                    WORK + "\n" + heading + "\nYou will close the books of two wind farms.\n");
+            assertTrue(work.contains("wind farms"), heading + ": " + work);
+        }
+    }
+
+    @Test
+    void leavesOutAnEqualOpportunityDeclarationWithoutAHeadingToTheEndOfItsParagraph() {
+        String posting = WORK
+                + "\nTallgrass Energy is proud to be an equal opportunity employer. We do not discriminate on the basis of"
+                + " race, religion or disability.\nVeterans are encouraged to apply.\n\n"
+                + "- Keep our policy current: we are an equal opportunity employer.\n\n"
+                + "You will also close the books of two wind farms.\n\n"
+                + "Compliance\nYou will make sure Tallgrass is an equal opportunity employer in every hire.\n";
+
+        assertReads(
+                posting,
+                List.of("discriminate", "Veterans"),
+                List.of("general ledger", "Keep our policy current", "wind farms", "in every hire"));
+    }
+
+    @Test
     void neverReadsTheWorkAsAnEmployersSection() {
         String hr = "HR Generalist\n\n"
                 + "Benefits administration\n"
