@@ -131,11 +131,13 @@ class PostingSectionsTest {
                 + WORK
                 + "\nPay and Perks\n- Base pay of $78,000 and a stock plan\n\n"
                 + "Location and hours: Bristol, 37.5 a week\n"
-                + "Tools and systems: SAP and BlackLine\n";
+                + "Tools and systems: SAP and BlackLine\n\n"
+                + "PHYSICAL DEMANDS\nMust be able to lift 50 pounds and stand for long periods.\n\n"
+                + "Background check: required before the start date\n";
 
         assertReads(
                 posting,
-                List.of("Leeds", "ITAR", "stock plan", "Bristol"),
+                List.of("Leeds", "ITAR", "stock plan", "Bristol", "50 pounds", "start date"),
                 List.of("general ledger", "SAP and BlackLine"));
     }
 
