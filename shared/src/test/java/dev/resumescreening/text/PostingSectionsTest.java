@@ -157,6 +157,8 @@ class PostingSectionsTest {
                 + "\nCompensation and Benefits\n"
                 + "The salary range for this role is $96,500 to $128,000.\n\n"
                 + "- Medical and dental insurance\n- 401(k) with a company match\n\n"
+                + "Perks: a gym on site\n\n"
+                + "Free parking and a cycle scheme.\n\n"
                 + "Our Commitment to Equal Employment\n"
                 + "We do not discriminate on the basis of race, religion or disability.\n\n"
                 + "Applicants may request a reasonable accommodation at any stage.\n\n"
@@ -164,7 +166,7 @@ class PostingSectionsTest {
 
         assertReads(
                 posting,
-                List.of("salary range", "dental", "401(k)", "discriminate", "accommodation"),
+                List.of("salary range", "dental", "401(k)", "gym", "parking", "discriminate", "accommodation"),
                 List.of("general ledger", "CPA licence"));
     }
 
