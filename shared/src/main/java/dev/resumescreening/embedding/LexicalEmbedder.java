@@ -33,6 +33,35 @@ public final class LexicalEmbedder implements Embedder {
     private static final Pattern CASE_CHANGE =
             Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
     private static final Pattern PHRASE_GAP = Pattern.compile("[ \\t]*-?[ \\t]*");
+    /**
+     * First lines that name the document or its first section, not what the candidate does ("Curriculum Vitae",
+     * "PROFESSIONAL SUMMARY:"): the headline is the next line. Lower case, with what is not a letter, digit or space
+     * taken out.
+     */
+    private static final Set<String> DOCUMENT_HEADINGS = Set.of(
+            "resume",
+            "résumé",
+            "cv",
+            "curriculum vitae",
+            "summary",
+            "professional summary",
+            "career summary",
+            "executive summary",
+            "summary of qualifications",
+            "qualifications summary",
+            "profile",
+            "professional profile",
+            "personal profile",
+            "objective",
+            "career objective",
+            "about me",
+            "contact",
+            "contact information",
+            "contact details",
+            "personal details",
+            "personal information");
+
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N} ]");
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
             "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "will", "with", "you", "your",
@@ -58,7 +87,10 @@ public final class LexicalEmbedder implements Embedder {
      * has at most {@value #HEADLINE_MAX_WORDS} words), counted {@value #HEADLINE_COUNT} times. Why: the line a
      * candidate puts on top ("Staff Accountant", "IT Support Technician") says what they do more surely than any other
      * line, as a document's title does in field-weighted retrieval. A name on that line never counts: the model's text
-     * has it redacted to a mark without terms, so the headline is the next line.
+     * has it redacted to a mark without terms, so the headline is the next line; so is the line after one that only
+     * names the document or its first section ("Curriculum Vitae", "Professional Summary"), which says nothing of the
+     * candidate and whose words postings share ("send your resume"). Two of the 466 real resumes start so: day one
+     * moved by at most 0.0001 on any set, so this is for resumes unlike them, not a measured gain.
      */
     public static TermVector resumeVectorOf(String text) {
         return weighted(text, headline(text));
@@ -76,9 +108,19 @@ public final class LexicalEmbedder implements Embedder {
         return TermVector.normalised(weights, MAX_TERMS);
     }
 
-    /** The first line of {@code text} with a term, or "" when there is none or it is too long to be a headline. */
+    /**
+     * The first line of {@code text} with a term that is not a heading of the document ({@link #DOCUMENT_HEADINGS}),
+     * or "" when there is none or it is too long to be a headline.
+     */
     static String headline(String text) {
         for (String line : (Iterable<String>) text.lines()::iterator) {
+            String named = NOT_A_WORD
+                    .matcher(line.toLowerCase(Locale.ROOT))
+                    .replaceAll("")
+                    .strip();
+            if (DOCUMENT_HEADINGS.contains(named.replaceAll("\\s+", " "))) {
+                continue;
+            }
             int[] words = {0};
             forEachTerm(line, (term, phrase) -> {
                 if (term.indexOf(' ') < 0) {

@@ -96,6 +96,25 @@ class LexicalEmbedderTest {
     }
 
     @Test
+    void aFirstLineThatNamesTheDocumentIsNoHeadline() {
+        for (String heading : new String[] {"Curriculum Vitae", "RESUME", "PROFESSIONAL SUMMARY:", "## Profile"}) {
+            TermVector resume = embedder.embedResume(heading + "\nStaff Accountant\nLedger work and audits");
+            assertEquals(
+                    1 + Math.log(3),
+                    resume.weightOf(LexicalEmbedder.index("accountant"))
+                            / resume.weightOf(LexicalEmbedder.index("ledger")),
+                    1e-6,
+                    heading);
+        }
+        TermVector summaryAnalyst = embedder.embedResume("Summary Analyst\nLedger work and audits");
+        assertEquals(
+                1 + Math.log(3),
+                summaryAnalyst.weightOf(LexicalEmbedder.index("analyst"))
+                        / summaryAnalyst.weightOf(LexicalEmbedder.index("ledger")),
+                1e-6);
+    }
+
+    @Test
     void similarTextsAreCloserThanUnrelatedOnes() {
         TermVector job = embedder.embed("Backend Java engineer: Spring Boot, AWS Lambda, DynamoDB");
         double java = job.dot(embedder.embed("Java developer building Spring Boot services on AWS Lambda"));
