@@ -181,7 +181,12 @@ class PostingSectionsTest {
             "Apply now",
             "What's on offer",
             "What Harbour can offer you",
-            "What’s in it for you?"
+            "What’s in it for you?",
+            "Veterans' Preference",
+            "SPECIAL INSTRUCTIONS TO APPLICANTS",
+            "Disability Confident",
+            "Guaranteed interview scheme:",
+            "Employer details"
         }) {
             String work = PostingSections.aboutTheWork(WORK + "\n" + heading + "\nWe build wind farms and gyms.\n");
             assertFalse(work.contains("wind farms"), heading + ": " + work);
