@@ -26,11 +26,12 @@ import java.util.regex.Pattern;
  * does one opened by a label with content on its line ("Salary: £40k" in a block of fields). A section about the offer,
  * the application or equal opportunity under a heading of its own line runs to the next heading: its paragraphs are
  * more of the same (a pay range, then a list of benefits; an equal-opportunity statement, then an accommodation
- * notice), and a label about the offer inside it ("Perks: a gym") does not end it. Headings are known as a whole ("Benefits") or by how they begin, where companies' names and phrasings
- * vary ("About Tallgrass", "Why Ridgewell?", "Our commitment to inclusion"). Measured on the day one pooled over the
- * 466 real resumes, with the last two rules designed on long corporate postings written apart from the model: those
- * from 0.941 to 0.969, three sets written afterwards by someone who saw neither the model nor the rules (enterprise
- * career sites, UK and EU adverts, startup pages) from 0.964 / 0.933 / 0.959 to 0.966 / 0.934 / 0.963, eight of the
+ * notice), and a label about the offer inside it ("Perks: a gym") does not end it. Headings are known as a whole
+ * ("Benefits") or by how they begin, where companies' names and phrasings vary ("About Tallgrass", "Why Ridgewell?",
+ * "Our commitment to inclusion"). Measured on the day one pooled over the 466 real resumes, with the last two rules
+ * designed on long corporate postings written apart from the model: those from 0.941 to 0.969, three sets written
+ * afterwards by someone who saw neither the model nor the rules (enterprise career sites, UK and EU adverts, startup
+ * pages) from 0.964 / 0.933 / 0.959 to 0.966 / 0.934 / 0.963, eight of the
  * twenty-three earlier sets up by 0.0003 to 0.004, two down by 0.0001 and 0.0003. A heading about what the employer
  * offers is also known by its words ("What's on offer", "What Harbour can offer you"): designed on those UK adverts
  * (0.934 to 0.972), checked on three sets written blind at the same time (Australian and New Zealand adverts,
@@ -372,12 +373,12 @@ public final class PostingSections {
         if (!fields.isEmpty() && !fields.contains(Topic.WORK)) {
             return fields.stream().max(Topic::compareTo).orElseThrow();
         }
-        String[] languages = LANGUAGES.split(label);
-        if (languages.length == 2) {
+        List<String> languages = languages(label);
+        if (languages.size() == 2) {
             for (int side = 0; side < 2; side++) {
-                Topic known = knownTopic(languages[side]);
+                Topic known = knownTopic(languages.get(side));
                 if (known != Topic.WORK
-                        && !ABOUT_THE_WORK.matcher(languages[1 - side]).find()) {
+                        && !ABOUT_THE_WORK.matcher(languages.get(1 - side)).find()) {
                     return known;
                 }
             }
@@ -386,6 +387,12 @@ public final class PostingSections {
                         && !CANDIDATE_OFFERS.matcher(label).find()
                 ? Topic.OFFER
                 : Topic.WORK;
+    }
+
+    /** The label's two sides when it is written in two languages ({@link #LANGUAGES}), else the label alone. */
+    private static List<String> languages(String label) {
+        String[] sides = LANGUAGES.split(label);
+        return sides.length == 2 ? List.of(sides) : List.of(label);
     }
 
     private static Topic knownTopic(String label) {
@@ -421,11 +428,10 @@ public final class PostingSections {
         if (label.isEmpty() || (colon < 0 && SENTENCE_END.matcher(label).find())) {
             return Optional.empty();
         }
-        long words = LANGUAGES
-                .splitAsStream(label)
+        long words = languages(label).stream()
                 .mapToLong(language -> WORD.matcher(language).results().count())
                 .max()
-                .orElse(0);
+                .orElseThrow();
         if (words == 0 || words > MAX_HEADING_WORDS) {
             return Optional.empty();
         }
