@@ -114,7 +114,7 @@ public final class DocumentTextExtractor {
             } catch (BoundedTextStripper.LimitReached enough) {
                 // the text up to the limit is what is screened
             }
-            return new ExtractedText(output.text(), PDF, pages, pagesRead, output.full());
+            return new ExtractedText(output.text(), PDF, pages, pagesRead, output.full(), stripper.hiddenCharacters());
         } catch (BoundedTextStripper.TooComplex e) {
             JsonLog.warn("pdf.too_complex", Map.of("reason", e.getMessage()));
             throw new ProblemException(

@@ -94,30 +94,48 @@ final class DocxText {
         return expanded;
     }
 
-    /** Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out. */
+    /**
+     * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
+     * reader of the document cannot see: hidden ({@code w:vanish}) or under a point high, formatted so on the run
+     * itself. White text is read: whether a reader sees it depends on shading that styles, tables, shapes and themes
+     * give it, which this reader does not resolve.
+     */
     private static ExtractedText text(byte[] document, int maxChars) {
         StringBuilder text = new StringBuilder();
+        long hidden = 0;
         boolean truncated = false;
         try {
             XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(document));
             boolean inText = false;
+            boolean inRunProperties = false;
+            boolean runHidden = false;
             while (xml.hasNext() && !truncated) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
                     switch (xml.getLocalName()) {
+                        case "r" -> runHidden = false;
+                        case "rPr" -> inRunProperties = true;
+                        case "vanish" -> runHidden |= inRunProperties && isOn(xml);
+                        case "sz" -> runHidden |= inRunProperties && isUnderAPoint(xml);
                         case "t" -> inText = true;
                         case "tab" -> text.append('\t');
                         case "br", "cr" -> text.append('\n');
                         default -> {}
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
-                    if ("t".equals(xml.getLocalName())) {
-                        inText = false;
-                    } else if ("p".equals(xml.getLocalName())) {
-                        text.append('\n');
+                    switch (xml.getLocalName()) {
+                        case "t" -> inText = false;
+                        case "rPr" -> inRunProperties = false;
+                        case "r" -> runHidden = false;
+                        case "p" -> text.append('\n');
+                        default -> {}
                     }
                 } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                    text.append(xml.getText());
+                    if (runHidden) {
+                        hidden += ExtractedText.charactersIn(xml.getText());
+                    } else {
+                        text.append(xml.getText());
+                    }
                 }
                 truncated = text.length() > maxChars;
             }
@@ -126,7 +144,23 @@ final class DocxText {
             throw corrupt(e);
         }
         String read = truncated ? text.substring(0, maxChars) : text.toString();
-        return new ExtractedText(read, DocumentTextExtractor.DOCX, 1, 1, truncated);
+        return new ExtractedText(read, DocumentTextExtractor.DOCX, 1, 1, truncated, hidden);
+    }
+
+    /** A toggle property ({@code <w:vanish/>}) is on unless its value says off. */
+    private static boolean isOn(XMLStreamReader xml) {
+        String value = xml.getAttributeValue(WORDPROCESSING_NS, "val");
+        return value == null || !(value.equals("0") || value.equals("false") || value.equals("off"));
+    }
+
+    /** A font size ({@code w:sz}, in half-points) under one point. */
+    private static boolean isUnderAPoint(XMLStreamReader xml) {
+        String halfPoints = xml.getAttributeValue(WORDPROCESSING_NS, "val");
+        try {
+            return halfPoints != null && Integer.parseInt(halfPoints.strip()) < 2;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     private static XMLInputFactory secureFactory() {

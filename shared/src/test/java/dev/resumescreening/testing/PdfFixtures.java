@@ -41,6 +41,29 @@ public final class PdfFixtures {
         }
     }
 
+    /** What a test draws on a page. */
+    @FunctionalInterface
+    public interface Drawing {
+        void draw(PDDocument document, PDPageContentStream content) throws IOException;
+    }
+
+    /** One letter-size page showing {@code cropBox} of itself (null: all of it), with what {@code drawing} draws. */
+    public static byte[] drawnPdf(org.apache.pdfbox.pdmodel.common.PDRectangle cropBox, Drawing drawing) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            if (cropBox != null) {
+                page.setCropBox(cropBox);
+            }
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                drawing.draw(document, content);
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A PDF that opens only with a user password. */
     public static byte[] encryptedPdf(String text) {
         try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(textPdf(text))) {

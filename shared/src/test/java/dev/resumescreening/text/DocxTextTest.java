@@ -99,4 +99,18 @@ class DocxTextTest {
                 refused(DocxFixtures.zip(Map.of("word/document.xml", xxe)), "xxe.docx")
                         .code());
     }
+
+    @Test
+    void leavesOutRunsFormattedHiddenOrUnderAPointHigh() {
+        String body = "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>"
+                + "<w:r><w:t>Payroll accountant</w:t></w:r>"
+                + "<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space=\"preserve\"> Senior Java engineer</w:t></w:r>"
+                + "<w:r><w:rPr><w:sz w:val=\"1\"/></w:rPr><w:t>Kubernetes</w:t></w:r>"
+                + "<w:r><w:rPr><w:vanish w:val=\"false\"/><w:sz w:val=\"22\"/></w:rPr>"
+                + "<w:t xml:space=\"preserve\"> with payroll audits</w:t></w:r></w:p>";
+        ExtractedText text = extractor.extract(
+                DocxFixtures.zip(Map.of("word/document.xml", DocxFixtures.documentXml(body))), "cv.docx", null);
+        assertEquals("Payroll accountant with payroll audits\n", text.text());
+        assertEquals("SeniorJavaengineerKubernetes".length(), text.hiddenCharacters());
+    }
 }

@@ -1,0 +1,141 @@
+package dev.resumescreening.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.resumescreening.testing.PdfFixtures;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.junit.jupiter.api.Test;
+
+/** Text a reader of the page cannot see is not read (through the extractor, as an upload is read). */
+class VisibleTextStripperTest {
+    private static final String SEEN = "Payroll accountant";
+    private static final String POSTING = "Senior Java engineer Kubernetes";
+
+    private final DocumentTextExtractor extractor = new DocumentTextExtractor(5);
+
+    @Test
+    void leavesOutWhiteTextOnTheWhitePage() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            content.setNonStrokingColor(Color.WHITE);
+            write(content, POSTING, 50, 680, 11);
+        }));
+    }
+
+    @Test
+    void leavesOutTextInTheInvisibleRenderingMode() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            content.beginText();
+            content.setRenderingMode(RenderingMode.NEITHER);
+            content.setFont(font(), 11);
+            content.newLineAtOffset(50, 680);
+            content.showText(POSTING);
+            content.endText();
+        }));
+    }
+
+    @Test
+    void leavesOutTransparentText() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            PDExtendedGraphicsState transparent = new PDExtendedGraphicsState();
+            transparent.setNonStrokingAlphaConstant(0f);
+            content.setGraphicsStateParameters(transparent);
+            write(content, POSTING, 50, 680, 11);
+        }));
+    }
+
+    @Test
+    void leavesOutTextTooSmallToRead() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            write(content, POSTING, 50, 680, 0.5f);
+        }));
+    }
+
+    @Test
+    void leavesOutTextSetOffThePage() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            write(content, POSTING, 50, 900, 11);
+        }));
+    }
+
+    @Test
+    void leavesOutTextOutsideTheCropBoxAViewerShows() {
+        assertHidden(PdfFixtures.drawnPdf(new PDRectangle(100, 100, 400, 600), (document, content) -> {
+            write(content, SEEN, 150, 600, 11);
+            write(content, POSTING, 20, 40, 11);
+        }));
+    }
+
+    @Test
+    void readsWhiteTextOnADarkBand() {
+        ExtractedText text = extractor.extract(
+                PdfFixtures.drawnPdf(new PDRectangle(100, 100, 400, 600), (document, content) -> {
+                    content.setNonStrokingColor(new Color(30, 40, 90));
+                    content.addRect(120, 500, 300, 60);
+                    content.fill();
+                    content.setNonStrokingColor(Color.WHITE);
+                    write(content, SEEN, 130, 520, 11);
+                }),
+                "cv.pdf",
+                null);
+        assertTrue(text.text().contains(SEEN), text.text());
+        assertEquals(0, text.hiddenCharacters());
+    }
+
+    @Test
+    void readsTheInvisibleTextThatCharacterRecognitionLaysOverAScan() {
+        ExtractedText text = extractor.extract(
+                PdfFixtures.drawnPdf(null, (document, content) -> {
+                    BufferedImage scan = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+                    content.drawImage(LosslessFactory.createFromImage(document, scan), 40, 400, 500, 350);
+                    content.beginText();
+                    content.setRenderingMode(RenderingMode.NEITHER);
+                    content.setFont(font(), 11);
+                    content.newLineAtOffset(50, 700);
+                    content.showText(SEEN);
+                    content.newLineAtOffset(0, -400);
+                    content.showText(POSTING);
+                    content.endText();
+                }),
+                "scan.pdf",
+                null);
+        assertTrue(text.text().contains(SEEN), text.text());
+        assertFalse(text.text().contains("Kubernetes"), "invisible text beside the scan is not the scan's");
+        assertEquals(POSTING.replace(" ", "").length(), text.hiddenCharacters());
+    }
+
+    private void assertHidden(byte[] pdf) {
+        ExtractedText text = extractor.extract(pdf, "cv.pdf", null);
+        assertTrue(text.text().contains(SEEN), text.text());
+        assertFalse(text.text().contains("Kubernetes"), text.text());
+        assertEquals(POSTING.replace(" ", "").length(), text.hiddenCharacters());
+    }
+
+    private static void write(PDPageContentStream content, String line, float x, float y, float size)
+            throws IOException {
+        content.beginText();
+        content.setFont(font(), size);
+        content.newLineAtOffset(x, y);
+        content.showText(line);
+        content.endText();
+    }
+
+    private static PDType1Font font() {
+        return new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    }
+}
