@@ -122,7 +122,10 @@ export async function reviewScreen(params) {
       h('dt', {}, 'AI decision'), h('dd', {}, h('span', { class: `badge ${result.decision}` }, result.decision)),
       h('dt', {}, 'Confidence'), h('dd', {}, formatPercent(result.confidence)),
       h('dt', {}, 'Model version'), h('dd', {}, result.model_version ?? '—'),
-      h('dt', {}, 'Reviewed'), h('dd', {}, result.human_reviewed ? `yes: ${result.human_decision}` : 'not yet'));
+      h('dt', {}, 'Reviewed'), h('dd', {}, result.human_reviewed ? `yes: ${result.human_decision}` : 'not yet'),
+      ...(result.hidden_characters > 0 ? [h('dt', {}, 'Hidden text'), h('dd', { id: 'review-hidden-text' },
+        `${result.hidden_characters} characters in the file that no reader sees (white on white, transparent, ` +
+        'invisible, too small or off the page) were not read and do not count in the score')] : []));
     replace(jobPanel, ...jobDescription(resultJob));
     notes.value = result.notes || '';
     replace(explanationPanel, explanationOf(result));

@@ -75,6 +75,7 @@ public final class Views {
         view.put("pages", document.pages());
         view.put("pages_read", document.pagesRead());
         view.put("text_truncated", document.textTruncated());
+        view.put("hidden_characters", document.hiddenCharacters());
         ScreeningResult.Review review = result.review();
         view.put(
                 "human_decision", review == null ? null : review.humanDecision().apiName());

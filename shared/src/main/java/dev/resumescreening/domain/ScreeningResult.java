@@ -69,7 +69,9 @@ public record ScreeningResult(
     /**
      * Where the uploaded file and its text are kept, and what was read from it; {@code textTruncated} when the text
      * stopped at the extraction limit and only its start was screened; {@code contentSha256} the file's SHA-256 (hex),
-     * by which a second upload of the same file for the job is recognised (null for results of earlier releases).
+     * by which a second upload of the same file for the job is recognised (null for results of earlier releases);
+     * {@code hiddenCharacters} how many characters the file holds that no reader of it sees (white on white,
+     * transparent, invisible, too small or off the page), which were not read.
      */
     public record Document(
             String fileName,
@@ -81,7 +83,8 @@ public record ScreeningResult(
             int pagesRead,
             long sizeBytes,
             boolean textTruncated,
-            String contentSha256) {
+            String contentSha256,
+            long hiddenCharacters) {
         public Document(
                 String fileName,
                 String contentType,
@@ -91,7 +94,18 @@ public record ScreeningResult(
                 int pages,
                 int pagesRead,
                 long sizeBytes) {
-            this(fileName, contentType, originalKey, textKey, textExtracted, pages, pagesRead, sizeBytes, false, null);
+            this(
+                    fileName,
+                    contentType,
+                    originalKey,
+                    textKey,
+                    textExtracted,
+                    pages,
+                    pagesRead,
+                    sizeBytes,
+                    false,
+                    null,
+                    0);
         }
     }
 

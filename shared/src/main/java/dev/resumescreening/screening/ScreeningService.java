@@ -294,7 +294,8 @@ public final class ScreeningService {
                 text.pagesRead(),
                 upload.content().length,
                 text.truncated(),
-                sha256);
+                sha256,
+                text.hiddenCharacters());
         ScreeningResult result = new ScreeningResult(
                 resultId,
                 job.jobId(),
@@ -346,7 +347,9 @@ public final class ScreeningService {
                         "pages_read",
                         text.pagesRead(),
                         "text_truncated",
-                        text.truncated()));
+                        text.truncated(),
+                        "hidden_characters",
+                        text.hiddenCharacters()));
         return result;
     }
 

@@ -43,6 +43,11 @@ import org.apache.pdfbox.util.Matrix;
 class VisibleTextStripper extends PDFTextStripper {
     /** Below this height in points (about a third of the smallest print on a banknote) no reader makes out a glyph. */
     static final double MIN_READABLE_POINTS = 1.0;
+    /**
+     * How far above its baseline, in ems, a glyph's body reaches (about a lowercase letter's height): a backdrop must
+     * reach from the baseline to there, so a thin rule a line of white text happens to sit on hides it still.
+     */
+    private static final float GLYPH_BODY_EMS = 0.5f;
     /** A fill alpha below this is as good as transparent. */
     private static final float MIN_VISIBLE_ALPHA = 0.1f;
     /** A colour whose red, green and blue are all at least this (of 255) is indistinguishable from white paper. */
@@ -156,9 +161,11 @@ class VisibleTextStripper extends PDFTextStripper {
         if (Math.abs(glyph.getScalingFactorY()) < MIN_READABLE_POINTS || !visibleArea.contains(x, y)) {
             return false;
         }
+        Point2D.Float top = glyph.transformPoint(0, GLYPH_BODY_EMS);
+        Point2D.Double body = new Point2D.Double(top.x + crop.getLowerLeftX(), top.y + crop.getLowerLeftY());
         RenderingMode mode = state.getTextState().getRenderingMode();
         if (!mode.isFill() && !mode.isStroke()) {
-            return isOverBackdrop(x, y);
+            return isOverBackdrop(x, y, body);
         }
         if (!mode.isFill() || mode.isStroke()) {
             return true;
@@ -166,12 +173,13 @@ class VisibleTextStripper extends PDFTextStripper {
         if (state.getNonStrokeAlphaConstant() < MIN_VISIBLE_ALPHA) {
             return false;
         }
-        return !isLight(state.getNonStrokingColor()) || isOverBackdrop(x, y);
+        return !isLight(state.getNonStrokingColor()) || isOverBackdrop(x, y, body);
     }
 
-    private boolean isOverBackdrop(double x, double y) {
+    /** Whether one backdrop lies under a glyph from its baseline at ({@code x}, {@code y}) up to {@code body}. */
+    private boolean isOverBackdrop(double x, double y, Point2D body) {
         for (Rectangle2D backdrop : backdrops) {
-            if (backdrop.contains(x, y)) {
+            if (backdrop.contains(x, y) && backdrop.contains(body)) {
                 return true;
             }
         }

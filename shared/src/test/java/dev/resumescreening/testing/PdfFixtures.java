@@ -64,6 +64,38 @@ public final class PdfFixtures {
         }
     }
 
+    /**
+     * A page of {@code visible} in black and, below it, {@code hidden} in white 4-point type on the white page: what a
+     * resume that hides a job posting from its reader looks like. Characters Helvetica cannot show become spaces.
+     */
+    public static byte[] textPdfHiding(String visible, String hidden) {
+        return drawnPdf(null, (document, content) -> {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            content.beginText();
+            content.setFont(font, 9);
+            content.setLeading(11);
+            content.newLineAtOffset(40, 760);
+            for (String line : visible.split("\n")) {
+                content.showText(winAnsi(line));
+                content.newLine();
+            }
+            content.setNonStrokingColor(java.awt.Color.WHITE);
+            content.setFont(font, 4);
+            content.setLeading(5);
+            for (String line : hidden.split("\n")) {
+                for (int start = 0; start < line.length(); start += 100) {
+                    content.showText(winAnsi(line.substring(start, Math.min(line.length(), start + 100))));
+                    content.newLine();
+                }
+            }
+            content.endText();
+        });
+    }
+
+    private static String winAnsi(String line) {
+        return line.replaceAll("[^\\x20-\\x7E]", " ");
+    }
+
     /** A PDF that opens only with a user password. */
     public static byte[] encryptedPdf(String text) {
         try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(textPdf(text))) {

@@ -82,6 +82,17 @@ class VisibleTextStripperTest {
     }
 
     @Test
+    void leavesOutWhiteTextThatOnlySitsOnAThinRule() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            content.addRect(40, 679.5f, 520, 1);
+            content.fill();
+            content.setNonStrokingColor(Color.WHITE);
+            write(content, POSTING, 50, 680, 11);
+        }));
+    }
+
+    @Test
     void readsWhiteTextOnADarkBand() {
         ExtractedText text = extractor.extract(
                 PdfFixtures.drawnPdf(new PDRectangle(100, 100, 400, 600), (document, content) -> {

@@ -332,6 +332,34 @@ class ScreeningIntegrationTest {
     }
 
     @Test
+    void aPostingHiddenInWhiteTypeIsNotReadAndTheResultSaysSo() throws Exception {
+        String posting = Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt"));
+        String barista = Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"));
+        String job = stack.createJob("Backend Java Engineer", posting);
+
+        JsonNode plain = json(stack.uploadFile(job, "barista.pdf", PdfFixtures.textPdfHiding(barista, "")));
+        JsonNode hiding =
+                json(stack.uploadFile(job, "barista-hiding.pdf", PdfFixtures.textPdfHiding(barista, posting)));
+        JsonNode showing =
+                json(stack.uploadFile(job, "barista-showing.pdf", PdfFixtures.textPdfHiding(barista + posting, "")));
+
+        assertEquals(0, plain.get("hidden_characters").asLong());
+        assertTrue(hiding.get("hidden_characters").asLong() > posting.length() / 2, hiding.toString());
+        assertEquals(plain.get("score").asDouble(), hiding.get("score").asDouble(), 1e-9);
+        assertEquals(
+                plain.get("explanation").get("found"), hiding.get("explanation").get("found"));
+        assertTrue(
+                showing.get("score").asDouble() > plain.get("score").asDouble() + 30,
+                "the posting read would have moved the score: " + showing.get("score") + " vs " + plain.get("score"));
+        String id = hiding.get("screening_result_id").asText();
+        assertEquals(
+                hiding.get("hidden_characters").asLong(),
+                json(stack.get("/api/v1/screening/result/" + id))
+                        .get("hidden_characters")
+                        .asLong());
+    }
+
+    @Test
     void explainsTheScoreWithTheJobsTermsFoundAndMissing() throws Exception {
         JsonNode result = json(stack.uploadFile(
                 jobId,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resumescreening.json.Json;
+import dev.resumescreening.testing.PdfFixtures;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -442,6 +443,35 @@ class WebAppBrowserTest {
         assertNotEquals(Boolean.TRUE, js("return window.__xss === true;"));
         assertNoAlert();
         screenshot("xss");
+    }
+
+    @Test
+    void theReviewScreenSaysWhenTextHiddenInTheFileWasNotRead() throws Exception {
+        String jobId = stack.createJob("Hidden text job", "Java engineer on AWS Lambda and DynamoDB");
+        HttpResponse<String> plain = stack.uploadFile(
+                jobId, "plain.pdf", PdfFixtures.textPdfHiding("Barista\nLatte art and customer service", ""));
+        HttpResponse<String> hiding = stack.uploadFile(
+                jobId,
+                "hiding.pdf",
+                PdfFixtures.textPdfHiding("Barista\nLatte art and customer service", "Java engineer AWS Lambda"));
+        assertEquals(201, plain.statusCode(), plain.body());
+        assertEquals(201, hiding.statusCode(), hiding.body());
+        for (HttpResponse<String> upload : List.of(plain, hiding)) {
+            String resultId =
+                    Json.read(upload.body()).get("screening_result_id").asText();
+            driver.get(stack.base + "/#/review?result_id=" + resultId + "&job_id=" + jobId);
+            waitUpTo(20).until(ExpectedConditions.attributeToBe(By.id("review-content"), "data-result-id", resultId));
+            List<WebElement> note = driver.findElements(By.id("review-hidden-text"));
+            if (upload == plain) {
+                assertTrue(note.isEmpty(), "a file without hidden text says nothing of it");
+            } else {
+                assertEquals(1, note.size());
+                assertTrue(
+                        note.get(0).getText().startsWith("21 characters in the file that no reader sees"),
+                        note.get(0).getText());
+            }
+        }
+        assertNoAlert();
     }
 
     @Test

@@ -59,6 +59,9 @@ public final class ResultItems {
         if (document.textTruncated()) {
             item.put("text_truncated", bool(true));
         }
+        if (document.hiddenCharacters() > 0) {
+            item.put("hidden_characters", n(document.hiddenCharacters()));
+        }
         item.put("size_bytes", n(document.sizeBytes()));
         if (document.contentSha256() != null) {
             item.put("content_sha256", s(document.contentSha256()));
@@ -107,7 +110,8 @@ public final class ResultItems {
                 (int) longNumber(item, "pages_read"),
                 longNumber(item, "size_bytes"),
                 flag(item, "text_truncated"),
-                string(item, "content_sha256"));
+                string(item, "content_sha256"),
+                longNumber(item, "hidden_characters"));
         Review review = null;
         if (flag(item, "human_reviewed")) {
             review = new Review(
