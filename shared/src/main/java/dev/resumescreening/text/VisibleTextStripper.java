@@ -31,9 +31,10 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * A {@link PDFTextStripper} that reads only the text a person reading the page can see. Text in a PDF can be drawn so
  * that no reader sees it and every text extractor reads it: white on the white page, fully transparent, in the
- * invisible rendering mode, a fraction of a point high, or off the page. A resume can carry a whole job posting that
- * way, and a screen that reads words would rank it with the posting's best matches; the reviewer, looking at the
- * page, would see nothing to explain it. Such glyphs are left out and counted ({@link #hiddenCharacters}).
+ * invisible rendering mode, a fraction of a point high or wide, or off the page. A resume can carry a whole job
+ * posting that way, and a screen that reads words would rank it with the posting's best matches; the reviewer,
+ * looking at the page, would see nothing to explain it. Such glyphs are left out and counted
+ * ({@link #hiddenCharacters}).
  *
  * <p>What is seen depends on what lies under the text, so the areas the page fills with a colour that is not light,
  * and the images it draws, are kept as the page is read: white text on a dark sidebar is read, and so is the invisible
@@ -41,7 +42,7 @@ import org.apache.pdfbox.util.Matrix;
  * 466 real resume PDFs and 14 other resume PDFs this was checked on has a glyph it leaves out.
  */
 class VisibleTextStripper extends PDFTextStripper {
-    /** Below this height in points (about a third of the smallest print on a banknote) no reader makes out a glyph. */
+    /** Below this height or width in points (a third of the smallest print on a banknote) no one makes out a glyph. */
     static final double MIN_READABLE_POINTS = 1.0;
     /**
      * How far above its baseline, in ems, a glyph's body reaches (about a lowercase letter's height): a backdrop must
@@ -158,7 +159,8 @@ class VisibleTextStripper extends PDFTextStripper {
         Matrix glyph = text.getTextMatrix();
         double x = glyph.getTranslateX() + crop.getLowerLeftX();
         double y = glyph.getTranslateY() + crop.getLowerLeftY();
-        if (Math.abs(glyph.getScalingFactorY()) < MIN_READABLE_POINTS || !visibleArea.contains(x, y)) {
+        if (Math.min(glyph.getScalingFactorX(), glyph.getScalingFactorY()) < MIN_READABLE_POINTS
+                || !visibleArea.contains(x, y)) {
             return false;
         }
         Point2D.Float top = glyph.transformPoint(0, GLYPH_BODY_EMS);

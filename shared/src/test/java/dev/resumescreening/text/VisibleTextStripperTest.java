@@ -66,6 +66,19 @@ class VisibleTextStripperTest {
     }
 
     @Test
+    void leavesOutTextSquashedToASliver() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            content.beginText();
+            content.setFont(font(), 11);
+            content.setHorizontalScaling(1);
+            content.newLineAtOffset(50, 680);
+            content.showText(POSTING);
+            content.endText();
+        }));
+    }
+
+    @Test
     void leavesOutTextSetOffThePage() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
             write(content, SEEN, 50, 700, 11);
