@@ -37,12 +37,7 @@ class VisibleTextStripperTest {
     void leavesOutTextInTheInvisibleRenderingMode() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
             write(content, SEEN, 50, 700, 11);
-            content.beginText();
-            content.setRenderingMode(RenderingMode.NEITHER);
-            content.setFont(font(), 11);
-            content.newLineAtOffset(50, 680);
-            content.showText(POSTING);
-            content.endText();
+            write(content, POSTING, 50, 680, 11, line -> line.setRenderingMode(RenderingMode.NEITHER));
         }));
     }
 
@@ -69,12 +64,7 @@ class VisibleTextStripperTest {
     void leavesOutTextSquashedToASliver() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
             write(content, SEEN, 50, 700, 11);
-            content.beginText();
-            content.setFont(font(), 11);
-            content.setHorizontalScaling(1);
-            content.newLineAtOffset(50, 680);
-            content.showText(POSTING);
-            content.endText();
+            write(content, POSTING, 50, 680, 11, line -> line.setHorizontalScaling(1));
         }));
     }
 
@@ -127,14 +117,8 @@ class VisibleTextStripperTest {
                 PdfFixtures.drawnPdf(null, (document, content) -> {
                     BufferedImage scan = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
                     content.drawImage(LosslessFactory.createFromImage(document, scan), 40, 400, 500, 350);
-                    content.beginText();
-                    content.setRenderingMode(RenderingMode.NEITHER);
-                    content.setFont(font(), 11);
-                    content.newLineAtOffset(50, 700);
-                    content.showText(SEEN);
-                    content.newLineAtOffset(0, -400);
-                    content.showText(POSTING);
-                    content.endText();
+                    write(content, SEEN, 50, 700, 11, line -> line.setRenderingMode(RenderingMode.NEITHER));
+                    write(content, POSTING, 50, 300, 11, line -> line.setRenderingMode(RenderingMode.NEITHER));
                 }),
                 "scan.pdf",
                 null);
@@ -150,10 +134,23 @@ class VisibleTextStripperTest {
         assertEquals(POSTING.replace(" ", "").length(), text.hiddenCharacters());
     }
 
+    /** How a line's text is set besides its font (rendering mode, scaling). */
+    @FunctionalInterface
+    private interface TextSetting {
+        void apply(PDPageContentStream content) throws IOException;
+    }
+
     private static void write(PDPageContentStream content, String line, float x, float y, float size)
+            throws IOException {
+        write(content, line, x, y, size, text -> {});
+    }
+
+    private static void write(
+            PDPageContentStream content, String line, float x, float y, float size, TextSetting setting)
             throws IOException {
         content.beginText();
         content.setFont(font(), size);
+        setting.apply(content);
         content.newLineAtOffset(x, y);
         content.showText(line);
         content.endText();
