@@ -142,6 +142,36 @@ class PostingSectionsTest {
     }
 
     @Test
+    void readsAnEducationOrCareEmployersPostingWithoutItsNoticesAndSupplementalInformation() {
+        String posting = WORK
+                + "\nSUPPLEMENTAL INFORMATION\nPERS retirement, eleven paid holidays and a 457 plan.\n\n"
+                + "Agency Contact: recruiting@example.org\n\n"
+                + "Supplemental Questions\n1. How many years of month-end close experience do you have?\n"
+                + "Clery Act Notice: the college publishes its crime statistics each October.\n\n"
+                + "Preferred Qualifications\nA CPA licence.\n\n"
+                + "Annual Security Report\nCampus fire drills are logged.\n\n"
+                + "Application Procedure\nSubmit a cover letter and three references.\n\n"
+                + "ADA ACCOMMODATION\nContact Human Resources five days ahead.\n\n"
+                + "EQUALITY, DIVERSITY AND INCLUSION\nWe welcome applicants from every community.\n\n"
+                + "Safeguarding and DBS\nThe post needs an enhanced disclosure.\n\n"
+                + "Safeguarding\nWe promote the welfare of children.\n";
+
+        assertReads(
+                posting,
+                List.of(
+                        "PERS",
+                        "recruiting@",
+                        "cover letter",
+                        "crime statistics",
+                        "fire drills",
+                        "five days",
+                        "every community",
+                        "enhanced disclosure",
+                        "welfare of children"),
+                List.of("general ledger", "month-end close", "CPA licence"));
+    }
+
+    @Test
     void keepsTheWorkThatFollowsAnEmployerParagraphWithoutAHeadingOfItsOwn() {
         String work = PostingSections.aboutTheWork("About us\n"
                 + "We are a family-run manufacturer of garden furniture.\n\n"
