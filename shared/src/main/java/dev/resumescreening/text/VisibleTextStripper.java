@@ -49,6 +49,12 @@ class VisibleTextStripper extends PDFTextStripper {
      * reach from the baseline to there, so a thin rule a line of white text happens to sit on hides it still.
      */
     private static final float GLYPH_BODY_EMS = 0.5f;
+    /**
+     * Backdrops kept per page; a page that draws more (a hostile one, or a drawing of thousands of shapes) has all its
+     * text read as over one, which is what a reader of such a page mostly sees, and bounds the memory and the time
+     * each glyph takes.
+     */
+    static final int MAX_BACKDROPS = 10_000;
     /** A fill alpha below this is as good as transparent. */
     private static final float MIN_VISIBLE_ALPHA = 0.1f;
     /** A colour whose red, green and blue are all at least this (of 255) is indistinguishable from white paper. */
@@ -72,11 +78,12 @@ class VisibleTextStripper extends PDFTextStripper {
             Set.of(OperatorName.ENDPATH, OperatorName.STROKE_PATH, OperatorName.CLOSE_AND_STROKE);
 
     /**
-     * The bounds of what this page filled with a colour that is not light or drew as an image, in page space (glyphs
-     * are placed there after adding back the crop box's corner, which PDFBox takes off their position).
+     * What this page filled with a colour that is not light or drew as an image, in page space (glyphs are placed
+     * there after adding back the crop box's corner, which PDFBox takes off their position).
      */
-    private final List<Rectangle2D> backdrops = new ArrayList<>();
+    private final List<Backdrop> backdrops = new ArrayList<>();
 
+    private boolean tooManyBackdrops;
     private PDRectangle crop;
     private Rectangle2D visibleArea;
     private Rectangle2D path;
@@ -102,6 +109,7 @@ class VisibleTextStripper extends PDFTextStripper {
     @Override
     protected void startPage(PDPage page) throws IOException {
         backdrops.clear();
+        tooManyBackdrops = false;
         crop = page.getCropBox();
         visibleArea = new Rectangle2D.Double(
                 crop.getLowerLeftX() - 1, crop.getLowerLeftY() - 1, crop.getWidth() + 2, crop.getHeight() + 2);
@@ -128,7 +136,7 @@ class VisibleTextStripper extends PDFTextStripper {
             }
         } else if (PATH_FILLS.contains(name)) {
             if (path != null && !isLight(getGraphicsState().getNonStrokingColor())) {
-                backdrops.add(path);
+                addBackdrop(path, false);
             }
             path = null;
         } else if (OperatorName.CLIP_NON_ZERO.equals(name) || OperatorName.CLIP_EVEN_ODD.equals(name)) {
@@ -136,11 +144,11 @@ class VisibleTextStripper extends PDFTextStripper {
         } else if (PATH_ENDS.contains(name)) {
             path = null;
         } else if (OperatorName.SHADING_FILL.equals(name)) {
-            backdrops.add(clip != null ? clip : visibleArea);
+            addBackdrop(clip != null ? clip : visibleArea, false);
         } else if (OperatorName.DRAW_OBJECT.equals(name) && isImage(operands)) {
-            backdrops.add(unitSquareOnPage());
+            addBackdrop(unitSquareOnPage(), true);
         } else if (OperatorName.BEGIN_INLINE_IMAGE.equals(name)) {
-            backdrops.add(unitSquareOnPage());
+            addBackdrop(unitSquareOnPage(), true);
         }
         super.processOperator(operator, operands);
     }
@@ -167,7 +175,7 @@ class VisibleTextStripper extends PDFTextStripper {
         Point2D.Double body = new Point2D.Double(top.x + crop.getLowerLeftX(), top.y + crop.getLowerLeftY());
         RenderingMode mode = state.getTextState().getRenderingMode();
         if (!mode.isFill() && !mode.isStroke()) {
-            return isOverBackdrop(x, y, body);
+            return isOverBackdrop(x, y, body, true);
         }
         if (!mode.isFill() || mode.isStroke()) {
             return true;
@@ -175,17 +183,33 @@ class VisibleTextStripper extends PDFTextStripper {
         if (state.getNonStrokeAlphaConstant() < MIN_VISIBLE_ALPHA) {
             return false;
         }
-        return !isLight(state.getNonStrokingColor()) || isOverBackdrop(x, y, body);
+        return !isLight(state.getNonStrokingColor()) || isOverBackdrop(x, y, body, false);
     }
 
-    /** Whether one backdrop lies under a glyph from its baseline at ({@code x}, {@code y}) up to {@code body}. */
-    private boolean isOverBackdrop(double x, double y, Point2D body) {
-        for (Rectangle2D backdrop : backdrops) {
-            if (backdrop.contains(x, y) && backdrop.contains(body)) {
+    /**
+     * Whether one backdrop (an image, when {@code imageOnly}) lies under a glyph from its baseline at ({@code x},
+     * {@code y}) up to {@code body}.
+     */
+    private boolean isOverBackdrop(double x, double y, Point2D body, boolean imageOnly) {
+        if (tooManyBackdrops) {
+            return true;
+        }
+        for (Backdrop backdrop : backdrops) {
+            if ((backdrop.image() || !imageOnly)
+                    && backdrop.area().contains(x, y)
+                    && backdrop.area().contains(body)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private void addBackdrop(Rectangle2D area, boolean image) {
+        if (backdrops.size() < MAX_BACKDROPS) {
+            backdrops.add(new Backdrop(area, image));
+        } else {
+            tooManyBackdrops = true;
+        }
     }
 
     /** Whether {@code color} looks like the paper; a colour that cannot be converted counts as ink. */
@@ -244,6 +268,9 @@ class VisibleTextStripper extends PDFTextStripper {
         bounds.add(point);
         return bounds;
     }
+
+    /** An area the page filled with a colour that is not light, or where it drew an image. */
+    private record Backdrop(Rectangle2D area, boolean image) {}
 
     private static float[] numbers(List<COSBase> operands) {
         float[] values = new float[operands.size()];

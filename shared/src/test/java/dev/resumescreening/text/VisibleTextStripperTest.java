@@ -127,6 +127,27 @@ class VisibleTextStripperTest {
         assertEquals(POSTING.replace(" ", "").length(), text.hiddenCharacters());
     }
 
+    @Test
+    void leavesOutInvisibleTextOverADarkFillThatIsNoScan() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            content.addRect(40, 600, 500, 100);
+            content.fill();
+            write(content, POSTING, 50, 650, 11, line -> line.setRenderingMode(RenderingMode.NEITHER));
+        }));
+    }
+
+    @Test
+    void readsEveryGlyphOfAPageThatDrawsMoreShapesThanItKeeps() {
+        String shapes = "0 0 0.4 rg\n" + "5 5 1 1 re f\n".repeat(VisibleTextStripper.MAX_BACKDROPS + 1);
+        ExtractedText text = extractor.extract(
+                PdfFixtures.rawContentPdf(1, shapes + "1 1 1 rg BT /F1 11 Tf 50 680 Td (" + POSTING + ") Tj ET\n"),
+                "cv.pdf",
+                null);
+        assertTrue(text.text().contains(POSTING), text.text());
+        assertEquals(0, text.hiddenCharacters());
+    }
+
     private void assertHidden(byte[] pdf) {
         ExtractedText text = extractor.extract(pdf, "cv.pdf", null);
         assertTrue(text.text().contains(SEEN), text.text());
