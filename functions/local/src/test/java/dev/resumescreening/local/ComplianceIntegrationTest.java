@@ -515,6 +515,7 @@ class ComplianceIntegrationTest {
             assertTrue(decision.has(field), field);
             assertEquals(result.get("explanation").get(field), decision.get(field), field);
         }
+        assertEquals(result.get("hidden_characters"), decision.get("hidden_characters"), "what the file hid");
         double own = decision.get("own_score").asDouble();
         double weight = decision.get("similar_applicants_weight").asDouble();
         double blended = decision.get("similar_applicants").asInt() == 0
