@@ -3,7 +3,9 @@ package dev.resumescreening.text;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -14,14 +16,23 @@ import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
+import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequence;
+import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequenceWithProperties;
+import org.apache.pdfbox.contentstream.operator.markedcontent.EndMarkedContentSequence;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentGroup;
+import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentMembershipDictionary;
+import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentProperties;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,7 +42,8 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * A {@link PDFTextStripper} that reads only the text a person reading the page can see. Text in a PDF can be drawn so
  * that no reader sees it and every text extractor reads it: white on the white page, fully transparent, in the
- * invisible rendering mode, a fraction of a point high or wide, or off the page. A resume can carry a whole job
+ * invisible rendering mode, a fraction of a point high or wide, off the page, or in a layer (optional content) that
+ * viewers show switched off. A resume can carry a whole job
  * posting that way, and a screen that reads words would rank it with the posting's best matches; the reviewer,
  * looking at the page, would see nothing to explain it. Such glyphs are left out and counted
  * ({@link #hiddenCharacters}).
@@ -83,6 +95,10 @@ class VisibleTextStripper extends PDFTextStripper {
      */
     private final List<Backdrop> backdrops = new ArrayList<>();
 
+    /** For each marked-content sequence open, whether it is a layer the document shows off. */
+    private final Deque<Boolean> layers = new ArrayDeque<>();
+
+    private int hiddenLayersOpen;
     private boolean tooManyBackdrops;
     private PDRectangle crop;
     private Rectangle2D visibleArea;
@@ -99,6 +115,9 @@ class VisibleTextStripper extends PDFTextStripper {
         addOperator(new SetNonStrokingDeviceGrayColor(this));
         addOperator(new SetNonStrokingDeviceRGBColor(this));
         addOperator(new SetNonStrokingDeviceCMYKColor(this));
+        addOperator(new BeginMarkedContentSequence(this));
+        addOperator(new BeginMarkedContentSequenceWithProperties(this));
+        addOperator(new EndMarkedContentSequence(this));
     }
 
     /** How many characters (not counting spaces) were left out because no reader could see them. */
@@ -109,6 +128,8 @@ class VisibleTextStripper extends PDFTextStripper {
     @Override
     protected void startPage(PDPage page) throws IOException {
         backdrops.clear();
+        layers.clear();
+        hiddenLayersOpen = 0;
         tooManyBackdrops = false;
         crop = page.getCropBox();
         visibleArea = new Rectangle2D.Double(
@@ -154,6 +175,57 @@ class VisibleTextStripper extends PDFTextStripper {
     }
 
     @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        boolean hidden = COSName.OC.equals(tag) && properties != null && isOff(PDPropertyList.create(properties));
+        layers.push(hidden);
+        hiddenLayersOpen += hidden ? 1 : 0;
+        super.beginMarkedContentSequence(tag, properties);
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        if (!layers.isEmpty() && layers.pop()) {
+            hiddenLayersOpen--;
+        }
+        super.endMarkedContentSequence();
+    }
+
+    @Override
+    public void showForm(PDFormXObject form) throws IOException {
+        boolean hidden = isOff(form.getOptionalContent());
+        hiddenLayersOpen += hidden ? 1 : 0;
+        try {
+            super.showForm(form);
+        } finally {
+            hiddenLayersOpen -= hidden ? 1 : 0;
+        }
+    }
+
+    /**
+     * Whether {@code content} belongs to an optional content group (a layer) that viewers show off by default, or to
+     * a membership of such groups that is visible only when one of them is on (the default policy) or all are.
+     */
+    private boolean isOff(PDPropertyList content) {
+        PDOptionalContentProperties layersShown = document.getDocumentCatalog().getOCProperties();
+        if (layersShown == null) {
+            return false;
+        }
+        if (content instanceof PDOptionalContentGroup group) {
+            return !layersShown.isGroupEnabled(group);
+        }
+        if (content instanceof PDOptionalContentMembershipDictionary membership) {
+            List<PDPropertyList> groups = membership.getOCGs();
+            long on = groups.stream()
+                    .filter(group -> group instanceof PDOptionalContentGroup layer && layersShown.isGroupEnabled(layer))
+                    .count();
+            return COSName.ALL_ON.equals(membership.getVisibilityPolicy())
+                    ? on < groups.size()
+                    : on == 0 && !groups.isEmpty();
+        }
+        return false;
+    }
+
+    @Override
     protected void processTextPosition(TextPosition text) {
         if (isSeen(text)) {
             super.processTextPosition(text);
@@ -163,6 +235,9 @@ class VisibleTextStripper extends PDFTextStripper {
     }
 
     private boolean isSeen(TextPosition text) {
+        if (hiddenLayersOpen > 0) {
+            return false;
+        }
         PDGraphicsState state = getGraphicsState();
         Matrix glyph = text.getTextMatrix();
         double x = glyph.getTranslateX() + crop.getLowerLeftX();

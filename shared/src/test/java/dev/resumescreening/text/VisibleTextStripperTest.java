@@ -8,11 +8,19 @@ import dev.resumescreening.testing.PdfFixtures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.List;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentGroup;
+import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentMembershipDictionary;
+import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentProperties;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.junit.jupiter.api.Test;
@@ -146,6 +154,66 @@ class VisibleTextStripperTest {
                 null);
         assertTrue(text.text().contains(POSTING), text.text());
         assertEquals(0, text.hiddenCharacters());
+    }
+
+    @Test
+    void leavesOutTextInALayerViewersShowSwitchedOffAndReadsOneSwitchedOn() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            PDOptionalContentProperties layers = new PDOptionalContentProperties();
+            PDOptionalContentGroup shown = new PDOptionalContentGroup("Resume");
+            PDOptionalContentGroup switchedOff = new PDOptionalContentGroup("Keywords");
+            layers.addGroup(shown);
+            layers.addGroup(switchedOff);
+            layers.setGroupEnabled(switchedOff, false);
+            document.getDocumentCatalog().setOCProperties(layers);
+            content.beginMarkedContent(COSName.OC, shown);
+            write(content, SEEN, 50, 700, 11);
+            content.endMarkedContent();
+            content.beginMarkedContent(COSName.OC, switchedOff);
+            write(content, POSTING, 50, 680, 11);
+            content.endMarkedContent();
+        }));
+    }
+
+    @Test
+    void leavesOutTextWhoseLayersAreAllSwitchedOff() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            PDOptionalContentProperties layers = new PDOptionalContentProperties();
+            PDOptionalContentGroup switchedOff = new PDOptionalContentGroup("Keywords");
+            layers.addGroup(switchedOff);
+            layers.setGroupEnabled(switchedOff, false);
+            document.getDocumentCatalog().setOCProperties(layers);
+            PDOptionalContentMembershipDictionary membership = new PDOptionalContentMembershipDictionary();
+            membership.setOCGs(List.of(switchedOff));
+            write(content, SEEN, 50, 700, 11);
+            content.beginMarkedContent(COSName.OC, membership);
+            write(content, POSTING, 50, 680, 11);
+            content.endMarkedContent();
+        }));
+    }
+
+    @Test
+    void leavesOutAFormDrawnInALayerSwitchedOff() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            PDOptionalContentProperties layers = new PDOptionalContentProperties();
+            PDOptionalContentGroup switchedOff = new PDOptionalContentGroup("Keywords");
+            layers.addGroup(switchedOff);
+            layers.setGroupEnabled(switchedOff, false);
+            document.getDocumentCatalog().setOCProperties(layers);
+            PDFormXObject form = new PDFormXObject(document);
+            form.setBBox(new PDRectangle(612, 792));
+            form.setResources(new PDResources());
+            form.setOptionalContent(switchedOff);
+            try (PDFormContentStream formContent = new PDFormContentStream(form)) {
+                formContent.beginText();
+                formContent.setFont(font(), 11);
+                formContent.newLineAtOffset(50, 680);
+                formContent.showText(POSTING);
+                formContent.endText();
+            }
+            write(content, SEEN, 50, 700, 11);
+            content.drawForm(form);
+        }));
     }
 
     private void assertHidden(byte[] pdf) {
