@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -159,13 +160,8 @@ class VisibleTextStripperTest {
     @Test
     void leavesOutTextInALayerViewersShowSwitchedOffAndReadsOneSwitchedOn() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
-            PDOptionalContentProperties layers = new PDOptionalContentProperties();
-            PDOptionalContentGroup shown = new PDOptionalContentGroup("Resume");
-            PDOptionalContentGroup switchedOff = new PDOptionalContentGroup("Keywords");
-            layers.addGroup(shown);
-            layers.addGroup(switchedOff);
-            layers.setGroupEnabled(switchedOff, false);
-            document.getDocumentCatalog().setOCProperties(layers);
+            PDOptionalContentGroup shown = layer(document, "Resume", true);
+            PDOptionalContentGroup switchedOff = layer(document, "Keywords", false);
             content.beginMarkedContent(COSName.OC, shown);
             write(content, SEEN, 50, 700, 11);
             content.endMarkedContent();
@@ -178,11 +174,7 @@ class VisibleTextStripperTest {
     @Test
     void leavesOutTextWhoseLayersAreAllSwitchedOff() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
-            PDOptionalContentProperties layers = new PDOptionalContentProperties();
-            PDOptionalContentGroup switchedOff = new PDOptionalContentGroup("Keywords");
-            layers.addGroup(switchedOff);
-            layers.setGroupEnabled(switchedOff, false);
-            document.getDocumentCatalog().setOCProperties(layers);
+            PDOptionalContentGroup switchedOff = layer(document, "Keywords", false);
             PDOptionalContentMembershipDictionary membership = new PDOptionalContentMembershipDictionary();
             membership.setOCGs(List.of(switchedOff));
             write(content, SEEN, 50, 700, 11);
@@ -195,11 +187,7 @@ class VisibleTextStripperTest {
     @Test
     void leavesOutAFormDrawnInALayerSwitchedOff() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
-            PDOptionalContentProperties layers = new PDOptionalContentProperties();
-            PDOptionalContentGroup switchedOff = new PDOptionalContentGroup("Keywords");
-            layers.addGroup(switchedOff);
-            layers.setGroupEnabled(switchedOff, false);
-            document.getDocumentCatalog().setOCProperties(layers);
+            PDOptionalContentGroup switchedOff = layer(document, "Keywords", false);
             PDFormXObject form = new PDFormXObject(document);
             form.setBBox(new PDRectangle(612, 792));
             form.setResources(new PDResources());
@@ -214,6 +202,19 @@ class VisibleTextStripperTest {
             write(content, SEEN, 50, 700, 11);
             content.drawForm(form);
         }));
+    }
+
+    /** A new layer of the document, shown switched on or off. */
+    private static PDOptionalContentGroup layer(PDDocument document, String name, boolean on) {
+        PDOptionalContentProperties layers = document.getDocumentCatalog().getOCProperties();
+        if (layers == null) {
+            layers = new PDOptionalContentProperties();
+            document.getDocumentCatalog().setOCProperties(layers);
+        }
+        PDOptionalContentGroup layer = new PDOptionalContentGroup(name);
+        layers.addGroup(layer);
+        layers.setGroupEnabled(layer, on);
+        return layer;
     }
 
     private void assertHidden(byte[] pdf) {
