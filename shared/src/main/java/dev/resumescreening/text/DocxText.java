@@ -97,8 +97,8 @@ final class DocxText {
     /**
      * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
      * reader of the document cannot see: hidden ({@code w:vanish}) or under a point high, formatted so on the run
-     * itself. White text is read: whether a reader sees it depends on shading that styles, tables, shapes and themes
-     * give it, which this reader does not resolve.
+     * itself (not as a tracked change says it was before). White text is read: whether a reader sees it depends on
+     * shading that styles, tables, shapes and themes give it, which this reader does not resolve.
      */
     private static ExtractedText text(byte[] document, int maxChars) {
         StringBuilder text = new StringBuilder();
@@ -108,13 +108,15 @@ final class DocxText {
             XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(document));
             boolean inText = false;
             boolean inRunProperties = false;
+            boolean inFormerFormatting = false;
             boolean runHidden = false;
             while (xml.hasNext() && !truncated) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
                     switch (xml.getLocalName()) {
                         case "r" -> runHidden = false;
-                        case "rPr" -> inRunProperties = true;
+                        case "rPr" -> inRunProperties = !inFormerFormatting;
+                        case "rPrChange" -> inFormerFormatting = true;
                         case "vanish" -> runHidden |= inRunProperties && isOn(xml);
                         case "sz" -> runHidden |= inRunProperties && isUnderAPoint(xml);
                         case "t" -> inText = true;
@@ -125,7 +127,8 @@ final class DocxText {
                 } else if (event == XMLStreamConstants.END_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
                     switch (xml.getLocalName()) {
                         case "t" -> inText = false;
-                        case "rPr" -> inRunProperties = false;
+                        case "rPr" -> inRunProperties = inFormerFormatting;
+                        case "rPrChange" -> inFormerFormatting = false;
                         case "r" -> runHidden = false;
                         case "p" -> text.append('\n');
                         default -> {}

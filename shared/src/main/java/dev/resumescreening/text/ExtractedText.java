@@ -5,7 +5,8 @@ package dev.resumescreening.text;
  * {@code truncated} is set when the text stopped at the character limit. An unpaired surrogate in the text (a PDF
  * font's character map can produce one, and the character limit can cut an emoji in two) becomes U+FFFD, so the text
  * can be stored and shown as UTF-8. {@code hiddenCharacters} counts the characters (spaces aside) the file holds but no
- * reader of it can see (white on white, transparent, invisible, too small or off the page), which were left out.
+ * reader of it can see (white on white, transparent, invisible, too small, off the page or in a hidden layer), which
+ * were left out.
  */
 public record ExtractedText(
         String text, String contentType, int pages, int pagesRead, boolean truncated, long hiddenCharacters) {
