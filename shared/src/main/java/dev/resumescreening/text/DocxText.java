@@ -24,6 +24,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class DocxText {
     static final String DOCUMENT_PART = "word/document.xml";
+    static final String STYLES_PART = "word/styles.xml";
     static final int MAX_ENTRIES = 1_000;
     static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
     private static final String WORDPROCESSING_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -47,6 +48,7 @@ final class DocxText {
     /** The document's text, at most {@code maxChars} characters (truncated says whether there was more). */
     static ExtractedText read(byte[] content, int maxChars) {
         byte[] document = null;
+        byte[] styles = null;
         long expanded = 0;
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
@@ -57,10 +59,14 @@ final class DocxText {
                             "the Word document has more than " + MAX_ENTRIES
                                     + " parts; upload a simpler copy, a PDF or plain text");
                 }
-                ByteArrayOutputStream kept = DOCUMENT_PART.equals(entry.getName()) ? new ByteArrayOutputStream() : null;
+                boolean isDocument = DOCUMENT_PART.equals(entry.getName());
+                boolean isStyles = STYLES_PART.equals(entry.getName());
+                ByteArrayOutputStream kept = isDocument || isStyles ? new ByteArrayOutputStream() : null;
                 expanded = drain(zip, kept, expanded);
-                if (kept != null) {
+                if (isDocument) {
                     document = kept.toByteArray();
+                } else if (isStyles) {
+                    styles = kept.toByteArray();
                 }
             }
         } catch (IOException e) {
@@ -72,7 +78,46 @@ final class DocxText {
                     "the file is named or declared as a Word document (.docx) but has no"
                             + " document text part; upload a .docx, a PDF or plain text");
         }
-        return text(document, maxChars);
+        return text(document, maxChars, !mayShadeText(document) && (styles == null || !mayShadeText(styles)));
+    }
+
+    /**
+     * Whether anything in the part could put colour behind text: shading, highlighting, a page background, a drawing,
+     * a picture or a text box. Only where nothing can is white text on the white page known to be unseen.
+     */
+    private static boolean mayShadeText(byte[] part) {
+        try {
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(part));
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT
+                        && WORDPROCESSING_NS.equals(xml.getNamespaceURI())
+                        && switch (xml.getLocalName()) {
+                            case "shd" ->
+                                !isBlank(xml.getAttributeValue(WORDPROCESSING_NS, "fill"))
+                                        || !isBlankShading(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
+                            case "highlight" -> !"none".equals(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
+                            case "background", "drawing", "pict", "object", "txbxContent" -> true;
+                            default -> false;
+                        }) {
+                    xml.close();
+                    return true;
+                }
+            }
+            xml.close();
+            return false;
+        } catch (XMLStreamException e) {
+            throw corrupt(e);
+        }
+    }
+
+    /** A shading fill that leaves the paper as it is: none, automatic or white. */
+    private static boolean isBlank(String fill) {
+        return fill == null || fill.equalsIgnoreCase("auto") || isLight(fill);
+    }
+
+    /** A shading pattern that adds no colour of its own: clear or none. */
+    private static boolean isBlankShading(String pattern) {
+        return pattern == null || pattern.equals("clear") || pattern.equals("nil");
     }
 
     /** Reads the current entry to its end, into {@code kept} when given, counting what it inflates to. */
@@ -97,10 +142,11 @@ final class DocxText {
     /**
      * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
      * reader of the document cannot see: hidden ({@code w:vanish}) or under a point high, formatted so on the run
-     * itself (not as a tracked change says it was before). White text is read: whether a reader sees it depends on
-     * shading that styles, tables, shapes and themes give it, which this reader does not resolve.
+     * itself (not as a tracked change says it was before), and white when {@code whiteIsUnseen}. Whether white text
+     * shows depends on the shading that cells, paragraphs, styles and shapes put behind it, which this reader does not
+     * resolve: it is left out only from a document where nothing could ({@link #mayShadeText}).
      */
-    private static ExtractedText text(byte[] document, int maxChars) {
+    private static ExtractedText text(byte[] document, int maxChars, boolean whiteIsUnseen) {
         StringBuilder text = new StringBuilder();
         long hidden = 0;
         boolean truncated = false;
@@ -110,15 +156,21 @@ final class DocxText {
             boolean inRunProperties = false;
             boolean inFormerFormatting = false;
             boolean runHidden = false;
+            boolean runWhite = false;
             while (xml.hasNext() && !truncated) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
                     switch (xml.getLocalName()) {
-                        case "r" -> runHidden = false;
+                        case "r" -> {
+                            runHidden = false;
+                            runWhite = false;
+                        }
                         case "rPr" -> inRunProperties = !inFormerFormatting;
                         case "rPrChange" -> inFormerFormatting = true;
                         case "vanish" -> runHidden |= inRunProperties && isOn(xml);
                         case "sz" -> runHidden |= inRunProperties && isUnderAPoint(xml);
+                        case "color" ->
+                            runWhite |= inRunProperties && isLight(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
                         case "t" -> inText = true;
                         case "tab" -> text.append('\t');
                         case "br", "cr" -> text.append('\n');
@@ -134,7 +186,7 @@ final class DocxText {
                         default -> {}
                     }
                 } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                    if (runHidden) {
+                    if (runHidden || (runWhite && whiteIsUnseen)) {
                         hidden += ExtractedText.charactersIn(xml.getText());
                     } else {
                         text.append(xml.getText());
@@ -154,6 +206,15 @@ final class DocxText {
     private static boolean isOn(XMLStreamReader xml) {
         String value = xml.getAttributeValue(WORDPROCESSING_NS, "val");
         return value == null || !(value.equals("0") || value.equals("false") || value.equals("off"));
+    }
+
+    /** A colour ({@code RRGGBB}) whose red, green and blue are all at least 0xF2: white to a reader. */
+    private static boolean isLight(String rgb) {
+        if (rgb == null || !rgb.matches("[0-9A-Fa-f]{6}")) {
+            return false;
+        }
+        int value = Integer.parseInt(rgb, 16);
+        return (value >> 16 & 0xff) >= 0xf2 && (value >> 8 & 0xff) >= 0xf2 && (value & 0xff) >= 0xf2;
     }
 
     /** A font size ({@code w:sz}, in half-points) under one point. */

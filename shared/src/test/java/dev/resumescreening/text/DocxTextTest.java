@@ -115,4 +115,39 @@ class DocxTextTest {
         assertEquals("Payroll accountant with payroll audits and VAT returns\n", text.text());
         assertEquals("SeniorJavaengineerKubernetes".length(), text.hiddenCharacters());
     }
+
+    @Test
+    void leavesOutWhiteTextOnlyFromADocumentWhereNothingCouldShadeIt() {
+        String white = "<w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr>"
+                + "<w:t xml:space=\"preserve\"> Senior Java engineer</w:t></w:r>";
+        String plain = "<w:p><w:r><w:t>Payroll accountant</w:t></w:r>" + white + "</w:p>";
+        ExtractedText onPaper = extractor.extract(docx(plain, null), "cv.docx", null);
+        assertEquals("Payroll accountant\n", onPaper.text());
+        assertEquals("SeniorJavaengineer".length(), onPaper.hiddenCharacters());
+
+        String darkCell = "<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"1F3864\"/>"
+                + "</w:tcPr>" + plain + "</w:tc></w:tr></w:tbl>";
+        assertEquals(
+                "Payroll accountant Senior Java engineer\n",
+                extractor.extract(docx(darkCell, null), "cv.docx", null).text());
+        String darkStyle = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                + "<w:style w:styleId=\"Banner\"><w:pPr><w:shd w:val=\"clear\" w:fill=\"000000\"/></w:pPr></w:style>"
+                + "</w:styles>";
+        assertEquals(
+                "Payroll accountant Senior Java engineer\n",
+                extractor.extract(docx(plain, darkStyle), "cv.docx", null).text());
+        String picture = "<w:p><w:r><w:drawing/></w:r></w:p>" + plain;
+        assertEquals(
+                "\nPayroll accountant Senior Java engineer\n",
+                extractor.extract(docx(picture, null), "cv.docx", null).text());
+    }
+
+    private static byte[] docx(String body, String styles) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("word/document.xml", DocxFixtures.documentXml(body));
+        if (styles != null) {
+            parts.put("word/styles.xml", styles);
+        }
+        return DocxFixtures.zip(parts);
+    }
 }
