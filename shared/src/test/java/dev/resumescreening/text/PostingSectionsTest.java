@@ -172,6 +172,36 @@ class PostingSectionsTest {
     }
 
     @Test
+    void leavesOutTheFieldsOfAPublicEmployersPostingButNotItsDepartment() {
+        String posting = "Grants Accountant II\n"
+                + "Posting Number: S02417P\n"
+                + "Job Number: 2025-0132\n"
+                + "Department: Office of Sponsored Programs\n"
+                + "Salary Grade: F24\n"
+                + "FLSA Status: Exempt\n"
+                + "Exempt/Non-Exempt: Non-exempt\n"
+                + "Employment Status: Full-Time, Benefits Eligible\n"
+                + "Facility: Riverbend Main Campus\n\n"
+                + WORK
+                + "\nProbationary Period\nTwelve months, with a review at six.\n\n"
+                + "Pay and equity\nStock options vest over four years.\n";
+
+        assertReads(
+                posting,
+                List.of(
+                        "S02417P",
+                        "2025-0132",
+                        "F24",
+                        "FLSA",
+                        "Non-exempt",
+                        "Benefits Eligible",
+                        "Riverbend",
+                        "Twelve",
+                        "Stock options"),
+                List.of("Office of Sponsored Programs", "general ledger"));
+    }
+
+    @Test
     void keepsTheWorkThatFollowsAnEmployerParagraphWithoutAHeadingOfItsOwn() {
         String work = PostingSections.aboutTheWork("About us\n"
                 + "We are a family-run manufacturer of garden furniture.\n\n"
