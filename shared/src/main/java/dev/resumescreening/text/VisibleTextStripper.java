@@ -43,10 +43,9 @@ import org.apache.pdfbox.util.Matrix;
  * A {@link PDFTextStripper} that reads only the text a person reading the page can see. Text in a PDF can be drawn so
  * that no reader sees it and every text extractor reads it: white on the white page, fully transparent, in the
  * invisible rendering mode, a fraction of a point high or wide, off the page, or in a layer (optional content) that
- * viewers show switched off. A resume can carry a whole job
- * posting that way, and a screen that reads words would rank it with the posting's best matches; the reviewer,
- * looking at the page, would see nothing to explain it. Such glyphs are left out and counted
- * ({@link #hiddenCharacters}).
+ * viewers show switched off. A resume can carry a whole job posting that way, and a screen that reads words would rank
+ * it with the posting's best matches; the reviewer, looking at the page, would see nothing to explain it. Such glyphs
+ * are left out and counted ({@link #hiddenCharacters}).
  *
  * <p>What is seen depends on what lies under the text, so the areas the page fills with a colour that is not light,
  * and the images it draws, are kept as the page is read: white text on a dark sidebar is read, and so is the invisible
