@@ -70,8 +70,7 @@ public record ScreeningResult(
      * Where the uploaded file and its text are kept, and what was read from it; {@code textTruncated} when the text
      * stopped at the extraction limit and only its start was screened; {@code contentSha256} the file's SHA-256 (hex),
      * by which a second upload of the same file for the job is recognised (null for results of earlier releases);
-     * {@code hiddenCharacters} how many characters the file holds that no reader of it sees (white on white,
-     * transparent, invisible, too small or off the page), which were not read.
+     * {@code hiddenCharacters} how many characters the file holds that no reader of it sees, which were not read.
      */
     public record Document(
             String fileName,

@@ -13,8 +13,9 @@ import org.apache.pdfbox.text.TextPosition;
  * A {@link VisibleTextStripper} that stops while it extracts, not after: its output stops at {@code maxChars}
  * characters ({@link LimitReached}, the text so far is kept), and it gives up ({@link TooComplex}) after
  * {@code maxGlyphs} glyphs, however many of them overlap, are suppressed or cannot be seen, or when the document has
- * used its CPU time budget (checked as content-stream operators and glyphs are processed). Without these, a small PDF with millions of overlapping
- * glyphs or a text-packed page keeps PDFBox busy for minutes and holds every glyph of a page in memory.
+ * used its CPU time budget (checked as content-stream operators and glyphs are processed). Without these, a small PDF
+ * with millions of overlapping glyphs or a text-packed page keeps PDFBox busy for minutes and holds every glyph of a
+ * page in memory.
  */
 final class BoundedTextStripper extends VisibleTextStripper {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -208,13 +208,9 @@ final class DocxText {
         return value == null || !(value.equals("0") || value.equals("false") || value.equals("off"));
     }
 
-    /** A colour ({@code RRGGBB}) whose red, green and blue are all at least 0xF2: white to a reader. */
+    /** A colour written {@code RRGGBB} that is white to a reader ({@link ExtractedText#isPaperWhite}). */
     private static boolean isLight(String rgb) {
-        if (rgb == null || !rgb.matches("[0-9A-Fa-f]{6}")) {
-            return false;
-        }
-        int value = Integer.parseInt(rgb, 16);
-        return (value >> 16 & 0xff) >= 0xf2 && (value >> 8 & 0xff) >= 0xf2 && (value & 0xff) >= 0xf2;
+        return rgb != null && rgb.matches("[0-9A-Fa-f]{6}") && ExtractedText.isPaperWhite(Integer.parseInt(rgb, 16));
     }
 
     /** A font size ({@code w:sz}, in half-points) under one point. */

@@ -24,6 +24,14 @@ public record ExtractedText(
         return text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
     }
 
+    /**
+     * Whether a colour ({@code 0xRRGGBB}) is white to a reader on white paper: red, green and blue all at least 242 of
+     * 255. What both readers (PDF, Word) count as text no one sees when nothing darker lies under it.
+     */
+    static boolean isPaperWhite(int rgb) {
+        return (rgb >> 16 & 0xff) >= 242 && (rgb >> 8 & 0xff) >= 242 && (rgb & 0xff) >= 242;
+    }
+
     public boolean hasText() {
         return !text.isBlank();
     }

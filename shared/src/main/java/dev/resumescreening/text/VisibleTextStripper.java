@@ -68,8 +68,6 @@ class VisibleTextStripper extends PDFTextStripper {
     static final int MAX_BACKDROPS = 10_000;
     /** A fill alpha below this is as good as transparent. */
     private static final float MIN_VISIBLE_ALPHA = 0.1f;
-    /** A colour whose red, green and blue are all at least this (of 255) is indistinguishable from white paper. */
-    private static final int LIGHT_CHANNEL = 242;
 
     private static final Set<String> PATH_POINTS = Set.of(
             OperatorName.MOVE_TO,
@@ -297,10 +295,7 @@ class VisibleTextStripper extends PDFTextStripper {
 
     private static boolean computeLight(PDColor color) {
         try {
-            int rgb = color.toRGB();
-            return ((rgb >> 16) & 0xff) >= LIGHT_CHANNEL
-                    && ((rgb >> 8) & 0xff) >= LIGHT_CHANNEL
-                    && (rgb & 0xff) >= LIGHT_CHANNEL;
+            return ExtractedText.isPaperWhite(color.toRGB());
         } catch (IOException | RuntimeException unconvertible) {
             return false;
         }
