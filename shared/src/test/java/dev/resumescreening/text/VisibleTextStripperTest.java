@@ -204,6 +204,112 @@ class VisibleTextStripperTest {
         }));
     }
 
+    @Test
+    void leavesOutTextOutlinedInWhiteAndReadsTextOutlinedInInk() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            content.setNonStrokingColor(Color.WHITE);
+            write(content, SEEN, 50, 700, 11, line -> line.setRenderingMode(RenderingMode.STROKE));
+            content.setStrokingColor(Color.WHITE);
+            write(content, POSTING, 50, 680, 11, line -> line.setRenderingMode(RenderingMode.FILL_STROKE));
+        }));
+    }
+
+    @Test
+    void leavesOutTextOutsideTheAreaThePageClipsTo() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            content.saveGraphicsState();
+            content.addRect(40, 690, 300, 30);
+            content.clip();
+            write(content, SEEN, 50, 700, 11);
+            write(content, POSTING, 50, 660, 11);
+            content.restoreGraphicsState();
+        }));
+    }
+
+    @Test
+    void readsTextAgainOnceTheClipIsRestored() {
+        ExtractedText text = extractor.extract(
+                PdfFixtures.drawnPdf(null, (document, content) -> {
+                    content.saveGraphicsState();
+                    content.addRect(0, 0, 1, 1);
+                    content.clip();
+                    content.restoreGraphicsState();
+                    write(content, SEEN, 50, 700, 11);
+                }),
+                "cv.pdf",
+                null);
+        assertTrue(text.text().contains(SEEN), text.text());
+        assertEquals(0, text.hiddenCharacters());
+    }
+
+    @Test
+    void leavesOutTextCoveredByABoxDrawnOverIt() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            write(content, POSTING, 50, 680, 11);
+            content.setNonStrokingColor(Color.WHITE);
+            content.addRect(45, 675, 400, 16);
+            content.fill();
+        }));
+    }
+
+    @Test
+    void leavesOutTextCoveredByAnImageDrawnOverIt() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            write(content, POSTING, 50, 680, 11);
+            BufferedImage patch = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+            content.drawImage(LosslessFactory.createFromImage(document, patch), 45, 675, 400, 16);
+        }));
+    }
+
+    @Test
+    void readsEveryGlyphOfAPageThatPaintsMoreOverItsTextThanItKeeps() {
+        String boxes = "1 1 1 rg\n" + "45 675 400 16 re f\n".repeat(VisibleTextStripper.MAX_LATER_PAINTS + 1);
+        ExtractedText text = extractor.extract(
+                PdfFixtures.rawContentPdf(1, "BT /F1 11 Tf 50 680 Td (" + POSTING + ") Tj ET\n" + boxes),
+                "cv.pdf",
+                null);
+        assertTrue(text.text().contains(POSTING), text.text());
+        assertEquals(0, text.hiddenCharacters());
+    }
+
+    @Test
+    void readsTextThatWhatIsDrawnAfterItLeavesInSight() {
+        ExtractedText text = extractor.extract(
+                PdfFixtures.drawnPdf(null, (document, content) -> {
+                    write(content, SEEN, 50, 700, 11);
+                    write(content, POSTING, 50, 680, 11);
+                    content.addRect(45, 640, 400, 30);
+                    content.fill();
+                    PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+                    translucent.setNonStrokingAlphaConstant(0.3f);
+                    content.saveGraphicsState();
+                    content.setGraphicsStateParameters(translucent);
+                    content.addRect(45, 675, 400, 40);
+                    content.fill();
+                    content.restoreGraphicsState();
+                    BufferedImage seeThrough = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
+                    content.drawImage(LosslessFactory.createFromImage(document, seeThrough), 45, 675, 400, 40);
+                }),
+                "cv.pdf",
+                null);
+        assertTrue(text.text().contains(SEEN) && text.text().contains(POSTING), text.text());
+        assertEquals(0, text.hiddenCharacters());
+    }
+
+    @Test
+    void readsTextThatOnlyClipsWhatIsPaintedAfterItAndLeavesItOutWhenNothingIs() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            content.saveGraphicsState();
+            write(content, SEEN, 50, 700, 11, line -> line.setRenderingMode(RenderingMode.NEITHER_CLIP));
+            BufferedImage gradient = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+            content.drawImage(LosslessFactory.createFromImage(document, gradient), 45, 695, 400, 16);
+            content.restoreGraphicsState();
+            write(content, POSTING, 50, 660, 11, line -> line.setRenderingMode(RenderingMode.NEITHER_CLIP));
+        }));
+    }
+
     /** A new layer of the document, shown switched on or off. */
     private static PDOptionalContentGroup layer(PDDocument document, String name, boolean on) {
         PDOptionalContentProperties layers = document.getDocumentCatalog().getOCProperties();
