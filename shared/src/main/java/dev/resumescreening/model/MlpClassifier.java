@@ -84,11 +84,12 @@ public final class MlpClassifier {
                 PairFeatures.of(resume, job, weights.feedback().forJob(jobId).orElse(null)));
     }
 
+    /** With {@code StrictMath}: the trainer's early stopping reads it, and must read the same whether JIT-compiled. */
     static double sigmoid(double z) {
         if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
+            return 1.0 / (1.0 + StrictMath.exp(-z));
         }
-        double e = Math.exp(z);
+        double e = StrictMath.exp(z);
         return e / (1.0 + e);
     }
 }

@@ -58,7 +58,12 @@ import java.util.function.Consumer;
  * {@code balance_classes=true} weights positives by negatives/positives of the training split (PyTorch's
  * {@code pos_weight}), which raises recall at 0.5 at the cost of calibration.
  *
- * <p>Deterministic for a seed (given single-threaded kernels, see {@link DjlRuntime}). DJL keeps its random state in
+ * <p>Deterministic for a seed (given single-threaded kernels, see {@link DjlRuntime}), nearly: the validation loss
+ * that picks the best epoch and stops early is computed in Java with {@code StrictMath} ({@link #bce},
+ * {@link MlpClassifier}), whose results do not change when the JIT compiles the code, as {@code Math}'s may (by an
+ * ulp, which was enough to flip a near tie and end one process's first training at another epoch: a served correction
+ * of 0.025 or 0.033 instead of 0.047 in 2 of 8 runs on a loaded machine). A difference of 0.0006 remained in 1 of 10
+ * such runs, always the process's first training, from a source not found. DJL keeps its random state in
  * process-wide statics, so calls are serialised on a global lock.
  */
 public final class MlpTrainer {
@@ -535,7 +540,7 @@ public final class MlpTrainer {
         double sum = 0;
         for (int k = 0; k < rows.length; k++) {
             double p = Math.min(1 - 1e-15, Math.max(1e-15, probs[k]));
-            sum += labels[rows[k]] == 1 ? -positiveWeight * Math.log(p) : -Math.log(1 - p);
+            sum += labels[rows[k]] == 1 ? -positiveWeight * StrictMath.log(p) : -StrictMath.log(1 - p);
         }
         return sum / rows.length;
     }
