@@ -10,8 +10,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDAppearanceContentStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -24,6 +26,10 @@ import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentMembe
 import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentProperties;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFreeText;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.junit.jupiter.api.Test;
 
 /** Text a reader of the page cannot see is not read (through the extractor, as an upload is read). */
@@ -308,6 +314,62 @@ class VisibleTextStripperTest {
             content.restoreGraphicsState();
             write(content, POSTING, 50, 660, 11, line -> line.setRenderingMode(RenderingMode.NEITHER_CLIP));
         }));
+    }
+
+    @Test
+    void readsWhatAnAnnotationShowsAndNotWhatOneViewersHideShows() {
+        ExtractedText text = extractor.extract(
+                PdfFixtures.drawnPdf(null, (document, content) -> {
+                    PDPage page = document.getPage(0);
+                    page.getAnnotations().add(annotation(document, SEEN, 50, 700, false));
+                    PDAnnotation hidden = annotation(document, POSTING, 50, 680, false);
+                    hidden.setHidden(true);
+                    page.getAnnotations().add(hidden);
+                }),
+                "form.pdf",
+                null);
+        assertTrue(text.text().contains(SEEN), text.text());
+        assertFalse(text.text().contains("Kubernetes"), text.text());
+    }
+
+    @Test
+    void leavesOutTextAnAnnotationDrawnOpaqueOverItCovers() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            write(content, POSTING, 50, 680, 11);
+            document.getPage(0).getAnnotations().add(annotation(document, "", 45, 675, true));
+        }));
+    }
+
+    /**
+     * A free-text annotation at ({@code x}, {@code y}), 400 by 16 points, whose appearance shows {@code line}, on a
+     * white box when {@code opaque} (as a PDF editor's whiteout draws it).
+     */
+    private static PDAnnotation annotation(PDDocument document, String line, float x, float y, boolean opaque)
+            throws IOException {
+        PDAnnotationFreeText annotation = new PDAnnotationFreeText();
+        annotation.setRectangle(new PDRectangle(x, y, 400, 16));
+        PDAppearanceStream appearance = new PDAppearanceStream(document);
+        appearance.setBBox(new PDRectangle(400, 16));
+        appearance.setResources(new PDResources());
+        try (PDAppearanceContentStream drawing = new PDAppearanceContentStream(appearance)) {
+            if (opaque) {
+                drawing.setNonStrokingColor(Color.WHITE);
+                drawing.addRect(0, 0, 400, 16);
+                drawing.fill();
+            }
+            if (!line.isEmpty()) {
+                drawing.beginText();
+                drawing.setFont(font(), 11);
+                drawing.newLineAtOffset(5, 5);
+                drawing.showText(line);
+                drawing.endText();
+            }
+        }
+        PDAppearanceDictionary appearances = new PDAppearanceDictionary();
+        appearances.setNormalAppearance(appearance);
+        annotation.setAppearance(appearances);
+        return annotation;
     }
 
     /** A new layer of the document, shown switched on or off. */
