@@ -112,7 +112,7 @@ class VisibleTextStripperTest {
 
     @Test
     void readsWhiteTextOnADarkBand() {
-        ExtractedText text = extractor.extract(
+        assertRead(
                 PdfFixtures.drawnPdf(new PDRectangle(100, 100, 400, 600), (document, content) -> {
                     content.setNonStrokingColor(new Color(30, 40, 90));
                     content.addRect(120, 500, 300, 60);
@@ -120,10 +120,7 @@ class VisibleTextStripperTest {
                     content.setNonStrokingColor(Color.WHITE);
                     write(content, SEEN, 130, 520, 11);
                 }),
-                "cv.pdf",
-                null);
-        assertTrue(text.text().contains(SEEN), text.text());
-        assertEquals(0, text.hiddenCharacters());
+                SEEN);
     }
 
     @Test
@@ -155,12 +152,9 @@ class VisibleTextStripperTest {
     @Test
     void readsEveryGlyphOfAPageThatDrawsMoreShapesThanItKeeps() {
         String shapes = "0 0 0.4 rg\n" + "5 5 1 1 re f\n".repeat(VisibleTextStripper.MAX_BACKDROPS + 1);
-        ExtractedText text = extractor.extract(
+        assertRead(
                 PdfFixtures.rawContentPdf(1, shapes + "1 1 1 rg BT /F1 11 Tf 50 680 Td (" + POSTING + ") Tj ET\n"),
-                "cv.pdf",
-                null);
-        assertTrue(text.text().contains(POSTING), text.text());
-        assertEquals(0, text.hiddenCharacters());
+                POSTING);
     }
 
     @Test
@@ -234,7 +228,7 @@ class VisibleTextStripperTest {
 
     @Test
     void readsTextAgainOnceTheClipIsRestored() {
-        ExtractedText text = extractor.extract(
+        assertRead(
                 PdfFixtures.drawnPdf(null, (document, content) -> {
                     content.saveGraphicsState();
                     content.addRect(0, 0, 1, 1);
@@ -242,10 +236,7 @@ class VisibleTextStripperTest {
                     content.restoreGraphicsState();
                     write(content, SEEN, 50, 700, 11);
                 }),
-                "cv.pdf",
-                null);
-        assertTrue(text.text().contains(SEEN), text.text());
-        assertEquals(0, text.hiddenCharacters());
+                SEEN);
     }
 
     @Test
@@ -272,17 +263,12 @@ class VisibleTextStripperTest {
     @Test
     void readsEveryGlyphOfAPageThatPaintsMoreOverItsTextThanItKeeps() {
         String boxes = "1 1 1 rg\n" + "45 675 400 16 re f\n".repeat(VisibleTextStripper.MAX_LATER_PAINTS + 1);
-        ExtractedText text = extractor.extract(
-                PdfFixtures.rawContentPdf(1, "BT /F1 11 Tf 50 680 Td (" + POSTING + ") Tj ET\n" + boxes),
-                "cv.pdf",
-                null);
-        assertTrue(text.text().contains(POSTING), text.text());
-        assertEquals(0, text.hiddenCharacters());
+        assertRead(PdfFixtures.rawContentPdf(1, "BT /F1 11 Tf 50 680 Td (" + POSTING + ") Tj ET\n" + boxes), POSTING);
     }
 
     @Test
     void readsTextThatWhatIsDrawnAfterItLeavesInSight() {
-        ExtractedText text = extractor.extract(
+        assertRead(
                 PdfFixtures.drawnPdf(null, (document, content) -> {
                     write(content, SEEN, 50, 700, 11);
                     write(content, POSTING, 50, 680, 11);
@@ -298,10 +284,8 @@ class VisibleTextStripperTest {
                     BufferedImage seeThrough = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
                     content.drawImage(LosslessFactory.createFromImage(document, seeThrough), 45, 675, 400, 40);
                 }),
-                "cv.pdf",
-                null);
-        assertTrue(text.text().contains(SEEN) && text.text().contains(POSTING), text.text());
-        assertEquals(0, text.hiddenCharacters());
+                SEEN,
+                POSTING);
     }
 
     @Test
@@ -383,6 +367,15 @@ class VisibleTextStripperTest {
         layers.addGroup(layer);
         layers.setGroupEnabled(layer, on);
         return layer;
+    }
+
+    /** Every one of {@code lines} is read, and nothing is left out. */
+    private void assertRead(byte[] pdf, String... lines) {
+        ExtractedText text = extractor.extract(pdf, "cv.pdf", null);
+        for (String line : lines) {
+            assertTrue(text.text().contains(line), text.text());
+        }
+        assertEquals(0, text.hiddenCharacters());
     }
 
     private void assertHidden(byte[] pdf) {
