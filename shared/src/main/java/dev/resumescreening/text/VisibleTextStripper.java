@@ -253,7 +253,7 @@ class VisibleTextStripper extends PDFTextStripper {
      * through, {@code shows} when it makes text that only clips visible.
      */
     private void painted(Rectangle2D area, boolean covers, boolean shows) {
-        if (heldGlyphs.isEmpty() || tooManyLaterPaints || !(covers || shows)) {
+        if (heldGlyphs.isEmpty() || tooManyLaterPaints || !(covers || shows) || hiddenLayersOpen > 0) {
             return;
         }
         if (laterPaints.size() == MAX_LATER_PAINTS) {
@@ -533,6 +533,9 @@ class VisibleTextStripper extends PDFTextStripper {
     }
 
     private void addBackdrop(Rectangle2D area, boolean image) {
+        if (hiddenLayersOpen > 0) {
+            return;
+        }
         if (backdrops.size() < MAX_BACKDROPS) {
             backdrops.add(new Backdrop(area, image));
         } else {

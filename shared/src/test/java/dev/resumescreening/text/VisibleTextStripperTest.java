@@ -185,6 +185,23 @@ class VisibleTextStripperTest {
     }
 
     @Test
+    void aBoxInALayerSwitchedOffNeitherCoversTextNorShowsWhiteTextOnIt() {
+        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            content.beginMarkedContent(COSName.OC, layer(document, "Boxes", false));
+            content.setNonStrokingColor(Color.WHITE);
+            content.addRect(45, 695, 400, 16);
+            content.fill();
+            content.setNonStrokingColor(Color.BLACK);
+            content.addRect(45, 675, 400, 16);
+            content.fill();
+            content.endMarkedContent();
+            content.setNonStrokingColor(Color.WHITE);
+            write(content, POSTING, 50, 680, 11);
+        }));
+    }
+
+    @Test
     void leavesOutAFormDrawnInALayerSwitchedOff() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
             PDOptionalContentGroup switchedOff = layer(document, "Keywords", false);
