@@ -6,6 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -28,6 +34,7 @@ final class DocxText {
     static final int MAX_ENTRIES = 1_000;
     static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
     private static final String WORDPROCESSING_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final String DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final XMLInputFactory XML = secureFactory();
 
@@ -78,25 +85,24 @@ final class DocxText {
                     "the file is named or declared as a Word document (.docx) but has no"
                             + " document text part; upload a .docx, a PDF or plain text");
         }
-        return text(document, maxChars, !mayShadeText(document) && (styles == null || !mayShadeText(styles)));
+        ShadingStyles shadingStyles = styles == null ? ShadingStyles.NONE : ShadingStyles.of(styles);
+        return text(document, maxChars, shadingStyles, shadingStyles.anyByDefault() || mayLieBehindAnyText(document));
     }
 
     /**
-     * Whether anything in the part could put colour behind text: shading, highlighting, a page background, a drawing,
-     * a picture or a text box. Only where nothing can is white text on the white page known to be unseen.
+     * Whether something in the document may lie behind text anywhere on its page: a page background, a shape or
+     * picture anchored behind the text, a legacy (VML) shape, an embedded object. White text is then read everywhere.
      */
-    private static boolean mayShadeText(byte[] part) {
+    private static boolean mayLieBehindAnyText(byte[] document) {
         try {
-            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(part));
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(document));
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT
-                        && WORDPROCESSING_NS.equals(xml.getNamespaceURI())
                         && switch (xml.getLocalName()) {
-                            case "shd" ->
-                                !isBlank(xml.getAttributeValue(WORDPROCESSING_NS, "fill"))
-                                        || !isBlankShading(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
-                            case "highlight" -> !"none".equals(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
-                            case "background", "drawing", "pict", "object", "txbxContent" -> true;
+                            case "background", "pict", "object" -> WORDPROCESSING_NS.equals(xml.getNamespaceURI());
+                            case "anchor" ->
+                                DRAWING_NS.equals(xml.getNamespaceURI())
+                                        && isOn(xml.getAttributeValue(null, "behindDoc"), true);
                             default -> false;
                         }) {
                     xml.close();
@@ -108,6 +114,91 @@ final class DocxText {
         } catch (XMLStreamException e) {
             throw corrupt(e);
         }
+    }
+
+    /**
+     * The styles of {@code word/styles.xml} that put colour behind text (shading or highlighting, their own or a style
+     * they are based on), and whether text gets some without naming a style (document defaults, a default style).
+     */
+    private record ShadingStyles(Set<String> ids, boolean anyByDefault) {
+        static final ShadingStyles NONE = new ShadingStyles(Set.of(), false);
+        /** How many styles a chain of "based on" may climb: more is a loop or a hostile file. */
+        private static final int MAX_BASED_ON = 20;
+
+        static ShadingStyles of(byte[] styles) {
+            Map<String, String> basedOn = new HashMap<>();
+            Set<String> shading = new HashSet<>();
+            boolean byDefault = false;
+            try {
+                XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(styles));
+                String style = null;
+                boolean isDefault = false;
+                boolean inDefaults = false;
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
+                        switch (xml.getLocalName()) {
+                            case "style" -> {
+                                style = xml.getAttributeValue(WORDPROCESSING_NS, "styleId");
+                                isDefault = isOn(xml.getAttributeValue(WORDPROCESSING_NS, "default"), false);
+                            }
+                            case "docDefaults" -> inDefaults = true;
+                            case "basedOn" -> {
+                                if (style != null) {
+                                    basedOn.put(style, xml.getAttributeValue(WORDPROCESSING_NS, "val"));
+                                }
+                            }
+                            default -> {
+                                if (putsColourBehind(xml)) {
+                                    byDefault |= inDefaults || (style != null && isDefault);
+                                    if (style != null) {
+                                        shading.add(style);
+                                    }
+                                }
+                            }
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT
+                            && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
+                        switch (xml.getLocalName()) {
+                            case "style" -> style = null;
+                            case "docDefaults" -> inDefaults = false;
+                            default -> {}
+                        }
+                    }
+                }
+                xml.close();
+            } catch (XMLStreamException e) {
+                throw corrupt(e);
+            }
+            Set<String> inherited = new HashSet<>(shading);
+            for (String id : basedOn.keySet()) {
+                String ancestor = basedOn.get(id);
+                for (int step = 0; ancestor != null && step < MAX_BASED_ON; step++) {
+                    if (shading.contains(ancestor)) {
+                        inherited.add(id);
+                        break;
+                    }
+                    ancestor = basedOn.get(ancestor);
+                }
+            }
+            return new ShadingStyles(inherited, byDefault);
+        }
+
+        boolean shades(String styleId) {
+            return styleId != null && ids.contains(styleId);
+        }
+    }
+
+    /** Whether the element at the reader is shading or highlighting that puts a colour behind text. */
+    private static boolean putsColourBehind(XMLStreamReader xml) {
+        return switch (xml.getLocalName()) {
+            case "shd" ->
+                !isBlank(xml.getAttributeValue(WORDPROCESSING_NS, "fill"))
+                        || xml.getAttributeValue(WORDPROCESSING_NS, "themeFill") != null
+                        || !isBlankShading(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
+            case "highlight" -> !"none".equals(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
+            default -> false;
+        };
     }
 
     /** A shading fill that leaves the paper as it is: none, automatic or white. */
@@ -142,11 +233,13 @@ final class DocxText {
     /**
      * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
      * reader of the document cannot see: hidden ({@code w:vanish}) or under a point high, formatted so on the run
-     * itself (not as a tracked change says it was before), and white when {@code whiteIsUnseen}. Whether white text
-     * shows depends on the shading that cells, paragraphs, styles and shapes put behind it, which this reader does not
-     * resolve: it is left out only from a document where nothing could ({@link #mayShadeText}).
+     * itself (not as a tracked change says it was before), and white on the white page. A white run is read where
+     * something may put colour behind it: shading or highlighting of the run, its paragraph, a table or cell it is in
+     * (their own or their styles'), a text box it is in, or, for every run, what may lie behind any text
+     * ({@code behindAnyText}). Formatting a tracked change says was there before counts as shading too: in doubt,
+     * white text is read.
      */
-    private static ExtractedText text(byte[] document, int maxChars, boolean whiteIsUnseen) {
+    private static ExtractedText text(byte[] document, int maxChars, ShadingStyles styles, boolean behindAnyText) {
         StringBuilder text = new StringBuilder();
         long hidden = 0;
         boolean truncated = false;
@@ -157,20 +250,53 @@ final class DocxText {
             boolean inFormerFormatting = false;
             boolean runHidden = false;
             boolean runWhite = false;
+            boolean runShaded = false;
+            boolean paragraphShaded = false;
+            int runPropertiesOpen = 0;
+            int paragraphPropertiesOpen = 0;
+            int tablePropertiesOpen = 0;
+            int textBoxesOpen = 0;
+            Deque<Boolean> tablesAndCells = new ArrayDeque<>();
+            int shadedTablesAndCells = 0;
             while (xml.hasNext() && !truncated) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
-                    switch (xml.getLocalName()) {
+                    String name = xml.getLocalName();
+                    boolean ofRun = runPropertiesOpen > 0 && paragraphPropertiesOpen == 0;
+                    boolean ofParagraph = paragraphPropertiesOpen > 0 && runPropertiesOpen == 0;
+                    boolean shadesTableOrCell = tablePropertiesOpen > 0
+                            && (putsColourBehind(xml) || "tblStyle".equals(name) && styles.shades(valueOf(xml)));
+                    if (shadesTableOrCell && !tablesAndCells.isEmpty() && !tablesAndCells.peek()) {
+                        tablesAndCells.pop();
+                        tablesAndCells.push(true);
+                        shadedTablesAndCells++;
+                    }
+                    switch (name) {
+                        case "p" -> paragraphShaded = false;
                         case "r" -> {
                             runHidden = false;
                             runWhite = false;
+                            runShaded = false;
                         }
-                        case "rPr" -> inRunProperties = !inFormerFormatting;
+                        case "tbl", "tc" -> tablesAndCells.push(false);
+                        case "tblPr", "tblPrEx", "tcPr" -> tablePropertiesOpen++;
+                        case "pPr" -> paragraphPropertiesOpen++;
+                        case "txbxContent" -> textBoxesOpen++;
+                        case "rPr" -> {
+                            inRunProperties = !inFormerFormatting;
+                            runPropertiesOpen++;
+                        }
                         case "rPrChange" -> inFormerFormatting = true;
                         case "vanish" -> runHidden |= inRunProperties && isOn(xml);
                         case "sz" -> runHidden |= inRunProperties && isUnderAPoint(xml);
-                        case "color" ->
-                            runWhite |= inRunProperties && isLight(xml.getAttributeValue(WORDPROCESSING_NS, "val"));
+                        case "color" -> runWhite |= inRunProperties && isLight(valueOf(xml));
+                        case "shd", "highlight" -> {
+                            boolean colours = putsColourBehind(xml);
+                            runShaded |= ofRun && colours;
+                            paragraphShaded |= ofParagraph && colours;
+                        }
+                        case "rStyle" -> runShaded |= ofRun && styles.shades(valueOf(xml));
+                        case "pStyle" -> paragraphShaded |= ofParagraph && styles.shades(valueOf(xml));
                         case "t" -> inText = true;
                         case "tab" -> text.append('\t');
                         case "br", "cr" -> text.append('\n');
@@ -179,14 +305,30 @@ final class DocxText {
                 } else if (event == XMLStreamConstants.END_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
                     switch (xml.getLocalName()) {
                         case "t" -> inText = false;
-                        case "rPr" -> inRunProperties = inFormerFormatting;
+                        case "rPr" -> {
+                            inRunProperties = inFormerFormatting;
+                            runPropertiesOpen--;
+                        }
                         case "rPrChange" -> inFormerFormatting = false;
+                        case "pPr" -> paragraphPropertiesOpen--;
+                        case "tblPr", "tblPrEx", "tcPr" -> tablePropertiesOpen--;
+                        case "txbxContent" -> textBoxesOpen--;
+                        case "tbl", "tc" -> {
+                            if (!tablesAndCells.isEmpty() && tablesAndCells.pop()) {
+                                shadedTablesAndCells--;
+                            }
+                        }
                         case "r" -> runHidden = false;
                         case "p" -> text.append('\n');
                         default -> {}
                     }
                 } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                    if (runHidden || (runWhite && whiteIsUnseen)) {
+                    boolean onPaper = !behindAnyText
+                            && !runShaded
+                            && !paragraphShaded
+                            && shadedTablesAndCells == 0
+                            && textBoxesOpen <= 0;
+                    if (runHidden || (runWhite && onPaper)) {
                         hidden += ExtractedText.charactersIn(xml.getText());
                     } else {
                         text.append(xml.getText());
@@ -202,10 +344,18 @@ final class DocxText {
         return new ExtractedText(read, DocumentTextExtractor.DOCX, 1, 1, truncated, hidden);
     }
 
+    private static String valueOf(XMLStreamReader xml) {
+        return xml.getAttributeValue(WORDPROCESSING_NS, "val");
+    }
+
     /** A toggle property ({@code <w:vanish/>}) is on unless its value says off. */
     private static boolean isOn(XMLStreamReader xml) {
-        String value = xml.getAttributeValue(WORDPROCESSING_NS, "val");
-        return value == null || !(value.equals("0") || value.equals("false") || value.equals("off"));
+        return isOn(valueOf(xml), true);
+    }
+
+    /** A boolean attribute is on unless it says off ({@code 0}, {@code false}, {@code off}); {@code absent} if missing. */
+    private static boolean isOn(String value, boolean absent) {
+        return value == null ? absent : !(value.equals("0") || value.equals("false") || value.equals("off"));
     }
 
     /** A colour written {@code RRGGBB} that is white to a reader ({@link ExtractedText#isPaperWhite}). */

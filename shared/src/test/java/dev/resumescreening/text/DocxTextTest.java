@@ -116,30 +116,73 @@ class DocxTextTest {
         assertEquals("SeniorJavaengineerKubernetes".length(), text.hiddenCharacters());
     }
 
-    @Test
-    void leavesOutWhiteTextOnlyFromADocumentWhereNothingCouldShadeIt() {
-        String white = "<w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr>"
-                + "<w:t xml:space=\"preserve\"> Senior Java engineer</w:t></w:r>";
-        String plain = "<w:p><w:r><w:t>Payroll accountant</w:t></w:r>" + white + "</w:p>";
-        ExtractedText onPaper = extractor.extract(docx(plain, null), "cv.docx", null);
-        assertEquals("Payroll accountant\n", onPaper.text());
-        assertEquals("SeniorJavaengineer".length(), onPaper.hiddenCharacters());
+    private static final String WHITE_RUN = "<w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr>"
+            + "<w:t xml:space=\"preserve\"> Senior Java engineer</w:t></w:r>";
+    private static final String PLAIN = "<w:p><w:r><w:t>Payroll accountant</w:t></w:r>" + WHITE_RUN + "</w:p>";
+    private static final String SHOWN = "Payroll accountant Senior Java engineer\n";
+    private static final String LEFT_OUT = "Payroll accountant\n";
 
+    @Test
+    void leavesOutWhiteTextOnThePaper() {
+        ExtractedText onPaper = extractor.extract(docx(PLAIN, null), "cv.docx", null);
+        assertEquals(LEFT_OUT, onPaper.text());
+        assertEquals("SeniorJavaengineer".length(), onPaper.hiddenCharacters());
+    }
+
+    @Test
+    void readsWhiteTextInAShadedCellOrTableAndNotBesideIt() {
         String darkCell = "<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"1F3864\"/>"
-                + "</w:tcPr>" + plain + "</w:tc></w:tr></w:tbl>";
-        assertEquals(
-                "Payroll accountant Senior Java engineer\n",
-                extractor.extract(docx(darkCell, null), "cv.docx", null).text());
-        String darkStyle = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                + "<w:style w:styleId=\"Banner\"><w:pPr><w:shd w:val=\"clear\" w:fill=\"000000\"/></w:pPr></w:style>"
+                + "</w:tcPr>" + PLAIN + "</w:tc></w:tr></w:tbl>";
+        assertEquals(SHOWN + LEFT_OUT, read(darkCell + PLAIN, null));
+        String darkTable =
+                "<w:tbl><w:tblPr><w:tblStyle w:val=\"Dark\"/></w:tblPr><w:tr><w:tc>" + PLAIN + "</w:tc></w:tr></w:tbl>";
+        assertEquals(SHOWN + LEFT_OUT, read(darkTable + PLAIN, styles("table", "Dark", false)));
+    }
+
+    @Test
+    void readsWhiteTextOnAShadedParagraphOrRunOrInAShadedStyleAndNotBesideIt() {
+        String shadedParagraph =
+                "<w:p><w:pPr><w:shd w:val=\"clear\" w:fill=\"000000\"/></w:pPr>" + PLAIN.substring("<w:p>".length());
+        assertEquals(SHOWN + LEFT_OUT, read(shadedParagraph + PLAIN, null));
+        String highlighted = PLAIN.replace(
+                "<w:color w:val=\"FFFFFF\"/>", "<w:color w:val=\"FFFFFF\"/><w:highlight w:val=\"black\"/>");
+        assertEquals(SHOWN + LEFT_OUT, read(highlighted + PLAIN, null));
+        String banner = "<w:p><w:pPr><w:pStyle w:val=\"Subheading\"/></w:pPr>" + PLAIN.substring("<w:p>".length());
+        String bannerStyles = styles("paragraph", "Banner", false)
+                .replace(
+                        "</w:styles>",
+                        "<w:style w:styleId=\"Subheading\"><w:basedOn w:val=\"Banner\"/></w:style></w:styles>");
+        assertEquals(SHOWN + LEFT_OUT, read(banner + PLAIN, bannerStyles));
+        assertEquals(SHOWN + SHOWN, read(PLAIN + PLAIN, styles("paragraph", "Normal", true)));
+        assertEquals(LEFT_OUT, read(PLAIN, styles("paragraph", "Unused", false)));
+    }
+
+    @Test
+    void readsWhiteTextWhereAShapeMayLieBehindItAndNotBesideAPicture() {
+        String inlinePicture =
+                "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"/></w:drawing></w:r></w:p>";
+        assertEquals("\n" + LEFT_OUT, read(inlinePicture + PLAIN, null));
+        String behindText =
+                "<w:p><w:r><w:drawing><wp:anchor xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" behindDoc=\"1\"/></w:drawing></w:r></w:p>";
+        assertEquals("\n" + SHOWN, read(behindText + PLAIN, null));
+        String textBox =
+                "<w:p><w:r><w:drawing><wp:anchor xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" behindDoc=\"0\"/><w:txbxContent>"
+                        + PLAIN + "</w:txbxContent></w:drawing></w:r></w:p>";
+        assertEquals(SHOWN + "\n" + LEFT_OUT, read(textBox + PLAIN, null));
+    }
+
+    private String read(String body, String styles) {
+        return extractor.extract(docx(body, styles), "cv.docx", null).text();
+    }
+
+    /** A styles part with one style that shades ({@code type} paragraph or table), the default one when asked. */
+    private static String styles(String type, String id, boolean isDefault) {
+        String properties = type.equals("table") ? "w:tblPr" : "w:pPr";
+        return "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                + "<w:style w:type=\"" + type + "\" w:styleId=\"" + id + "\"" + (isDefault ? " w:default=\"1\"" : "")
+                + ">"
+                + "<" + properties + "><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></" + properties + "></w:style>"
                 + "</w:styles>";
-        assertEquals(
-                "Payroll accountant Senior Java engineer\n",
-                extractor.extract(docx(plain, darkStyle), "cv.docx", null).text());
-        String picture = "<w:p><w:r><w:drawing/></w:r></w:p>" + plain;
-        assertEquals(
-                "\nPayroll accountant Senior Java engineer\n",
-                extractor.extract(docx(picture, null), "cv.docx", null).text());
     }
 
     private static byte[] docx(String body, String styles) {
