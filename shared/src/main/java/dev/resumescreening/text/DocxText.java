@@ -118,29 +118,36 @@ final class DocxText {
 
     /**
      * The styles of {@code word/styles.xml} that put colour behind text (shading or highlighting, their own or a style
-     * they are based on), and whether text gets some without naming a style (document defaults, a default style).
+     * they are based on), and whether text may get some without naming a style (document defaults, a default style,
+     * or more styles than are kept apart).
      */
-    private record ShadingStyles(Set<String> ids, boolean anyByDefault) {
+    record ShadingStyles(Set<String> ids, boolean anyByDefault) {
         static final ShadingStyles NONE = new ShadingStyles(Set.of(), false);
         /** How many styles a chain of "based on" may climb: more is a loop or a hostile file. */
         private static final int MAX_BASED_ON = 20;
+        /** Styles a document may define (Word's own templates define a few hundred); past this, any may shade. */
+        static final int MAX_STYLES = 10_000;
 
         static ShadingStyles of(byte[] styles) {
             Map<String, String> basedOn = new HashMap<>();
             Set<String> shading = new HashSet<>();
+            Set<String> defaults = new HashSet<>();
             boolean byDefault = false;
+            int count = 0;
             try {
                 XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(styles));
                 String style = null;
-                boolean isDefault = false;
                 boolean inDefaults = false;
-                while (xml.hasNext()) {
+                while (xml.hasNext() && !byDefault) {
                     int event = xml.next();
                     if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
                         switch (xml.getLocalName()) {
                             case "style" -> {
                                 style = xml.getAttributeValue(WORDPROCESSING_NS, "styleId");
-                                isDefault = isOn(xml.getAttributeValue(WORDPROCESSING_NS, "default"), false);
+                                if (style != null && isOn(xml.getAttributeValue(WORDPROCESSING_NS, "default"), false)) {
+                                    defaults.add(style);
+                                }
+                                byDefault = ++count > MAX_STYLES;
                             }
                             case "docDefaults" -> inDefaults = true;
                             case "basedOn" -> {
@@ -150,7 +157,7 @@ final class DocxText {
                             }
                             default -> {
                                 if (putsColourBehind(xml)) {
-                                    byDefault |= inDefaults || (style != null && isDefault);
+                                    byDefault |= inDefaults;
                                     if (style != null) {
                                         shading.add(style);
                                     }
@@ -181,7 +188,7 @@ final class DocxText {
                     ancestor = basedOn.get(ancestor);
                 }
             }
-            return new ShadingStyles(inherited, byDefault);
+            return new ShadingStyles(inherited, byDefault || defaults.stream().anyMatch(inherited::contains));
         }
 
         boolean shades(String styleId) {
@@ -353,7 +360,7 @@ final class DocxText {
         return isOn(valueOf(xml), true);
     }
 
-    /** A boolean attribute is on unless it says off ({@code 0}, {@code false}, {@code off}); {@code absent} if missing. */
+    /** A boolean attribute is on unless it says off ({@code 0}, {@code false}, {@code off}); {@code absent} if none. */
     private static boolean isOn(String value, boolean absent) {
         return value == null ? absent : !(value.equals("0") || value.equals("false") || value.equals("off"));
     }

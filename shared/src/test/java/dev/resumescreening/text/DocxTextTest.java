@@ -116,6 +116,8 @@ class DocxTextTest {
         assertEquals("SeniorJavaengineerKubernetes".length(), text.hiddenCharacters());
     }
 
+    private static final String WP_NS =
+            "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"";
     private static final String WHITE_RUN = "<w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr>"
             + "<w:t xml:space=\"preserve\"> Senior Java engineer</w:t></w:r>";
     private static final String PLAIN = "<w:p><w:r><w:t>Payroll accountant</w:t></w:r>" + WHITE_RUN + "</w:p>";
@@ -155,19 +157,27 @@ class DocxTextTest {
         assertEquals(SHOWN + LEFT_OUT, read(banner + PLAIN, bannerStyles));
         assertEquals(SHOWN + SHOWN, read(PLAIN + PLAIN, styles("paragraph", "Normal", true)));
         assertEquals(LEFT_OUT, read(PLAIN, styles("paragraph", "Unused", false)));
+        String defaultBasedOnBanner = styles("paragraph", "Banner", false)
+                .replace(
+                        "</w:styles>",
+                        "<w:style w:styleId=\"Normal\" w:default=\"1\"><w:basedOn w:val=\"Banner\"/></w:style>"
+                                + "</w:styles>");
+        assertEquals(SHOWN, read(PLAIN, defaultBasedOnBanner));
+        String manyStyles = styles("paragraph", "Unused", false)
+                .replace(
+                        "</w:styles>",
+                        "<w:style w:styleId=\"plain\"/>".repeat(DocxText.ShadingStyles.MAX_STYLES) + "</w:styles>");
+        assertEquals(SHOWN, read(PLAIN, manyStyles));
     }
 
     @Test
     void readsWhiteTextWhereAShapeMayLieBehindItAndNotBesideAPicture() {
-        String inlinePicture =
-                "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"/></w:drawing></w:r></w:p>";
+        String inlinePicture = "<w:p><w:r><w:drawing><wp:inline " + WP_NS + "/></w:drawing></w:r></w:p>";
         assertEquals("\n" + LEFT_OUT, read(inlinePicture + PLAIN, null));
-        String behindText =
-                "<w:p><w:r><w:drawing><wp:anchor xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" behindDoc=\"1\"/></w:drawing></w:r></w:p>";
+        String behindText = "<w:p><w:r><w:drawing><wp:anchor " + WP_NS + " behindDoc=\"1\"/></w:drawing></w:r></w:p>";
         assertEquals("\n" + SHOWN, read(behindText + PLAIN, null));
-        String textBox =
-                "<w:p><w:r><w:drawing><wp:anchor xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" behindDoc=\"0\"/><w:txbxContent>"
-                        + PLAIN + "</w:txbxContent></w:drawing></w:r></w:p>";
+        String textBox = "<w:p><w:r><w:drawing><wp:anchor " + WP_NS + " behindDoc=\"0\"/><w:txbxContent>" + PLAIN
+                + "</w:txbxContent></w:drawing></w:r></w:p>";
         assertEquals(SHOWN + "\n" + LEFT_OUT, read(textBox + PLAIN, null));
     }
 
