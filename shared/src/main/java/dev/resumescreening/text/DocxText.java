@@ -334,7 +334,7 @@ final class DocxText {
                             && !runShaded
                             && !paragraphShaded
                             && shadedTablesAndCells == 0
-                            && textBoxesOpen <= 0;
+                            && textBoxesOpen == 0;
                     if (runHidden || (runWhite && onPaper)) {
                         hidden += ExtractedText.charactersIn(xml.getText());
                     } else {

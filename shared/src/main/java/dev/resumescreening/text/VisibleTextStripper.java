@@ -139,7 +139,6 @@ class VisibleTextStripper extends PDFTextStripper {
     private boolean tooManyLaterPaints;
     private int coveredUpTo;
     private PDRectangle crop;
-    private Rectangle2D visibleArea;
     private Rectangle2D path;
     private boolean pathIsOneBox;
     private Area lastClip;
@@ -183,8 +182,6 @@ class VisibleTextStripper extends PDFTextStripper {
         tooManyBackdrops = false;
         tooManyLaterPaints = false;
         crop = page.getCropBox();
-        visibleArea = new Rectangle2D.Double(
-                crop.getLowerLeftX() - 1, crop.getLowerLeftY() - 1, crop.getWidth() + 2, crop.getHeight() + 2);
         path = null;
         super.startPage(page);
     }
@@ -453,7 +450,6 @@ class VisibleTextStripper extends PDFTextStripper {
         double x = glyph.getTranslateX() + crop.getLowerLeftX();
         double y = glyph.getTranslateY() + crop.getLowerLeftY();
         if (Math.min(glyph.getScalingFactorX(), glyph.getScalingFactorY()) < MIN_READABLE_POINTS
-                || !visibleArea.contains(x, y)
                 || !isInClip(x, y, text)) {
             return Visibility.HIDDEN;
         }
