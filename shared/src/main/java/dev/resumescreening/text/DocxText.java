@@ -18,6 +18,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * The text of a Word document (.docx, Office Open XML): the paragraphs of {@code word/document.xml}, read with the
@@ -35,6 +36,7 @@ final class DocxText {
     static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
     private static final String WORDPROCESSING_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    private static final String COMPATIBILITY_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final XMLInputFactory XML = secureFactory();
 
@@ -95,7 +97,7 @@ final class DocxText {
      */
     private static boolean mayLieBehindAnyText(byte[] document) {
         try {
-            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(document));
+            XMLStreamReader xml = new BranchesWordShows(document);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT
                         && switch (xml.getLocalName()) {
@@ -196,6 +198,85 @@ final class DocxText {
         }
     }
 
+    /**
+     * The document as Word shows it: of each {@code mc:AlternateContent}, only the branch Word takes, the first
+     * {@code mc:Choice} whose required namespaces it knows (the Office ones), else the {@code mc:Fallback}. Word writes
+     * a text box twice, as a shape in the choice and as a legacy (VML) shape in the fallback for older readers; read
+     * both, its text would count twice and the fallback's VML would pass for a shape behind the text.
+     */
+    private static final class BranchesWordShows extends StreamReaderDelegate {
+        private final Deque<Boolean> branchTaken = new ArrayDeque<>();
+
+        BranchesWordShows(byte[] document) throws XMLStreamException {
+            super(XML.createXMLStreamReader(new ByteArrayInputStream(document)));
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            while (event == XMLStreamConstants.START_ELEMENT && isBranchNotTaken()) {
+                skipElement();
+                event = super.next();
+            }
+            if ((event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT)
+                    && COMPATIBILITY_NS.equals(getNamespaceURI())
+                    && "AlternateContent".equals(getLocalName())) {
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    branchTaken.push(false);
+                } else if (!branchTaken.isEmpty()) {
+                    branchTaken.pop();
+                }
+            }
+            return event;
+        }
+
+        /** At a branch's start: whether Word leaves it out (a branch outside any alternative content is read). */
+        private boolean isBranchNotTaken() {
+            if (!COMPATIBILITY_NS.equals(getNamespaceURI())
+                    || !("Choice".equals(getLocalName()) || "Fallback".equals(getLocalName()))
+                    || branchTaken.isEmpty()) {
+                return false;
+            }
+            if (branchTaken.peek()) {
+                return true;
+            }
+            if ("Choice".equals(getLocalName()) && !knowsAll(getAttributeValue(null, "Requires"))) {
+                return true;
+            }
+            branchTaken.pop();
+            branchTaken.push(true);
+            return false;
+        }
+
+        private boolean knowsAll(String requiredPrefixes) {
+            if (requiredPrefixes != null) {
+                for (String prefix : requiredPrefixes.strip().split("\\s+")) {
+                    if (!prefix.isEmpty() && !isOffice(getNamespaceContext().getNamespaceURI(prefix))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private static boolean isOffice(String namespace) {
+            return namespace != null
+                    && (namespace.startsWith("http://schemas.microsoft.com/office/")
+                            || namespace.startsWith("http://schemas.openxmlformats.org/"));
+        }
+
+        private void skipElement() throws XMLStreamException {
+            for (int depth = 1; depth > 0; ) {
+                int event = super.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+        }
+    }
+
     /** Whether the element at the reader is shading or highlighting that puts a colour behind text. */
     private static boolean putsColourBehind(XMLStreamReader xml) {
         return switch (xml.getLocalName()) {
@@ -251,7 +332,7 @@ final class DocxText {
         long hidden = 0;
         boolean truncated = false;
         try {
-            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(document));
+            XMLStreamReader xml = new BranchesWordShows(document);
             boolean inText = false;
             boolean inRunProperties = false;
             boolean inFormerFormatting = false;

@@ -181,6 +181,31 @@ class DocxTextTest {
         assertEquals(SHOWN + "\n" + LEFT_OUT, read(textBox + PLAIN, null));
     }
 
+    /** A text box as Word writes it: a shape in the choice, the same text again as a legacy shape for old readers. */
+    private static String textBoxWrittenTwice(String requires, String choiceText, String fallbackText) {
+        return "<w:p><w:r><mc:AlternateContent"
+                + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+                + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+                + " xmlns:future=\"urn:example:not-known-to-word\" xmlns:v=\"urn:schemas-microsoft-com:vml\">"
+                + "<mc:Choice Requires=\"" + requires + "\"><w:drawing><wp:anchor " + WP_NS + " behindDoc=\"0\">"
+                + "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>" + choiceText + "</w:t></w:r></w:p>"
+                + "</w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice>"
+                + "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>" + fallbackText
+                + "</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+                + "</mc:AlternateContent></w:r></w:p>";
+    }
+
+    @Test
+    void readsATextBoxOnceAsWordShowsItAndItsLegacyCopyIsNoShapeBehindText() {
+        assertEquals(
+                "Kubernetes\n\n" + LEFT_OUT,
+                read(textBoxWrittenTwice("wps", "Kubernetes", "Kubernetes") + PLAIN, null));
+        assertEquals(
+                "Terraform\n\n" + SHOWN,
+                read(textBoxWrittenTwice("future", "Kubernetes", "Terraform") + PLAIN, null),
+                "a choice Word does not know gives way to the fallback, a legacy shape that may lie behind text");
+    }
+
     private String read(String body, String styles) {
         return extractor.extract(docx(body, styles), "cv.docx", null).text();
     }
