@@ -58,6 +58,7 @@ final class DocxText {
     static ExtractedText read(byte[] content, int maxChars) {
         byte[] document = null;
         byte[] styles = null;
+        boolean headerOrFooterShapes = false;
         long expanded = 0;
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
@@ -70,12 +71,16 @@ final class DocxText {
                 }
                 boolean isDocument = DOCUMENT_PART.equals(entry.getName());
                 boolean isStyles = STYLES_PART.equals(entry.getName());
-                ByteArrayOutputStream kept = isDocument || isStyles ? new ByteArrayOutputStream() : null;
+                boolean isHeaderOrFooter = isHeaderOrFooter(entry.getName());
+                ByteArrayOutputStream kept =
+                        isDocument || isStyles || isHeaderOrFooter ? new ByteArrayOutputStream() : null;
                 expanded = drain(zip, kept, expanded);
                 if (isDocument) {
                     document = kept.toByteArray();
                 } else if (isStyles) {
                     styles = kept.toByteArray();
+                } else if (isHeaderOrFooter) {
+                    headerOrFooterShapes |= mayLieBehindAnyText(kept.toByteArray(), true);
                 }
             }
         } catch (IOException e) {
@@ -87,24 +92,32 @@ final class DocxText {
                     "the file is named or declared as a Word document (.docx) but has no"
                             + " document text part; upload a .docx, a PDF or plain text");
         }
-        ShadingStyles shadingStyles = styles == null ? ShadingStyles.NONE : ShadingStyles.of(styles);
-        return text(document, maxChars, shadingStyles, shadingStyles.anyByDefault() || mayLieBehindAnyText(document));
+        Styles documentStyles = styles == null ? Styles.NONE : Styles.of(styles);
+        boolean behindAnyText =
+                documentStyles.shadingByDefault() || headerOrFooterShapes || mayLieBehindAnyText(document, false);
+        return text(document, maxChars, documentStyles, behindAnyText);
+    }
+
+    /** A page header or footer part, by the names Word gives them. */
+    private static boolean isHeaderOrFooter(String partName) {
+        return (partName.startsWith("word/header") || partName.startsWith("word/footer")) && partName.endsWith(".xml");
     }
 
     /**
-     * Whether something in the document may lie behind text anywhere on its page: a page background, a shape or
-     * picture anchored behind the text, a legacy (VML) shape, an embedded object. White text is then read everywhere.
+     * Whether something in a part may lie behind text anywhere on its page: a page background, a shape or picture
+     * anchored behind the text (in a header or footer, {@code anyAnchored}, anchored anywhere: templates draw a page's
+     * coloured bands there), a legacy (VML) shape, an embedded object. White text is then read everywhere.
      */
-    private static boolean mayLieBehindAnyText(byte[] document) {
+    private static boolean mayLieBehindAnyText(byte[] part, boolean anyAnchored) {
         try {
-            XMLStreamReader xml = new BranchesWordShows(document);
+            XMLStreamReader xml = new BranchesWordShows(part);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT
                         && switch (xml.getLocalName()) {
                             case "background", "pict", "object" -> WORDPROCESSING_NS.equals(xml.getNamespaceURI());
                             case "anchor" ->
                                 DRAWING_NS.equals(xml.getNamespaceURI())
-                                        && isOn(xml.getAttributeValue(null, "behindDoc"), true);
+                                        && (anyAnchored || isOn(xml.getAttributeValue(null, "behindDoc"), true));
                             default -> false;
                         }) {
                     xml.close();
@@ -119,44 +132,83 @@ final class DocxText {
     }
 
     /**
-     * The styles of {@code word/styles.xml} that put colour behind text (shading or highlighting, their own or a style
-     * they are based on), and whether text may get some without naming a style (document defaults, a default style,
-     * or more styles than are kept apart).
+     * What {@code word/styles.xml} says about runs: the styles that put colour behind text (shading or highlighting,
+     * their own or a style they are based on), whether text may get some without naming a style (document defaults, a
+     * default style, or more styles than are kept apart), and how each style and the document defaults format the runs
+     * they apply to ({@link RunLook}).
      */
-    record ShadingStyles(Set<String> ids, boolean anyByDefault) {
-        static final ShadingStyles NONE = new ShadingStyles(Set.of(), false);
+    record Styles(
+            Set<String> shadingIds,
+            boolean shadingByDefault,
+            Map<String, RunLook> looks,
+            RunLook documentDefaults,
+            String defaultParagraphStyle,
+            String defaultCharacterStyle) {
+        static final Styles NONE = new Styles(Set.of(), false, Map.of(), RunLook.PLAIN, null, null);
         /** How many styles a chain of "based on" may climb: more is a loop or a hostile file. */
         private static final int MAX_BASED_ON = 20;
         /** Styles a document may define (Word's own templates define a few hundred); past this, any may shade. */
         static final int MAX_STYLES = 10_000;
 
-        static ShadingStyles of(byte[] styles) {
+        static Styles of(byte[] styles) {
             Map<String, String> basedOn = new HashMap<>();
+            Map<String, RunLook> ownLooks = new HashMap<>();
             Set<String> shading = new HashSet<>();
             Set<String> defaults = new HashSet<>();
+            String defaultParagraph = null;
+            String defaultCharacter = null;
+            RunLook documentDefaults = RunLook.PLAIN;
             boolean byDefault = false;
             int count = 0;
             try {
                 XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(styles));
                 String style = null;
                 boolean inDefaults = false;
+                int depth = 0;
+                int runPropertiesDepth = -1;
+                RunLook look = RunLook.PLAIN;
                 while (xml.hasNext() && !byDefault) {
                     int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                    }
                     if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
-                        switch (xml.getLocalName()) {
+                        String name = xml.getLocalName();
+                        boolean ofRuns = runPropertiesDepth >= 0 && depth == runPropertiesDepth + 1;
+                        switch (name) {
                             case "style" -> {
                                 style = xml.getAttributeValue(WORDPROCESSING_NS, "styleId");
+                                look = RunLook.PLAIN;
                                 if (style != null && isOn(xml.getAttributeValue(WORDPROCESSING_NS, "default"), false)) {
                                     defaults.add(style);
+                                    String type = xml.getAttributeValue(WORDPROCESSING_NS, "type");
+                                    if ("paragraph".equals(type) && defaultParagraph == null) {
+                                        defaultParagraph = style;
+                                    } else if ("character".equals(type) && defaultCharacter == null) {
+                                        defaultCharacter = style;
+                                    }
                                 }
                                 byDefault = ++count > MAX_STYLES;
                             }
-                            case "docDefaults" -> inDefaults = true;
+                            case "docDefaults" -> {
+                                inDefaults = true;
+                                look = RunLook.PLAIN;
+                            }
                             case "basedOn" -> {
                                 if (style != null) {
-                                    basedOn.put(style, xml.getAttributeValue(WORDPROCESSING_NS, "val"));
+                                    basedOn.put(style, valueOf(xml));
                                 }
                             }
+                            case "rPr" -> {
+                                boolean styleRuns = style != null && depth == 3;
+                                boolean defaultRuns = inDefaults && depth == 4;
+                                if (styleRuns || defaultRuns) {
+                                    runPropertiesDepth = depth;
+                                }
+                            }
+                            case "vanish" -> look = ofRuns ? look.withHidden(isOn(xml)) : look;
+                            case "sz" -> look = ofRuns ? look.withHalfPoints(halfPointsOf(xml)) : look;
+                            case "color" -> look = ofRuns ? look.withLight(isLight(valueOf(xml))) : look;
                             default -> {
                                 if (putsColourBehind(xml)) {
                                     byDefault |= inDefaults;
@@ -166,35 +218,110 @@ final class DocxText {
                                 }
                             }
                         }
-                    } else if (event == XMLStreamConstants.END_ELEMENT
-                            && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
-                        switch (xml.getLocalName()) {
-                            case "style" -> style = null;
-                            case "docDefaults" -> inDefaults = false;
-                            default -> {}
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        if (WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
+                            switch (xml.getLocalName()) {
+                                case "style" -> {
+                                    if (style != null && !look.equals(RunLook.PLAIN)) {
+                                        ownLooks.put(style, look);
+                                    }
+                                    style = null;
+                                }
+                                case "docDefaults" -> {
+                                    inDefaults = false;
+                                    documentDefaults = look;
+                                    look = RunLook.PLAIN;
+                                }
+                                case "rPr" ->
+                                    runPropertiesDepth = depth == runPropertiesDepth ? -1 : runPropertiesDepth;
+                                default -> {}
+                            }
                         }
+                        depth--;
                     }
                 }
                 xml.close();
             } catch (XMLStreamException e) {
                 throw corrupt(e);
             }
-            Set<String> inherited = new HashSet<>(shading);
-            for (String id : basedOn.keySet()) {
-                String ancestor = basedOn.get(id);
-                for (int step = 0; ancestor != null && step < MAX_BASED_ON; step++) {
+            Set<String> inheritedShading = new HashSet<>();
+            Map<String, RunLook> looks = new HashMap<>();
+            for (String id : union(basedOn.keySet(), ownLooks.keySet(), shading)) {
+                RunLook look = RunLook.PLAIN;
+                String ancestor = id;
+                for (int step = 0; ancestor != null && step <= MAX_BASED_ON; step++) {
                     if (shading.contains(ancestor)) {
-                        inherited.add(id);
-                        break;
+                        inheritedShading.add(id);
                     }
+                    look = look.over(ownLooks.getOrDefault(ancestor, RunLook.PLAIN));
                     ancestor = basedOn.get(ancestor);
                 }
+                if (!look.equals(RunLook.PLAIN)) {
+                    looks.put(id, look);
+                }
             }
-            return new ShadingStyles(inherited, byDefault || defaults.stream().anyMatch(inherited::contains));
+            return new Styles(
+                    inheritedShading,
+                    byDefault || defaults.stream().anyMatch(inheritedShading::contains),
+                    looks,
+                    documentDefaults,
+                    defaultParagraph,
+                    defaultCharacter);
         }
 
         boolean shades(String styleId) {
-            return styleId != null && ids.contains(styleId);
+            return styleId != null && shadingIds.contains(styleId);
+        }
+
+        /**
+         * How a run in a paragraph of {@code paragraphStyle} with {@code runStyle} (either null when not named, and
+         * then the default style of its kind) looks before its own formatting: the document defaults, then the
+         * paragraph's style, then the run's.
+         */
+        RunLook look(String paragraphStyle, String runStyle) {
+            RunLook paragraph = lookOf(paragraphStyle != null ? paragraphStyle : defaultParagraphStyle);
+            RunLook character = lookOf(runStyle != null ? runStyle : defaultCharacterStyle);
+            return character.over(paragraph.over(documentDefaults));
+        }
+
+        private RunLook lookOf(String styleId) {
+            return styleId == null ? RunLook.PLAIN : looks.getOrDefault(styleId, RunLook.PLAIN);
+        }
+
+        private static Set<String> union(Set<String> a, Set<String> b, Set<String> c) {
+            Set<String> all = new HashSet<>(a);
+            all.addAll(b);
+            all.addAll(c);
+            return all;
+        }
+    }
+
+    /**
+     * How a style formats the runs it applies to, as far as seeing them goes. Hidden ({@code w:vanish}) is a toggle in
+     * styles: each style in the hierarchy that sets it switches it (a hiding character style in a hiding paragraph
+     * style shows the text again, as Word does with bold); size and colour, when set, replace what lies under them.
+     */
+    record RunLook(boolean hidden, Integer halfPoints, Boolean light) {
+        static final RunLook PLAIN = new RunLook(false, null, null);
+
+        RunLook withHidden(boolean on) {
+            return new RunLook(hidden ^ on, halfPoints, light);
+        }
+
+        RunLook withHalfPoints(Integer size) {
+            return new RunLook(hidden, size, light);
+        }
+
+        RunLook withLight(boolean isLight) {
+            return new RunLook(hidden, halfPoints, isLight);
+        }
+
+        /** This look applied over {@code base}. */
+        RunLook over(RunLook base) {
+            return new RunLook(
+                    hidden ^ base.hidden,
+                    halfPoints != null ? halfPoints : base.halfPoints,
+                    light != null ? light : base.light);
         }
     }
 
@@ -207,8 +334,8 @@ final class DocxText {
     private static final class BranchesWordShows extends StreamReaderDelegate {
         private final Deque<Boolean> branchTaken = new ArrayDeque<>();
 
-        BranchesWordShows(byte[] document) throws XMLStreamException {
-            super(XML.createXMLStreamReader(new ByteArrayInputStream(document)));
+        BranchesWordShows(byte[] part) throws XMLStreamException {
+            super(XML.createXMLStreamReader(new ByteArrayInputStream(part)));
         }
 
         @Override
@@ -320,14 +447,17 @@ final class DocxText {
 
     /**
      * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
-     * reader of the document cannot see: hidden ({@code w:vanish}) or under a point high, formatted so on the run
-     * itself (not as a tracked change says it was before), and white on the white page. A white run is read where
+     * reader of the document cannot see: hidden ({@code w:vanish}), under a point high or white on the white page,
+     * formatted so on the run itself or by its character style, its paragraph's style (either named or the default
+     * one, with the styles they are based on) or the document defaults, not as a tracked change says it was before;
+     * formatting on the run itself wins over its styles'. A table style's run formatting is not looked at (its text is
+     * read). A white run is read where
      * something may put colour behind it: shading or highlighting of the run, its paragraph, a table or cell it is in
      * (their own or their styles'), a text box it is in, or, for every run, what may lie behind any text
      * ({@code behindAnyText}). Formatting a tracked change says was there before counts as shading too: in doubt,
      * white text is read.
      */
-    private static ExtractedText text(byte[] document, int maxChars, ShadingStyles styles, boolean behindAnyText) {
+    private static ExtractedText text(byte[] document, int maxChars, Styles styles, boolean behindAnyText) {
         StringBuilder text = new StringBuilder();
         long hidden = 0;
         boolean truncated = false;
@@ -336,8 +466,11 @@ final class DocxText {
             boolean inText = false;
             boolean inRunProperties = false;
             boolean inFormerFormatting = false;
-            boolean runHidden = false;
-            boolean runWhite = false;
+            Boolean runHidden = null;
+            Integer runHalfPoints = null;
+            Boolean runLight = null;
+            String runStyle = null;
+            String paragraphStyle = null;
             boolean runShaded = false;
             boolean paragraphShaded = false;
             int runPropertiesOpen = 0;
@@ -360,10 +493,15 @@ final class DocxText {
                         shadedTablesAndCells++;
                     }
                     switch (name) {
-                        case "p" -> paragraphShaded = false;
+                        case "p" -> {
+                            paragraphShaded = false;
+                            paragraphStyle = null;
+                        }
                         case "r" -> {
-                            runHidden = false;
-                            runWhite = false;
+                            runHidden = null;
+                            runHalfPoints = null;
+                            runLight = null;
+                            runStyle = null;
                             runShaded = false;
                         }
                         case "tbl", "tc" -> tablesAndCells.push(false);
@@ -375,16 +513,22 @@ final class DocxText {
                             runPropertiesOpen++;
                         }
                         case "rPrChange" -> inFormerFormatting = true;
-                        case "vanish" -> runHidden |= inRunProperties && isOn(xml);
-                        case "sz" -> runHidden |= inRunProperties && isUnderAPoint(xml);
-                        case "color" -> runWhite |= inRunProperties && isLight(valueOf(xml));
+                        case "vanish" -> runHidden = inRunProperties ? Boolean.valueOf(isOn(xml)) : runHidden;
+                        case "sz" -> runHalfPoints = inRunProperties ? halfPointsOf(xml) : runHalfPoints;
+                        case "color" -> runLight = inRunProperties ? Boolean.valueOf(isLight(valueOf(xml))) : runLight;
                         case "shd", "highlight" -> {
                             boolean colours = putsColourBehind(xml);
                             runShaded |= ofRun && colours;
                             paragraphShaded |= ofParagraph && colours;
                         }
-                        case "rStyle" -> runShaded |= ofRun && styles.shades(valueOf(xml));
-                        case "pStyle" -> paragraphShaded |= ofParagraph && styles.shades(valueOf(xml));
+                        case "rStyle" -> {
+                            runShaded |= ofRun && styles.shades(valueOf(xml));
+                            runStyle = inRunProperties && runStyle == null ? valueOf(xml) : runStyle;
+                        }
+                        case "pStyle" -> {
+                            paragraphShaded |= ofParagraph && styles.shades(valueOf(xml));
+                            paragraphStyle = ofParagraph && paragraphStyle == null ? valueOf(xml) : paragraphStyle;
+                        }
                         case "t" -> inText = true;
                         case "tab" -> text.append('\t');
                         case "br", "cr" -> text.append('\n');
@@ -406,7 +550,6 @@ final class DocxText {
                                 shadedTablesAndCells--;
                             }
                         }
-                        case "r" -> runHidden = false;
                         case "p" -> text.append('\n');
                         default -> {}
                     }
@@ -416,7 +559,11 @@ final class DocxText {
                             && !paragraphShaded
                             && shadedTablesAndCells == 0
                             && textBoxesOpen == 0;
-                    if (runHidden || (runWhite && onPaper)) {
+                    RunLook styled = styles.look(paragraphStyle, runStyle);
+                    boolean hiddenRun = runHidden != null ? runHidden : styled.hidden();
+                    Integer halfPoints = runHalfPoints != null ? runHalfPoints : styled.halfPoints();
+                    boolean white = Boolean.TRUE.equals(runLight != null ? runLight : styled.light());
+                    if (hiddenRun || (halfPoints != null && halfPoints < 2) || (white && onPaper)) {
                         hidden += ExtractedText.charactersIn(xml.getText());
                     } else {
                         text.append(xml.getText());
@@ -451,13 +598,13 @@ final class DocxText {
         return rgb != null && rgb.matches("[0-9A-Fa-f]{6}") && ExtractedText.isPaperWhite(Integer.parseInt(rgb, 16));
     }
 
-    /** A font size ({@code w:sz}, in half-points) under one point. */
-    private static boolean isUnderAPoint(XMLStreamReader xml) {
-        String halfPoints = xml.getAttributeValue(WORDPROCESSING_NS, "val");
+    /** A font size ({@code w:sz}, in half-points), null when it is not a number. */
+    private static Integer halfPointsOf(XMLStreamReader xml) {
         try {
-            return halfPoints != null && Integer.parseInt(halfPoints.strip()) < 2;
+            String halfPoints = valueOf(xml);
+            return halfPoints == null ? null : Integer.valueOf(halfPoints.strip());
         } catch (NumberFormatException notANumber) {
-            return false;
+            return null;
         }
     }
 

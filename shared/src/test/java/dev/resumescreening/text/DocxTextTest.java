@@ -116,6 +116,68 @@ class DocxTextTest {
         assertEquals("SeniorJavaengineerKubernetes".length(), text.hiddenCharacters());
     }
 
+    private static final String STYLES_OPEN =
+            "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">";
+
+    /** A style that formats its runs with {@code runProperties}, based on {@code basedOn} when given. */
+    private static String runStyle(String type, String id, String basedOn, String runProperties) {
+        return "<w:style w:type=\"" + type + "\" w:styleId=\"" + id + "\">"
+                + (basedOn == null ? "" : "<w:basedOn w:val=\"" + basedOn + "\"/>")
+                + "<w:rPr>" + runProperties + "</w:rPr></w:style>";
+    }
+
+    /** A paragraph of {@code paragraphStyle} (or none): "Payroll accountant", then a run of {@code runXml}. */
+    private static String paragraph(String paragraphStyle, String runXml) {
+        return "<w:p>" + (paragraphStyle == null ? "" : "<w:pPr><w:pStyle w:val=\"" + paragraphStyle + "\"/></w:pPr>")
+                + "<w:r><w:t>Payroll accountant</w:t></w:r>" + runXml + "</w:p>";
+    }
+
+    private static String styledRun(String runStyle, String ownProperties) {
+        return "<w:r><w:rPr>" + (runStyle == null ? "" : "<w:rStyle w:val=\"" + runStyle + "\"/>") + ownProperties
+                + "</w:rPr><w:t xml:space=\"preserve\"> Senior Java engineer</w:t></w:r>";
+    }
+
+    @Test
+    void leavesOutRunsAStyleFormatsHiddenTinyOrWhiteUnlessTheRunSaysOtherwise() {
+        String styles = STYLES_OPEN
+                + runStyle("character", "Secret", null, "<w:vanish/>")
+                + runStyle("paragraph", "Folded", null, "<w:vanish/>")
+                + runStyle("paragraph", "Tiny", null, "<w:sz w:val=\"1\"/>")
+                + runStyle("paragraph", "Footnote", "Tiny", "<w:b/>")
+                + runStyle("character", "Ghost", null, "<w:color w:val=\"FEFEFE\"/>")
+                + "</w:styles>";
+        ExtractedText hidden =
+                extractor.extract(docx(paragraph(null, styledRun("Secret", "")), styles), "cv.docx", null);
+        assertEquals(LEFT_OUT, hidden.text());
+        assertEquals("SeniorJavaengineer".length(), hidden.hiddenCharacters());
+        assertEquals(LEFT_OUT, read(paragraph(null, styledRun("Ghost", "")), styles));
+        assertEquals("\n", read(paragraph("Folded", ""), styles));
+        assertEquals("\n", read(paragraph("Footnote", ""), styles), "tiny through the style it is based on");
+        assertEquals(SHOWN, read(paragraph(null, styledRun("Secret", "<w:vanish w:val=\"0\"/>")), styles));
+        assertEquals(SHOWN, read(paragraph(null, styledRun("Ghost", "<w:color w:val=\"000000\"/>")), styles));
+        assertEquals(
+                " Senior Java engineer\n",
+                read(paragraph("Folded", styledRun("Secret", "")), styles),
+                "a hiding character style in a hiding paragraph style shows the text again, as Word toggles it");
+        assertEquals(
+                " Senior Java engineer\n", read(paragraph("Tiny", styledRun(null, "<w:sz w:val=\"22\"/>")), styles));
+    }
+
+    @Test
+    void leavesOutRunsTheDefaultsFormatHidden() {
+        String hiddenByDefault = STYLES_OPEN
+                + "<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>"
+                + runStyle("paragraph", "Shown", null, "<w:vanish/>")
+                + "</w:styles>";
+        assertEquals(
+                "\n" + SHOWN, read(paragraph(null, "") + paragraph("Shown", styledRun(null, "")), hiddenByDefault));
+        String whiteNormal = STYLES_OPEN
+                + runStyle("paragraph", "Normal", null, "<w:color w:val=\"FFFFFF\"/>")
+                        .replace("w:styleId=\"Normal\"", "w:styleId=\"Normal\" w:default=\"1\"")
+                + "</w:styles>";
+        assertEquals("\n", read(paragraph(null, ""), whiteNormal));
+    }
+
     private static final String WP_NS =
             "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"";
     private static final String WHITE_RUN = "<w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr>"
@@ -166,7 +228,7 @@ class DocxTextTest {
         String manyStyles = styles("paragraph", "Unused", false)
                 .replace(
                         "</w:styles>",
-                        "<w:style w:styleId=\"plain\"/>".repeat(DocxText.ShadingStyles.MAX_STYLES) + "</w:styles>");
+                        "<w:style w:styleId=\"plain\"/>".repeat(DocxText.Styles.MAX_STYLES) + "</w:styles>");
         assertEquals(SHOWN, read(PLAIN, manyStyles));
     }
 
@@ -179,6 +241,23 @@ class DocxTextTest {
         String textBox = "<w:p><w:r><w:drawing><wp:anchor " + WP_NS + " behindDoc=\"0\"/><w:txbxContent>" + PLAIN
                 + "</w:txbxContent></w:drawing></w:r></w:p>";
         assertEquals(SHOWN + "\n" + LEFT_OUT, read(textBox + PLAIN, null));
+    }
+
+    @Test
+    void readsWhiteTextWhenAHeaderOrFooterAnchorsAShapeThatMayLieUnderIt() {
+        String anchoredShape =
+                "<w:p><w:r><w:drawing><wp:anchor " + WP_NS + " behindDoc=\"0\"/></w:drawing></w:r></w:p>";
+        assertEquals(SHOWN, readWithPart("word/header1.xml", anchoredShape));
+        assertEquals(SHOWN, readWithPart("word/footer2.xml", anchoredShape));
+        assertEquals(LEFT_OUT, readWithPart("word/header1.xml", "<w:p><w:r><w:t>Curriculum vitae</w:t></w:r></w:p>"));
+        assertEquals(LEFT_OUT, readWithPart("word/comments.xml", anchoredShape));
+    }
+
+    private String readWithPart(String partName, String partBody) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("word/document.xml", DocxFixtures.documentXml(PLAIN));
+        parts.put(partName, DocxFixtures.documentXml(partBody));
+        return extractor.extract(DocxFixtures.zip(parts), "cv.docx", null).text();
     }
 
     /** A text box as Word writes it: a shape in the choice, the same text again as a legacy shape for old readers. */
