@@ -7,11 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -21,9 +23,10 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
- * The text of a Word document (.docx, Office Open XML): the paragraphs of {@code word/document.xml}, read with the
- * JDK's zip and StAX readers. Apache POI reads .docx too, but it and its XML beans would add about 15 MB to every API
- * function's zip (limit 25 MB); the body text is all the screen needs.
+ * The text of a Word document (.docx, Office Open XML): the paragraphs of {@code word/document.xml} and of the page
+ * headers and footers its sections show (a template often puts the candidate's headline there), read with the JDK's
+ * zip and StAX readers. Apache POI reads .docx too, but it and its XML beans would add about 15 MB to every API
+ * function's zip (limit 25 MB); the text is all the screen needs. Footnotes and comments are not read.
  *
  * <p>A .docx is a zip, so it is read as hostile: at most {@value #MAX_ENTRIES} entries, and the bytes every entry
  * inflates to are counted as they come (a zip's declared sizes can lie) and stop at {@value #MAX_EXPANDED_BYTES}
@@ -32,13 +35,19 @@ import javax.xml.stream.util.StreamReaderDelegate;
 final class DocxText {
     static final String DOCUMENT_PART = "word/document.xml";
     static final String STYLES_PART = "word/styles.xml";
+    static final String SETTINGS_PART = "word/settings.xml";
+    static final String RELATIONSHIPS_PART = "word/_rels/document.xml.rels";
     static final int MAX_ENTRIES = 1_000;
     static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
-    private static final String WORDPROCESSING_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    static final String WORDPROCESSING_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    private static final String RELATIONSHIPS_NS =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String PACKAGE_RELATIONSHIPS_NS =
+            "http://schemas.openxmlformats.org/package/2006/relationships";
     private static final String COMPATIBILITY_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    private static final XMLInputFactory XML = secureFactory();
+    static final XMLInputFactory XML = secureFactory();
 
     private DocxText() {}
 
@@ -54,11 +63,51 @@ final class DocxText {
         return true;
     }
 
-    /** The document's text, at most {@code maxChars} characters (truncated says whether there was more). */
+    /**
+     * The document's text, at most {@code maxChars} characters (truncated says whether there was more): the headers
+     * its pages show, its body, then the footers its pages show, each header or footer once.
+     */
     static ExtractedText read(byte[] content, int maxChars) {
-        byte[] document = null;
-        byte[] styles = null;
-        boolean headerOrFooterShapes = false;
+        Map<String, byte[]> parts = wordParts(content);
+        byte[] document = parts.get(DOCUMENT_PART);
+        if (document == null) {
+            throw unprocessable(
+                    "not_a_docx",
+                    "the file is named or declared as a Word document (.docx) but has no"
+                            + " document text part; upload a .docx, a PDF or plain text");
+        }
+        WordStyles styles = parts.containsKey(STYLES_PART) ? WordStyles.of(parts.get(STYLES_PART)) : WordStyles.NONE;
+        Layout layout = Layout.of(document, hasEvenAndOddHeaders(parts.get(SETTINGS_PART)));
+        Map<String, String> targets = relationshipTargets(parts.get(RELATIONSHIPS_PART));
+        List<byte[]> headers = partsNamed(layout.headerIds(), targets, parts);
+        List<byte[]> footers = partsNamed(layout.footerIds(), targets, parts);
+        boolean behindAnyText = styles.shadingByDefault()
+                || layout.behindAnyText()
+                || Stream.concat(headers.stream(), footers.stream()).anyMatch(DocxText::anchorsAShape);
+        List<byte[]> inReadingOrder = new ArrayList<>(headers);
+        inReadingOrder.add(document);
+        inReadingOrder.addAll(footers);
+        StringBuilder text = new StringBuilder();
+        long hidden = 0;
+        boolean truncated = false;
+        for (byte[] part : inReadingOrder) {
+            PartText read = text(part, maxChars - text.length(), styles, behindAnyText);
+            text.append(read.text());
+            hidden += read.hiddenCharacters();
+            truncated |= read.truncated();
+            if (truncated) {
+                break;
+            }
+        }
+        return new ExtractedText(text.toString(), DocumentTextExtractor.DOCX, 1, 1, truncated, hidden);
+    }
+
+    /**
+     * The parts of the zip under {@code word/} that are XML, by name, reading every entry to its end to count what
+     * the whole zip inflates to.
+     */
+    private static Map<String, byte[]> wordParts(byte[] content) {
+        Map<String, byte[]> parts = new HashMap<>();
         long expanded = 0;
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
@@ -69,259 +118,184 @@ final class DocxText {
                             "the Word document has more than " + MAX_ENTRIES
                                     + " parts; upload a simpler copy, a PDF or plain text");
                 }
-                boolean isDocument = DOCUMENT_PART.equals(entry.getName());
-                boolean isStyles = STYLES_PART.equals(entry.getName());
-                boolean isHeaderOrFooter = isHeaderOrFooter(entry.getName());
-                ByteArrayOutputStream kept =
-                        isDocument || isStyles || isHeaderOrFooter ? new ByteArrayOutputStream() : null;
-                expanded = drain(zip, kept, expanded);
-                if (isDocument) {
-                    document = kept.toByteArray();
-                } else if (isStyles) {
-                    styles = kept.toByteArray();
-                } else if (isHeaderOrFooter) {
-                    headerOrFooterShapes |= mayLieBehindAnyText(kept.toByteArray(), true);
+                String name = entry.getName();
+                boolean kept = name.startsWith("word/") && (name.endsWith(".xml") || name.endsWith(".rels"));
+                ByteArrayOutputStream bytes = kept ? new ByteArrayOutputStream() : null;
+                expanded = drain(zip, bytes, expanded);
+                if (kept) {
+                    parts.put(name, bytes.toByteArray());
                 }
             }
         } catch (IOException e) {
             throw corrupt(e);
         }
-        if (entries == 0 || document == null) {
-            throw unprocessable(
-                    "not_a_docx",
-                    "the file is named or declared as a Word document (.docx) but has no"
-                            + " document text part; upload a .docx, a PDF or plain text");
+        return parts;
+    }
+
+    /** Whether the settings part shows even pages their own headers and footers (else they show the default ones). */
+    private static boolean hasEvenAndOddHeaders(byte[] settings) {
+        if (settings == null) {
+            return false;
         }
-        Styles documentStyles = styles == null ? Styles.NONE : Styles.of(styles);
-        boolean behindAnyText =
-                documentStyles.shadingByDefault() || headerOrFooterShapes || mayLieBehindAnyText(document, false);
-        return text(document, maxChars, documentStyles, behindAnyText);
-    }
-
-    /** A page header or footer part, by the names Word gives them. */
-    private static boolean isHeaderOrFooter(String partName) {
-        return (partName.startsWith("word/header") || partName.startsWith("word/footer")) && partName.endsWith(".xml");
-    }
-
-    /**
-     * Whether something in a part may lie behind text anywhere on its page: a page background, a shape or picture
-     * anchored behind the text (in a header or footer, {@code anyAnchored}, anchored anywhere: templates draw a page's
-     * coloured bands there), a legacy (VML) shape, an embedded object. White text is then read everywhere.
-     */
-    private static boolean mayLieBehindAnyText(byte[] part, boolean anyAnchored) {
         try {
-            XMLStreamReader xml = new BranchesWordShows(part);
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(settings));
+            boolean evenAndOdd = false;
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT
-                        && switch (xml.getLocalName()) {
-                            case "background", "pict", "object" -> WORDPROCESSING_NS.equals(xml.getNamespaceURI());
-                            case "anchor" ->
-                                DRAWING_NS.equals(xml.getNamespaceURI())
-                                        && (anyAnchored || isOn(xml.getAttributeValue(null, "behindDoc"), true));
-                            default -> false;
-                        }) {
-                    xml.close();
-                    return true;
+                        && WORDPROCESSING_NS.equals(xml.getNamespaceURI())
+                        && "evenAndOddHeaders".equals(xml.getLocalName())) {
+                    evenAndOdd = isOn(xml);
                 }
             }
             xml.close();
-            return false;
+            return evenAndOdd;
         } catch (XMLStreamException e) {
             throw corrupt(e);
         }
     }
 
-    /**
-     * What {@code word/styles.xml} says about runs: the styles that put colour behind text (shading or highlighting,
-     * their own or a style they are based on), whether text may get some without naming a style (document defaults, a
-     * default style, or more styles than are kept apart), and how each style and the document defaults format the runs
-     * they apply to ({@link RunLook}).
-     */
-    record Styles(
-            Set<String> shadingIds,
-            boolean shadingByDefault,
-            Map<String, RunLook> looks,
-            RunLook documentDefaults,
-            String defaultParagraphStyle,
-            String defaultCharacterStyle) {
-        static final Styles NONE = new Styles(Set.of(), false, Map.of(), RunLook.PLAIN, null, null);
-        /** How many styles a chain of "based on" may climb: more is a loop or a hostile file. */
-        private static final int MAX_BASED_ON = 20;
-        /** Styles a document may define (Word's own templates define a few hundred); past this, any may shade. */
-        static final int MAX_STYLES = 10_000;
+    /** The document's relationships: id to the part name it points at (parts outside the package left out). */
+    private static Map<String, String> relationshipTargets(byte[] relationships) {
+        Map<String, String> targets = new HashMap<>();
+        if (relationships == null) {
+            return targets;
+        }
+        try {
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(relationships));
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT
+                        && PACKAGE_RELATIONSHIPS_NS.equals(xml.getNamespaceURI())
+                        && "Relationship".equals(xml.getLocalName())
+                        && !"External".equals(xml.getAttributeValue(null, "TargetMode"))) {
+                    String id = xml.getAttributeValue(null, "Id");
+                    String target = xml.getAttributeValue(null, "Target");
+                    if (id != null && target != null) {
+                        targets.put(id, target.startsWith("/") ? target.substring(1) : "word/" + target);
+                    }
+                }
+            }
+            xml.close();
+            return targets;
+        } catch (XMLStreamException e) {
+            throw corrupt(e);
+        }
+    }
 
-        static Styles of(byte[] styles) {
-            Map<String, String> basedOn = new HashMap<>();
-            Map<String, RunLook> ownLooks = new HashMap<>();
-            Set<String> shading = new HashSet<>();
-            Set<String> defaults = new HashSet<>();
-            String defaultParagraph = null;
-            String defaultCharacter = null;
-            RunLook documentDefaults = RunLook.PLAIN;
-            boolean byDefault = false;
-            int count = 0;
+    /** The parts the relationship ids point at, each once, in the order first named. */
+    private static List<byte[]> partsNamed(List<String> ids, Map<String, String> targets, Map<String, byte[]> parts) {
+        return ids.stream()
+                .map(targets::get)
+                .filter(Objects::nonNull)
+                .distinct()
+                .map(parts::get)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /**
+     * What a first pass over the body finds: whether something in it may lie behind any text ({@link
+     * #isBehindAnyText}), and the headers and footers its sections show (relationship ids): a section's default ones,
+     * its first page's when it has a distinct first page, its even pages' when the settings say even pages have their
+     * own. What a tracked change says a section was before is left out.
+     */
+    private record Layout(boolean behindAnyText, List<String> headerIds, List<String> footerIds) {
+        static Layout of(byte[] document, boolean evenAndOddHeaders) {
+            boolean behindAnyText = false;
+            List<String> headers = new ArrayList<>();
+            List<String> footers = new ArrayList<>();
+            List<PartReference> sectionReferences = new ArrayList<>();
+            boolean titlePage = false;
+            int formerSections = 0;
             try {
-                XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(styles));
-                String style = null;
-                boolean inDefaults = false;
-                int depth = 0;
-                int runPropertiesDepth = -1;
-                RunLook look = RunLook.PLAIN;
-                while (xml.hasNext() && !byDefault) {
+                XMLStreamReader xml = new BranchesWordShows(document);
+                while (xml.hasNext()) {
                     int event = xml.next();
                     if (event == XMLStreamConstants.START_ELEMENT) {
-                        depth++;
+                        behindAnyText |= isBehindAnyText(xml, false);
                     }
+                    boolean current = formerSections == 0;
                     if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
-                        String name = xml.getLocalName();
-                        boolean ofRuns = runPropertiesDepth >= 0 && depth == runPropertiesDepth + 1;
-                        switch (name) {
-                            case "style" -> {
-                                style = xml.getAttributeValue(WORDPROCESSING_NS, "styleId");
-                                look = RunLook.PLAIN;
-                                if (style != null && isOn(xml.getAttributeValue(WORDPROCESSING_NS, "default"), false)) {
-                                    defaults.add(style);
-                                    String type = xml.getAttributeValue(WORDPROCESSING_NS, "type");
-                                    if ("paragraph".equals(type) && defaultParagraph == null) {
-                                        defaultParagraph = style;
-                                    } else if ("character".equals(type) && defaultCharacter == null) {
-                                        defaultCharacter = style;
-                                    }
-                                }
-                                byDefault = ++count > MAX_STYLES;
-                            }
-                            case "docDefaults" -> {
-                                inDefaults = true;
-                                look = RunLook.PLAIN;
-                            }
-                            case "basedOn" -> {
-                                if (style != null) {
-                                    basedOn.put(style, valueOf(xml));
+                        switch (xml.getLocalName()) {
+                            case "sectPrChange" -> formerSections++;
+                            case "sectPr" -> {
+                                if (current) {
+                                    sectionReferences.clear();
+                                    titlePage = false;
                                 }
                             }
-                            case "rPr" -> {
-                                boolean styleRuns = style != null && depth == 3;
-                                boolean defaultRuns = inDefaults && depth == 4;
-                                if (styleRuns || defaultRuns) {
-                                    runPropertiesDepth = depth;
+                            case "headerReference", "footerReference" -> {
+                                if (current) {
+                                    sectionReferences.add(new PartReference(
+                                            "headerReference".equals(xml.getLocalName()),
+                                            xml.getAttributeValue(WORDPROCESSING_NS, "type"),
+                                            xml.getAttributeValue(RELATIONSHIPS_NS, "id")));
                                 }
                             }
-                            case "vanish" -> look = ofRuns ? look.withHidden(isOn(xml)) : look;
-                            case "sz" -> look = ofRuns ? look.withHalfPoints(halfPointsOf(xml)) : look;
-                            case "color" -> look = ofRuns ? look.withLight(isLight(valueOf(xml))) : look;
-                            default -> {
-                                if (putsColourBehind(xml)) {
-                                    byDefault |= inDefaults;
-                                    if (style != null) {
-                                        shading.add(style);
-                                    }
+                            case "titlePg" -> titlePage = current ? isOn(xml) : titlePage;
+                            default -> {}
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT
+                            && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
+                        if ("sectPrChange".equals(xml.getLocalName())) {
+                            formerSections--;
+                        } else if ("sectPr".equals(xml.getLocalName()) && current) {
+                            for (PartReference reference : sectionReferences) {
+                                if (reference.isShown(titlePage, evenAndOddHeaders)) {
+                                    (reference.header() ? headers : footers).add(reference.id());
                                 }
                             }
                         }
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        if (WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
-                            switch (xml.getLocalName()) {
-                                case "style" -> {
-                                    if (style != null && !look.equals(RunLook.PLAIN)) {
-                                        ownLooks.put(style, look);
-                                    }
-                                    style = null;
-                                }
-                                case "docDefaults" -> {
-                                    inDefaults = false;
-                                    documentDefaults = look;
-                                    look = RunLook.PLAIN;
-                                }
-                                case "rPr" ->
-                                    runPropertiesDepth = depth == runPropertiesDepth ? -1 : runPropertiesDepth;
-                                default -> {}
-                            }
-                        }
-                        depth--;
                     }
                 }
                 xml.close();
             } catch (XMLStreamException e) {
                 throw corrupt(e);
             }
-            Set<String> inheritedShading = new HashSet<>();
-            Map<String, RunLook> looks = new HashMap<>();
-            for (String id : union(basedOn.keySet(), ownLooks.keySet(), shading)) {
-                RunLook look = RunLook.PLAIN;
-                String ancestor = id;
-                for (int step = 0; ancestor != null && step <= MAX_BASED_ON; step++) {
-                    if (shading.contains(ancestor)) {
-                        inheritedShading.add(id);
-                    }
-                    look = look.over(ownLooks.getOrDefault(ancestor, RunLook.PLAIN));
-                    ancestor = basedOn.get(ancestor);
-                }
-                if (!look.equals(RunLook.PLAIN)) {
-                    looks.put(id, look);
-                }
+            return new Layout(behindAnyText, headers, footers);
+        }
+
+        /** A section's header or footer of a {@code type}: default, first (page) or even (pages). */
+        private record PartReference(boolean header, String type, String id) {
+            boolean isShown(boolean titlePage, boolean evenAndOddHeaders) {
+                return switch (type == null ? "default" : type) {
+                    case "first" -> titlePage;
+                    case "even" -> evenAndOddHeaders;
+                    default -> true;
+                };
             }
-            return new Styles(
-                    inheritedShading,
-                    byDefault || defaults.stream().anyMatch(inheritedShading::contains),
-                    looks,
-                    documentDefaults,
-                    defaultParagraph,
-                    defaultCharacter);
-        }
-
-        boolean shades(String styleId) {
-            return styleId != null && shadingIds.contains(styleId);
-        }
-
-        /**
-         * How a run in a paragraph of {@code paragraphStyle} with {@code runStyle} (either null when not named, and
-         * then the default style of its kind) looks before its own formatting: the document defaults, then the
-         * paragraph's style, then the run's.
-         */
-        RunLook look(String paragraphStyle, String runStyle) {
-            RunLook paragraph = lookOf(paragraphStyle != null ? paragraphStyle : defaultParagraphStyle);
-            RunLook character = lookOf(runStyle != null ? runStyle : defaultCharacterStyle);
-            return character.over(paragraph.over(documentDefaults));
-        }
-
-        private RunLook lookOf(String styleId) {
-            return styleId == null ? RunLook.PLAIN : looks.getOrDefault(styleId, RunLook.PLAIN);
-        }
-
-        private static Set<String> union(Set<String> a, Set<String> b, Set<String> c) {
-            Set<String> all = new HashSet<>(a);
-            all.addAll(b);
-            all.addAll(c);
-            return all;
         }
     }
 
     /**
-     * How a style formats the runs it applies to, as far as seeing them goes. Hidden ({@code w:vanish}) is a toggle in
-     * styles: each style in the hierarchy that sets it switches it (a hiding character style in a hiding paragraph
-     * style shows the text again, as Word does with bold); size and colour, when set, replace what lies under them.
+     * Whether the element starting at the reader may lie behind text anywhere on its page: a page background, a shape
+     * or picture anchored behind the text (with {@code anyAnchored}, anchored anywhere), a legacy (VML) shape, an
+     * embedded object. White text is then read everywhere.
      */
-    record RunLook(boolean hidden, Integer halfPoints, Boolean light) {
-        static final RunLook PLAIN = new RunLook(false, null, null);
+    private static boolean isBehindAnyText(XMLStreamReader xml, boolean anyAnchored) {
+        return switch (xml.getLocalName()) {
+            case "background", "pict", "object" -> WORDPROCESSING_NS.equals(xml.getNamespaceURI());
+            case "anchor" ->
+                DRAWING_NS.equals(xml.getNamespaceURI())
+                        && (anyAnchored || isOn(xml.getAttributeValue(null, "behindDoc"), true));
+            default -> false;
+        };
+    }
 
-        RunLook withHidden(boolean on) {
-            return new RunLook(hidden ^ on, halfPoints, light);
-        }
-
-        RunLook withHalfPoints(Integer size) {
-            return new RunLook(hidden, size, light);
-        }
-
-        RunLook withLight(boolean isLight) {
-            return new RunLook(hidden, halfPoints, isLight);
-        }
-
-        /** This look applied over {@code base}. */
-        RunLook over(RunLook base) {
-            return new RunLook(
-                    hidden ^ base.hidden,
-                    halfPoints != null ? halfPoints : base.halfPoints,
-                    light != null ? light : base.light);
+    /**
+     * Whether a header or footer holds a shape that may lie behind the body's text: one anchored anywhere (templates
+     * draw a page's coloured bands in the header), a legacy shape, an embedded object.
+     */
+    private static boolean anchorsAShape(byte[] headerOrFooter) {
+        try {
+            XMLStreamReader xml = new BranchesWordShows(headerOrFooter);
+            boolean found = false;
+            while (xml.hasNext() && !found) {
+                found = xml.next() == XMLStreamConstants.START_ELEMENT && isBehindAnyText(xml, true);
+            }
+            xml.close();
+            return found;
+        } catch (XMLStreamException e) {
+            throw corrupt(e);
         }
     }
 
@@ -405,7 +379,7 @@ final class DocxText {
     }
 
     /** Whether the element at the reader is shading or highlighting that puts a colour behind text. */
-    private static boolean putsColourBehind(XMLStreamReader xml) {
+    static boolean putsColourBehind(XMLStreamReader xml) {
         return switch (xml.getLocalName()) {
             case "shd" ->
                 !isBlank(xml.getAttributeValue(WORDPROCESSING_NS, "fill"))
@@ -457,12 +431,12 @@ final class DocxText {
      * ({@code behindAnyText}). Formatting a tracked change says was there before counts as shading too: in doubt,
      * white text is read.
      */
-    private static ExtractedText text(byte[] document, int maxChars, Styles styles, boolean behindAnyText) {
+    private static PartText text(byte[] part, int maxChars, WordStyles styles, boolean behindAnyText) {
         StringBuilder text = new StringBuilder();
         long hidden = 0;
         boolean truncated = false;
         try {
-            XMLStreamReader xml = new BranchesWordShows(document);
+            XMLStreamReader xml = new BranchesWordShows(part);
             boolean inText = false;
             boolean inRunProperties = false;
             boolean inFormerFormatting = false;
@@ -559,7 +533,7 @@ final class DocxText {
                             && !paragraphShaded
                             && shadedTablesAndCells == 0
                             && textBoxesOpen == 0;
-                    RunLook styled = styles.look(paragraphStyle, runStyle);
+                    WordStyles.RunLook styled = styles.look(paragraphStyle, runStyle);
                     boolean hiddenRun = runHidden != null ? runHidden : styled.hidden();
                     Integer halfPoints = runHalfPoints != null ? runHalfPoints : styled.halfPoints();
                     boolean white = Boolean.TRUE.equals(runLight != null ? runLight : styled.light());
@@ -575,31 +549,33 @@ final class DocxText {
         } catch (XMLStreamException e) {
             throw corrupt(e);
         }
-        String read = truncated ? text.substring(0, maxChars) : text.toString();
-        return new ExtractedText(read, DocumentTextExtractor.DOCX, 1, 1, truncated, hidden);
+        return new PartText(truncated ? text.substring(0, maxChars) : text.toString(), hidden, truncated);
     }
 
-    private static String valueOf(XMLStreamReader xml) {
+    /** What was read of one part: its text, the characters left out as hidden, whether it stopped at the limit. */
+    private record PartText(String text, long hiddenCharacters, boolean truncated) {}
+
+    static String valueOf(XMLStreamReader xml) {
         return xml.getAttributeValue(WORDPROCESSING_NS, "val");
     }
 
     /** A toggle property ({@code <w:vanish/>}) is on unless its value says off. */
-    private static boolean isOn(XMLStreamReader xml) {
+    static boolean isOn(XMLStreamReader xml) {
         return isOn(valueOf(xml), true);
     }
 
     /** A boolean attribute is on unless it says off ({@code 0}, {@code false}, {@code off}); {@code absent} if none. */
-    private static boolean isOn(String value, boolean absent) {
+    static boolean isOn(String value, boolean absent) {
         return value == null ? absent : !(value.equals("0") || value.equals("false") || value.equals("off"));
     }
 
     /** A colour written {@code RRGGBB} that is white to a reader ({@link ExtractedText#isPaperWhite}). */
-    private static boolean isLight(String rgb) {
+    static boolean isLight(String rgb) {
         return rgb != null && rgb.matches("[0-9A-Fa-f]{6}") && ExtractedText.isPaperWhite(Integer.parseInt(rgb, 16));
     }
 
     /** A font size ({@code w:sz}, in half-points), null when it is not a number. */
-    private static Integer halfPointsOf(XMLStreamReader xml) {
+    static Integer halfPointsOf(XMLStreamReader xml) {
         try {
             String halfPoints = valueOf(xml);
             return halfPoints == null ? null : Integer.valueOf(halfPoints.strip());
@@ -617,7 +593,7 @@ final class DocxText {
         return factory;
     }
 
-    private static ProblemException corrupt(Exception cause) {
+    static ProblemException corrupt(Exception cause) {
         return new ProblemException(
                 ProblemKind.UNPROCESSABLE,
                 "corrupt_docx",

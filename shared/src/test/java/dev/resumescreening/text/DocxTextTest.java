@@ -226,9 +226,7 @@ class DocxTextTest {
                                 + "</w:styles>");
         assertEquals(SHOWN, read(PLAIN, defaultBasedOnBanner));
         String manyStyles = styles("paragraph", "Unused", false)
-                .replace(
-                        "</w:styles>",
-                        "<w:style w:styleId=\"plain\"/>".repeat(DocxText.Styles.MAX_STYLES) + "</w:styles>");
+                .replace("</w:styles>", "<w:style w:styleId=\"plain\"/>".repeat(WordStyles.MAX_STYLES) + "</w:styles>");
         assertEquals(SHOWN, read(PLAIN, manyStyles));
     }
 
@@ -243,21 +241,99 @@ class DocxTextTest {
         assertEquals(SHOWN + "\n" + LEFT_OUT, read(textBox + PLAIN, null));
     }
 
+    private static final String HEADER = "<w:p><w:r><w:t>Senior accountant</w:t></w:r>"
+            + "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Java</w:t></w:r></w:p>";
+
     @Test
-    void readsWhiteTextWhenAHeaderOrFooterAnchorsAShapeThatMayLieUnderIt() {
-        String anchoredShape =
-                "<w:p><w:r><w:drawing><wp:anchor " + WP_NS + " behindDoc=\"0\"/></w:drawing></w:r></w:p>";
-        assertEquals(SHOWN, readWithPart("word/header1.xml", anchoredShape));
-        assertEquals(SHOWN, readWithPart("word/footer2.xml", anchoredShape));
-        assertEquals(LEFT_OUT, readWithPart("word/header1.xml", "<w:p><w:r><w:t>Curriculum vitae</w:t></w:r></w:p>"));
-        assertEquals(LEFT_OUT, readWithPart("word/comments.xml", anchoredShape));
+    void readsTheHeadersAndFootersThePagesShowOnceAroundTheBody() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("word/header1.xml", HEADER);
+        parts.put("word/footer1.xml", paragraphOf("Page 1"));
+        parts.put("word/header2.xml", paragraphOf("First page"));
+        parts.put("word/header3.xml", paragraphOf("Even pages"));
+        parts.put("word/header4.xml", paragraphOf("Kubernetes Terraform"));
+        parts.put("word/header5.xml", paragraphOf("Former header"));
+        String references = reference("header", "default", 1)
+                + reference("footer", "default", 2)
+                + reference("header", "first", 3)
+                + reference("header", "even", 4)
+                + "<w:sectPrChange w:id=\"9\" w:author=\"x\">" + section(reference("header", "default", 6))
+                + "</w:sectPrChange>";
+        String body = "<w:p><w:pPr>" + section(reference("header", "default", 1)) + "</w:pPr></w:p>"
+                + paragraphOf("Payroll accountant");
+        ExtractedText plain = extractor.extract(sectioned(body + section(references), parts, false), "cv.docx", null);
+        assertEquals("Senior accountant\n\nPayroll accountant\nPage 1\n", plain.text());
+        assertEquals("Java".length(), plain.hiddenCharacters());
+        assertEquals(
+                "Senior accountant\nFirst page\nEven pages\n\nPayroll accountant\nPage 1\n",
+                extractor
+                        .extract(sectioned(body + section(references + "<w:titlePg/>"), parts, true), "cv.docx", null)
+                        .text(),
+                "a distinct first page and even pages show their own headers");
     }
 
-    private String readWithPart(String partName, String partBody) {
+    @Test
+    void readsWhiteTextWhenAHeaderOrFooterThePagesShowAnchorsAShape() {
         Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("word/document.xml", DocxFixtures.documentXml(PLAIN));
-        parts.put(partName, DocxFixtures.documentXml(partBody));
-        return extractor.extract(DocxFixtures.zip(parts), "cv.docx", null).text();
+        parts.put(
+                "word/header1.xml",
+                "<w:p><w:r><w:drawing><wp:anchor " + WP_NS + " behindDoc=\"0\"/></w:drawing></w:r></w:p>");
+        String shownByHeader = PLAIN + section(reference("header", "default", 1));
+        assertEquals("\n" + SHOWN, textOf(sectioned(shownByHeader, parts, false)));
+        assertEquals(SHOWN + "\n", textOf(sectioned(PLAIN + section(reference("footer", "default", 1)), parts, false)));
+        assertEquals(LEFT_OUT, textOf(sectioned(PLAIN + section(""), parts, false)), "a header no page shows");
+        parts.put("word/header1.xml", HEADER);
+        assertEquals("Senior accountant\n" + LEFT_OUT, textOf(sectioned(shownByHeader, parts, false)));
+    }
+
+    private String textOf(byte[] docx) {
+        return extractor.extract(docx, "cv.docx", null).text();
+    }
+
+    private static String paragraphOf(String text) {
+        return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+    }
+
+    private static String reference(String kind, String type, int relationship) {
+        return "<w:" + kind + "Reference w:type=\"" + type + "\" r:id=\"rId" + relationship + "\"/>";
+    }
+
+    private static String section(String properties) {
+        return "<w:sectPr xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" + properties
+                + "</w:sectPr>";
+    }
+
+    /**
+     * A .docx of {@code body} with {@code parts} (name to body), relationship {@code rId1}, {@code rId2}... pointing at
+     * them in order, and settings giving even pages their own headers when asked.
+     */
+    private static byte[] sectioned(String body, Map<String, String> parts, boolean evenAndOddHeaders) {
+        Map<String, String> zip = new LinkedHashMap<>();
+        zip.put("word/document.xml", DocxFixtures.documentXml(body));
+        StringBuilder relationships = new StringBuilder(
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        int id = 0;
+        for (Map.Entry<String, String> part : parts.entrySet()) {
+            zip.put(
+                    part.getKey(),
+                    "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" + part.getValue()
+                            + "</w:hdr>");
+            relationships
+                    .append("<Relationship Id=\"rId")
+                    .append(++id)
+                    .append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\"")
+                    .append(" Target=\"")
+                    .append(part.getKey().substring("word/".length()))
+                    .append("\"/>");
+        }
+        zip.put("word/_rels/document.xml.rels", relationships + "</Relationships>");
+        if (evenAndOddHeaders) {
+            zip.put(
+                    "word/settings.xml",
+                    "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                            + "<w:evenAndOddHeaders/></w:settings>");
+        }
+        return DocxFixtures.zip(zip);
     }
 
     /** A text box as Word writes it: a shape in the choice, the same text again as a legacy shape for old readers. */
