@@ -76,6 +76,7 @@ public final class Views {
         view.put("pages_read", document.pagesRead());
         view.put("text_truncated", document.textTruncated());
         view.put("hidden_characters", document.hiddenCharacters());
+        view.put("copied_characters", document.copiedCharacters());
         ScreeningResult.Review review = result.review();
         view.put(
                 "human_decision", review == null ? null : review.humanDecision().apiName());

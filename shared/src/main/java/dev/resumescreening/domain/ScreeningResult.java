@@ -70,7 +70,9 @@ public record ScreeningResult(
      * Where the uploaded file and its text are kept, and what was read from it; {@code textTruncated} when the text
      * stopped at the extraction limit and only its start was screened; {@code contentSha256} the file's SHA-256 (hex),
      * by which a second upload of the same file for the job is recognised (null for results of earlier releases);
-     * {@code hiddenCharacters} how many characters the file holds that no reader of it sees, which were not read.
+     * {@code hiddenCharacters} how many characters the file holds that no reader of it sees, which were not read;
+     * {@code copiedCharacters} how many characters of its text are copied word for word from the job's posting, which
+     * were not scored.
      */
     public record Document(
             String fileName,
@@ -83,7 +85,8 @@ public record ScreeningResult(
             long sizeBytes,
             boolean textTruncated,
             String contentSha256,
-            long hiddenCharacters) {
+            long hiddenCharacters,
+            long copiedCharacters) {
         public Document(
                 String fileName,
                 String contentType,
@@ -104,6 +107,7 @@ public record ScreeningResult(
                     sizeBytes,
                     false,
                     null,
+                    0,
                     0);
         }
     }

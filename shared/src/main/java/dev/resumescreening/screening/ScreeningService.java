@@ -22,6 +22,7 @@ import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.ExtractedText;
 import dev.resumescreening.text.PersonalDetailsRedactor;
+import dev.resumescreening.text.PostingCopies;
 import dev.resumescreening.text.PostingSections;
 import dev.resumescreening.text.RehearsalDocument;
 import java.nio.charset.StandardCharsets;
@@ -260,7 +261,9 @@ public final class ScreeningService {
         Explanation explanation = null;
         // the model, the stored text and the reviewers of blind jobs never see the candidate's personal details
         String modelText = text.hasText() ? redactor.redact(text.text(), candidateName) : text.text();
-        TermVector resumeEmbedding = text.hasText() ? embedder.embedResume(modelText) : null;
+        // what the resume copies from the posting is the employer's words, not the candidate's: it is not scored
+        PostingCopies.Remaining ownWords = PostingCopies.without(job.title() + "\n" + job.description(), modelText);
+        TermVector resumeEmbedding = text.hasText() ? embedder.embedResume(ownWords.text()) : null;
         // text without a single usable word (symbols, stop words) has nothing to score: a person looks at it
         if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);
@@ -295,7 +298,8 @@ public final class ScreeningService {
                 upload.content().length,
                 text.truncated(),
                 sha256,
-                text.hiddenCharacters());
+                text.hiddenCharacters(),
+                ownWords.copiedCharacters());
         ScreeningResult result = new ScreeningResult(
                 resultId,
                 job.jobId(),
@@ -349,7 +353,9 @@ public final class ScreeningService {
                         "text_truncated",
                         text.truncated(),
                         "hidden_characters",
-                        text.hiddenCharacters()));
+                        text.hiddenCharacters(),
+                        "copied_characters",
+                        ownWords.copiedCharacters()));
         return result;
     }
 

@@ -516,6 +516,7 @@ class ComplianceIntegrationTest {
             assertEquals(result.get("explanation").get(field), decision.get(field), field);
         }
         assertEquals(result.get("hidden_characters"), decision.get("hidden_characters"), "what the file hid");
+        assertEquals(result.get("copied_characters"), decision.get("copied_characters"), "what it copied");
         double own = decision.get("own_score").asDouble();
         double weight = decision.get("similar_applicants_weight").asDouble();
         double blended = decision.get("similar_applicants").asInt() == 0

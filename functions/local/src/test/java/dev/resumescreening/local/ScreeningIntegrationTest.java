@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -333,9 +335,17 @@ class ScreeningIntegrationTest {
 
     @Test
     void aPostingHiddenInWhiteTypeIsNotReadAndTheResultSaysSo() throws Exception {
-        String posting = Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt"));
+        String original = Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt"));
         String barista = Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"));
-        String job = stack.createJob("Backend Java Engineer", posting);
+        String job = stack.createJob("Backend Java Engineer", original);
+        // the posting's words, each line's backwards: what it would score on, with no run copied word for word
+        String posting = original.lines()
+                .map(line -> {
+                    List<String> words = new ArrayList<>(List.of(line.split(" ")));
+                    Collections.reverse(words);
+                    return String.join(" ", words);
+                })
+                .collect(Collectors.joining("\n"));
 
         JsonNode plain = json(stack.uploadFile(job, "barista.pdf", PdfFixtures.textPdfHiding(barista, "")));
         JsonNode hiding =
@@ -356,6 +366,30 @@ class ScreeningIntegrationTest {
                 hiding.get("hidden_characters").asLong(),
                 json(stack.get("/api/v1/screening/result/" + id))
                         .get("hidden_characters")
+                        .asLong());
+    }
+
+    @Test
+    void aPostingPastedIntoAResumeIsNotScoredAndTheResultSaysSo() throws Exception {
+        String posting = Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt"));
+        String barista = Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"));
+        String job = stack.createJob("Backend Java Engineer", posting);
+
+        JsonNode plain = json(stack.uploadFile(job, "barista.txt", barista.getBytes(StandardCharsets.UTF_8)));
+        JsonNode pasting = json(stack.uploadFile(
+                job, "barista-pasting.txt", (barista + "\n" + posting).getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(0, plain.get("copied_characters").asLong());
+        assertTrue(pasting.get("copied_characters").asLong() > posting.length() / 2, pasting.toString());
+        assertEquals(plain.get("score").asDouble(), pasting.get("score").asDouble(), 1e-9);
+        assertEquals(
+                plain.get("explanation").get("found"),
+                pasting.get("explanation").get("found"));
+        String id = pasting.get("screening_result_id").asText();
+        assertEquals(
+                pasting.get("copied_characters").asLong(),
+                json(stack.get("/api/v1/screening/result/" + id))
+                        .get("copied_characters")
                         .asLong());
     }
 

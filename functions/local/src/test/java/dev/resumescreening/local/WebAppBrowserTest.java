@@ -475,6 +475,24 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void theReviewScreenSaysWhenTextCopiedFromTheJobDescriptionWasNotScored() throws Exception {
+        String posting = "You will build and run the payment services of a bank on AWS Lambda and DynamoDB in Java";
+        String jobId = stack.createJob("Copied text job", posting);
+        HttpResponse<String> copying = stack.uploadFile(
+                jobId, "copying.txt", ("Barista\nLatte art and customer service\n" + posting).getBytes());
+        assertEquals(201, copying.statusCode(), copying.body());
+        String resultId = Json.read(copying.body()).get("screening_result_id").asText();
+        driver.get(stack.base + "/#/review?result_id=" + resultId + "&job_id=" + jobId);
+        waitUpTo(20).until(ExpectedConditions.attributeToBe(By.id("review-content"), "data-result-id", resultId));
+        List<WebElement> note = driver.findElements(By.id("review-copied-text"));
+        assertEquals(1, note.size());
+        assertTrue(
+                note.get(0).getText().startsWith("71 characters of the text are copied word for word from the job"),
+                note.get(0).getText());
+        assertNoAlert();
+    }
+
+    @Test
     void theReviewScreenSaysWhenAJobsSimilaritiesWereRaisedOrLowered() throws Exception {
         String description = "Payroll accountant: payroll, general ledger, reconciliations";
         String plain = stack.createJob("Plain job", description);

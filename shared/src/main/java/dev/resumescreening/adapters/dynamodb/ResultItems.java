@@ -62,6 +62,9 @@ public final class ResultItems {
         if (document.hiddenCharacters() > 0) {
             item.put("hidden_characters", n(document.hiddenCharacters()));
         }
+        if (document.copiedCharacters() > 0) {
+            item.put("copied_characters", n(document.copiedCharacters()));
+        }
         item.put("size_bytes", n(document.sizeBytes()));
         if (document.contentSha256() != null) {
             item.put("content_sha256", s(document.contentSha256()));
@@ -111,7 +114,8 @@ public final class ResultItems {
                 longNumber(item, "size_bytes"),
                 flag(item, "text_truncated"),
                 string(item, "content_sha256"),
-                longNumber(item, "hidden_characters"));
+                longNumber(item, "hidden_characters"),
+                longNumber(item, "copied_characters"));
         Review review = null;
         if (flag(item, "human_reviewed")) {
             review = new Review(
