@@ -27,7 +27,8 @@ class PostingCopiesTest {
     @Test
     void knowsACopyWhateverItsCaseAndPunctuationAndTakesOutOverlappingRunsAsOne() {
         String resume = "Summary\nYOU WILL DESIGN BUILD AND OPERATE THE PAYMENT SERVICES THAT MOVE MONEY FOR TWO "
-                + "MILLION CUSTOMERS - working with Java 21 / Spring Boot and PostgreSQL on AWS Lambda and DynamoDB!\nEnd";
+                + "MILLION CUSTOMERS - working with Java 21 / Spring Boot and PostgreSQL on AWS Lambda and "
+                + "DynamoDB!\nEnd";
         PostingCopies.Remaining remaining = PostingCopies.without(POSTING, resume);
         assertEquals("Summary\n\n!\nEnd", remaining.text());
         assertEquals(
