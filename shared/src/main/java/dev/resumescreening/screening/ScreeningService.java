@@ -170,14 +170,16 @@ public final class ScreeningService {
 
     /**
      * Screens a built-in one-page PDF against a built-in job with the live model, storing nothing: the whole scoring
-     * path (PDF reading, redaction, embedding, the model and its weights, the explanation) without a record or file.
+     * path (PDF reading, redaction, what it copies from the posting, embedding, the model and its weights, the
+     * explanation) without a record or file.
      * Returns the score.
      */
     public double rehearse() {
         ExtractedText text = extractor.extract(RehearsalDocument.pdf(), "rehearsal.pdf", DocumentTextExtractor.PDF);
         String modelText = redactor.redact(text.text(), "");
         ScoringModel model = models.forResult(UUID.randomUUID().toString());
-        TermVector resume = embedder.embedResume(modelText);
+        TermVector resume = embedder.embedResume(
+                PostingCopies.without(RehearsalDocument.JOB, modelText).text());
         // read as an upload reads its job's text (Job#matchedText), so that path is warm too
         String jobText = PostingSections.aboutTheWork(RehearsalDocument.JOB);
         TermVector job = embedder.embed(jobText);
