@@ -361,12 +361,7 @@ class ScreeningIntegrationTest {
         assertTrue(
                 showing.get("score").asDouble() > plain.get("score").asDouble() + 30,
                 "the posting read would have moved the score: " + showing.get("score") + " vs " + plain.get("score"));
-        String id = hiding.get("screening_result_id").asText();
-        assertEquals(
-                hiding.get("hidden_characters").asLong(),
-                json(stack.get("/api/v1/screening/result/" + id))
-                        .get("hidden_characters")
-                        .asLong());
+        assertReadBackWithTheSame(hiding, "hidden_characters");
     }
 
     @Test
@@ -385,12 +380,16 @@ class ScreeningIntegrationTest {
         assertEquals(
                 plain.get("explanation").get("found"),
                 pasting.get("explanation").get("found"));
-        String id = pasting.get("screening_result_id").asText();
+        assertReadBackWithTheSame(pasting, "copied_characters");
+    }
+
+    /** The stored result, read back, says what the upload's answer said of {@code field}. */
+    private void assertReadBackWithTheSame(JsonNode uploaded, String field) throws Exception {
+        String id = uploaded.get("screening_result_id").asText();
         assertEquals(
-                pasting.get("copied_characters").asLong(),
-                json(stack.get("/api/v1/screening/result/" + id))
-                        .get("copied_characters")
-                        .asLong());
+                uploaded.get(field).asLong(),
+                json(stack.get("/api/v1/screening/result/" + id)).get(field).asLong(),
+                field);
     }
 
     @Test
