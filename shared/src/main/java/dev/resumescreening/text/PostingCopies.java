@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class PostingCopies {
     public static final int MIN_WORDS = 12;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** A 64-bit prime (FNV's): each word's hash is spread over the run's whole hash. */
+    private static final long RUN_PRIME = 0x100000001B3L;
 
     private PostingCopies() {}
 
@@ -71,12 +73,12 @@ public final class PostingCopies {
         return new Remaining(kept.toString(), taken);
     }
 
-    /** The words of a text, lower case, with where each starts and ends and a 64-bit hash of each. */
-    private record Words(long[] hashes, int[] starts, int[] ends, int count) {
+    /** The words of a text, with where each starts and ends and the hash of each in lower case. */
+    private record Words(int[] hashes, int[] starts, int[] ends, int count) {
         static Words of(String text) {
             Matcher word = WORD.matcher(text);
             int capacity = 64;
-            long[] hashes = new long[capacity];
+            int[] hashes = new int[capacity];
             int[] starts = new int[capacity];
             int[] ends = new int[capacity];
             int count = 0;
@@ -87,7 +89,7 @@ public final class PostingCopies {
                     starts = Arrays.copyOf(starts, capacity);
                     ends = Arrays.copyOf(ends, capacity);
                 }
-                hashes[count] = hash(word.group().toLowerCase(Locale.ROOT));
+                hashes[count] = word.group().toLowerCase(Locale.ROOT).hashCode();
                 starts[count] = word.start();
                 ends[count] = word.end();
                 count++;
@@ -95,11 +97,11 @@ public final class PostingCopies {
             return new Words(hashes, starts, ends, count);
         }
 
-        /** A hash of the {@value #MIN_WORDS} words from word {@code first}, in order. */
+        /** A 64-bit hash of the {@value #MIN_WORDS} words from word {@code first}, in order. */
         long runAt(int first) {
             long run = 0;
             for (int i = first; i < first + MIN_WORDS; i++) {
-                run = run * 0x100000001B3L + hashes[i];
+                run = run * RUN_PRIME + hashes[i];
             }
             return run;
         }
@@ -110,16 +112,6 @@ public final class PostingCopies {
 
         int end(int index) {
             return ends[index];
-        }
-
-        /** 64-bit FNV-1a of the word's characters. */
-        private static long hash(String word) {
-            long hash = 0xcbf29ce484222325L;
-            for (int i = 0; i < word.length(); i++) {
-                hash ^= word.charAt(i);
-                hash *= 0x100000001B3L;
-            }
-            return hash;
         }
     }
 }
