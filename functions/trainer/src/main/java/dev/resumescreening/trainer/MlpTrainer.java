@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -58,12 +60,11 @@ import java.util.function.Consumer;
  * {@code balance_classes=true} weights positives by negatives/positives of the training split (PyTorch's
  * {@code pos_weight}), which raises recall at 0.5 at the cost of calibration.
  *
- * <p>Deterministic for a seed (given single-threaded kernels, see {@link DjlRuntime}), nearly: the validation loss
- * that picks the best epoch and stops early is computed in Java with {@code StrictMath} ({@link #bce},
- * {@link MlpClassifier}), whose results do not change when the JIT compiles the code, as {@code Math}'s may (by an
- * ulp, which was enough to flip a near tie and end one process's first training at another epoch: a served correction
- * of 0.025 or 0.033 instead of 0.047 in 2 of 8 runs on a loaded machine). A difference of 0.0006 remained in 1 of 10
- * such runs, always the process's first training, from a source not found. DJL keeps its random state in
+ * <p>Deterministic for a seed, given single-threaded kernels ({@link DjlRuntime}) and gradients computed only from
+ * memory PyTorch owns (see {@link WeightedSigmoidBinaryCrossEntropy}: a garbage collection between the forward and the
+ * backward pass changed a process's first training in about 1 of 60 runs, and corrupted any step it fell in). The
+ * validation loss that picks the best epoch and stops early is computed in Java with {@code StrictMath}
+ * ({@link #bce}, {@link MlpClassifier}), whose results are specified to the bit. DJL keeps its random state in
  * process-wide statics, so calls are serialised on a global lock.
  */
 public final class MlpTrainer {
@@ -206,14 +207,6 @@ public final class MlpTrainer {
         Engine engine = Engine.getEngine(DjlRuntime.ENGINE);
         engine.setRandomSeed(hp.seed());
 
-        Linear hiddenLayer = Linear.builder().setUnits(hidden).build();
-        Linear outputLayer = Linear.builder().setUnits(1).build();
-        SequentialBlock block =
-                new SequentialBlock().add(hiddenLayer).add(Activation::relu).add(outputLayer);
-        if (hp.warmStart()) {
-            block.add(output -> new NDList(output.singletonOrThrow().mul(CORRECTION_SCALE)));
-        }
-
         List<TrainingOutcome.EpochStats> epochs = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         int bestEpoch = 0;
@@ -222,8 +215,15 @@ public final class MlpTrainer {
         MlpWeights bestWeights = null;
         int epochsRun = 0;
 
+        Linear hiddenLayer = Linear.builder().setUnits(hidden).build();
+        Linear outputLayer = Linear.builder().setUnits(1).build();
         try (Model model = Model.newInstance("pair-mlp", Device.cpu(), DjlRuntime.ENGINE);
                 NDManager data = model.getNDManager().newSubManager()) {
+            SequentialBlock block =
+                    new SequentialBlock().add(hiddenLayer).add(Activation::relu).add(outputLayer);
+            if (hp.warmStart()) {
+                block.add(scaledBy(model.getNDManager().create(CORRECTION_SCALE)));
+            }
             model.setBlock(block);
             Optimizer adam = Optimizer.adam()
                     .optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
@@ -381,6 +381,14 @@ public final class MlpTrainer {
                 hp,
                 positiveWeight,
                 duration);
+    }
+
+    /**
+     * Multiplies its input by {@code factor}, a scalar tensor that must outlive the backward pass (the model's, not a
+     * number: see {@link WeightedSigmoidBinaryCrossEntropy} on what DJL does with a number).
+     */
+    static Block scaledBy(NDArray factor) {
+        return LambdaBlock.singleton(output -> output.mul(factor));
     }
 
     /** Which inputs the network may use: every pair feature, or the similarity only ("cosine"). */
