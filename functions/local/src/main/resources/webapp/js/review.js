@@ -128,7 +128,10 @@ export async function reviewScreen(params) {
         'invisible, too small, off the page or in a hidden layer) were not read and do not count in the score')] : []),
       ...(result.copied_characters > 0 ? [h('dt', {}, 'Copied text'), h('dd', { id: 'review-copied-text' },
         `${result.copied_characters} characters of the text are copied word for word from the job description ` +
-        '(12 or more words in a row) and do not count in the score')] : []));
+        '(12 or more words in a row) and do not count in the score')] : []),
+      ...(result.repeated_characters > 0 ? [h('dt', {}, 'Repeated text'), h('dd', { id: 'review-repeated-text' },
+        `${result.repeated_characters} characters of the text repeat what it already says twice ` +
+        '(4 or more words in a row) and do not count in the score again')] : []));
     replace(jobPanel, ...jobDescription(resultJob));
     notes.value = result.notes || '';
     replace(explanationPanel, explanationOf(result));

@@ -77,6 +77,7 @@ public final class Views {
         view.put("text_truncated", document.textTruncated());
         view.put("hidden_characters", document.hiddenCharacters());
         view.put("copied_characters", document.copiedCharacters());
+        view.put("repeated_characters", document.repeatedCharacters());
         ScreeningResult.Review review = result.review();
         view.put(
                 "human_decision", review == null ? null : review.humanDecision().apiName());

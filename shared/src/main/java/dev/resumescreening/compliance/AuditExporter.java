@@ -48,6 +48,7 @@ public final class AuditExporter {
             line.put("similar_applicants_weight", explanation == null ? 0 : explanation.similarApplicantsWeight());
             line.put("hidden_characters", result.document().hiddenCharacters());
             line.put("copied_characters", result.document().copiedCharacters());
+            line.put("repeated_characters", result.document().repeatedCharacters());
             line.put("decision", result.decision().name().toLowerCase(java.util.Locale.ROOT));
             line.put("at", result.createdAt());
             write(out, line);

@@ -72,7 +72,8 @@ public record ScreeningResult(
      * by which a second upload of the same file for the job is recognised (null for results of earlier releases);
      * {@code hiddenCharacters} how many characters the file holds that no reader of it sees, which were not read;
      * {@code copiedCharacters} how many characters of its text are copied word for word from the job's posting, which
-     * were not scored.
+     * were not scored; {@code repeatedCharacters} how many characters of its text repeat a passage it already says twice,
+     * which were not scored either.
      */
     public record Document(
             String fileName,
@@ -86,7 +87,8 @@ public record ScreeningResult(
             boolean textTruncated,
             String contentSha256,
             long hiddenCharacters,
-            long copiedCharacters) {
+            long copiedCharacters,
+            long repeatedCharacters) {
         public Document(
                 String fileName,
                 String contentType,
@@ -107,6 +109,7 @@ public record ScreeningResult(
                     sizeBytes,
                     false,
                     null,
+                    0,
                     0,
                     0);
         }

@@ -25,6 +25,7 @@ import dev.resumescreening.text.PersonalDetailsRedactor;
 import dev.resumescreening.text.PostingCopies;
 import dev.resumescreening.text.PostingSections;
 import dev.resumescreening.text.RehearsalDocument;
+import dev.resumescreening.text.RepeatedPassages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -170,7 +171,7 @@ public final class ScreeningService {
 
     /**
      * Screens a built-in one-page PDF against a built-in job with the live model, storing nothing: the whole scoring
-     * path (PDF reading, redaction, what it copies from the posting, embedding, the model and its weights, the
+     * path (PDF reading, redaction, what it copies from the posting and what it repeats, embedding, the model and its weights, the
      * explanation) without a record or file.
      * Returns the score.
      */
@@ -178,8 +179,9 @@ public final class ScreeningService {
         ExtractedText text = extractor.extract(RehearsalDocument.pdf(), "rehearsal.pdf", DocumentTextExtractor.PDF);
         String modelText = redactor.redact(text.text(), "");
         ScoringModel model = models.forResult(UUID.randomUUID().toString());
-        TermVector resume = embedder.embedResume(
-                PostingCopies.without(RehearsalDocument.JOB, modelText).text());
+        TermVector resume = embedder.embedResume(RepeatedPassages.without(
+                        PostingCopies.without(RehearsalDocument.JOB, modelText).text())
+                .text());
         // read as an upload reads its job's text (Job#matchedText), so that path is warm too
         String jobText = PostingSections.aboutTheWork(RehearsalDocument.JOB);
         TermVector job = embedder.embed(jobText);
@@ -265,7 +267,9 @@ public final class ScreeningService {
         String modelText = text.hasText() ? redactor.redact(text.text(), candidateName) : text.text();
         // what the resume copies from the posting is the employer's words, not the candidate's: it is not scored
         PostingCopies.Remaining ownWords = PostingCopies.without(job.title() + "\n" + job.description(), modelText);
-        TermVector resumeEmbedding = text.hasText() ? embedder.embedResume(ownWords.text()) : null;
+        // a passage said over and over (a line of keywords pasted twenty times) counts as said twice
+        RepeatedPassages.Remaining counted = RepeatedPassages.without(ownWords.text());
+        TermVector resumeEmbedding = text.hasText() ? embedder.embedResume(counted.text()) : null;
         // text without a single usable word (symbols, stop words) has nothing to score: a person looks at it
         if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);
@@ -301,7 +305,8 @@ public final class ScreeningService {
                 text.truncated(),
                 sha256,
                 text.hiddenCharacters(),
-                ownWords.copiedCharacters());
+                ownWords.copiedCharacters(),
+                counted.repeatedCharacters());
         ScreeningResult result = new ScreeningResult(
                 resultId,
                 job.jobId(),
@@ -357,7 +362,9 @@ public final class ScreeningService {
                         "hidden_characters",
                         text.hiddenCharacters(),
                         "copied_characters",
-                        ownWords.copiedCharacters()));
+                        ownWords.copiedCharacters(),
+                        "repeated_characters",
+                        counted.repeatedCharacters()));
         return result;
     }
 

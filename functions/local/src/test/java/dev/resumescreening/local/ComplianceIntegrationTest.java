@@ -517,6 +517,7 @@ class ComplianceIntegrationTest {
         }
         assertEquals(result.get("hidden_characters"), decision.get("hidden_characters"), "what the file hid");
         assertEquals(result.get("copied_characters"), decision.get("copied_characters"), "what it copied");
+        assertEquals(result.get("repeated_characters"), decision.get("repeated_characters"), "what it repeated");
         double own = decision.get("own_score").asDouble();
         double weight = decision.get("similar_applicants_weight").asDouble();
         double blended = decision.get("similar_applicants").asInt() == 0

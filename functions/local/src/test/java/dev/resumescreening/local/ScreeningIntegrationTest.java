@@ -383,6 +383,29 @@ class ScreeningIntegrationTest {
         assertReadBackWithTheSame(pasting, "copied_characters");
     }
 
+    @Test
+    void aLineOfKeywordsPastedOverAndOverCountsAsSaidTwice() throws Exception {
+        String posting = Files.readString(TestStack.samples().resolve("jobs/backend-java-engineer.txt"));
+        String barista = Files.readString(TestStack.samples().resolve("resumes/sam-taylor-barista.txt"));
+        String keywords = "Java 21, Spring Boot, PostgreSQL, AWS Lambda, DynamoDB, payment services\n";
+        String job = stack.createJob("Backend Java Engineer", posting);
+
+        JsonNode twice = json(stack.uploadFile(
+                job, "barista-twice.txt", (barista + keywords.repeat(2)).getBytes(StandardCharsets.UTF_8)));
+        JsonNode stuffed = json(stack.uploadFile(
+                job, "barista-stuffed.txt", (barista + keywords.repeat(30)).getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(0, twice.get("repeated_characters").asLong());
+        assertEquals(
+                28 * keywords.replaceAll("\\s", "").length(),
+                stuffed.get("repeated_characters").asLong());
+        assertEquals(twice.get("score").asDouble(), stuffed.get("score").asDouble(), 1e-9);
+        assertEquals(
+                twice.get("explanation").get("found"),
+                stuffed.get("explanation").get("found"));
+        assertReadBackWithTheSame(stuffed, "repeated_characters");
+    }
+
     /** The stored result, read back, says what the upload's answer said of {@code field}. */
     private void assertReadBackWithTheSame(JsonNode uploaded, String field) throws Exception {
         String id = uploaded.get("screening_result_id").asText();

@@ -475,20 +475,28 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void theReviewScreenSaysWhenTextCopiedFromTheJobDescriptionWasNotScored() throws Exception {
+    void theReviewScreenSaysWhenTextCopiedFromTheJobDescriptionOrRepeatedWasNotScored() throws Exception {
         String posting = "You will build and run the payment services of a bank on AWS Lambda and DynamoDB in Java";
         String jobId = stack.createJob("Copied text job", posting);
+        String skills = "Latte art, espresso, cash handling\n";
         HttpResponse<String> copying = stack.uploadFile(
-                jobId, "copying.txt", ("Barista\nLatte art and customer service\n" + posting).getBytes());
+                jobId,
+                "copying.txt",
+                ("Barista\nLatte art and customer service\n" + skills.repeat(5) + posting).getBytes());
         assertEquals(201, copying.statusCode(), copying.body());
         String resultId = Json.read(copying.body()).get("screening_result_id").asText();
         driver.get(stack.base + "/#/review?result_id=" + resultId + "&job_id=" + jobId);
         waitUpTo(20).until(ExpectedConditions.attributeToBe(By.id("review-content"), "data-result-id", resultId));
-        List<WebElement> note = driver.findElements(By.id("review-copied-text"));
-        assertEquals(1, note.size());
+        List<WebElement> copied = driver.findElements(By.id("review-copied-text"));
+        assertEquals(1, copied.size());
         assertTrue(
-                note.get(0).getText().startsWith("71 characters of the text are copied word for word from the job"),
-                note.get(0).getText());
+                copied.get(0).getText().startsWith("71 characters of the text are copied word for word from the job"),
+                copied.get(0).getText());
+        List<WebElement> repeated = driver.findElements(By.id("review-repeated-text"));
+        assertEquals(1, repeated.size());
+        assertTrue(
+                repeated.get(0).getText().startsWith("90 characters of the text repeat what it already says twice"),
+                repeated.get(0).getText());
         assertNoAlert();
     }
 

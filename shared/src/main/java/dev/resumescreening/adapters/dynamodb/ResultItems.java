@@ -65,6 +65,9 @@ public final class ResultItems {
         if (document.copiedCharacters() > 0) {
             item.put("copied_characters", n(document.copiedCharacters()));
         }
+        if (document.repeatedCharacters() > 0) {
+            item.put("repeated_characters", n(document.repeatedCharacters()));
+        }
         item.put("size_bytes", n(document.sizeBytes()));
         if (document.contentSha256() != null) {
             item.put("content_sha256", s(document.contentSha256()));
@@ -115,7 +118,8 @@ public final class ResultItems {
                 flag(item, "text_truncated"),
                 string(item, "content_sha256"),
                 longNumber(item, "hidden_characters"),
-                longNumber(item, "copied_characters"));
+                longNumber(item, "copied_characters"),
+                longNumber(item, "repeated_characters"));
         Review review = null;
         if (flag(item, "human_reviewed")) {
             review = new Review(
