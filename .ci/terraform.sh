@@ -284,9 +284,36 @@ apply_failed() {
   tail -n 60 "$WORK/apply.log" >&2
   die "terraform apply"
 }
+# Other creates sent twice fail with "already exists" (a table, a Cognito resource server: one CI run each), and
+# would again on the next apply. The error names the resource's ID ("creating ... (ID):") and, below it, its address
+# ("with ADDRESS,"): what moto made is imported into the state before the apply runs once more.
+created_twice() {
+  awk '/^Error: creating .*already exists/ {
+         id = $0; sub(/^Error: creating [^(]*\(/, "", id); sub(/\): .*$/, "", id); pending = 1; next
+       }
+       pending && /^  with / {
+         address = $0; sub(/^  with /, "", address); sub(/,$/, "", address); print address "\t" id; pending = 0
+       }' "$WORK/apply.log"
+}
+import_created_twice() {
+  local address id imported=0
+  while IFS=$'\t' read -r address id; do
+    log "  moto already had $address (its create was sent twice); importing $id"
+    tf import -input=false "${MOTO_VARS[@]}" "$address" "$id" >>"$WORK/import.log" 2>&1 || {
+      tail -n 30 "$WORK/import.log" >&2
+      return 1
+    }
+    imported=1
+  done < <(created_twice)
+  ((imported))
+}
 if ! apply_into_moto; then
-  grep -q 'DistributionAlreadyExists' "$WORK/apply.log" || apply_failed
-  log "  moto refused a CloudFront distribution sent twice (409 DistributionAlreadyExists); applying once more"
+  if grep -q 'DistributionAlreadyExists' "$WORK/apply.log"; then
+    log "  moto refused a CloudFront distribution sent twice (409 DistributionAlreadyExists); applying once more"
+  else
+    import_created_twice || apply_failed
+    log "  applying once more"
+  fi
   apply_into_moto || apply_failed
 fi
 log "  applied $(grep -o 'Resources: [0-9]* added' "$WORK/apply.log" || true) in $((SECONDS - started)) s"
