@@ -72,8 +72,8 @@ public record ScreeningResult(
      * by which a second upload of the same file for the job is recognised (null for results of earlier releases);
      * {@code hiddenCharacters} how many characters the file holds that no reader of it sees, which were not read;
      * {@code copiedCharacters} how many characters of its text are copied word for word from the job's posting, which
-     * were not scored; {@code repeatedCharacters} how many characters of its text repeat a passage it already says twice,
-     * which were not scored either.
+     * were not scored; {@code repeatedCharacters} how many characters of its text repeat a passage it already says
+     * twice, which were not scored either.
      */
     public record Document(
             String fileName,

@@ -171,8 +171,8 @@ public final class ScreeningService {
 
     /**
      * Screens a built-in one-page PDF against a built-in job with the live model, storing nothing: the whole scoring
-     * path (PDF reading, redaction, what it copies from the posting and what it repeats, embedding, the model and its weights, the
-     * explanation) without a record or file.
+     * path (PDF reading, redaction, what it copies from the posting and what it repeats, embedding, the model and its
+     * weights, the explanation) without a record or file.
      * Returns the score.
      */
     public double rehearse() {
