@@ -22,10 +22,9 @@ import dev.resumescreening.ports.ScoringModel;
 import dev.resumescreening.text.DocumentTextExtractor;
 import dev.resumescreening.text.ExtractedText;
 import dev.resumescreening.text.PersonalDetailsRedactor;
-import dev.resumescreening.text.PostingCopies;
 import dev.resumescreening.text.PostingSections;
 import dev.resumescreening.text.RehearsalDocument;
-import dev.resumescreening.text.RepeatedPassages;
+import dev.resumescreening.text.ScoredText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -179,9 +178,8 @@ public final class ScreeningService {
         ExtractedText text = extractor.extract(RehearsalDocument.pdf(), "rehearsal.pdf", DocumentTextExtractor.PDF);
         String modelText = redactor.redact(text.text(), "");
         ScoringModel model = models.forResult(UUID.randomUUID().toString());
-        TermVector resume = embedder.embedResume(RepeatedPassages.without(
-                        PostingCopies.without(RehearsalDocument.JOB, modelText).text())
-                .text());
+        TermVector resume = embedder.embedResume(
+                ScoredText.of(RehearsalDocument.JOB, modelText).text());
         // read as an upload reads its job's text (Job#matchedText), so that path is warm too
         String jobText = PostingSections.aboutTheWork(RehearsalDocument.JOB);
         TermVector job = embedder.embed(jobText);
@@ -265,11 +263,9 @@ public final class ScreeningService {
         Explanation explanation = null;
         // the model, the stored text and the reviewers of blind jobs never see the candidate's personal details
         String modelText = text.hasText() ? redactor.redact(text.text(), candidateName) : text.text();
-        // what the resume copies from the posting is the employer's words, not the candidate's: it is not scored
-        PostingCopies.Remaining ownWords = PostingCopies.without(job.title() + "\n" + job.description(), modelText);
-        // a passage said over and over (a line of keywords pasted twenty times) counts as said twice
-        RepeatedPassages.Remaining counted = RepeatedPassages.without(ownWords.text());
-        TermVector resumeEmbedding = text.hasText() ? embedder.embedResume(counted.text()) : null;
+        // what it copies from the posting is the employer's words, and what it says over and over counts as said twice
+        ScoredText scored = ScoredText.of(job.title() + "\n" + job.description(), modelText);
+        TermVector resumeEmbedding = text.hasText() ? embedder.embedResume(scored.text()) : null;
         // text without a single usable word (symbols, stop words) has nothing to score: a person looks at it
         if (resumeEmbedding != null && !resumeEmbedding.isEmpty()) {
             ScoringModel model = models.forResult(resultId);
@@ -305,8 +301,8 @@ public final class ScreeningService {
                 text.truncated(),
                 sha256,
                 text.hiddenCharacters(),
-                ownWords.copiedCharacters(),
-                counted.repeatedCharacters());
+                scored.copiedCharacters(),
+                scored.repeatedCharacters());
         ScreeningResult result = new ScreeningResult(
                 resultId,
                 job.jobId(),
@@ -362,9 +358,9 @@ public final class ScreeningService {
                         "hidden_characters",
                         text.hiddenCharacters(),
                         "copied_characters",
-                        ownWords.copiedCharacters(),
+                        scored.copiedCharacters(),
                         "repeated_characters",
-                        counted.repeatedCharacters()));
+                        scored.repeatedCharacters()));
         return result;
     }
 
