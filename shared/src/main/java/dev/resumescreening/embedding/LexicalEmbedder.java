@@ -166,7 +166,7 @@ public final class LexicalEmbedder implements Embedder {
                             .matches();
             for (int i = 0; i < words.length; i++) {
                 String token = words[i].toLowerCase(Locale.ROOT);
-                if (token.length() < 2 || STOP_WORDS.contains(token)) {
+                if (!isScored(token)) {
                     adjacent = false;
                     continue;
                 }
@@ -179,6 +179,11 @@ public final class LexicalEmbedder implements Embedder {
             }
             previousEnd = tokens.end();
         }
+    }
+
+    /** Whether a word (in lower case) is weighed at all: one letter or digit, or a stop word, is not. */
+    public static boolean isScored(String word) {
+        return word.length() >= 2 && !STOP_WORDS.contains(word);
     }
 
     @Override

@@ -1,15 +1,17 @@
 package dev.resumescreening.text;
 
+import dev.resumescreening.embedding.LexicalEmbedder;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The words of a text (runs of letters and digits), with where each starts and ends and the hash of each in lower
- * case: what {@link PostingCopies} and {@link RepeatedPassages} compare, whatever the case and punctuation.
+ * The words of a text (runs of letters and digits), with where each starts and ends, the hash of each in lower case and
+ * whether the lexical embedder weighs it at all (stop words and single characters it does not): what
+ * {@link PostingCopies} and {@link RepeatedPassages} compare, whatever the case and punctuation.
  */
-record Words(int[] hashes, int[] starts, int[] ends, int count) {
+record Words(int[] hashes, boolean[] scored, int[] starts, int[] ends, int count) {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** A 64-bit prime (FNV's): each word's hash is spread over the run's whole hash. */
     private static final long RUN_PRIME = 0x100000001B3L;
@@ -21,6 +23,7 @@ record Words(int[] hashes, int[] starts, int[] ends, int count) {
         Matcher word = WORD.matcher(text);
         int capacity = 64;
         int[] hashes = new int[capacity];
+        boolean[] scored = new boolean[capacity];
         int[] starts = new int[capacity];
         int[] ends = new int[capacity];
         int count = 0;
@@ -28,15 +31,18 @@ record Words(int[] hashes, int[] starts, int[] ends, int count) {
             if (count == hashes.length) {
                 capacity *= 2;
                 hashes = Arrays.copyOf(hashes, capacity);
+                scored = Arrays.copyOf(scored, capacity);
                 starts = Arrays.copyOf(starts, capacity);
                 ends = Arrays.copyOf(ends, capacity);
             }
-            hashes[count] = word.group().toLowerCase(Locale.ROOT).hashCode();
+            String lowerCase = word.group().toLowerCase(Locale.ROOT);
+            hashes[count] = lowerCase.hashCode();
+            scored[count] = LexicalEmbedder.isScored(lowerCase);
             starts[count] = word.start();
             ends[count] = word.end();
             count++;
         }
-        return new Words(hashes, starts, ends, count);
+        return new Words(hashes, scored, starts, ends, count);
     }
 
     /** A 64-bit hash of the {@code length} words from word {@code first}, in order. */
