@@ -76,7 +76,11 @@ final class DocxText {
                     "the file is named or declared as a Word document (.docx) but has no"
                             + " document text part; upload a .docx, a PDF or plain text");
         }
-        WordStyles styles = parts.containsKey(STYLES_PART) ? WordStyles.of(parts.get(STYLES_PART)) : WordStyles.NONE;
+        ThemeColours theme = parts.containsKey(ThemeColours.PART)
+                ? ThemeColours.of(parts.get(ThemeColours.PART))
+                : ThemeColours.OFFICE;
+        WordStyles styles =
+                parts.containsKey(STYLES_PART) ? WordStyles.of(parts.get(STYLES_PART), theme) : WordStyles.none(theme);
         Layout layout = Layout.of(document, hasEvenAndOddHeaders(parts.get(SETTINGS_PART)));
         Map<String, String> targets = relationshipTargets(parts.get(RELATIONSHIPS_PART));
         List<byte[]> headers = partsNamed(layout.headerIds(), targets, parts);
@@ -421,7 +425,8 @@ final class DocxText {
 
     /**
      * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
-     * reader of the document cannot see: hidden ({@code w:vanish}), under a point high or white on the white page,
+     * reader of the document cannot see: hidden ({@code w:vanish}), under a point high or white on the white page
+     * (by value or by the theme's colour it names, {@link ThemeColours}),
      * formatted so on the run itself or by its character style, its paragraph's style (either named or the default
      * one, with the styles they are based on) or the document defaults, not as a tracked change says it was before;
      * formatting on the run itself wins over its styles'. A table style's run formatting is not looked at (its text is
@@ -489,7 +494,10 @@ final class DocxText {
                         case "rPrChange" -> inFormerFormatting = true;
                         case "vanish" -> runHidden = inRunProperties ? Boolean.valueOf(isOn(xml)) : runHidden;
                         case "sz" -> runHalfPoints = inRunProperties ? halfPointsOf(xml) : runHalfPoints;
-                        case "color" -> runLight = inRunProperties ? Boolean.valueOf(isLight(valueOf(xml))) : runLight;
+                        case "color" ->
+                            runLight = inRunProperties
+                                    ? Boolean.valueOf(styles.theme().isLight(xml))
+                                    : runLight;
                         case "shd", "highlight" -> {
                             boolean colours = putsColourBehind(xml);
                             runShaded |= ofRun && colours;

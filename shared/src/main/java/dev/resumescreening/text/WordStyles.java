@@ -4,7 +4,6 @@ import static dev.resumescreening.text.DocxText.WORDPROCESSING_NS;
 import static dev.resumescreening.text.DocxText.XML;
 import static dev.resumescreening.text.DocxText.corrupt;
 import static dev.resumescreening.text.DocxText.halfPointsOf;
-import static dev.resumescreening.text.DocxText.isLight;
 import static dev.resumescreening.text.DocxText.isOn;
 import static dev.resumescreening.text.DocxText.putsColourBehind;
 import static dev.resumescreening.text.DocxText.valueOf;
@@ -22,7 +21,7 @@ import javax.xml.stream.XMLStreamReader;
  * What {@code word/styles.xml} says about runs: the styles that put colour behind text (shading or highlighting,
  * their own or a style they are based on), whether text may get some without naming a style (document defaults, a
  * default style, or more styles than are kept apart), and how each style and the document defaults format the runs
- * they apply to ({@link RunLook}).
+ * they apply to ({@link RunLook}); with the theme whose colours a style or run may name.
  */
 record WordStyles(
         Set<String> shadingIds,
@@ -30,14 +29,19 @@ record WordStyles(
         Map<String, RunLook> looks,
         RunLook documentDefaults,
         String defaultParagraphStyle,
-        String defaultCharacterStyle) {
-    static final WordStyles NONE = new WordStyles(Set.of(), false, Map.of(), RunLook.PLAIN, null, null);
+        String defaultCharacterStyle,
+        ThemeColours theme) {
     /** How many styles a chain of "based on" may climb: more is a loop or a hostile file. */
     private static final int MAX_BASED_ON = 20;
     /** Styles a document may define (Word's own templates define a few hundred); past this, any may shade. */
     static final int MAX_STYLES = 10_000;
 
-    static WordStyles of(byte[] styles) {
+    /** A document without a styles part. */
+    static WordStyles none(ThemeColours theme) {
+        return new WordStyles(Set.of(), false, Map.of(), RunLook.PLAIN, null, null, theme);
+    }
+
+    static WordStyles of(byte[] styles, ThemeColours theme) {
         Map<String, String> basedOn = new HashMap<>();
         Map<String, RunLook> ownLooks = new HashMap<>();
         Set<String> shading = new HashSet<>();
@@ -95,7 +99,7 @@ record WordStyles(
                         }
                         case "vanish" -> look = ofRuns ? look.withHidden(isOn(xml)) : look;
                         case "sz" -> look = ofRuns ? look.withHalfPoints(halfPointsOf(xml)) : look;
-                        case "color" -> look = ofRuns ? look.withLight(isLight(valueOf(xml))) : look;
+                        case "color" -> look = ofRuns ? look.withLight(theme.isLight(xml)) : look;
                         default -> {
                             if (putsColourBehind(xml)) {
                                 byDefault |= inDefaults;
@@ -152,7 +156,8 @@ record WordStyles(
                 looks,
                 documentDefaults,
                 defaultParagraph,
-                defaultCharacter);
+                defaultCharacter,
+                theme);
     }
 
     boolean shades(String styleId) {

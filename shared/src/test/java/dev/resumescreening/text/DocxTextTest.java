@@ -193,6 +193,55 @@ class DocxTextTest {
         assertEquals("SeniorJavaengineer".length(), onPaper.hiddenCharacters());
     }
 
+    /** "Payroll accountant", then " Senior Java engineer" in the colour {@code color} (a w:color element) sets. */
+    private static String coloured(String color) {
+        return paragraph(null, styledRun(null, color));
+    }
+
+    @Test
+    void leavesOutTextInTheThemesWhiteWhateverItsValueSays() {
+        String background = "<w:color w:val=\"000000\" w:themeColor=\"background1\"/>";
+        assertEquals(LEFT_OUT, read(coloured(background), null), "Office's default theme: background 1 is white");
+        assertEquals(LEFT_OUT, read(coloured("<w:color w:themeColor=\"light1\" w:themeTint=\"33\"/>"), null));
+        assertEquals(
+                LEFT_OUT,
+                read(coloured("<w:color w:val=\"FFFFFF\" w:themeColor=\"background1\" w:themeShade=\"F2\"/>"), null),
+                "5% darker is still white on paper");
+        assertEquals(SHOWN, read(coloured(background.replace("/>", " w:themeShade=\"BF\"/>")), null), "25% darker");
+        assertEquals(
+                SHOWN,
+                read(coloured("<w:color w:val=\"FFFFFF\" w:themeColor=\"text1\"/>"), null),
+                "Word shows the theme's colour, not the value");
+        String whiteNormal = STYLES_OPEN
+                + runStyle("paragraph", "Normal", null, background)
+                        .replace("w:styleId=\"Normal\"", "w:styleId=\"Normal\" w:default=\"1\"")
+                + "</w:styles>";
+        assertEquals("\n", read(paragraph(null, ""), whiteNormal));
+    }
+
+    @Test
+    void readsTheThemesColoursFromItsPart() {
+        String darkTheme = "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+                + "<a:themeElements><a:clrScheme name=\"Night\">"
+                + "<a:dk1><a:sysClr val=\"windowText\" lastClr=\"FFFFFF\"/></a:dk1>"
+                + "<a:lt1><a:srgbClr val=\"1E1E1E\"/></a:lt1>"
+                + "</a:clrScheme></a:themeElements>"
+                + "<a:extraClrSchemeLst><a:extraClrScheme><a:clrScheme name=\"Day\">"
+                + "<a:dk1><a:srgbClr val=\"000000\"/></a:dk1><a:lt1><a:srgbClr val=\"FFFFFF\"/></a:lt1>"
+                + "</a:clrScheme></a:extraClrScheme></a:extraClrSchemeLst></a:theme>";
+        assertEquals(
+                SHOWN, readThemed(coloured("<w:color w:val=\"000000\" w:themeColor=\"background1\"/>"), darkTheme));
+        assertEquals(LEFT_OUT, readThemed(coloured("<w:color w:val=\"000000\" w:themeColor=\"text1\"/>"), darkTheme));
+        assertEquals(SHOWN, readThemed(coloured("<w:color w:val=\"000000\"/>"), darkTheme));
+    }
+
+    private String readThemed(String body, String theme) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("word/document.xml", DocxFixtures.documentXml(body));
+        parts.put(ThemeColours.PART, theme);
+        return extractor.extract(DocxFixtures.zip(parts), "cv.docx", null).text();
+    }
+
     @Test
     void readsWhiteTextInAShadedCellOrTableAndNotBesideIt() {
         String darkCell = "<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"1F3864\"/>"
