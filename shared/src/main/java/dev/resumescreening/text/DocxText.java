@@ -425,7 +425,7 @@ final class DocxText {
 
     /**
      * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
-     * reader of the document cannot see: hidden ({@code w:vanish}), under a point high or white on the white page
+     * reader of the document cannot see: hidden ({@code w:vanish}), too small to read (as in a PDF) or white on the white page
      * (by value or by the theme's colour it names, {@link ThemeColours}),
      * formatted so on the run itself or by its character style, its paragraph's style (either named or the default
      * one, with the styles they are based on) or the document defaults, not as a tracked change says it was before;
@@ -545,7 +545,7 @@ final class DocxText {
                     boolean hiddenRun = runHidden != null ? runHidden : styled.hidden();
                     Integer halfPoints = runHalfPoints != null ? runHalfPoints : styled.halfPoints();
                     boolean white = Boolean.TRUE.equals(runLight != null ? runLight : styled.light());
-                    if (hiddenRun || (halfPoints != null && halfPoints < 2) || (white && onPaper)) {
+                    if (hiddenRun || tooSmallToRead(halfPoints) || (white && onPaper)) {
                         hidden += ExtractedText.charactersIn(xml.getText());
                     } else {
                         text.append(xml.getText());
@@ -580,6 +580,11 @@ final class DocxText {
     /** A colour written {@code RRGGBB} that is white to a reader ({@link ExtractedText#isPaperWhite}). */
     static boolean isLight(String rgb) {
         return rgb != null && rgb.matches("[0-9A-Fa-f]{6}") && ExtractedText.isPaperWhite(Integer.parseInt(rgb, 16));
+    }
+
+    /** A font size (in half-points) under {@link VisibleTextStripper#MIN_READABLE_POINTS}. */
+    private static boolean tooSmallToRead(Integer halfPoints) {
+        return halfPoints != null && halfPoints < 2 * VisibleTextStripper.MIN_READABLE_POINTS;
     }
 
     /** A font size ({@code w:sz}, in half-points), null when it is not a number. */

@@ -54,7 +54,7 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * A {@link PDFTextStripper} that reads only the text a person reading the page can see. Text in a PDF can be drawn so
  * that no reader sees it and every text extractor reads it: white on the white page, fully transparent, in the
- * invisible rendering mode, a fraction of a point high or wide, off the page or outside the area the page clips its
+ * invisible rendering mode, too small to read, off the page or outside the area the page clips its
  * drawing to, covered by a box or an image drawn over it, or in a layer (optional content) that viewers show switched
  * off. A resume can carry a whole job posting that way, and a screen that reads words would rank it with the
  * posting's best matches; the reviewer, looking at the page, would see nothing to explain it. Such glyphs are left out
@@ -72,8 +72,13 @@ import org.apache.pdfbox.util.Matrix;
  * of 0.6 points that had been read into the resume's first line).
  */
 class VisibleTextStripper extends PDFTextStripper {
-    /** Below this height or width in points (a third of the smallest print on a banknote) no one makes out a glyph. */
-    static final double MIN_READABLE_POINTS = 1.0;
+    /**
+     * Below this size in points (height or width of a glyph's em) no one reads a glyph at reading distance: its lower
+     * case letters are under 0.45 mm high, where an eye with full acuity needs about 0.6 mm at 40 cm. Text set at one
+     * or two points to carry keywords no reviewer sees is left out. Of the 484 PDFs below, none reads differently with
+     * this at 1, 2 or 3 points (the same six real resumes lose the same 194 characters).
+     */
+    static final double MIN_READABLE_POINTS = 2.5;
     /**
      * How far above its baseline, in ems, a glyph's body reaches (about a lowercase letter's height): a backdrop must
      * reach from the baseline to there, so a thin rule a line of white text happens to sit on hides it still.

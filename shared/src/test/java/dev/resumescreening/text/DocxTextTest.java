@@ -101,19 +101,20 @@ class DocxTextTest {
     }
 
     @Test
-    void leavesOutRunsFormattedHiddenOrUnderAPointHigh() {
+    void leavesOutRunsFormattedHiddenOrTooSmallToRead() {
         String body = "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>"
                 + "<w:r><w:t>Payroll accountant</w:t></w:r>"
                 + "<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space=\"preserve\"> Senior Java engineer</w:t></w:r>"
                 + "<w:r><w:rPr><w:sz w:val=\"1\"/></w:rPr><w:t>Kubernetes</w:t></w:r>"
-                + "<w:r><w:rPr><w:vanish w:val=\"false\"/><w:sz w:val=\"22\"/></w:rPr>"
+                + "<w:r><w:rPr><w:sz w:val=\"4\"/></w:rPr><w:t>Terraform</w:t></w:r>"
+                + "<w:r><w:rPr><w:vanish w:val=\"false\"/><w:sz w:val=\"5\"/></w:rPr>"
                 + "<w:t xml:space=\"preserve\"> with payroll audits</w:t></w:r>"
                 + "<w:r><w:rPr><w:b/><w:rPrChange w:id=\"1\" w:author=\"x\"><w:rPr><w:vanish/></w:rPr></w:rPrChange>"
                 + "</w:rPr><w:t xml:space=\"preserve\"> and VAT returns</w:t></w:r></w:p>";
         ExtractedText text = extractor.extract(
                 DocxFixtures.zip(Map.of("word/document.xml", DocxFixtures.documentXml(body))), "cv.docx", null);
         assertEquals("Payroll accountant with payroll audits and VAT returns\n", text.text());
-        assertEquals("SeniorJavaengineerKubernetes".length(), text.hiddenCharacters());
+        assertEquals("SeniorJavaengineerKubernetesTerraform".length(), text.hiddenCharacters());
     }
 
     private static final String STYLES_OPEN =

@@ -69,10 +69,17 @@ class VisibleTextStripperTest {
 
     @Test
     void leavesOutTextTooSmallToRead() {
-        assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
-            write(content, SEEN, 50, 700, 11);
-            write(content, POSTING, 50, 680, 0.5f);
-        }));
+        for (float points : new float[] {0.5f, 1, 2, 2.4f}) {
+            assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
+                write(content, SEEN, 50, 700, 11);
+                write(content, POSTING, 50, 680, points);
+            }));
+        }
+        ExtractedText fine = extractor.extract(
+                PdfFixtures.drawnPdf(null, (document, content) -> write(content, POSTING, 50, 680, 2.5f)),
+                "cv.pdf",
+                null);
+        assertEquals(POSTING + "\n", fine.text());
     }
 
     @Test
