@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.OperatorName;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
@@ -136,6 +139,20 @@ class VisibleTextStripper extends PDFTextStripper {
 
     private final BitSet needingPaintAfter = new BitSet();
 
+    /**
+     * The glyphs of this page kept, by character and x: a glyph drawn where the same character already is (a bold
+     * faked by drawing text twice) is dropped as a copy, and these are what it is compared with.
+     */
+    private final Map<String, TreeMap<Float, List<TextPosition>>> keptByCharacter = new HashMap<>();
+
+    /**
+     * For a glyph kept, those dropped as drawn again in its place, in drawing order: if a paint
+     * covers the glyph, the first one left in sight takes its place. A PDF editor that corrects a line paints a white
+     * box over it and writes the line again in the same place; the letters the correction left where they were would
+     * otherwise be dropped as drawn twice, and then the covered first drawing left out, losing both.
+     */
+    private final Map<TextPosition, List<TextPosition>> drawnAgain = new IdentityHashMap<>();
+
     /** For each marked-content sequence open, whether it is a layer the document shows off. */
     private final Deque<Boolean> layers = new ArrayDeque<>();
 
@@ -153,6 +170,9 @@ class VisibleTextStripper extends PDFTextStripper {
     private long hiddenCharacters;
 
     VisibleTextStripper() throws IOException {
+        // copies drawn again in a glyph's place are dropped here, not by the text stripper, so that one can stand in
+        // for a glyph covered after it was drawn (drawnAgain)
+        setSuppressDuplicateOverlappingText(false);
         addOperator(new SetNonStrokingColor(this));
         addOperator(new SetNonStrokingColorN(this));
         addOperator(new SetNonStrokingColorSpace(this));
@@ -181,6 +201,8 @@ class VisibleTextStripper extends PDFTextStripper {
         laterPaints.clear();
         heldGlyphs.clear();
         needingPaintAfter.clear();
+        keptByCharacter.clear();
+        drawnAgain.clear();
         coveredUpTo = 0;
         layers.clear();
         hiddenLayersOpen = 0;
@@ -344,7 +366,38 @@ class VisibleTextStripper extends PDFTextStripper {
         if (visibility != Visibility.CLIPS) {
             heldGlyphs.add(text);
         }
+        TextPosition kept = keptInPlaceOf(text);
+        if (kept != null) {
+            drawnAgain.computeIfAbsent(kept, glyph -> new ArrayList<>()).add(text);
+            return;
+        }
+        keptByCharacter
+                .computeIfAbsent(text.getUnicode(), character -> new TreeMap<>())
+                .computeIfAbsent(text.getX(), x -> new ArrayList<>())
+                .add(text);
         super.processTextPosition(text);
+    }
+
+    /**
+     * The glyph kept that {@code text} is a copy of, drawn again in its place: the same character within a third of
+     * its width in x and y (the text stripper's own rule, which this class applies instead, see the constructor).
+     */
+    private TextPosition keptInPlaceOf(TextPosition text) {
+        TreeMap<Float, List<TextPosition>> sameCharacter = keptByCharacter.get(text.getUnicode());
+        if (sameCharacter == null) {
+            return null;
+        }
+        float tolerance = Math.abs(text.getWidth() / text.getUnicode().length() / 3f);
+        for (List<TextPosition> atX : sameCharacter
+                .subMap(text.getX() - tolerance, text.getX() + tolerance)
+                .values()) {
+            for (TextPosition kept : atX) {
+                if (Math.abs(kept.getY() - text.getY()) < tolerance) {
+                    return kept;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -357,6 +410,7 @@ class VisibleTextStripper extends PDFTextStripper {
         Set<TextPosition> leftOut = leftOutAtPageEnd();
         if (!leftOut.isEmpty()) {
             for (List<TextPosition> article : charactersByArticle) {
+                article.replaceAll(text -> leftOut.contains(text) ? drawnAgainInSight(text, leftOut) : text);
                 article.removeIf(text -> leftOut.contains(text) && countedHidden(text));
             }
         }
@@ -409,6 +463,20 @@ class VisibleTextStripper extends PDFTextStripper {
             }
         }
         return leftOut;
+    }
+
+    /**
+     * The first copy of a covered glyph drawn again in its place that is not left out itself, or the glyph (to be left
+     * out) when there is none; the covered glyph counts as hidden either way.
+     */
+    private TextPosition drawnAgainInSight(TextPosition covered, Set<TextPosition> leftOut) {
+        for (TextPosition copy : drawnAgain.getOrDefault(covered, List.of())) {
+            if (!leftOut.contains(copy)) {
+                countedHidden(covered);
+                return copy;
+            }
+        }
+        return covered;
     }
 
     /** Counts the glyph as hidden; true, so that it is left out. */

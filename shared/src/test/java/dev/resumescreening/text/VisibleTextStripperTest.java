@@ -275,6 +275,38 @@ class VisibleTextStripperTest {
     }
 
     @Test
+    void readsTextDrawnTwiceInPlaceOnce() {
+        ExtractedText fakeBold = extractor.extract(
+                PdfFixtures.drawnPdf(null, (document, content) -> {
+                    write(content, POSTING, 50, 680, 11);
+                    write(content, POSTING, 50.4f, 680.2f, 11);
+                }),
+                "cv.pdf",
+                null);
+        assertEquals(POSTING + "\n", fakeBold.text());
+        assertEquals(0, fakeBold.hiddenCharacters());
+    }
+
+    @Test
+    void readsTextWrittenAgainOverTheBoxThatCoversItsFormerSelf() {
+        String corrected = "Senior Java engineer Kotlin";
+        ExtractedText edited = extractor.extract(
+                PdfFixtures.drawnPdf(null, (document, content) -> {
+                    write(content, SEEN, 50, 700, 11);
+                    write(content, POSTING, 50, 680, 11);
+                    content.setNonStrokingColor(Color.WHITE);
+                    content.addRect(45, 675, 400, 16);
+                    content.fill();
+                    content.setNonStrokingColor(Color.BLACK);
+                    write(content, corrected, 50, 680, 11);
+                }),
+                "cv.pdf",
+                null);
+        assertEquals(SEEN + "\n" + corrected + "\n", edited.text());
+        assertEquals(POSTING.replace(" ", "").length(), edited.hiddenCharacters());
+    }
+
+    @Test
     void leavesOutTextCoveredByAnImageDrawnOverIt() {
         assertHidden(PdfFixtures.drawnPdf(null, (document, content) -> {
             write(content, SEEN, 50, 700, 11);
