@@ -47,6 +47,9 @@ final class DocxText {
             "http://schemas.openxmlformats.org/package/2006/relationships";
     private static final String COMPATIBILITY_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** A table without a style of its own (deques hold no null). */
+    private static final String NO_STYLE = "";
+
     static final XMLInputFactory XML = secureFactory();
 
     private DocxText() {}
@@ -425,16 +428,14 @@ final class DocxText {
 
     /**
      * Paragraphs become lines, tabs and breaks stay; everything but the text runs is left out, and so are the runs a
-     * reader of the document cannot see: hidden ({@code w:vanish}), too small to read (as in a PDF) or white on the white page
-     * (by value or by the theme's colour it names, {@link ThemeColours}),
-     * formatted so on the run itself or by its character style, its paragraph's style (either named or the default
-     * one, with the styles they are based on) or the document defaults, not as a tracked change says it was before;
-     * formatting on the run itself wins over its styles'. A table style's run formatting is not looked at (its text is
-     * read). A white run is read where
-     * something may put colour behind it: shading or highlighting of the run, its paragraph, a table or cell it is in
-     * (their own or their styles'), a text box it is in, or, for every run, what may lie behind any text
-     * ({@code behindAnyText}). Formatting a tracked change says was there before counts as shading too: in doubt,
-     * white text is read.
+     * reader of the document cannot see: hidden ({@code w:vanish}), too small to read (as in a PDF) or white on the
+     * white page (by value or by the theme's colour it names, {@link ThemeColours}), formatted so on the run itself or
+     * by its character style, its paragraph's style, its table's style (each either named or the default one, with
+     * the styles they are based on) or the document defaults, not as a tracked change says it was before; formatting
+     * on the run itself wins over its styles' (see {@link WordStyles#look}). A white run is read where something may
+     * put colour behind it: shading or highlighting of the run, its paragraph, a table or cell it is in (their own or
+     * their styles'), a text box it is in, or, for every run, what may lie behind any text ({@code behindAnyText}).
+     * Formatting a tracked change says was there before counts as shading too: in doubt, white text is read.
      */
     private static PartText text(byte[] part, int maxChars, WordStyles styles, boolean behindAnyText) {
         StringBuilder text = new StringBuilder();
@@ -458,6 +459,7 @@ final class DocxText {
             int textBoxesOpen = 0;
             Deque<Boolean> tablesAndCells = new ArrayDeque<>();
             int shadedTablesAndCells = 0;
+            Deque<String> tableStyles = new ArrayDeque<>();
             while (xml.hasNext() && !truncated) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT && WORDPROCESSING_NS.equals(xml.getNamespaceURI())) {
@@ -483,7 +485,17 @@ final class DocxText {
                             runStyle = null;
                             runShaded = false;
                         }
-                        case "tbl", "tc" -> tablesAndCells.push(false);
+                        case "tbl" -> {
+                            tablesAndCells.push(false);
+                            tableStyles.push(NO_STYLE);
+                        }
+                        case "tc" -> tablesAndCells.push(false);
+                        case "tblStyle" -> {
+                            if (tablePropertiesOpen > 0 && !tableStyles.isEmpty() && valueOf(xml) != null) {
+                                tableStyles.pop();
+                                tableStyles.push(valueOf(xml));
+                            }
+                        }
                         case "tblPr", "tblPrEx", "tcPr" -> tablePropertiesOpen++;
                         case "pPr" -> paragraphPropertiesOpen++;
                         case "txbxContent" -> textBoxesOpen++;
@@ -531,6 +543,9 @@ final class DocxText {
                             if (!tablesAndCells.isEmpty() && tablesAndCells.pop()) {
                                 shadedTablesAndCells--;
                             }
+                            if (xml.getLocalName().equals("tbl") && !tableStyles.isEmpty()) {
+                                tableStyles.pop();
+                            }
                         }
                         case "p" -> text.append('\n');
                         default -> {}
@@ -541,7 +556,10 @@ final class DocxText {
                             && !paragraphShaded
                             && shadedTablesAndCells == 0
                             && textBoxesOpen == 0;
-                    WordStyles.RunLook styled = styles.look(paragraphStyle, runStyle);
+                    String tableStyle =
+                            tableStyles.isEmpty() || tableStyles.peek().equals(NO_STYLE) ? null : tableStyles.peek();
+                    WordStyles.RunLook styled =
+                            styles.look(!tableStyles.isEmpty(), tableStyle, paragraphStyle, runStyle);
                     boolean hiddenRun = runHidden != null ? runHidden : styled.hidden();
                     Integer halfPoints = runHalfPoints != null ? runHalfPoints : styled.halfPoints();
                     boolean white = Boolean.TRUE.equals(runLight != null ? runLight : styled.light());

@@ -30,6 +30,7 @@ record WordStyles(
         RunLook documentDefaults,
         String defaultParagraphStyle,
         String defaultCharacterStyle,
+        String defaultTableStyle,
         ThemeColours theme) {
     /** How many styles a chain of "based on" may climb: more is a loop or a hostile file. */
     private static final int MAX_BASED_ON = 20;
@@ -38,7 +39,7 @@ record WordStyles(
 
     /** A document without a styles part. */
     static WordStyles none(ThemeColours theme) {
-        return new WordStyles(Set.of(), false, Map.of(), RunLook.PLAIN, null, null, theme);
+        return new WordStyles(Set.of(), false, Map.of(), RunLook.PLAIN, null, null, null, theme);
     }
 
     static WordStyles of(byte[] styles, ThemeColours theme) {
@@ -48,6 +49,7 @@ record WordStyles(
         Set<String> defaults = new HashSet<>();
         String defaultParagraph = null;
         String defaultCharacter = null;
+        String defaultTable = null;
         RunLook documentDefaults = RunLook.PLAIN;
         boolean byDefault = false;
         int count = 0;
@@ -77,6 +79,8 @@ record WordStyles(
                                     defaultParagraph = style;
                                 } else if ("character".equals(type) && defaultCharacter == null) {
                                     defaultCharacter = style;
+                                } else if ("table".equals(type) && defaultTable == null) {
+                                    defaultTable = style;
                                 }
                             }
                             byDefault = ++count > MAX_STYLES;
@@ -157,6 +161,7 @@ record WordStyles(
                 documentDefaults,
                 defaultParagraph,
                 defaultCharacter,
+                defaultTable,
                 theme);
     }
 
@@ -165,14 +170,17 @@ record WordStyles(
     }
 
     /**
-     * How a run in a paragraph of {@code paragraphStyle} with {@code runStyle} (either null when not named, and
-     * then the default style of its kind) looks before its own formatting: the document defaults, then the
-     * paragraph's style, then the run's.
+     * How a run with {@code runStyle} in a paragraph of {@code paragraphStyle}, in a table of {@code tableStyle}
+     * unless {@code inTable} is false (each null when not named, and then the default style of its kind), looks before
+     * its own formatting: the document defaults, then the table's style (its formatting of the whole table; that of
+     * its first row, banded rows and other parts is not looked at), the paragraph's, then the run's, as Word's style
+     * hierarchy applies them.
      */
-    RunLook look(String paragraphStyle, String runStyle) {
+    RunLook look(boolean inTable, String tableStyle, String paragraphStyle, String runStyle) {
+        RunLook table = inTable ? lookOf(tableStyle != null ? tableStyle : defaultTableStyle) : RunLook.PLAIN;
         RunLook paragraph = lookOf(paragraphStyle != null ? paragraphStyle : defaultParagraphStyle);
         RunLook character = lookOf(runStyle != null ? runStyle : defaultCharacterStyle);
-        return character.over(paragraph.over(documentDefaults));
+        return character.over(paragraph.over(table.over(documentDefaults)));
     }
 
     private RunLook lookOf(String styleId) {

@@ -220,6 +220,33 @@ class DocxTextTest {
         assertEquals("\n", read(paragraph(null, ""), whiteNormal));
     }
 
+    /** A table (of {@code tableStyle}, or none) of one cell holding {@code paragraphs}. */
+    private static String table(String tableStyle, String paragraphs) {
+        return "<w:tbl>" + (tableStyle == null ? "" : "<w:tblPr><w:tblStyle w:val=\"" + tableStyle + "\"/></w:tblPr>")
+                + "<w:tr><w:tc>" + paragraphs + "</w:tc></w:tr></w:tbl>";
+    }
+
+    @Test
+    void leavesOutWhiteTextATablesStyleSetsOnThePaper() {
+        String white = "<w:color w:val=\"FFFFFF\"/>";
+        String ghost = STYLES_OPEN + runStyle("table", "Ghost", null, white)
+                + runStyle("paragraph", "Dark", null, "<w:color w:val=\"1F1F1F\"/>")
+                + runStyle("table", "Plain", null, "<w:b/>") + "</w:styles>";
+        String inside = paragraph(null, "");
+        assertEquals("\n" + "Payroll accountant\n", read(table("Ghost", inside) + inside, ghost));
+        assertEquals("Payroll accountant\n", read(table("Ghost", paragraph("Dark", "")), ghost));
+        assertEquals(
+                "Payroll accountant\n",
+                read(table("Ghost", table("Plain", inside)), ghost),
+                "the innermost table's style is the one");
+        String shadedGhost = ghost.replace(
+                "<w:rPr>" + white + "</w:rPr>",
+                "<w:tblPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:tblPr><w:rPr>" + white + "</w:rPr>");
+        assertEquals("Payroll accountant\n", read(table("Ghost", inside), shadedGhost));
+        String ghostByDefault = ghost.replace("w:styleId=\"Ghost\"", "w:styleId=\"Ghost\" w:default=\"1\"");
+        assertEquals("\n" + "Payroll accountant\n", read(table(null, inside) + inside, ghostByDefault));
+    }
+
     @Test
     void readsTheThemesColoursFromItsPart() {
         String darkTheme = "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
