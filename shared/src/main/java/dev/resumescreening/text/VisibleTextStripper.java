@@ -56,10 +56,10 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * A {@link PDFTextStripper} that reads only the text a person reading the page can see. Text in a PDF can be drawn so
- * that no reader sees it and every text extractor reads it: white on the white page, fully transparent, in the
- * invisible rendering mode, too small to read, off the page or outside the area the page clips its
- * drawing to, covered by a box or an image drawn over it, or in a layer (optional content) that viewers show switched
- * off. A resume can carry a whole job posting that way, and a screen that reads words would rank it with the
+ * that no reader sees it and every text extractor reads it: white on the white page, the colour of the box it lies on,
+ * fully transparent, in the invisible rendering mode, too small to read, off the page or outside the area the page
+ * clips its drawing to, covered by a box or an image drawn over it, or in a layer (optional content) that viewers show
+ * switched off. A resume can carry a whole job posting that way, and a screen that reads words would rank it with the
  * posting's best matches; the reviewer, looking at the page, would see nothing to explain it. Such glyphs are left out
  * and counted ({@link #hiddenCharacters}).
  *
@@ -104,6 +104,11 @@ class VisibleTextStripper extends PDFTextStripper {
     private static final float MIN_VISIBLE_ALPHA = 0.1f;
     /** A box or image drawn at least this opaque over text leaves it fainter than the paper-white threshold. */
     private static final float MIN_COVERING_ALPHA = 0.95f;
+    /**
+     * Text whose colour differs from the box under it by less than this in every channel (of 255) does not stand out
+     * from it: about the smallest step between greys that a reader tells apart on a screen.
+     */
+    static final int INDISTINCT_CHANNELS = 16;
 
     private static final Set<String> PATH_POINTS = Set.of(
             OperatorName.MOVE_TO,
@@ -127,6 +132,14 @@ class VisibleTextStripper extends PDFTextStripper {
      * there after adding back the crop box's corner, which PDFBox takes off their position).
      */
     private final List<Backdrop> backdrops = new ArrayList<>();
+
+    /**
+     * Everything this page painted, in order, as far as what a glyph drawn over it shows against: an opaque upright box
+     * with its colour, anything else (another shape, a translucent fill, an image, a shading) with none known. Text in
+     * the colour of the box it lies on is as unseen as white text on the paper (black on a black sidebar), and a box
+     * painted over another decides what text drawn on it shows against.
+     */
+    private final List<Surface> surfaces = new ArrayList<>();
 
     /** What this page painted after the first glyph it read: a paint may cover earlier text, or show clipping text. */
     private final List<Paint> laterPaints = new ArrayList<>();
@@ -158,6 +171,7 @@ class VisibleTextStripper extends PDFTextStripper {
 
     private int hiddenLayersOpen;
     private boolean tooManyBackdrops;
+    private boolean tooManySurfaces;
     private boolean tooManyLaterPaints;
     private int coveredUpTo;
     private PDRectangle crop;
@@ -167,6 +181,8 @@ class VisibleTextStripper extends PDFTextStripper {
     private Rectangle2D lastClipBounds;
     private PDColor lastColor;
     private boolean lastColorLight;
+    private PDColor lastRgbColor;
+    private Integer lastRgb;
     private long hiddenCharacters;
 
     VisibleTextStripper() throws IOException {
@@ -198,6 +214,8 @@ class VisibleTextStripper extends PDFTextStripper {
     @Override
     protected void startPage(PDPage page) throws IOException {
         backdrops.clear();
+        surfaces.clear();
+        tooManySurfaces = false;
         laterPaints.clear();
         heldGlyphs.clear();
         needingPaintAfter.clear();
@@ -245,6 +263,7 @@ class VisibleTextStripper extends PDFTextStripper {
         } else if (OperatorName.SHADING_FILL.equals(name)) {
             Rectangle2D area = clipBounds();
             addBackdrop(area, false);
+            addSurface(area, null);
             painted(area, false, true);
         } else if (OperatorName.DRAW_OBJECT.equals(name)) {
             PDImageXObject image = image(operands);
@@ -263,12 +282,15 @@ class VisibleTextStripper extends PDFTextStripper {
         if (ink) {
             addBackdrop(area, false);
         }
-        painted(area, oneBox && isOpaque(state), ink);
+        boolean opaqueBox = oneBox && isOpaque(state);
+        addSurface(area.createIntersection(clipBounds()), opaqueBox ? rgbOf(state.getNonStrokingColor()) : null);
+        painted(area, opaqueBox, ink);
     }
 
     private void drewImage(boolean maybeOpaque) {
         Rectangle2D area = unitSquareOnPage();
         addBackdrop(area, true);
+        addSurface(area, null);
         PDGraphicsState state = getGraphicsState();
         painted(area, maybeOpaque && isUpright(state.getCurrentTransformationMatrix()) && isOpaque(state), true);
     }
@@ -548,7 +570,53 @@ class VisibleTextStripper extends PDFTextStripper {
 
     /** Whether a glyph painted in {@code color} at {@code alpha} stands out from what lies under it. */
     private boolean isPainted(double alpha, PDColor color, double x, double y, Point2D body) {
-        return alpha >= MIN_VISIBLE_ALPHA && (!isLight(color) || isOverBackdrop(x, y, body, false));
+        return alpha >= MIN_VISIBLE_ALPHA
+                && (!isLight(color) || isOverBackdrop(x, y, body, false))
+                && !isTheColourOfItsBox(color, x, y, body);
+    }
+
+    /**
+     * Whether the last thing painted under the glyph (from its baseline at ({@code x}, {@code y}) up to {@code body})
+     * is an opaque box of about its colour: every channel within {@value #INDISTINCT_CHANNELS} of 255.
+     */
+    private boolean isTheColourOfItsBox(PDColor color, double x, double y, Point2D body) {
+        if (tooManySurfaces) {
+            return false;
+        }
+        for (int i = surfaces.size() - 1; i >= 0; i--) {
+            Surface surface = surfaces.get(i);
+            if (surface.area().contains(x, y) && surface.area().contains(body)) {
+                Integer glyph = surface.rgb() == null ? null : rgbOfCached(color);
+                return glyph != null && isIndistinct(glyph, surface.rgb());
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIndistinct(int first, int second) {
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            if (Math.abs((first >> shift & 0xff) - (second >> shift & 0xff)) >= INDISTINCT_CHANNELS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Integer rgbOfCached(PDColor color) {
+        if (color != lastRgbColor) {
+            lastRgbColor = color;
+            lastRgb = rgbOf(color);
+        }
+        return lastRgb;
+    }
+
+    /** A colour as 0xRRGGBB, null when it cannot be converted (a pattern). */
+    private static Integer rgbOf(PDColor color) {
+        try {
+            return color.toRGB();
+        } catch (IOException | RuntimeException unconvertible) {
+            return null;
+        }
     }
 
     /**
@@ -600,6 +668,17 @@ class VisibleTextStripper extends PDFTextStripper {
             }
         }
         return false;
+    }
+
+    private void addSurface(Rectangle2D area, Integer rgb) {
+        if (hiddenLayersOpen > 0) {
+            return;
+        }
+        if (surfaces.size() < MAX_BACKDROPS) {
+            surfaces.add(new Surface(area, rgb));
+        } else {
+            tooManySurfaces = true;
+        }
     }
 
     private void addBackdrop(Rectangle2D area, boolean image) {
@@ -677,6 +756,9 @@ class VisibleTextStripper extends PDFTextStripper {
 
     /** An area the page filled with a colour that is not light, or where it drew an image. */
     private record Backdrop(Rectangle2D area, boolean image) {}
+
+    /** An area the page painted, with its colour (0xRRGGBB) when it is one opaque upright box of one, else null. */
+    private record Surface(Rectangle2D area, Integer rgb) {}
 
     /**
      * An area painted after the first {@code heldBefore} glyphs held: {@code covers} when nothing under it shows

@@ -130,6 +130,71 @@ class VisibleTextStripperTest {
                 SEEN);
     }
 
+    /** A page with SEEN in black on the paper, then a box of {@code band} and POSTING in {@code ink} on it. */
+    private static byte[] onABand(Color band, Color ink, PdfFixtures.Drawing over) {
+        return PdfFixtures.drawnPdf(null, (document, content) -> {
+            write(content, SEEN, 50, 700, 11);
+            content.setNonStrokingColor(band);
+            content.addRect(40, 660, 520, 40);
+            content.fill();
+            over.draw(document, content);
+            content.setNonStrokingColor(ink);
+            write(content, POSTING, 50, 680, 11);
+        });
+    }
+
+    @Test
+    void leavesOutTextTheColourOfTheBoxItLiesOn() {
+        Color navy = new Color(30, 40, 90);
+        assertHidden(onABand(Color.BLACK, Color.BLACK, (document, content) -> {}));
+        assertHidden(onABand(navy, navy, (document, content) -> {}));
+        assertHidden(onABand(navy, new Color(40, 50, 100), (document, content) -> {}));
+        assertHidden(onABand(navy, Color.WHITE, (document, content) -> {
+            content.setNonStrokingColor(Color.WHITE);
+            content.addRect(45, 670, 500, 25);
+            content.fill();
+        }));
+    }
+
+    @Test
+    void readsTextThatStandsOutFromTheBoxItLiesOn() {
+        Color navy = new Color(30, 40, 90);
+        assertRead(onABand(navy, new Color(60, 70, 120), (document, content) -> {}), SEEN, POSTING);
+        assertRead(onABand(navy, Color.WHITE, (document, content) -> {}), SEEN, POSTING);
+        assertRead(
+                onABand(navy, navy, (document, content) -> {
+                    content.setNonStrokingColor(Color.WHITE);
+                    content.addRect(45, 670, 500, 25);
+                    content.fill();
+                }),
+                SEEN,
+                POSTING);
+        assertRead(
+                onABand(Color.WHITE, navy, (document, content) -> {
+                    PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+                    translucent.setNonStrokingAlphaConstant(0.5f);
+                    content.saveGraphicsState();
+                    content.setGraphicsStateParameters(translucent);
+                    content.setNonStrokingColor(navy);
+                    content.addRect(45, 670, 500, 25);
+                    content.fill();
+                    content.restoreGraphicsState();
+                }),
+                SEEN,
+                POSTING);
+        // a navy triangle whose corner the text lies outside, on the white box, though inside its bounds
+        assertRead(
+                onABand(Color.WHITE, navy, (document, content) -> {
+                    content.setNonStrokingColor(navy);
+                    content.moveTo(45, 670);
+                    content.lineTo(545, 670);
+                    content.lineTo(545, 695);
+                    content.fill();
+                }),
+                SEEN,
+                POSTING);
+    }
+
     @Test
     void readsTheInvisibleTextThatCharacterRecognitionLaysOverAScan() {
         ExtractedText text = extractor.extract(
