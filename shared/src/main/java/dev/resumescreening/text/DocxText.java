@@ -26,7 +26,8 @@ import javax.xml.stream.util.StreamReaderDelegate;
  * The text of a Word document (.docx, Office Open XML): the paragraphs of {@code word/document.xml} and of the page
  * headers and footers its sections show (a template often puts the candidate's headline there), read with the JDK's
  * zip and StAX readers. Apache POI reads .docx too, but it and its XML beans would add about 15 MB to every API
- * function's zip (limit 25 MB); the text is all the screen needs. Footnotes and comments are not read.
+ * function's zip (limit 25 MB); the text is all the screen needs. Footnotes and endnotes are read after the body;
+ * comments are not (remarks on the document, not part of it).
  *
  * <p>A .docx is a zip, so it is read as hostile: at most {@value #MAX_ENTRIES} entries, and the bytes every entry
  * inflates to are counted as they come (a zip's declared sizes can lie) and stop at {@value #MAX_EXPANDED_BYTES}
@@ -37,6 +38,9 @@ final class DocxText {
     static final String STYLES_PART = "word/styles.xml";
     static final String SETTINGS_PART = "word/settings.xml";
     static final String RELATIONSHIPS_PART = "word/_rels/document.xml.rels";
+    /** The notes Word keeps apart from the body, read after it. */
+    static final List<String> NOTES_PARTS = List.of("word/footnotes.xml", "word/endnotes.xml");
+
     static final int MAX_ENTRIES = 1_000;
     static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
     static final String WORDPROCESSING_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -68,7 +72,8 @@ final class DocxText {
 
     /**
      * The document's text, at most {@code maxChars} characters (truncated says whether there was more): the headers
-     * its pages show, its body, then the footers its pages show, each header or footer once.
+     * its pages show, its body, its footnotes and endnotes, then the footers its pages show, each header or footer
+     * once.
      */
     static ExtractedText read(byte[] content, int maxChars) {
         Map<String, byte[]> parts = wordParts(content);
@@ -93,6 +98,7 @@ final class DocxText {
                 || Stream.concat(headers.stream(), footers.stream()).anyMatch(DocxText::anchorsAShape);
         List<byte[]> inReadingOrder = new ArrayList<>(headers);
         inReadingOrder.add(document);
+        NOTES_PARTS.stream().map(parts::get).filter(Objects::nonNull).forEach(inReadingOrder::add);
         inReadingOrder.addAll(footers);
         StringBuilder text = new StringBuilder();
         long hidden = 0;
@@ -442,7 +448,7 @@ final class DocxText {
         long hidden = 0;
         boolean truncated = false;
         try {
-            XMLStreamReader xml = new BranchesWordShows(part);
+            BranchesWordShows xml = new BranchesWordShows(part);
             boolean inText = false;
             boolean inRunProperties = false;
             boolean inFormerFormatting = false;
@@ -474,6 +480,12 @@ final class DocxText {
                         shadedTablesAndCells++;
                     }
                     switch (name) {
+                        case "footnote", "endnote" -> {
+                            String type = xml.getAttributeValue(WORDPROCESSING_NS, "type");
+                            if (type != null && !type.equals("normal")) {
+                                xml.skipElement();
+                            }
+                        }
                         case "p" -> {
                             paragraphShaded = false;
                             paragraphStyle = null;

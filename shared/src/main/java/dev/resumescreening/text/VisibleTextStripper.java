@@ -179,8 +179,6 @@ class VisibleTextStripper extends PDFTextStripper {
     private boolean pathIsOneBox;
     private Area lastClip;
     private Rectangle2D lastClipBounds;
-    private PDColor lastColor;
-    private boolean lastColorLight;
     private PDColor lastRgbColor;
     private Integer lastRgb;
     private long hiddenCharacters;
@@ -694,19 +692,8 @@ class VisibleTextStripper extends PDFTextStripper {
 
     /** Whether {@code color} looks like the paper; a colour that cannot be converted counts as ink. */
     private boolean isLight(PDColor color) {
-        if (color != lastColor) {
-            lastColor = color;
-            lastColorLight = computeLight(color);
-        }
-        return lastColorLight;
-    }
-
-    private static boolean computeLight(PDColor color) {
-        try {
-            return ExtractedText.isPaperWhite(color.toRGB());
-        } catch (IOException | RuntimeException unconvertible) {
-            return false;
-        }
+        Integer rgb = rgbOfCached(color);
+        return rgb != null && ExtractedText.isPaperWhite(rgb);
     }
 
     /** The image {@code Do} draws, or null when it draws a form or names nothing readable. */

@@ -101,6 +101,22 @@ class DocxTextTest {
     }
 
     @Test
+    void readsFootnotesAndEndnotesAfterTheBodyAndNotTheirSeparators() {
+        String notes = "<w:%1$ss xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                + "<w:%1$s w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:%1$s>"
+                + "<w:%1$s w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r>"
+                + "</w:p></w:%1$s>"
+                + "<w:%1$s w:id=\"1\"><w:p><w:r><w:t>%2$s</w:t></w:r>" + WHITE_RUN + "</w:p></w:%1$s></w:%1$ss>";
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("word/document.xml", DocxFixtures.documentXml(PLAIN.replace(WHITE_RUN, "")));
+        parts.put("word/endnotes.xml", String.format(notes, "endnote", "References on request"));
+        parts.put("word/footnotes.xml", String.format(notes, "footnote", "Certified Kubernetes Administrator"));
+        ExtractedText text = extractor.extract(DocxFixtures.zip(parts), "cv.docx", null);
+        assertEquals("Payroll accountant\nCertified Kubernetes Administrator\nReferences on request\n", text.text());
+        assertEquals(2 * "SeniorJavaengineer".length(), text.hiddenCharacters());
+    }
+
+    @Test
     void leavesOutRunsFormattedHiddenOrTooSmallToRead() {
         String body = "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>"
                 + "<w:r><w:t>Payroll accountant</w:t></w:r>"
