@@ -51,6 +51,28 @@ final class DocxText {
             "http://schemas.openxmlformats.org/package/2006/relationships";
     private static final String COMPATIBILITY_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** No shading or highlighting behind text (deques hold no null; colours are never negative). */
+    private static final int NO_SHADING = -2;
+    /** Shading whose colour is not known here (a theme's, a pattern's, a style's): text on it is read. */
+    private static final int UNKNOWN_SHADING = -3;
+    /** Word's highlight colours. */
+    private static final Map<String, Integer> HIGHLIGHTS = Map.ofEntries(
+            Map.entry("black", 0x000000),
+            Map.entry("blue", 0x0000FF),
+            Map.entry("cyan", 0x00FFFF),
+            Map.entry("green", 0x00FF00),
+            Map.entry("magenta", 0xFF00FF),
+            Map.entry("red", 0xFF0000),
+            Map.entry("yellow", 0xFFFF00),
+            Map.entry("white", 0xFFFFFF),
+            Map.entry("darkBlue", 0x000080),
+            Map.entry("darkCyan", 0x008080),
+            Map.entry("darkGreen", 0x008000),
+            Map.entry("darkMagenta", 0x800080),
+            Map.entry("darkRed", 0x800000),
+            Map.entry("darkYellow", 0x808000),
+            Map.entry("darkGray", 0x808080),
+            Map.entry("lightGray", 0xC0C0C0));
     /** A table without a style of its own (deques hold no null). */
     private static final String NO_STYLE = "";
 
@@ -403,6 +425,40 @@ final class DocxText {
         };
     }
 
+    /**
+     * The colour ({@code 0xRRGGBB}) shading or highlighting that {@link #putsColourBehind} puts behind text, or
+     * {@link #UNKNOWN_SHADING} when it is a theme's, a pattern's mix or not a colour.
+     */
+    static int colourBehind(XMLStreamReader xml) {
+        if (xml.getLocalName().equals("highlight")) {
+            return HIGHLIGHTS.getOrDefault(valueOf(xml), UNKNOWN_SHADING);
+        }
+        String pattern = valueOf(xml);
+        String colour = isBlankShading(pattern)
+                ? xml.getAttributeValue(WORDPROCESSING_NS, "fill")
+                : pattern.equals("solid") ? xml.getAttributeValue(WORDPROCESSING_NS, "color") : null;
+        boolean themed = xml.getAttributeValue(WORDPROCESSING_NS, "themeFill") != null
+                || xml.getAttributeValue(WORDPROCESSING_NS, "themeColor") != null;
+        return !themed && colour != null && colour.matches("[0-9A-Fa-f]{6}")
+                ? Integer.parseInt(colour, 16)
+                : UNKNOWN_SHADING;
+    }
+
+    /** What text shows against: its highlight, else its run's shading, its paragraph's, its innermost cell's. */
+    private static int innermost(int highlight, int runShading, int paragraphShading, Deque<Integer> tablesAndCells) {
+        for (int layer : new int[] {highlight, runShading, paragraphShading}) {
+            if (layer != NO_SHADING) {
+                return layer;
+            }
+        }
+        for (int layer : tablesAndCells) {
+            if (layer != NO_SHADING) {
+                return layer;
+            }
+        }
+        return NO_SHADING;
+    }
+
     /** A shading fill that leaves the paper as it is: none, automatic or white. */
     private static boolean isBlank(String fill) {
         return fill == null || fill.equalsIgnoreCase("auto") || isLight(fill);
@@ -441,7 +497,9 @@ final class DocxText {
      * on the run itself wins over its styles' (see {@link WordStyles#look}). A white run is read where something may
      * put colour behind it: shading or highlighting of the run, its paragraph, a table or cell it is in (their own or
      * their styles'), a text box it is in, or, for every run, what may lie behind any text ({@code behindAnyText}).
-     * Formatting a tracked change says was there before counts as shading too: in doubt, white text is read.
+     * Formatting a tracked change says was there before counts as shading too: in doubt, white text is read. Text the
+     * colour of what lies right behind it (its highlight, else its run's shading, its paragraph's, its cell's or
+     * table's) is left out too, when that colour is known here ({@link #colourBehind}).
      */
     private static PartText text(byte[] part, int maxChars, WordStyles styles, boolean behindAnyText) {
         StringBuilder text = new StringBuilder();
@@ -454,7 +512,11 @@ final class DocxText {
             boolean inFormerFormatting = false;
             Boolean runHidden = null;
             Integer runHalfPoints = null;
-            Boolean runLight = null;
+            Integer runColour = null;
+            int runHighlight = NO_SHADING;
+            int runShading = NO_SHADING;
+            int paragraphShading = NO_SHADING;
+            Deque<Integer> tableAndCellShading = new ArrayDeque<>();
             String runStyle = null;
             String paragraphStyle = null;
             boolean runShaded = false;
@@ -479,6 +541,10 @@ final class DocxText {
                         tablesAndCells.push(true);
                         shadedTablesAndCells++;
                     }
+                    if (shadesTableOrCell && !tableAndCellShading.isEmpty()) {
+                        tableAndCellShading.pop();
+                        tableAndCellShading.push(putsColourBehind(xml) ? colourBehind(xml) : UNKNOWN_SHADING);
+                    }
                     switch (name) {
                         case "footnote", "endnote" -> {
                             String type = xml.getAttributeValue(WORDPROCESSING_NS, "type");
@@ -488,20 +554,27 @@ final class DocxText {
                         }
                         case "p" -> {
                             paragraphShaded = false;
+                            paragraphShading = NO_SHADING;
                             paragraphStyle = null;
                         }
                         case "r" -> {
                             runHidden = null;
                             runHalfPoints = null;
-                            runLight = null;
+                            runColour = null;
+                            runHighlight = NO_SHADING;
+                            runShading = NO_SHADING;
                             runStyle = null;
                             runShaded = false;
                         }
                         case "tbl" -> {
                             tablesAndCells.push(false);
+                            tableAndCellShading.push(NO_SHADING);
                             tableStyles.push(NO_STYLE);
                         }
-                        case "tc" -> tablesAndCells.push(false);
+                        case "tc" -> {
+                            tablesAndCells.push(false);
+                            tableAndCellShading.push(NO_SHADING);
+                        }
                         case "tblStyle" -> {
                             if (tablePropertiesOpen > 0 && !tableStyles.isEmpty() && valueOf(xml) != null) {
                                 tableStyles.pop();
@@ -519,20 +592,27 @@ final class DocxText {
                         case "vanish" -> runHidden = inRunProperties ? Boolean.valueOf(isOn(xml)) : runHidden;
                         case "sz" -> runHalfPoints = inRunProperties ? halfPointsOf(xml) : runHalfPoints;
                         case "color" ->
-                            runLight = inRunProperties
-                                    ? Boolean.valueOf(styles.theme().isLight(xml))
-                                    : runLight;
+                            runColour = inRunProperties
+                                    ? Integer.valueOf(styles.theme().colourOf(xml))
+                                    : runColour;
                         case "shd", "highlight" -> {
                             boolean colours = putsColourBehind(xml);
                             runShaded |= ofRun && colours;
                             paragraphShaded |= ofParagraph && colours;
+                            int behind = colours ? colourBehind(xml) : NO_SHADING;
+                            runHighlight = ofRun && name.equals("highlight") ? behind : runHighlight;
+                            runShading = ofRun && name.equals("shd") ? behind : runShading;
+                            paragraphShading = ofParagraph ? behind : paragraphShading;
                         }
                         case "rStyle" -> {
                             runShaded |= ofRun && styles.shades(valueOf(xml));
+                            runShading = ofRun && styles.shades(valueOf(xml)) ? UNKNOWN_SHADING : runShading;
                             runStyle = inRunProperties && runStyle == null ? valueOf(xml) : runStyle;
                         }
                         case "pStyle" -> {
                             paragraphShaded |= ofParagraph && styles.shades(valueOf(xml));
+                            paragraphShading =
+                                    ofParagraph && styles.shades(valueOf(xml)) ? UNKNOWN_SHADING : paragraphShading;
                             paragraphStyle = ofParagraph && paragraphStyle == null ? valueOf(xml) : paragraphStyle;
                         }
                         case "t" -> inText = true;
@@ -555,6 +635,9 @@ final class DocxText {
                             if (!tablesAndCells.isEmpty() && tablesAndCells.pop()) {
                                 shadedTablesAndCells--;
                             }
+                            if (!tableAndCellShading.isEmpty()) {
+                                tableAndCellShading.pop();
+                            }
                             if (xml.getLocalName().equals("tbl") && !tableStyles.isEmpty()) {
                                 tableStyles.pop();
                             }
@@ -574,8 +657,14 @@ final class DocxText {
                             styles.look(!tableStyles.isEmpty(), tableStyle, paragraphStyle, runStyle);
                     boolean hiddenRun = runHidden != null ? runHidden : styled.hidden();
                     Integer halfPoints = runHalfPoints != null ? runHalfPoints : styled.halfPoints();
-                    boolean white = Boolean.TRUE.equals(runLight != null ? runLight : styled.light());
-                    if (hiddenRun || tooSmallToRead(halfPoints) || (white && onPaper)) {
+                    Integer colour = runColour != null ? runColour : styled.colour();
+                    boolean white = colour != null && ThemeColours.isLight(colour);
+                    int behind = innermost(runHighlight, runShading, paragraphShading, tableAndCellShading);
+                    boolean inItsShadingsColour = colour != null
+                            && colour != ThemeColours.AUTOMATIC
+                            && behind >= 0
+                            && ExtractedText.isIndistinct(colour, behind);
+                    if (hiddenRun || tooSmallToRead(halfPoints) || (white && onPaper) || inItsShadingsColour) {
                         hidden += ExtractedText.charactersIn(xml.getText());
                     } else {
                         text.append(xml.getText());

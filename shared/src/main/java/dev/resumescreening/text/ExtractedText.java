@@ -10,6 +10,8 @@ package dev.resumescreening.text;
  */
 public record ExtractedText(
         String text, String contentType, int pages, int pagesRead, boolean truncated, long hiddenCharacters) {
+    static final int INDISTINCT_CHANNELS = 16;
+
     public ExtractedText {
         text = UnpairedSurrogates.replaced(text);
     }
@@ -30,6 +32,20 @@ public record ExtractedText(
      */
     static boolean isPaperWhite(int rgb) {
         return (rgb >> 16 & 0xff) >= 242 && (rgb >> 8 & 0xff) >= 242 && (rgb & 0xff) >= 242;
+    }
+
+    /**
+     * Whether text of one colour does not stand out from a ground of the other ({@code 0xRRGGBB} both): every channel
+     * within {@value #INDISTINCT_CHANNELS} of 255, about the smallest step between greys a reader tells apart on a
+     * screen. What both readers count as text no one sees on the box or shading it lies on.
+     */
+    static boolean isIndistinct(int first, int second) {
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            if (Math.abs((first >> shift & 0xff) - (second >> shift & 0xff)) >= INDISTINCT_CHANNELS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean hasText() {

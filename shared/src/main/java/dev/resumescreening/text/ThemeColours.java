@@ -20,6 +20,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 record ThemeColours(Map<String, Integer> bySlot) {
     static final String PART = "word/theme/theme1.xml";
+    /** Word's automatic colour: no colour of its own, so never white on the paper nor the colour of a shading. */
+    static final int AUTOMATIC = -1;
+
     private static final String DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
     /** Office's default theme (2013 and later). */
     static final ThemeColours OFFICE = new ThemeColours(Map.ofEntries(
@@ -92,15 +95,16 @@ record ThemeColours(Map<String, Integer> bySlot) {
     }
 
     /**
-     * Whether the colour a {@code <w:color>} element at the reader sets is white to a reader on white paper: the
-     * theme's colour it names, tinted or shaded (per channel, which is close to Word's change of luminance near white),
-     * else its own value.
+     * The colour ({@code 0xRRGGBB}) a {@code <w:color>} element at the reader sets: the theme's colour it names, tinted
+     * or shaded (per channel, which is close to Word's change of luminance near white), else its own value;
+     * {@link #AUTOMATIC} for automatic (black, or white on a dark shading) or a value that is not a colour.
      */
-    boolean isLight(XMLStreamReader color) {
+    int colourOf(XMLStreamReader color) {
         String named = color.getAttributeValue(WORDPROCESSING_NS, "themeColor");
         String slot = named == null ? null : SLOTS.get(named);
         if (slot == null) {
-            return DocxText.isLight(DocxText.valueOf(color));
+            String rgb = DocxText.valueOf(color);
+            return rgb != null && rgb.matches("[0-9A-Fa-f]{6}") ? Integer.parseInt(rgb, 16) : AUTOMATIC;
         }
         int rgb = bySlot.get(slot);
         Integer shade = fraction(color.getAttributeValue(WORDPROCESSING_NS, "themeShade"));
@@ -112,7 +116,12 @@ record ThemeColours(Map<String, Integer> bySlot) {
             channel = tint == null ? channel : 255 - (255 - channel) * tint / 255;
             adjusted |= channel << shift;
         }
-        return ExtractedText.isPaperWhite(adjusted);
+        return adjusted;
+    }
+
+    /** Whether a colour {@link #colourOf} gave is white to a reader on white paper. */
+    static boolean isLight(int colour) {
+        return colour != AUTOMATIC && ExtractedText.isPaperWhite(colour);
     }
 
     private static void put(Map<String, Integer> colours, String slot, String rgb) {

@@ -104,11 +104,6 @@ class VisibleTextStripper extends PDFTextStripper {
     private static final float MIN_VISIBLE_ALPHA = 0.1f;
     /** A box or image drawn at least this opaque over text leaves it fainter than the paper-white threshold. */
     private static final float MIN_COVERING_ALPHA = 0.95f;
-    /**
-     * Text whose colour differs from the box under it by less than this in every channel (of 255) does not stand out
-     * from it: about the smallest step between greys that a reader tells apart on a screen.
-     */
-    static final int INDISTINCT_CHANNELS = 16;
 
     private static final Set<String> PATH_POINTS = Set.of(
             OperatorName.MOVE_TO,
@@ -575,7 +570,7 @@ class VisibleTextStripper extends PDFTextStripper {
 
     /**
      * Whether the last thing painted under the glyph (from its baseline at ({@code x}, {@code y}) up to {@code body})
-     * is an opaque box of about its colour: every channel within {@value #INDISTINCT_CHANNELS} of 255.
+     * is an opaque box of about its colour ({@link ExtractedText#isIndistinct}).
      */
     private boolean isTheColourOfItsBox(PDColor color, double x, double y, Point2D body) {
         if (tooManySurfaces) {
@@ -585,19 +580,10 @@ class VisibleTextStripper extends PDFTextStripper {
             Surface surface = surfaces.get(i);
             if (surface.area().contains(x, y) && surface.area().contains(body)) {
                 Integer glyph = surface.rgb() == null ? null : rgbOfCached(color);
-                return glyph != null && isIndistinct(glyph, surface.rgb());
+                return glyph != null && ExtractedText.isIndistinct(glyph, surface.rgb());
             }
         }
         return false;
-    }
-
-    private static boolean isIndistinct(int first, int second) {
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            if (Math.abs((first >> shift & 0xff) - (second >> shift & 0xff)) >= INDISTINCT_CHANNELS) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Integer rgbOfCached(PDColor color) {

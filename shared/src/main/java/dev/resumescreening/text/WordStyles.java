@@ -103,7 +103,7 @@ record WordStyles(
                         }
                         case "vanish" -> look = ofRuns ? look.withHidden(isOn(xml)) : look;
                         case "sz" -> look = ofRuns ? look.withHalfPoints(halfPointsOf(xml)) : look;
-                        case "color" -> look = ofRuns ? look.withLight(theme.isLight(xml)) : look;
+                        case "color" -> look = ofRuns ? look.withColour(theme.colourOf(xml)) : look;
                         default -> {
                             if (putsColourBehind(xml)) {
                                 byDefault |= inDefaults;
@@ -199,19 +199,20 @@ record WordStyles(
      * styles: each style in the hierarchy that sets it switches it (a hiding character style in a hiding paragraph
      * style shows the text again, as Word does with bold); size and colour, when set, replace what lies under them.
      */
-    record RunLook(boolean hidden, Integer halfPoints, Boolean light) {
+    record RunLook(boolean hidden, Integer halfPoints, Integer colour) {
         static final RunLook PLAIN = new RunLook(false, null, null);
 
         RunLook withHidden(boolean on) {
-            return new RunLook(hidden ^ on, halfPoints, light);
+            return new RunLook(hidden ^ on, halfPoints, colour);
         }
 
         RunLook withHalfPoints(Integer size) {
-            return new RunLook(hidden, size, light);
+            return new RunLook(hidden, size, colour);
         }
 
-        RunLook withLight(boolean isLight) {
-            return new RunLook(hidden, halfPoints, isLight);
+        /** With the colour {@link ThemeColours#colourOf} gave. */
+        RunLook withColour(int set) {
+            return new RunLook(hidden, halfPoints, set);
         }
 
         /** This look applied over {@code base}. */
@@ -219,7 +220,7 @@ record WordStyles(
             return new RunLook(
                     hidden ^ base.hidden,
                     halfPoints != null ? halfPoints : base.halfPoints,
-                    light != null ? light : base.light);
+                    colour != null ? colour : base.colour);
         }
     }
 }

@@ -264,6 +264,50 @@ class DocxTextTest {
     }
 
     @Test
+    void leavesOutTextTheColourOfTheShadingOrHighlightBehindIt() {
+        assertEquals(LEFT_OUT, read(coloured("<w:color w:val=\"000000\"/><w:highlight w:val=\"black\"/>"), null));
+        assertEquals(LEFT_OUT, read(coloured("<w:color w:val=\"FFFF00\"/><w:highlight w:val=\"yellow\"/>"), null));
+        assertEquals(
+                LEFT_OUT,
+                read(coloured("<w:color w:val=\"1F3864\"/><w:shd w:val=\"clear\" w:fill=\"223A66\"/>"), null));
+        assertEquals(
+                LEFT_OUT,
+                read(coloured("<w:color w:val=\"FFFFFF\"/><w:highlight w:val=\"white\"/>"), null),
+                "white on a white highlight");
+        String navyRun = styledRun(null, "<w:color w:val=\"1F3864\"/>");
+        String navyParagraph = "<w:p><w:pPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:pPr>"
+                + "<w:r><w:t>Payroll accountant</w:t></w:r>" + navyRun + "</w:p>";
+        assertEquals(LEFT_OUT, read(navyParagraph, null));
+        String navyCell = "<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:tcPr>"
+                + paragraph(null, navyRun) + "</w:tc></w:tr></w:tbl>";
+        assertEquals(LEFT_OUT, read(navyCell, null));
+    }
+
+    @Test
+    void readsTextThatStandsOutFromTheShadingOrHighlightBehindIt() {
+        assertEquals(SHOWN, read(coloured("<w:color w:val=\"auto\"/><w:highlight w:val=\"black\"/>"), null));
+        assertEquals(SHOWN, read(coloured("<w:color w:val=\"000000\"/><w:highlight w:val=\"yellow\"/>"), null));
+        assertEquals(
+                SHOWN,
+                read(
+                        coloured("<w:color w:val=\"1F3864\"/><w:shd w:val=\"pct50\" w:color=\"FFFFFF\""
+                                + " w:fill=\"1F3864\"/>"),
+                        null),
+                "a pattern mixes its colours");
+        assertEquals(
+                SHOWN,
+                read(
+                        coloured("<w:color w:val=\"1F3864\"/><w:shd w:val=\"clear\" w:fill=\"1F3864\""
+                                + " w:themeFill=\"accent1\"/>"),
+                        null),
+                "a theme's fill is not known here");
+        String navyOnYellow = "<w:p><w:pPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:pPr>"
+                + "<w:r><w:t>Payroll accountant</w:t></w:r>"
+                + styledRun(null, "<w:color w:val=\"1F3864\"/><w:highlight w:val=\"yellow\"/>") + "</w:p>";
+        assertEquals(SHOWN, read(navyOnYellow, null), "the highlight lies over the paragraph's shading");
+    }
+
+    @Test
     void readsTheThemesColoursFromItsPart() {
         String darkTheme = "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
                 + "<a:themeElements><a:clrScheme name=\"Night\">"
