@@ -510,6 +510,7 @@ final class DocxText {
             boolean inText = false;
             boolean inRunProperties = false;
             boolean inFormerFormatting = false;
+            int formerPropertiesOpen = 0;
             Boolean runHidden = null;
             Integer runHalfPoints = null;
             Integer runColour = null;
@@ -543,7 +544,10 @@ final class DocxText {
                     }
                     if (shadesTableOrCell && !tableAndCellShading.isEmpty()) {
                         tableAndCellShading.pop();
-                        tableAndCellShading.push(putsColourBehind(xml) ? colourBehind(xml) : UNKNOWN_SHADING);
+                        tableAndCellShading.push(
+                                putsColourBehind(xml) && formerPropertiesOpen == 0
+                                        ? colourBehind(xml)
+                                        : UNKNOWN_SHADING);
                     }
                     switch (name) {
                         case "footnote", "endnote" -> {
@@ -589,6 +593,7 @@ final class DocxText {
                             runPropertiesOpen++;
                         }
                         case "rPrChange" -> inFormerFormatting = true;
+                        case "pPrChange", "tblPrChange", "tcPrChange", "tblPrExChange" -> formerPropertiesOpen++;
                         case "vanish" -> runHidden = inRunProperties ? Boolean.valueOf(isOn(xml)) : runHidden;
                         case "sz" -> runHalfPoints = inRunProperties ? halfPointsOf(xml) : runHalfPoints;
                         case "color" ->
@@ -599,7 +604,9 @@ final class DocxText {
                             boolean colours = putsColourBehind(xml);
                             runShaded |= ofRun && colours;
                             paragraphShaded |= ofParagraph && colours;
-                            int behind = colours ? colourBehind(xml) : NO_SHADING;
+                            // what a tracked change says was there before may be what is there: its colour is not known
+                            boolean former = inFormerFormatting || formerPropertiesOpen > 0;
+                            int behind = former ? UNKNOWN_SHADING : colours ? colourBehind(xml) : NO_SHADING;
                             runHighlight = ofRun && name.equals("highlight") ? behind : runHighlight;
                             runShading = ofRun && name.equals("shd") ? behind : runShading;
                             paragraphShading = ofParagraph ? behind : paragraphShading;
@@ -628,6 +635,7 @@ final class DocxText {
                             runPropertiesOpen--;
                         }
                         case "rPrChange" -> inFormerFormatting = false;
+                        case "pPrChange", "tblPrChange", "tcPrChange", "tblPrExChange" -> formerPropertiesOpen--;
                         case "pPr" -> paragraphPropertiesOpen--;
                         case "tblPr", "tblPrEx", "tcPr" -> tablePropertiesOpen--;
                         case "txbxContent" -> textBoxesOpen--;

@@ -305,6 +305,14 @@ class DocxTextTest {
                 + "<w:r><w:t>Payroll accountant</w:t></w:r>"
                 + styledRun(null, "<w:color w:val=\"1F3864\"/><w:highlight w:val=\"yellow\"/>") + "</w:p>";
         assertEquals(SHOWN, read(navyOnYellow, null), "the highlight lies over the paragraph's shading");
+        String formerlyHighlighted = coloured("<w:color w:val=\"000000\"/><w:rPrChange w:id=\"1\" w:author=\"x\">"
+                + "<w:rPr><w:highlight w:val=\"black\"/></w:rPr></w:rPrChange>");
+        assertEquals(SHOWN, read(formerlyHighlighted, null), "a tracked change's former highlight");
+        String formerlyShaded = "<w:p><w:pPr><w:shd w:val=\"clear\" w:fill=\"FFFF00\"/>"
+                + "<w:pPrChange w:id=\"2\" w:author=\"x\"><w:pPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:pPr>"
+                + "</w:pPrChange></w:pPr><w:r><w:t>Payroll accountant</w:t></w:r>"
+                + styledRun(null, "<w:color w:val=\"1F3864\"/>") + "</w:p>";
+        assertEquals(SHOWN, read(formerlyShaded, null), "a tracked change's former shading");
     }
 
     @Test
