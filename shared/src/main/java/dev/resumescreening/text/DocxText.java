@@ -580,7 +580,10 @@ final class DocxText {
                             tableAndCellShading.push(NO_SHADING);
                         }
                         case "tblStyle" -> {
-                            if (tablePropertiesOpen > 0 && !tableStyles.isEmpty() && valueOf(xml) != null) {
+                            if (tablePropertiesOpen > 0
+                                    && formerPropertiesOpen == 0
+                                    && NO_STYLE.equals(tableStyles.peek())
+                                    && valueOf(xml) != null) {
                                 tableStyles.pop();
                                 tableStyles.push(valueOf(xml));
                             }

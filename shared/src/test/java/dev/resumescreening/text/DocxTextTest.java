@@ -259,6 +259,12 @@ class DocxTextTest {
                 "<w:rPr>" + white + "</w:rPr>",
                 "<w:tblPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:tblPr><w:rPr>" + white + "</w:rPr>");
         assertEquals("Payroll accountant\n", read(table("Ghost", inside), shadedGhost));
+        String formerlyGhost = table("Plain", inside)
+                .replace(
+                        "</w:tblPr>",
+                        "<w:tblPrChange w:id=\"1\" w:author=\"x\"><w:tblPr><w:tblStyle w:val=\"Ghost\"/></w:tblPr>"
+                                + "</w:tblPrChange></w:tblPr>");
+        assertEquals("Payroll accountant\n", read(formerlyGhost, ghost), "a tracked change's former table style");
         String ghostByDefault = ghost.replace("w:styleId=\"Ghost\"", "w:styleId=\"Ghost\" w:default=\"1\"");
         assertEquals("\n" + "Payroll accountant\n", read(table(null, inside) + inside, ghostByDefault));
     }
