@@ -124,14 +124,16 @@ export async function reviewScreen(params) {
       h('dt', {}, 'Model version'), h('dd', {}, result.model_version ?? '—'),
       h('dt', {}, 'Reviewed'), h('dd', {}, result.human_reviewed ? `yes: ${result.human_decision}` : 'not yet'),
       ...(result.hidden_characters > 0 ? [h('dt', {}, 'Hidden text'), h('dd', { id: 'review-hidden-text' },
-        `${result.hidden_characters} characters in the file that no reader sees (white on white, transparent, ` +
-        'invisible, too small, off the page or in a hidden layer) were not read and do not count in the score')] : []),
+        `${result.hidden_characters} characters in the file that no reader sees (white on white, the colour of ` +
+        'what lies under them, transparent, invisible, too small, off the page or in a hidden layer) were not read ' +
+        'and do not count in the score')] : []),
       ...(result.copied_characters > 0 ? [h('dt', {}, 'Copied text'), h('dd', { id: 'review-copied-text' },
         `${result.copied_characters} characters of the text are copied word for word from the job description ` +
         '(12 or more words in a row) and do not count in the score')] : []),
       ...(result.repeated_characters > 0 ? [h('dt', {}, 'Repeated text'), h('dd', { id: 'review-repeated-text' },
         `${result.repeated_characters} characters of the text repeat what it already says twice ` +
-        '(4 or more words in a row) and do not count in the score again')] : []));
+        '(the same 4 words in a row, or 12 words in a row each said twice before) and do not count in the score ' +
+        'again')] : []));
     replace(jobPanel, ...jobDescription(resultJob));
     notes.value = result.notes || '';
     replace(explanationPanel, explanationOf(result));
