@@ -284,12 +284,17 @@ apply_failed() {
   tail -n 60 "$WORK/apply.log" >&2
   die "terraform apply"
 }
-# Other creates sent twice fail with "already exists" (a table, a Cognito resource server: one CI run each), and
-# would again on the next apply. The error names the resource's ID ("creating ... (ID):") and, below it, its address
-# ("with ADDRESS,"): what moto made is imported into the state before the apply runs once more.
+# Other creates sent twice fail with "already exists" (a table, a Cognito resource server, a Lambda alias: one CI run
+# each), and would again on the next apply. The error names the resource's ID ("creating ... (ID):") and, below it,
+# its address ("with ADDRESS,"): what moto made is imported into the state before the apply runs once more. A Lambda
+# alias is imported as FUNCTION/ALIAS, which the ARN in its error gives (":function:FUNCTION:ALIAS").
 created_twice() {
   awk '/^Error: creating .*already exists/ {
-         id = $0; sub(/^Error: creating [^(]*\(/, "", id); sub(/\): .*$/, "", id); pending = 1; next
+         id = $0; sub(/^Error: creating [^(]*\(/, "", id); sub(/\): .*$/, "", id)
+         if ($0 ~ /creating Lambda Alias/ && match($0, /:function:[^: ]+:[^: ]+/)) {
+           id = substr($0, RSTART + length(":function:"), RLENGTH - length(":function:")); sub(/:/, "/", id)
+         }
+         pending = 1; next
        }
        pending && /^  with / {
          address = $0; sub(/^  with /, "", address); sub(/,$/, "", address); print address "\t" id; pending = 0
