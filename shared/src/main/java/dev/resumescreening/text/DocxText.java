@@ -517,6 +517,8 @@ final class DocxText {
             int runHighlight = NO_SHADING;
             int runShading = NO_SHADING;
             int paragraphShading = NO_SHADING;
+            // for each table and cell open, innermost first: what its shading puts behind text (NO_SHADING, a colour
+            // or UNKNOWN_SHADING); shadedTablesAndCells counts those that shade
             Deque<Integer> tableAndCellShading = new ArrayDeque<>();
             String runStyle = null;
             String paragraphStyle = null;
@@ -526,7 +528,6 @@ final class DocxText {
             int paragraphPropertiesOpen = 0;
             int tablePropertiesOpen = 0;
             int textBoxesOpen = 0;
-            Deque<Boolean> tablesAndCells = new ArrayDeque<>();
             int shadedTablesAndCells = 0;
             Deque<String> tableStyles = new ArrayDeque<>();
             while (xml.hasNext() && !truncated) {
@@ -537,13 +538,10 @@ final class DocxText {
                     boolean ofParagraph = paragraphPropertiesOpen > 0 && runPropertiesOpen == 0;
                     boolean shadesTableOrCell = tablePropertiesOpen > 0
                             && (putsColourBehind(xml) || "tblStyle".equals(name) && styles.shades(valueOf(xml)));
-                    if (shadesTableOrCell && !tablesAndCells.isEmpty() && !tablesAndCells.peek()) {
-                        tablesAndCells.pop();
-                        tablesAndCells.push(true);
-                        shadedTablesAndCells++;
-                    }
                     if (shadesTableOrCell && !tableAndCellShading.isEmpty()) {
-                        tableAndCellShading.pop();
+                        if (tableAndCellShading.pop() == NO_SHADING) {
+                            shadedTablesAndCells++;
+                        }
                         tableAndCellShading.push(
                                 putsColourBehind(xml) && formerPropertiesOpen == 0
                                         ? colourBehind(xml)
@@ -571,14 +569,10 @@ final class DocxText {
                             runShaded = false;
                         }
                         case "tbl" -> {
-                            tablesAndCells.push(false);
                             tableAndCellShading.push(NO_SHADING);
                             tableStyles.push(NO_STYLE);
                         }
-                        case "tc" -> {
-                            tablesAndCells.push(false);
-                            tableAndCellShading.push(NO_SHADING);
-                        }
+                        case "tc" -> tableAndCellShading.push(NO_SHADING);
                         case "tblStyle" -> {
                             if (tablePropertiesOpen > 0
                                     && formerPropertiesOpen == 0
@@ -643,11 +637,8 @@ final class DocxText {
                         case "tblPr", "tblPrEx", "tcPr" -> tablePropertiesOpen--;
                         case "txbxContent" -> textBoxesOpen--;
                         case "tbl", "tc" -> {
-                            if (!tablesAndCells.isEmpty() && tablesAndCells.pop()) {
+                            if (!tableAndCellShading.isEmpty() && tableAndCellShading.pop() != NO_SHADING) {
                                 shadedTablesAndCells--;
-                            }
-                            if (!tableAndCellShading.isEmpty()) {
-                                tableAndCellShading.pop();
                             }
                             if (xml.getLocalName().equals("tbl") && !tableStyles.isEmpty()) {
                                 tableStyles.pop();
